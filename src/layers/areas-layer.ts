@@ -1,0 +1,105 @@
+import type { ExpressionSpecification } from 'maplibre-gl';
+import { AREA_IDS } from '../data/areas';
+import { t } from '../i18n/t';
+import { AREA_COLOURS, FONT_STACK, THEME } from './palette';
+import type { LayerInput, StylePart } from './style-part';
+
+/** maplibre layer ids of the area shapes that answer a tap. */
+export const AREA_HIT_LAYERS = ['areas-fill'] as const;
+
+function colourByArea(): ExpressionSpecification {
+  const pairs = AREA_IDS.flatMap((id) => [id, AREA_COLOURS[id]]);
+  return ['match', ['get', 'area'], ...pairs, '#999999'] as unknown as ExpressionSpecification;
+}
+
+/**
+ * The plan's six areas: four county-level units and two parks, filled with their
+ * specialisation's colour. Parks are approximate, so they get a dashed outline and an
+ * "approximate" suffix on their label.
+ */
+export function buildAreasLayer({ shapes, lang, selection }: Pick<LayerInput, 'shapes' | 'lang' | 'selection'>): StylePart {
+  const sel = selection?.kind === 'area' ? selection.id : '';
+  const isSel: ExpressionSpecification = ['==', ['get', 'area'], sel];
+  const isPark: ExpressionSpecification = ['==', ['get', 'kind'], 'park'];
+  const suffix = t(lang, 'map.approx');
+  const name: ExpressionSpecification = [
+    'case',
+    ['get', 'approximate'],
+    ['concat', ['get', `name_${lang}`], suffix],
+    ['get', `name_${lang}`],
+  ];
+  return {
+    sources: {
+      areas: { type: 'geojson', data: shapes.polygons },
+      'areas-labels': { type: 'geojson', data: shapes.labels },
+    },
+    shapes: [
+      {
+        id: 'areas-fill',
+        type: 'fill',
+        source: 'areas',
+        paint: {
+          'fill-color': colourByArea(),
+          // With a selection the others step back; parks are stronger so they read over their district.
+          'fill-opacity': sel
+            ? ['case', isSel, ['case', isPark, 0.7, 0.5], ['case', isPark, 0.3, 0.12]]
+            : ['case', isPark, 0.6, 0.32],
+        },
+      },
+      {
+        id: 'areas-district-line',
+        type: 'line',
+        source: 'areas',
+        filter: ['==', ['get', 'kind'], 'district'],
+        layout: { 'line-join': 'round' },
+        paint: { 'line-color': THEME.districtLine, 'line-width': 2 },
+      },
+      {
+        id: 'areas-park-line',
+        type: 'line',
+        source: 'areas',
+        filter: isPark,
+        paint: { 'line-color': colourByArea(), 'line-width': 2.5, 'line-dasharray': [2, 1.5] },
+      },
+      {
+        id: 'areas-selected-line',
+        type: 'line',
+        source: 'areas',
+        filter: isSel,
+        layout: { 'line-join': 'round' },
+        paint: { 'line-color': THEME.selected, 'line-width': 3.5 },
+      },
+    ],
+    labels: [
+      {
+        id: 'areas-label',
+        type: 'symbol',
+        source: 'areas-labels',
+        layout: {
+          'text-field': [
+            'format',
+            name,
+            { 'font-scale': 1 },
+            '\n',
+            {},
+            ['get', `role_${lang}`],
+            { 'font-scale': 0.8 },
+          ],
+          'text-font': FONT_STACK,
+          'text-size': ['interpolate', ['linear'], ['zoom'], 8, 14, 11, 18],
+          'text-max-width': 14,
+          'text-line-height': 1.3,
+          // Park labels move beside their footprint so district names keep their place; districts win ties.
+          'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right'],
+          'text-radial-offset': ['case', isPark, 1.4, 0],
+          'symbol-sort-key': ['case', isPark, 1, 0],
+        },
+        paint: {
+          'text-color': ['case', isPark, colourByArea(), THEME.text],
+          'text-halo-color': THEME.halo,
+          'text-halo-width': 2,
+        },
+      },
+    ],
+  };
+}

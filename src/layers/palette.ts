@@ -1,0 +1,49 @@
+import type { AreaId } from '../data/types';
+
+/**
+ * One colour per specialisation, used alike by the map, legend and cards (and later by the
+ * chain view and charts). Muted mid-tones: legible at arm's length on white, distinct under
+ * the common colour-vision deficiencies, and still distinct when printed in grey.
+ */
+export const AREA_COLOURS: Record<AreaId, string> = {
+  suixi: '#3f6fb0', // aluminium materials, fuel cells
+  xiangshan: '#9c5fa6', // OLED lamps, glass, auto trade
+  lieshan: '#d9822b', // batteries, wheels, aftermarket
+  duji: '#4d9a55', // special vehicles
+  hitech: '#c8453b', // ceramic-aluminium, battery boxes
+  linhuan: '#1f9a9a', // electrolyte, hydrogen
+};
+
+export const THEME = {
+  background: '#e9ecef',
+  land: '#fbfaf7',
+  neighbourFill: '#e3e6e2',
+  neighbourLine: '#b4bab3',
+  prefectureLine: '#8f978e',
+  cityLine: '#2e3a44',
+  districtLine: '#ffffff',
+  text: '#1f2933',
+  textMuted: '#5d6873',
+  halo: '#ffffff',
+  township: '#4a5560',
+  junction: '#2f5d8a',
+  serviceArea: '#8a5a2f',
+  selected: '#11181f',
+} as const;
+
+// Chinese-first stack: system CJK faces on tablets (PingFang, YaHei, Noto/Source Han), WenQuanYi in CI.
+export const FONT_STACK = [
+  'PingFang SC',
+  'Hiragino Sans GB',
+  'Microsoft YaHei',
+  'Noto Sans CJK SC',
+  'Source Han Sans SC',
+  'WenQuanYi Micro Hei',
+  'sans-serif',
+];
+
+export function hexToRgb(hex: string): [number, number, number] {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (!m) throw new Error(`not a #rrggbb colour: ${hex}`);
+  return [Number.parseInt(m[1] ?? '0', 16), Number.parseInt(m[2] ?? '0', 16), Number.parseInt(m[3] ?? '0', 16)];
+}

@@ -1,0 +1,63 @@
+import { defaultLayerIds } from '../layers/registry';
+import type { AppStore } from './store';
+import { shareStateOf } from './store';
+import { decodeHash, encodeHash, type ShareState } from './url-hash';
+
+// Mobile Safari refuses more than ~100 history updates per 30 s; 300 ms keeps well under it.
+const MIN_WRITE_INTERVAL_MS = 300;
+
+/**
+ * Mirrors the shareable state into the address bar (replaceState: no history entry per pan)
+ * and applies a hash that the user changes or pastes. Returns a function that stops it.
+ */
+export function startUrlSync(store: AppStore, win: Window = window): () => void {
+  const known = new Set<string>(store.getState().layerDefs.map((l) => l.id));
+  const defaults = (): ShareState => ({
+    camera: null,
+    layers: defaultLayerIds(store.getState().layerDefs),
+    selection: null,
+    lang: 'zh',
+  });
+
+  let lastWritten = '';
+  const applyFromHash = () => {
+    if (win.location.hash === lastWritten) return;
+    const { state, rejected } = decodeHash(win.location.hash, known);
+    store.getState().applyShared({ ...defaults(), ...state }, rejected);
+  };
+
+  let lastWrite = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const write = () => {
+    timer = undefined;
+    lastWrite = Date.now();
+    const hash = encodeHash(shareStateOf(store.getState()));
+    if (hash !== win.location.hash) {
+      lastWritten = hash;
+      win.history.replaceState(win.history.state, '', hash);
+    }
+  };
+  const schedule = () => {
+    if (timer) return;
+    const wait = Math.max(0, lastWrite + MIN_WRITE_INTERVAL_MS - Date.now());
+    timer = setTimeout(write, wait);
+  };
+
+  applyFromHash();
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (
+      s.camera !== prev.camera ||
+      s.visibleLayers !== prev.visibleLayers ||
+      s.selection !== prev.selection ||
+      s.lang !== prev.lang
+    ) {
+      schedule();
+    }
+  });
+  win.addEventListener('hashchange', applyFromHash);
+  return () => {
+    unsubscribe();
+    win.removeEventListener('hashchange', applyFromHash);
+    if (timer) clearTimeout(timer);
+  };
+}

@@ -1,0 +1,38 @@
+import { t } from '../i18n/t';
+import { useAppStore } from '../state/store';
+
+/** Layer switches, one per registry entry: 44 px rows, state shown by a check, not by hover. */
+export function LayerPanel() {
+  const lang = useAppStore((s) => s.lang);
+  const defs = useAppStore((s) => s.layerDefs);
+  const visible = useAppStore((s) => s.visibleLayers);
+  const toggle = useAppStore((s) => s.toggleLayer);
+  return (
+    <section className="panel layer-panel" aria-label={t(lang, 'layers.title')}>
+      <h2>{t(lang, 'layers.title')}</h2>
+      <ul>
+        {defs.map((l) => {
+          const on = visible.includes(l.id);
+          return (
+            <li key={l.id}>
+              <button
+                type="button"
+                role="switch"
+                aria-checked={on}
+                className={`layer-row ${on ? 'on' : ''}`}
+                data-layer={l.id}
+                onClick={() => toggle(l.id)}
+              >
+                <span className="check" aria-hidden="true">
+                  {on ? <svg viewBox="0 0 24 24"><path d="M5 12l5 5 9-10" /></svg> : null}
+                </span>
+                <span>{t(lang, l.labelKey)}</span>
+                {l.online ? <span className="badge">{t(lang, 'layers.online')}</span> : null}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

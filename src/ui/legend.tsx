@@ -1,0 +1,74 @@
+import { pick, t } from '../i18n/t';
+import { AREA_COLOURS, THEME } from '../layers/palette';
+import type { Area } from '../data/types';
+import { useAppStore } from '../state/store';
+
+const NO_AREAS: Area[] = [];
+
+/** Explains every colour and symbol on the map; each entry's colour comes from the same palette. */
+export function Legend() {
+  const lang = useAppStore((s) => s.lang);
+  const open = useAppStore((s) => s.legendOpen);
+  const toggle = useAppStore((s) => s.toggleLegend);
+  const visible = useAppStore((s) => s.visibleLayers);
+  const areas = useAppStore((s) => s.data?.areas.areas ?? NO_AREAS);
+  const select = useAppStore((s) => s.select);
+  return (
+    <section className={`legend ${open ? 'open' : 'closed'}`} aria-label={t(lang, 'legend.title')}>
+      <button type="button" className="legend-toggle" aria-expanded={open} onClick={toggle} title={t(lang, 'legend.toggle')}>
+        {t(lang, 'legend.title')}
+        <svg viewBox="0 0 24 24" aria-hidden="true" className="chev"><path d="M6 15l6-6 6 6" /></svg>
+      </button>
+      {open ? (
+        <ul className="legend-list">
+          {visible.includes('areas')
+            ? areas.map((a) => (
+                <li key={a.id}>
+                  {/* A legend entry is also a shortcut to that area's card. */}
+                  <button type="button" className="legend-area" data-legend-area={a.id} onClick={() => select({ kind: 'area', id: a.id })}>
+                    <span
+                      className={`swatch ${a.kind === 'park' ? 'dashed' : ''}`}
+                      style={{ background: AREA_COLOURS[a.id], borderColor: AREA_COLOURS[a.id] }}
+                      aria-hidden="true"
+                    />
+                    <span className="legend-name">{pick(lang, a.name)}</span>
+                    <span className="legend-role">{pick(lang, a.role)}</span>
+                  </button>
+                </li>
+              ))
+            : null}
+          {visible.includes('areas') ? (
+            <li className="legend-note">
+              <span className="swatch dashed hollow" aria-hidden="true" />
+              {t(lang, 'legend.approximate')}
+            </li>
+          ) : null}
+          {visible.includes('townships') ? (
+            <li className="legend-note">
+              <span className="dot" style={{ background: THEME.township }} aria-hidden="true" />
+              {t(lang, 'legend.township')}
+            </li>
+          ) : null}
+          {visible.includes('transport') ? (
+            <>
+              <li className="legend-note">
+                <span className="dot" style={{ background: THEME.junction }} aria-hidden="true" />
+                {t(lang, 'legend.junction')}
+              </li>
+              <li className="legend-note">
+                <span className="dot" style={{ background: THEME.serviceArea }} aria-hidden="true" />
+                {t(lang, 'legend.serviceArea')}
+              </li>
+            </>
+          ) : null}
+          {visible.includes('neighbours') ? (
+            <li className="legend-note">
+              <span className="swatch" style={{ background: THEME.neighbourFill, borderColor: THEME.prefectureLine }} aria-hidden="true" />
+              {t(lang, 'legend.neighbour')}
+            </li>
+          ) : null}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,192 @@
+import { AttributionControl, Map as MaplibreMap, type Map as MlMap, type MapMouseEvent, ScaleControl, setWorkerUrl } from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import { useEffect, useRef, useState } from 'react';
+import type { AreaShapeProps } from '../domain/area-shapes';
+import { pickArea } from '../domain/area-shapes';
+import { t } from '../i18n/t';
+import { AREA_HIT_LAYERS } from '../layers/areas-layer';
+import type { LayerId } from '../layers/registry';
+import { buildStyle } from '../layers/style';
+import { CAMERA_LIMITS, type Camera, CITY_BOUNDS } from '../state/camera';
+import { selectAreaShapes } from '../state/selectors';
+import { type AppState, TIANDITU_TOKEN, useAppStore } from '../state/store';
+import { attributionFor } from './attribution';
+import type { DeckLayers } from './deck-layers';
+import { MapControls } from './map-controls';
+
+// maplibre 6 builds its worker URL at run time, which Vite cannot see: hand it the bundled file.
+setWorkerUrl(workerUrl);
+
+// A finger is not a mouse pointer: accept taps within this many pixels of a shape.
+const TAP_SLOP_PX = 8;
+const EDGE_PX = 24;
+
+/**
+ * Padding that keeps the framed city clear of the legend: beside it when the legend is a side
+ * box, above it when (portrait) it spans the bottom. Read from the DOM because CSS decides.
+ */
+function fitPadding(map: MlMap) {
+  const pad = { top: EDGE_PX, bottom: EDGE_PX, left: EDGE_PX, right: EDGE_PX + 56 };
+  const legend = document.querySelector('.legend');
+  if (!legend) return pad;
+  const l = legend.getBoundingClientRect();
+  const m = map.getContainer().getBoundingClientRect();
+  if (l.width > m.width * 0.6) pad.bottom = Math.min(m.height * 0.4, m.bottom - l.top + EDGE_PX);
+  else pad.left = Math.min(m.width * 0.4, l.right - m.left + EDGE_PX);
+  return pad;
+}
+
+function cameraOf(map: MlMap): Camera {
+  const c = map.getCenter();
+  return { zoom: map.getZoom(), lat: c.lat, lng: c.lng, bearing: map.getBearing(), pitch: map.getPitch() };
+}
+
+function styleFor(s: AppState) {
+  const visible = new Set<LayerId>(s.visibleLayers);
+  if (!s.data) return { version: 8 as const, sources: {}, layers: [{ id: 'background', type: 'background' as const, paint: { 'background-color': '#e9ecef' } }] };
+  return buildStyle(
+    { data: s.data, shapes: selectAreaShapes(s.data), lang: s.lang, selection: s.selection, tiandituToken: TIANDITU_TOKEN },
+    visible,
+  );
+}
+
+function moveTo(map: MlMap, camera: Camera | null, animate: boolean) {
+  if (camera) {
+    map.jumpTo({ center: [camera.lng, camera.lat], zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch });
+  } else {
+    map.fitBounds(CITY_BOUNDS, { padding: fitPadding(map), bearing: 0, pitch: 0, animate });
+  }
+}
+
+declare global {
+  interface Window {
+    /** Test and debugging hook: the live map and store. */
+    __huaibei?: { map: MlMap; store: typeof useAppStore };
+  }
+}
+
+export function MapView() {
+  const container = useRef<HTMLDivElement>(null);
+  const [map, setMap] = useState<MlMap | null>(null);
+  const [failed, setFailed] = useState(false);
+  const lang = useAppStore((s) => s.lang);
+
+  useEffect(() => {
+    if (!container.current) return;
+    const store = useAppStore;
+    let m: MlMap;
+    const req = store.getState().cameraRequest.camera;
+    try {
+      m = new MaplibreMap({
+        container: container.current,
+        style: styleFor(store.getState()),
+        ...(req
+          ? { center: [req.lng, req.lat] as [number, number], zoom: req.zoom, bearing: req.bearing, pitch: req.pitch }
+          : {}),
+        minZoom: CAMERA_LIMITS.minZoom,
+        maxZoom: CAMERA_LIMITS.maxZoom,
+        maxPitch: CAMERA_LIMITS.maxPitch,
+        maxBounds: [
+          [CAMERA_LIMITS.bounds.west, CAMERA_LIMITS.bounds.south],
+          [CAMERA_LIMITS.bounds.east, CAMERA_LIMITS.bounds.north],
+        ],
+        attributionControl: false,
+        // Touch: one finger pans, two pinch-zoom and rotate, three tilt. No cooperative gestures in a full-screen app.
+        touchZoomRotate: true,
+        touchPitch: true,
+        dragRotate: true,
+      });
+    } catch {
+      setFailed(true);
+      return;
+    }
+    m.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
+    // The attribution names sources in the user's language; maplibre fixes its text at creation.
+    let attribution = new AttributionControl({ compact: false, customAttribution: attributionFor(store.getState().lang) });
+    m.addControl(attribution, 'bottom-right');
+    // Whether the person has moved the map: until then the default view may re-frame itself.
+    let userMoved = false;
+    m.on('moveend', (e: { originalEvent?: Event }) => {
+      if (e.originalEvent) userMoved = true;
+      store.getState().cameraMoved(cameraOf(m));
+    });
+    m.on('click', (e: MapMouseEvent) => {
+      const { x, y } = e.point;
+      const layers = AREA_HIT_LAYERS.filter((id) => m.getLayer(id));
+      const hits = layers.length
+        ? m.queryRenderedFeatures(
+            [
+              [x - TAP_SLOP_PX, y - TAP_SLOP_PX],
+              [x + TAP_SLOP_PX, y + TAP_SLOP_PX],
+            ],
+            { layers },
+          )
+        : [];
+      const area = pickArea(hits.map((f) => f.properties as AreaShapeProps));
+      store.getState().select(area ? { kind: 'area', id: area } : null);
+    });
+    // With no camera in the link, frame the city; then the link gets the camera either way.
+    if (!req) moveTo(m, null, false);
+    m.once('load', () => store.getState().cameraMoved(cameraOf(m)));
+    window.__huaibei = { map: m, store };
+    setMap(m);
+
+    let deck: DeckLayers | null = null;
+    let deckLoading = false;
+    const syncDeck = (s: AppState) => {
+      const wanted = s.visibleLayers.includes('transport') && s.data !== null;
+      if (deck) {
+        deck.update(s);
+      } else if (wanted && !deckLoading) {
+        deckLoading = true;
+        // deck.gl is a large download: fetch it only when a deck layer is first shown.
+        void import('./deck-layers').then(({ createDeckLayers }) => {
+          deck = createDeckLayers(m);
+          deck.update(store.getState());
+        });
+      }
+    };
+
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (
+        s.data !== prev.data ||
+        s.lang !== prev.lang ||
+        s.selection !== prev.selection ||
+        s.visibleLayers !== prev.visibleLayers
+      ) {
+        m.setStyle(styleFor(s), { diff: true });
+        syncDeck(s);
+      }
+      // The legend grows when the data arrives: frame the default view again so it stays clear.
+      if (s.data !== prev.data && s.cameraRequest.camera === null && !userMoved) {
+        requestAnimationFrame(() => moveTo(m, null, false));
+      }
+      if (s.lang !== prev.lang) {
+        m.removeControl(attribution);
+        attribution = new AttributionControl({ compact: false, customAttribution: attributionFor(s.lang) });
+        m.addControl(attribution, 'bottom-right');
+      }
+      if (s.cameraRequest.seq !== prev.cameraRequest.seq) moveTo(m, s.cameraRequest.camera, true);
+    });
+    syncDeck(store.getState());
+    return () => {
+      unsubscribe();
+      deck?.remove();
+      m.remove();
+      window.__huaibei = undefined;
+    };
+  }, []);
+
+  return (
+    <div className="map-wrap">
+      <div ref={container} className="map" data-testid="map" />
+      {failed ? (
+        <p className="map-failed" role="alert">
+          {t(lang, 'map.noWebgl')}
+        </p>
+      ) : null}
+      {map ? <MapControls map={map} /> : null}
+    </div>
+  );
+}
