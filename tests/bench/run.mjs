@@ -1,0 +1,312 @@
+// `npm run bench`: what the app costs before its first complete map draw, against a bare
+// maplibre page drawing the same GeoJSON. Prints one JSON object on stdout; progress goes to
+// stderr so the output can be piped or saved as is.
+//
+// Env: BENCH_RUNS (default 5) runs per page, BENCH_WARMUP (default 1) discarded app/bare pairs,
+// BENCH_SKIP_BUILD=1 to reuse dist/ and .bench/bare/.
+
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const SITES = {
+  app: resolve(ROOT, 'dist'),
+  bare: resolve(ROOT, '.bench/bare'),
+};
+const TIMEOUT_MS = 60_000;
+const RUNS = positiveInt('BENCH_RUNS', 5, 1);
+const WARMUP = positiveInt('BENCH_WARMUP', 1, 0);
+
+const CONTENT_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.geojson': 'application/geo+json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+// This machine is offline: without these flags Chromium keeps trying to reach Google services,
+// which adds noise to the timings.
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+function positiveInt(name, fallback, min) {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer >= ${min}, got "${raw}"`);
+  return n;
+}
+
+function log(...args) {
+  console.error('[bench]', ...args);
+}
+
+function build(args) {
+  log('npx', args.join(' '));
+  // Vite reports on stdout; send it to stderr so stdout stays a single JSON document.
+  const r = spawnSync('npx', args, { cwd: ROOT, stdio: ['ignore', 2, 2] });
+  if (r.status !== 0) throw new Error(`npx ${args.join(' ')} failed (exit ${r.status ?? r.signal})`);
+}
+
+/** Maps a URL path to a file of one of the built sites, or null (never outside the site). */
+function fileFor(urlPath) {
+  const m = /^\/(app|bare)(\/.*)$/.exec(urlPath);
+  if (!m) return null;
+  const root = SITES[m[1]];
+  let file = resolve(root, `.${decodeURIComponent(m[2])}`);
+  if (file !== root && !file.startsWith(root + sep)) return null;
+  try {
+    if (statSync(file).isDirectory()) file = join(file, 'index.html');
+    return statSync(file).isFile() ? { site: m[1], root, file } : null;
+  } catch {
+    return null;
+  }
+}
+
+// A plain static server rather than `vite preview`: nothing between the files and the browser
+// that could compress, transform or cache differently for one page than the other.
+function startServer() {
+  const server = createServer((req, res) => {
+    const found = fileFor(new URL(req.url ?? '/', 'http://x').pathname);
+    if (!found || (req.method !== 'GET' && req.method !== 'HEAD')) {
+      log('404', req.method, req.url);
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    const body = readFileSync(found.file);
+    res.writeHead(200, {
+      'content-type': CONTENT_TYPES[extname(found.file)] ?? 'application/octet-stream',
+      'content-length': body.length,
+      'cache-control': 'no-store',
+    });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  });
+  return new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => ok(server));
+  });
+}
+
+/**
+ * Runs in the app page before its own scripts. The map only exists once React has mounted, so
+ * poll each frame until the store holds the bundled data: by then the map's style has been given
+ * the data (the store subscription calls setStyle synchronously, or the map was created with it),
+ * so the next `idle` is the first complete draw of it.
+ */
+function watchAppIdle() {
+  const poll = () => {
+    const hook = window.__huaibei;
+    if (!hook || hook.store.getState().data === null) {
+      requestAnimationFrame(poll);
+      return;
+    }
+    hook.map.once('idle', () => {
+      window.__benchIdle = performance.now();
+      window.__benchSources = Object.keys(hook.map.getStyle().sources);
+    });
+    // `idle` is only fired at the end of a render: if the map had already settled, nothing more
+    // would be rendered and the listener would wait forever.
+    hook.map.triggerRepaint();
+  };
+  requestAnimationFrame(poll);
+}
+
+const PAGES = {
+  app: {
+    path: '/app/',
+    init: watchAppIdle,
+    idle: () => window.__benchIdle,
+    check: () => window.__benchSources,
+  },
+  bare: {
+    path: '/bare/',
+    init: null,
+    idle: () => window.__bareIdle,
+    check: () => Object.keys(window.__bare.getStyle().sources),
+  },
+};
+
+function isJs(url, contentType) {
+  const { pathname } = new URL(url);
+  return /\.m?js$/.test(pathname) || /javascript/i.test(contentType ?? '');
+}
+
+/** One cold load of one page in a fresh browser profile: no HTTP, code or GPU-shader cache carries over. */
+async function measure(origin, kind) {
+  const spec = PAGES[kind];
+  const profile = mkdtempSync(join(tmpdir(), 'huaibei-bench-'));
+  const ctx = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1024, height: 768 },
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    ctx.setDefaultTimeout(TIMEOUT_MS);
+    // On the context: it sees every request of the profile, the maplibre worker's script included.
+    const finished = [];
+    ctx.on('requestfinished', (req) => finished.push(req));
+    const external = new Set();
+    ctx.on('request', (req) => {
+      if (!req.url().startsWith(origin) && !/^(data|blob):/.test(req.url())) external.add(req.url());
+    });
+    const page = ctx.pages()[0] ?? (await ctx.newPage());
+    page.on('pageerror', (e) => log(kind, 'page error:', e.message));
+    page.on('console', (m) => {
+      // SwiftShader's "GPU stall due to ReadPixels" notices are about the software renderer, not the page.
+      if (m.text().includes('GL Driver Message')) return;
+      if (m.type() === 'error' || m.type() === 'warning') log(kind, `console.${m.type()}:`, m.text());
+    });
+    if (spec.init) await page.addInitScript(spec.init);
+
+    await page.goto(origin + spec.path, { timeout: TIMEOUT_MS });
+    await page.waitForFunction(spec.idle, null, { timeout: TIMEOUT_MS });
+    const idleMs = await page.evaluate(spec.idle);
+    const timeOrigin = await page.evaluate(() => performance.timeOrigin);
+    const sources = await page.evaluate(spec.check);
+    if (!sources.includes('city')) {
+      throw new Error(`${kind}: first idle without the city source (sources: ${sources.join(', ')})`);
+    }
+    // Let network events that reached the browser just before idle also reach us.
+    await page.waitForTimeout(250);
+
+    // Both clocks are wall time on this machine, so they can be compared directly.
+    const idleAt = timeOrigin + idleMs;
+    const js = [];
+    const jsLater = [];
+    for (const req of finished) {
+      const res = await req.response();
+      const t = req.timing();
+      if (!res || !isJs(req.url(), res.headers()['content-type'])) continue;
+      (t.startTime + t.responseEnd <= idleAt ? js : jsLater).push(req.url());
+    }
+    return {
+      idleMs,
+      js,
+      jsLater,
+      external: [...external],
+      userAgent: await page.evaluate(() => navigator.userAgent),
+      version: ctx.browser()?.version() ?? null,
+    };
+  } finally {
+    await ctx.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+/** Sizes the files behind the URLs from disk: the server sends them byte for byte. */
+function sizes(urls) {
+  const files = [...new Set(urls)].map((url) => {
+    const found = fileFor(new URL(url).pathname);
+    if (!found) throw new Error(`cannot map ${url} to a built file`);
+    const body = readFileSync(found.file);
+    return {
+      file: relative(found.root, found.file).split(sep).join('/'),
+      rawBytes: body.length,
+      gzipBytes: gzipSync(body, { level: 9 }).length,
+    };
+  });
+  files.sort((a, b) => b.gzipBytes - a.gzipBytes);
+  return {
+    files,
+    totalRawBytes: files.reduce((s, f) => s + f.rawBytes, 0),
+    totalGzipBytes: files.reduce((s, f) => s + f.gzipBytes, 0),
+  };
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+const round1 = (x) => Math.round(x * 10) / 10;
+
+async function main() {
+  if (process.env.BENCH_SKIP_BUILD !== '1') {
+    build(['vite', 'build']);
+    build(['vite', 'build', '--config', 'tests/bench/vite.bare.config.ts']);
+  }
+  for (const [kind, dir] of Object.entries(SITES)) {
+    if (!fileFor(`/${kind}/`)) throw new Error(`${dir}/index.html is missing: build first`);
+  }
+
+  const server = await startServer();
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  log('serving on', origin);
+  try {
+    // Warm-up pairs load Chromium and the files into the OS cache, so that the first measured
+    // run does not pay for that alone (it would always be an app run).
+    for (let i = 0; i < WARMUP; i++) {
+      log(`warm-up ${i + 1}/${WARMUP}`);
+      await measure(origin, 'app');
+      await measure(origin, 'bare');
+    }
+    const runs = { app: [], bare: [] };
+    // Alternating, so that a slow patch of the machine hits both pages alike.
+    for (let i = 0; i < RUNS; i++) {
+      for (const kind of ['app', 'bare']) {
+        const r = await measure(origin, kind);
+        log(`run ${i + 1}/${RUNS} ${kind}: idle at ${r.idleMs.toFixed(1)} ms, ${r.js.length} JS files`);
+        if (r.jsLater.length) log(kind, 'JS received after first idle:', r.jsLater.join(' '));
+        if (r.external.length) log(kind, 'requests leaving the machine:', r.external.join(' '));
+        runs[kind].push(r);
+      }
+    }
+
+    const [firstApp] = runs.app;
+    const [firstBare] = runs.bare;
+    const sameJs = (rs) => rs.every((r) => [...r.js].sort().join() === [...rs[0].js].sort().join());
+    const appMedian = median(runs.app.map((r) => r.idleMs));
+    const bareMedian = median(runs.bare.map((r) => r.idleMs));
+
+    const result = {
+      note:
+        'jsBeforeFirstDraw: every JavaScript file (incl. the maplibre worker) the built app page had fully ' +
+        'received before its map first fired `idle` with the bundled data in the style, in the first ' +
+        'measured run; sizes are of the files as built, gzip level 9. timeToFirstIdleMs: performance.now() ' +
+        '(ms since navigation start) at that idle, for the app and for a bare maplibre page drawing the ' +
+        'same GeoJSON, each run a cold load in a fresh Chromium profile, app and bare alternating; ' +
+        'headless Chromium renders WebGL in software (SwiftShader), so absolute times are slow and only ' +
+        'the ratio is meaningful across machines.',
+      date: new Date().toISOString(),
+      node: process.version,
+      chromium: firstApp.version ?? /(?:Headless)?Chrome\/([\d.]+)/.exec(firstApp.userAgent)?.[1] ?? null,
+      runs: RUNS,
+      warmupPairs: WARMUP,
+      jsBeforeFirstDraw: { ...sizes(firstApp.js), sameInEveryRun: sameJs(runs.app) },
+      bareJsBeforeFirstDraw: { ...sizes(firstBare.js), sameInEveryRun: sameJs(runs.bare) },
+      timeToFirstIdleMs: {
+        app: { runs: runs.app.map((r) => round1(r.idleMs)), median: round1(appMedian) },
+        bare: { runs: runs.bare.map((r) => round1(r.idleMs)), median: round1(bareMedian) },
+        ratio: Math.round((appMedian / bareMedian) * 100) / 100,
+      },
+    };
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  } finally {
+    server.close();
+  }
+}
+
+main().catch((e) => {
+  console.error('[bench] failed:', e instanceof Error ? (e.stack ?? e.message) : e);
+  process.exitCode = 1;
+});

@@ -1,0 +1,69 @@
+import { area as turfArea, booleanPointInPolygon, centroid } from '@turf/turf';
+import { describe, expect, it } from 'vitest';
+import { loadBundled } from '../../src/data/load-bundled';
+import { buildAreaShapes, footprintRadiusKm, pickArea } from '../../src/domain/area-shapes';
+import { readPublic } from '../fixtures/load';
+
+describe('buildAreaShapes on the bundled data', async () => {
+  const data = await loadBundled(readPublic);
+  const shapes = buildAreaShapes(data.areas.areas, data.districts.features);
+
+  it('draws all six areas, the High-tech Zone in two parts', () => {
+    expect(shapes.issues).toEqual([]);
+    expect(new Set(shapes.polygons.features.map((f) => f.properties.area)).size).toBe(6);
+    expect(shapes.polygons.features.filter((f) => f.properties.area === 'hitech').map((f) => f.properties.part)).toEqual([
+      'hitech-longhu',
+      'hitech-xinqu',
+    ]);
+  });
+
+  it('marks parks, and only parks, as approximate and draws them above the districts', () => {
+    const feats = shapes.polygons.features;
+    for (const f of feats) expect(f.properties.approximate).toBe(f.properties.kind === 'park');
+    const firstPark = feats.findIndex((f) => f.properties.kind === 'park');
+    expect(feats.slice(firstPark).every((f) => f.properties.kind === 'park')).toBe(true);
+  });
+
+  it('gives each park footprint its stated area, inside the city', () => {
+    const city = data.city.features[0];
+    expect(city).toBeDefined();
+    for (const a of data.areas.areas.filter((x) => x.kind === 'park')) {
+      for (const fp of a.footprints) {
+        const f = shapes.polygons.features.find((p) => p.properties.part === fp.id);
+        expect(f).toBeDefined();
+        if (!f || !city) continue;
+        expect(turfArea(f) / 1e6).toBeCloseTo(fp.areaKm2, 0);
+        expect(booleanPointInPolygon(centroid(f), city)).toBe(true);
+      }
+    }
+  });
+
+  it('labels each district at its inner label point', () => {
+    const suixi = shapes.labels.features.find((f) => f.properties.area === 'suixi');
+    expect(suixi?.geometry.coordinates).toEqual([116.69653, 33.65042]);
+  });
+
+  it('reports an area whose district is missing from the boundaries', () => {
+    const r = buildAreaShapes(data.areas.areas, data.districts.features.filter((f) => f.properties.adcode !== '340602'));
+    expect(r.issues).toHaveLength(1);
+    expect(r.issues[0]?.reason.zh).toContain('杜集区');
+    expect(new Set(r.polygons.features.map((f) => f.properties.area)).size).toBe(5);
+  });
+});
+
+describe('footprintRadiusKm', () => {
+  it('is the radius of a circle of that area', () => {
+    expect(footprintRadiusKm(Math.PI)).toBeCloseTo(1);
+    expect(footprintRadiusKm(7.35)).toBeCloseTo(1.5296, 3);
+  });
+});
+
+describe('pickArea', () => {
+  it('prefers a park over the district it sits in, whatever the hit order', () => {
+    expect(pickArea([{ area: 'duji', rank: 0 }, { area: 'hitech', rank: 1 }])).toBe('hitech');
+    expect(pickArea([{ area: 'hitech', rank: 1 }, { area: 'duji', rank: 0 }])).toBe('hitech');
+  });
+  it('returns null when nothing was hit', () => {
+    expect(pickArea([])).toBeNull();
+  });
+});

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { type Camera, cameraInLimits } from '../../src/state/camera';
+import { coordPrecision, decodeHash, encodeHash, type ShareState } from '../../src/state/url-hash';
+
+const KNOWN = new Set(['areas', 'townships', 'neighbours', 'transport', 'osm']);
+const CAM: Camera = { zoom: 10.25, lat: 33.95123, lng: 116.80456, bearing: -12.5, pitch: 30 };
+
+function share(over: Partial<ShareState> = {}): ShareState {
+  return { camera: CAM, layers: ['areas', 'townships'], selection: { kind: 'area', id: 'hitech' }, lang: 'en', ...over };
+}
+
+describe('encodeHash / decodeHash round trip', () => {
+  it.each([
+    ['a full view', share()],
+    ['no selection, Chinese', share({ selection: null, lang: 'zh' })],
+    ['no layers at all', share({ layers: [] })],
+    ['rotated the other way, zoomed out', share({ camera: { zoom: 7, lat: 33.7, lng: 116.7, bearing: 179.9, pitch: 0 } })],
+    ['a park selected', share({ selection: { kind: 'area', id: 'linhuan' } })],
+  ])('restores %s', (_label, s) => {
+    const { state, rejected } = decodeHash(encodeHash(s), KNOWN);
+    expect(rejected).toEqual([]);
+    expect(state.layers).toEqual(s.layers);
+    expect(state.selection ?? null).toEqual(s.selection);
+    expect(state.lang).toBe(s.lang);
+    const c = state.camera;
+    expect(c).toBeDefined();
+    if (!c || !s.camera) return;
+    // Rounded to about a screen pixel at that zoom, as maplibre's hash does.
+    const tol = 10 ** -coordPrecision(s.camera.zoom);
+    expect(Math.abs(c.lat - s.camera.lat)).toBeLessThanOrEqual(tol);
+    expect(Math.abs(c.lng - s.camera.lng)).toBeLessThanOrEqual(tol);
+    expect(c.zoom).toBeCloseTo(s.camera.zoom, 2);
+    expect(c.bearing).toBeCloseTo(s.camera.bearing, 1);
+    expect(c.pitch).toBeCloseTo(s.camera.pitch, 1);
+  });
+
+  it('writes the maplibre zoom/lat/lng/bearing/pitch form with a version key', () => {
+    expect(encodeHash(share())).toBe('#v=1&map=10.25/33.9512/116.8046/-12.5/30.0&layers=areas,townships&sel=area:hitech&lang=en');
+  });
+
+  it('leaves the camera out until the map has one', () => {
+    expect(encodeHash(share({ camera: null }))).not.toContain('map=');
+  });
+});
+
+describe('decodeHash on malformed, truncated or hostile input', () => {
+  it.each<[string, string, string[]]>([
+    ['an empty hash', '', []],
+    ['a bare #', '#', []],
+    ['a truncated camera', '#v=1&map=10.2/33.9', ['map']],
+    ['a camera cut mid-number', '#v=1&map=10.2/33.95/116.', ['map']],
+    ['a camera with words', '#map=ten/33.9/116.8', ['map']],
+    ['a camera on the other side of the world', '#map=10/-33.9/151.2', ['map']],
+    ['a zoom beyond the limits', '#map=40/33.9/116.8', ['map']],
+    ['a pitch beyond the limits', '#map=10/33.9/116.8/0/89', ['map']],
+    ['NaN and Infinity', '#map=NaN/Infinity/116.8', ['map']],
+    ['an exponent', '#map=1e1/33.9/116.8', ['map']],
+    ['an unknown layer', '#layers=areas,rockets', ['layers']],
+    ['only unknown layers', '#layers=rockets', ['layers']],
+    ['a script in the layers', '#layers=<script>alert(1)</script>', ['layers']],
+    ['an unknown area', '#sel=area:mars', ['sel']],
+    ['an unknown selection kind', '#sel=planet:earth', ['sel']],
+    ['a selection with extra parts', '#sel=area:hitech:x', ['sel']],
+    ['an HTML payload as selection', '#sel=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E', ['sel']],
+    ['a bad percent escape', '#sel=%E0%A4%A', ['sel']],
+    ['an unknown language', '#lang=fr', ['lang']],
+    ['a future version', '#v=9&map=10/33.9/116.8&lang=en', ['v']],
+    ['a huge hash', `#layers=${'a'.repeat(5000)}`, ['v']],
+    ['keys without values', '#map&layers&sel', []],
+    ['unknown keys only', '#foo=bar&__proto__=x', []],
+  ])('%s: falls back, rejecting only what is bad', (_label, hash, rejected) => {
+    const r = decodeHash(hash, KNOWN);
+    expect(r.rejected).toEqual(rejected);
+    // Whatever survived is valid on its own terms.
+    if (r.state.camera) expect(cameraInLimits(r.state.camera)).toBe(true);
+    for (const id of r.state.layers ?? []) expect(KNOWN.has(id)).toBe(true);
+  });
+
+  it('keeps the valid parts of a partly bad link', () => {
+    const r = decodeHash('#v=1&map=9/33.8/116.7&layers=areas,rockets&sel=area:mars&lang=en', KNOWN);
+    expect(r.rejected).toEqual(['layers', 'sel']);
+    expect(r.state).toEqual({ camera: { zoom: 9, lat: 33.8, lng: 116.7, bearing: 0, pitch: 0 }, layers: ['areas'], lang: 'en' });
+  });
+
+  it('does not let __proto__ keys reach the state object', () => {
+    const r = decodeHash('#__proto__=polluted&constructor=x', KNOWN);
+    expect(Object.keys(r.state)).toEqual([]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
