@@ -1,8 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { fetchRelative, loadBundled } from './data/load-bundled';
-import { startUrlSync } from './state/url-sync';
 import { useAppStore } from './state/store';
+import { startUrlSync } from './state/url-sync';
 import { App } from './ui/app';
 import { ErrorBoundary } from './ui/error-boundary';
 import './ui/styles.css';

@@ -27,7 +27,13 @@ function readFootprint(r: RecordReader, raw: unknown, row: number): ParkFootprin
   if (Array.isArray(c) && c.length === 2 && c.every((n) => typeof n === 'number' && Number.isFinite(n))) {
     const [lng, lat] = c as [number, number];
     if (lng >= BBOX.west && lng <= BBOX.east && lat >= BBOX.south && lat <= BBOX.north) center = [lng, lat];
-    else r.fail(row, 'center', `中心点 [${lng}, ${lat}] 不在淮北附近`, `centre [${lng}, ${lat}] is not near Huaibei`);
+    else
+      r.fail(
+        row,
+        'center',
+        `中心点 [${lng}, ${lat}] 不在淮北附近`,
+        `centre [${lng}, ${lat}] is not near Huaibei`,
+      );
   } else {
     r.fail(row, 'center', '中心点应为 [经度, 纬度]', 'centre must be [lng, lat]');
   }
@@ -43,7 +49,11 @@ function readFootprint(r: RecordReader, raw: unknown, row: number): ParkFootprin
  * areas.json → the six plan areas. Segment ids are checked against the chain model so a card
  * never names a segment the chain view does not know.
  */
-export function validateAreas(json: unknown, file: string, segmentIds: ReadonlySet<string>): Validated<AreasFile> {
+export function validateAreas(
+  json: unknown,
+  file: string,
+  segmentIds: ReadonlySet<string>,
+): Validated<AreasFile> {
   const issues: DataIssue[] = [];
   const r = new RecordReader(file, issues);
   const root = r.obj(json);
@@ -54,17 +64,25 @@ export function validateAreas(json: unknown, file: string, segmentIds: ReadonlyS
   }
   out.source = r.bilingual(root, 'source') ?? out.source;
   const seen = new Set<string>();
-  (r.array(root, 'areas') ?? []).forEach((raw, i) => {
+  for (const [i, raw] of (r.array(root, 'areas') ?? []).entries()) {
     const o = r.obj(raw);
-    if (!o) return r.fail(i, 'areas', '条目不是对象', 'entry is not an object');
+    if (!o) {
+      r.fail(i, 'areas', '条目不是对象', 'entry is not an object');
+      continue;
+    }
     const id = o.id;
     if (!isAreaId(id)) {
-      return r.fail(i, 'id', `未知区域 id：${String(id)}`, `unknown area id: ${String(id)}`);
+      r.fail(i, 'id', `未知区域 id：${String(id)}`, `unknown area id: ${String(id)}`);
+      continue;
     }
-    if (seen.has(id)) return r.fail(i, 'id', `重复的区域 id：${id}`, `duplicate area id: ${id}`);
+    if (seen.has(id)) {
+      r.fail(i, 'id', `重复的区域 id：${id}`, `duplicate area id: ${id}`);
+      continue;
+    }
     const kind = o.kind;
     if (kind !== 'district' && kind !== 'park') {
-      return r.fail(i, 'kind', '类型应为 district 或 park', 'kind must be "district" or "park"');
+      r.fail(i, 'kind', '类型应为 district 或 park', 'kind must be "district" or "park"');
+      continue;
     }
     const name = r.bilingual(o, 'name', i);
     const role = r.bilingual(o, 'role', i);
@@ -79,22 +97,23 @@ export function validateAreas(json: unknown, file: string, segmentIds: ReadonlyS
     const footprints: ParkFootprint[] = [];
     if (kind === 'district') {
       adcode = r.str(o, 'adcode', i) ?? undefined;
-      if (!adcode) return;
+      if (!adcode) continue;
     } else {
       for (const f of r.array(o, 'footprints', i) ?? []) {
         const fp = readFootprint(r, f, i);
         if (fp) footprints.push(fp);
       }
       if (footprints.length === 0) {
-        return r.fail(i, 'footprints', '园区没有可用的示意范围', 'park has no usable footprint');
+        r.fail(i, 'footprints', '园区没有可用的示意范围', 'park has no usable footprint');
+        continue;
       }
     }
-    if (!name || !role || !specialisation || !planSection) return;
+    if (!name || !role || !specialisation || !planSection) continue;
     seen.add(id);
     const area: Area = { id, kind, name, role, specialisation, segments, planSection, footprints };
     if (adcode) area.adcode = adcode;
     out.areas.push(area);
-  });
+  }
   for (const id of AREA_IDS) {
     if (!seen.has(id)) r.fail(undefined, 'areas', `缺少区域：${id}`, `missing area: ${id}`);
   }

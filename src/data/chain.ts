@@ -14,33 +14,48 @@ export function validateChainModel(json: unknown, file: string): Validated<Chain
     return { value: model, issues };
   }
   const chainIds = new Set<string>();
-  (r.array(root, 'chains') ?? []).forEach((raw, i) => {
+  for (const [i, raw] of (r.array(root, 'chains') ?? []).entries()) {
     const o = r.obj(raw);
-    if (!o) return r.fail(i, 'chains', '条目不是对象', 'entry is not an object');
+    if (!o) {
+      r.fail(i, 'chains', '条目不是对象', 'entry is not an object');
+      continue;
+    }
     const id = r.str(o, 'id', i);
     const name = r.bilingual(o, 'name', i);
-    if (!id || !name) return;
-    if (chainIds.has(id)) return r.fail(i, 'id', `重复的产业链 id：${id}`, `duplicate chain id: ${id}`);
+    if (!id || !name) continue;
+    if (chainIds.has(id)) {
+      r.fail(i, 'id', `重复的产业链 id：${id}`, `duplicate chain id: ${id}`);
+      continue;
+    }
     chainIds.add(id);
     model.chains.push({ id, name } satisfies Chain);
-  });
+  }
   const segIds = new Set<string>();
-  (r.array(root, 'segments') ?? []).forEach((raw, i) => {
+  for (const [i, raw] of (r.array(root, 'segments') ?? []).entries()) {
     const o = r.obj(raw);
-    if (!o) return r.fail(i, 'segments', '条目不是对象', 'entry is not an object');
+    if (!o) {
+      r.fail(i, 'segments', '条目不是对象', 'entry is not an object');
+      continue;
+    }
     const id = r.str(o, 'id', i);
     const chain = r.str(o, 'chain', i);
     const name = r.bilingual(o, 'name', i);
     const stage = o.stage as Stage;
     if (!STAGES.includes(stage)) {
       r.fail(i, 'stage', `环节阶段未知：${String(o.stage)}`, `unknown stage: ${String(o.stage)}`);
-      return;
+      continue;
     }
-    if (!id || !chain || !name) return;
-    if (!chainIds.has(chain)) return r.fail(i, 'chain', `未知产业链：${chain}`, `unknown chain: ${chain}`);
-    if (segIds.has(id)) return r.fail(i, 'id', `重复的环节 id：${id}`, `duplicate segment id: ${id}`);
+    if (!id || !chain || !name) continue;
+    if (!chainIds.has(chain)) {
+      r.fail(i, 'chain', `未知产业链：${chain}`, `unknown chain: ${chain}`);
+      continue;
+    }
+    if (segIds.has(id)) {
+      r.fail(i, 'id', `重复的环节 id：${id}`, `duplicate segment id: ${id}`);
+      continue;
+    }
     segIds.add(id);
     model.segments.push({ id, chain, stage, name } satisfies Segment);
-  });
+  }
   return { value: model, issues };
 }

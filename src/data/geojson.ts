@@ -9,7 +9,13 @@ export interface FeatureRules {
 }
 
 function issue(file: string, reason: DataIssue['reason'], row?: number, field?: string): DataIssue {
-  return { file, reason, severity: 'error', ...(row === undefined ? {} : { row }), ...(field ? { field } : {}) };
+  return {
+    file,
+    reason,
+    severity: 'error',
+    ...(row === undefined ? {} : { row }),
+    ...(field ? { field } : {}),
+  };
 }
 
 function describe(value: unknown): string {
@@ -71,7 +77,11 @@ export function validateFeatureCollection<G extends Geometry, P>(
 ): Validated<FeatureCollection<G, P>> {
   const issues: DataIssue[] = [];
   const empty: FeatureCollection<G, P> = { type: 'FeatureCollection', features: [] };
-  if (typeof json !== 'object' || json === null || (json as { type?: unknown }).type !== 'FeatureCollection') {
+  if (
+    typeof json !== 'object' ||
+    json === null ||
+    (json as { type?: unknown }).type !== 'FeatureCollection'
+  ) {
     issues.push(
       issue(file, {
         zh: `不是 GeoJSON FeatureCollection（读到 ${describe(json)}）`,
@@ -82,7 +92,9 @@ export function validateFeatureCollection<G extends Geometry, P>(
   }
   const features = (json as { features?: unknown }).features;
   if (!Array.isArray(features)) {
-    issues.push(issue(file, { zh: '缺少 features 数组', en: 'missing "features" array' }, undefined, 'features'));
+    issues.push(
+      issue(file, { zh: '缺少 features 数组', en: 'missing "features" array' }, undefined, 'features'),
+    );
     return { value: empty, issues };
   }
   const kept: Feature<G, P>[] = [];
@@ -144,7 +156,12 @@ export function parseJson(text: string, file: string): Validated<unknown> {
     const msg = e instanceof Error ? e.message : String(e);
     return {
       value: null,
-      issues: [issue(file, { zh: `文件已损坏，无法解析 JSON：${msg}`, en: `corrupt file, JSON parse failed: ${msg}` })],
+      issues: [
+        issue(file, {
+          zh: `文件已损坏，无法解析 JSON：${msg}`,
+          en: `corrupt file, JSON parse failed: ${msg}`,
+        }),
+      ],
     };
   }
 }

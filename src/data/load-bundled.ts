@@ -83,7 +83,11 @@ export async function loadBundled(fetchText: FetchText): Promise<BundledData> {
     readJson(fetchText, f.chain, issues),
     readJson(fetchText, f.areas, issues),
   ]);
-  const take = <T>(json: unknown, file: string, v: (j: unknown, file: string) => { value: T; issues: DataIssue[] }) => {
+  const take = <T>(
+    json: unknown,
+    file: string,
+    v: (j: unknown, file: string) => { value: T; issues: DataIssue[] },
+  ) => {
     // A file that failed to load already has its issue; don't add a second "not a FeatureCollection".
     if (json === null) return v({ type: 'FeatureCollection', features: [] }, file).value;
     const r = v(json, file);
@@ -101,13 +105,25 @@ export async function loadBundled(fetchText: FetchText): Promise<BundledData> {
     districts: take(districts, f.districts, (j, file) =>
       validateFeatureCollection<AreaPolygon, DistrictProps>(j, file, {
         geometry: POLY,
-        props: { adcode: 'string', name_zh: 'string', name_en: 'string', label_lng: 'number', label_lat: 'number' },
+        props: {
+          adcode: 'string',
+          name_zh: 'string',
+          name_en: 'string',
+          label_lng: 'number',
+          label_lat: 'number',
+        },
       }),
     ),
     neighbours: take(neighbours, f.neighbours, (j, file) =>
       validateFeatureCollection<AreaPolygon, NeighbourProps>(j, file, {
         geometry: POLY,
-        props: { name_zh: 'string', name_en: 'string', level: 'string', label_lng: 'number', label_lat: 'number' },
+        props: {
+          name_zh: 'string',
+          name_en: 'string',
+          level: 'string',
+          label_lng: 'number',
+          label_lat: 'number',
+        },
       }),
     ),
     townships: take(townships, f.townships, (j, file) =>

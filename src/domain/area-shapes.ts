@@ -84,7 +84,11 @@ export function buildAreaShapes(areas: readonly Area[], districts: readonly Dist
         };
         const shape = circle(fp.center, footprintRadiusKm(fp.areaKm2), { steps: 64, units: 'kilometers' });
         polygons.push({ type: 'Feature', properties: props, geometry: shape.geometry });
-        labels.push({ type: 'Feature', properties: props, geometry: { type: 'Point', coordinates: fp.center } });
+        labels.push({
+          type: 'Feature',
+          properties: props,
+          geometry: { type: 'Point', coordinates: fp.center },
+        });
       }
     }
   }

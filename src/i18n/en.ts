@@ -30,7 +30,8 @@ export const en: Record<MessageKey, string> = {
   'card.segments': 'Assigned chain segments',
   'card.noSegments': 'No segment assigned by the plan',
   'card.planSection': 'Source in the plan',
-  'card.approximate': 'Approximate footprint: there is no official park boundary; location and size are estimated from public sources.',
+  'card.approximate':
+    'Approximate footprint: there is no official park boundary; location and size are estimated from public sources.',
   'card.locationBasis': 'Location basis',
   'card.areaBasis': 'Area basis',
   'card.areaKm2': 'Drawn as {km2} km²',
@@ -44,7 +45,8 @@ export const en: Record<MessageKey, string> = {
   'map.zoomIn': 'Zoom in',
   'map.zoomOut': 'Zoom out',
   'map.resetBearing': 'Reset bearing to north',
-  'map.noWebgl': 'This device or browser has no WebGL2, so the map cannot be drawn. The rest of the information is still available.',
+  'map.noWebgl':
+    'This device or browser has no WebGL2, so the map cannot be drawn. The rest of the information is still available.',
   'issues.title': 'Data issues',
   'issues.count': '{n} data issues',
   'issues.item': 'item {n}',

@@ -17,7 +17,9 @@ export function pick(lang: Lang, b: Bilingual): string {
 }
 
 export function formatNumber(lang: Lang, n: number, digits = 1): string {
-  return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { maximumFractionDigits: digits }).format(n);
+  return new Intl.NumberFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { maximumFractionDigits: digits }).format(
+    n,
+  );
 }
 
 export type { MessageKey };

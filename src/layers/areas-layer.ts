@@ -17,7 +17,11 @@ function colourByArea(): ExpressionSpecification {
  * specialisation's colour. Parks are approximate, so they get a dashed outline and an
  * "approximate" suffix on their label.
  */
-export function buildAreasLayer({ shapes, lang, selection }: Pick<LayerInput, 'shapes' | 'lang' | 'selection'>): StylePart {
+export function buildAreasLayer({
+  shapes,
+  lang,
+  selection,
+}: Pick<LayerInput, 'shapes' | 'lang' | 'selection'>): StylePart {
   const sel = selection?.kind === 'area' ? selection.id : '';
   const isSel: ExpressionSpecification = ['==', ['get', 'area'], sel];
   const isPark: ExpressionSpecification = ['==', ['get', 'kind'], 'park'];

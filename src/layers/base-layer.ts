@@ -1,6 +1,5 @@
-import type { StylePart } from './style-part';
 import { THEME } from './palette';
-import type { LayerInput } from './style-part';
+import type { LayerInput, StylePart } from './style-part';
 
 /** Background and Huaibei's land and outline: always drawn, the frame of every view. */
 export function buildBaseLayer({ data }: Pick<LayerInput, 'data'>): StylePart {
@@ -24,7 +23,10 @@ export function buildCityOutline(): StylePart {
         type: 'line',
         source: 'city',
         layout: { 'line-join': 'round' },
-        paint: { 'line-color': THEME.cityLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 7, 1.5, 12, 3] },
+        paint: {
+          'line-color': THEME.cityLine,
+          'line-width': ['interpolate', ['linear'], ['zoom'], 7, 1.5, 12, 3],
+        },
       },
     ],
     labels: [],

@@ -11,7 +11,13 @@ const TIANDITU = (layer: 'vec' | 'cva', token: string) =>
 export function buildOsmLayer({ lang }: Pick<LayerInput, 'lang'>): StylePart {
   return {
     sources: {
-      osm: { type: 'raster', tiles: [OSM_TILES], tileSize: 256, maxzoom: 19, attribution: t(lang, 'attr.osm') },
+      osm: {
+        type: 'raster',
+        tiles: [OSM_TILES],
+        tileSize: 256,
+        maxzoom: 19,
+        attribution: t(lang, 'attr.osm'),
+      },
     },
     shapes: [{ id: 'osm-raster', type: 'raster', source: 'osm', paint: { 'raster-opacity': 0.85 } }],
     labels: [],
@@ -19,10 +25,19 @@ export function buildOsmLayer({ lang }: Pick<LayerInput, 'lang'>): StylePart {
 }
 
 /** Tianditu vector tiles with their Chinese annotation layer; needs a token given at build time. */
-export function buildTiandituLayer({ lang, tiandituToken }: Pick<LayerInput, 'lang' | 'tiandituToken'>): StylePart {
+export function buildTiandituLayer({
+  lang,
+  tiandituToken,
+}: Pick<LayerInput, 'lang' | 'tiandituToken'>): StylePart {
   return {
     sources: {
-      'tianditu-vec': { type: 'raster', tiles: [TIANDITU('vec', tiandituToken)], tileSize: 256, maxzoom: 18, attribution: t(lang, 'attr.tianditu') },
+      'tianditu-vec': {
+        type: 'raster',
+        tiles: [TIANDITU('vec', tiandituToken)],
+        tileSize: 256,
+        maxzoom: 18,
+        attribution: t(lang, 'attr.tianditu'),
+      },
       'tianditu-cva': { type: 'raster', tiles: [TIANDITU('cva', tiandituToken)], tileSize: 256, maxzoom: 18 },
     },
     shapes: [

@@ -45,5 +45,9 @@ export const FONT_STACK = [
 export function hexToRgb(hex: string): [number, number, number] {
   const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
   if (!m) throw new Error(`not a #rrggbb colour: ${hex}`);
-  return [Number.parseInt(m[1] ?? '0', 16), Number.parseInt(m[2] ?? '0', 16), Number.parseInt(m[3] ?? '0', 16)];
+  return [
+    Number.parseInt(m[1] ?? '0', 16),
+    Number.parseInt(m[2] ?? '0', 16),
+    Number.parseInt(m[3] ?? '0', 16),
+  ];
 }

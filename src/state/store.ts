@@ -68,7 +68,8 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
       }),
     select: (selection) => set({ selection }),
     cameraMoved: (camera) => set({ camera }),
-    requestCamera: (camera) => set((s) => ({ camera, cameraRequest: { camera, seq: s.cameraRequest.seq + 1 } })),
+    requestCamera: (camera) =>
+      set((s) => ({ camera, cameraRequest: { camera, seq: s.cameraRequest.seq + 1 } })),
     applyShared: (sh, rejected) =>
       set((s) => ({
         lang: sh.lang,

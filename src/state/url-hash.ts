@@ -47,7 +47,9 @@ function round(n: number, digits: number): string {
 
 export function encodeCamera(c: Camera): string {
   const p = coordPrecision(c.zoom);
-  return [round(c.zoom, 2), round(c.lat, p), round(c.lng, p), round(c.bearing, 1), round(c.pitch, 1)].join('/');
+  return [round(c.zoom, 2), round(c.lat, p), round(c.lng, p), round(c.bearing, 1), round(c.pitch, 1)].join(
+    '/',
+  );
 }
 
 export function encodeHash(s: ShareState): string {

@@ -36,7 +36,9 @@ export function App() {
             data-testid="layers-button"
             onClick={() => setPanel(panel === 'layers' ? 'none' : 'layers')}
           >
-            <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 3l9 5-9 5-9-5zM3 13l9 5 9-5" /></svg>
+            <svg viewBox="0 0 24 24" aria-hidden="true">
+              <path d="M12 3l9 5-9 5-9-5zM3 13l9 5 9-5" />
+            </svg>
             <span>{t(lang, 'layers.title')}</span>
           </button>
           <button

@@ -60,15 +60,26 @@ export function AreaCard() {
           <h2 id={titleId}>{pick(lang, area.name)}</h2>
           <p className="card-kind">
             {t(lang, area.kind === 'park' ? 'kind.park' : 'kind.district')}
-            {typeof km2 === 'number' ? ` · ${t(lang, 'card.districtArea', { km2: formatNumber(lang, km2) })}` : ''}
+            {typeof km2 === 'number'
+              ? ` · ${t(lang, 'card.districtArea', { km2: formatNumber(lang, km2) })}`
+              : ''}
           </p>
         </div>
-        <button type="button" className="icon-btn" aria-label={t(lang, 'card.close')} onClick={() => select(null)}>
-          <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M6 6l12 12M18 6L6 18" /></svg>
+        <button
+          type="button"
+          className="icon-btn"
+          aria-label={t(lang, 'card.close')}
+          onClick={() => select(null)}
+        >
+          <svg viewBox="0 0 24 24" aria-hidden="true">
+            <path d="M6 6l12 12M18 6L6 18" />
+          </svg>
         </button>
       </header>
       <div className="card-body">
-        <p className="role" style={{ borderColor: AREA_COLOURS[area.id] }}>{pick(lang, area.role)}</p>
+        <p className="role" style={{ borderColor: AREA_COLOURS[area.id] }}>
+          {pick(lang, area.role)}
+        </p>
         <section>
           <h3>{t(lang, 'card.specialisation')}</h3>
           <blockquote lang={lang === 'zh' ? 'zh-CN' : 'en'}>{pick(lang, area.specialisation)}</blockquote>
@@ -93,7 +104,8 @@ export function AreaCard() {
                 <dd>{pick(lang, fp.locationBasis)}</dd>
                 <dt>{t(lang, 'card.areaBasis')}</dt>
                 <dd>
-                  {pick(lang, fp.areaBasis)} · {t(lang, 'card.areaKm2', { km2: formatNumber(lang, fp.areaKm2, 2) })}{' '}
+                  {pick(lang, fp.areaBasis)} ·{' '}
+                  {t(lang, 'card.areaKm2', { km2: formatNumber(lang, fp.areaKm2, 2) })}{' '}
                   <SourceLink url={fp.source} lang={lang} />
                 </dd>
               </dl>

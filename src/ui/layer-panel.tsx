@@ -24,7 +24,11 @@ export function LayerPanel() {
                 onClick={() => toggle(l.id)}
               >
                 <span className="check" aria-hidden="true">
-                  {on ? <svg viewBox="0 0 24 24"><path d="M5 12l5 5 9-10" /></svg> : null}
+                  {on ? (
+                    <svg viewBox="0 0 24 24" aria-hidden="true">
+                      <path d="M5 12l5 5 9-10" />
+                    </svg>
+                  ) : null}
                 </span>
                 <span>{t(lang, l.labelKey)}</span>
                 {l.online ? <span className="badge">{t(lang, 'layers.online')}</span> : null}

@@ -1,6 +1,6 @@
+import type { Area } from '../data/types';
 import { pick, t } from '../i18n/t';
 import { AREA_COLOURS, THEME } from '../layers/palette';
-import type { Area } from '../data/types';
 import { useAppStore } from '../state/store';
 
 const NO_AREAS: Area[] = [];
@@ -15,9 +15,17 @@ export function Legend() {
   const select = useAppStore((s) => s.select);
   return (
     <section className={`legend ${open ? 'open' : 'closed'}`} aria-label={t(lang, 'legend.title')}>
-      <button type="button" className="legend-toggle" aria-expanded={open} onClick={toggle} title={t(lang, 'legend.toggle')}>
+      <button
+        type="button"
+        className="legend-toggle"
+        aria-expanded={open}
+        onClick={toggle}
+        title={t(lang, 'legend.toggle')}
+      >
         {t(lang, 'legend.title')}
-        <svg viewBox="0 0 24 24" aria-hidden="true" className="chev"><path d="M6 15l6-6 6 6" /></svg>
+        <svg viewBox="0 0 24 24" aria-hidden="true" className="chev">
+          <path d="M6 15l6-6 6 6" />
+        </svg>
       </button>
       {open ? (
         <ul className="legend-list">
@@ -25,7 +33,12 @@ export function Legend() {
             ? areas.map((a) => (
                 <li key={a.id}>
                   {/* A legend entry is also a shortcut to that area's card. */}
-                  <button type="button" className="legend-area" data-legend-area={a.id} onClick={() => select({ kind: 'area', id: a.id })}>
+                  <button
+                    type="button"
+                    className="legend-area"
+                    data-legend-area={a.id}
+                    onClick={() => select({ kind: 'area', id: a.id })}
+                  >
                     <span
                       className={`swatch ${a.kind === 'park' ? 'dashed' : ''}`}
                       style={{ background: AREA_COLOURS[a.id], borderColor: AREA_COLOURS[a.id] }}
@@ -40,31 +53,35 @@ export function Legend() {
           {visible.includes('areas') ? (
             <li className="legend-note">
               <span className="swatch dashed hollow" aria-hidden="true" />
-              {t(lang, 'legend.approximate')}
+              <span>{t(lang, 'legend.approximate')}</span>
             </li>
           ) : null}
           {visible.includes('townships') ? (
             <li className="legend-note">
               <span className="dot" style={{ background: THEME.township }} aria-hidden="true" />
-              {t(lang, 'legend.township')}
+              <span>{t(lang, 'legend.township')}</span>
             </li>
           ) : null}
           {visible.includes('transport') ? (
             <>
               <li className="legend-note">
                 <span className="dot" style={{ background: THEME.junction }} aria-hidden="true" />
-                {t(lang, 'legend.junction')}
+                <span>{t(lang, 'legend.junction')}</span>
               </li>
               <li className="legend-note">
                 <span className="dot" style={{ background: THEME.serviceArea }} aria-hidden="true" />
-                {t(lang, 'legend.serviceArea')}
+                <span>{t(lang, 'legend.serviceArea')}</span>
               </li>
             </>
           ) : null}
           {visible.includes('neighbours') ? (
             <li className="legend-note">
-              <span className="swatch" style={{ background: THEME.neighbourFill, borderColor: THEME.prefectureLine }} aria-hidden="true" />
-              {t(lang, 'legend.neighbour')}
+              <span
+                className="swatch"
+                style={{ background: THEME.neighbourFill, borderColor: THEME.prefectureLine }}
+                aria-hidden="true"
+              />
+              <span>{t(lang, 'legend.neighbour')}</span>
             </li>
           ) : null}
         </ul>

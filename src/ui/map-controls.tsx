@@ -28,11 +28,27 @@ export function MapControls({ map }: { map: MlMap }) {
 
   return (
     <div className="map-controls">
-      <button type="button" className="ctrl" aria-label={t(lang, 'map.zoomIn')} title={t(lang, 'map.zoomIn')} onClick={() => map.zoomIn()}>
-        <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M12 5v14M5 12h14" /></svg>
+      <button
+        type="button"
+        className="ctrl"
+        aria-label={t(lang, 'map.zoomIn')}
+        title={t(lang, 'map.zoomIn')}
+        onClick={() => map.zoomIn()}
+      >
+        <svg viewBox="0 0 24 24" aria-hidden="true">
+          <path d="M12 5v14M5 12h14" />
+        </svg>
       </button>
-      <button type="button" className="ctrl" aria-label={t(lang, 'map.zoomOut')} title={t(lang, 'map.zoomOut')} onClick={() => map.zoomOut()}>
-        <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M5 12h14" /></svg>
+      <button
+        type="button"
+        className="ctrl"
+        aria-label={t(lang, 'map.zoomOut')}
+        title={t(lang, 'map.zoomOut')}
+        onClick={() => map.zoomOut()}
+      >
+        <svg viewBox="0 0 24 24" aria-hidden="true">
+          <path d="M5 12h14" />
+        </svg>
       </button>
       <button
         type="button"
@@ -58,7 +74,9 @@ export function MapControls({ map }: { map: MlMap }) {
         title={t(lang, 'map.resetView')}
         onClick={() => requestCamera(null)}
       >
-        <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M4 11l8-7 8 7M6 10v9h12v-9" /></svg>
+        <svg viewBox="0 0 24 24" aria-hidden="true">
+          <path d="M4 11l8-7 8 7M6 10v9h12v-9" />
+        </svg>
       </button>
     </div>
   );

@@ -1,4 +1,11 @@
-import { AttributionControl, Map as MaplibreMap, type Map as MlMap, type MapMouseEvent, ScaleControl, setWorkerUrl } from 'maplibre-gl';
+import {
+  AttributionControl,
+  Map as MaplibreMap,
+  type MapMouseEvent,
+  type Map as MlMap,
+  ScaleControl,
+  setWorkerUrl,
+} from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef, useState } from 'react';
@@ -44,16 +51,32 @@ function cameraOf(map: MlMap): Camera {
 
 function styleFor(s: AppState) {
   const visible = new Set<LayerId>(s.visibleLayers);
-  if (!s.data) return { version: 8 as const, sources: {}, layers: [{ id: 'background', type: 'background' as const, paint: { 'background-color': '#e9ecef' } }] };
+  if (!s.data)
+    return {
+      version: 8 as const,
+      sources: {},
+      layers: [{ id: 'background', type: 'background' as const, paint: { 'background-color': '#e9ecef' } }],
+    };
   return buildStyle(
-    { data: s.data, shapes: selectAreaShapes(s.data), lang: s.lang, selection: s.selection, tiandituToken: TIANDITU_TOKEN },
+    {
+      data: s.data,
+      shapes: selectAreaShapes(s.data),
+      lang: s.lang,
+      selection: s.selection,
+      tiandituToken: TIANDITU_TOKEN,
+    },
     visible,
   );
 }
 
 function moveTo(map: MlMap, camera: Camera | null, animate: boolean) {
   if (camera) {
-    map.jumpTo({ center: [camera.lng, camera.lat], zoom: camera.zoom, bearing: camera.bearing, pitch: camera.pitch });
+    map.jumpTo({
+      center: [camera.lng, camera.lat],
+      zoom: camera.zoom,
+      bearing: camera.bearing,
+      pitch: camera.pitch,
+    });
   } else {
     map.fitBounds(CITY_BOUNDS, { padding: fitPadding(map), bearing: 0, pitch: 0, animate });
   }
@@ -82,7 +105,12 @@ export function MapView() {
         container: container.current,
         style: styleFor(store.getState()),
         ...(req
-          ? { center: [req.lng, req.lat] as [number, number], zoom: req.zoom, bearing: req.bearing, pitch: req.pitch }
+          ? {
+              center: [req.lng, req.lat] as [number, number],
+              zoom: req.zoom,
+              bearing: req.bearing,
+              pitch: req.pitch,
+            }
           : {}),
         minZoom: CAMERA_LIMITS.minZoom,
         maxZoom: CAMERA_LIMITS.maxZoom,
@@ -103,7 +131,10 @@ export function MapView() {
     }
     m.addControl(new ScaleControl({ unit: 'metric', maxWidth: 120 }), 'bottom-left');
     // The attribution names sources in the user's language; maplibre fixes its text at creation.
-    let attribution = new AttributionControl({ compact: false, customAttribution: attributionFor(store.getState().lang) });
+    let attribution = new AttributionControl({
+      compact: false,
+      customAttribution: attributionFor(store.getState().lang),
+    });
     m.addControl(attribution, 'bottom-right');
     // Whether the person has moved the map: until then the default view may re-frame itself.
     let userMoved = false;

@@ -13,7 +13,8 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Serves the built site (dist/) on 127.0.0.1, as a user's browser would get it. */
 export default async function setup(project: TestProject) {
-  if (!existsSync(`${ROOT}dist/index.html`)) throw new Error('dist/ is missing: run `npm run build` before the browser tests');
+  if (!existsSync(`${ROOT}dist/index.html`))
+    throw new Error('dist/ is missing: run `npm run build` before the browser tests');
   const server = await preview({
     root: ROOT,
     logLevel: 'warn',

@@ -81,18 +81,23 @@ export async function waitForMapIdle(page: Page): Promise<void> {
   await page.waitForFunction(
     () => {
       const h = window.__huaibei;
-      return !!h && h.store.getState().data !== null && h.map.isStyleLoaded() && !!h.map.getLayer('city-outline');
+      return (
+        !!h && h.store.getState().data !== null && h.map.isStyleLoaded() && !!h.map.getLayer('city-outline')
+      );
     },
     null,
     { timeout: 30_000 },
   );
+  // Ask for a repaint and wait for the idle that follows it: a fresh idle, after any pending move.
   await page.evaluate(
     () =>
       new Promise<void>((resolve) => {
         const map = window.__huaibei?.map;
         if (!map) return resolve();
-        if (map.loaded() && !map.isMoving()) return resolve();
-        map.once('idle', () => resolve());
+        requestAnimationFrame(() => {
+          map.once('idle', () => resolve());
+          map.triggerRepaint();
+        });
       }),
   );
 }

@@ -1,4 +1,4 @@
-import { area as turfArea, booleanPointInPolygon, centroid } from '@turf/turf';
+import { booleanPointInPolygon, centroid, area as turfArea } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import { loadBundled } from '../../src/data/load-bundled';
 import { buildAreaShapes, footprintRadiusKm, pickArea } from '../../src/domain/area-shapes';
@@ -11,10 +11,9 @@ describe('buildAreaShapes on the bundled data', async () => {
   it('draws all six areas, the High-tech Zone in two parts', () => {
     expect(shapes.issues).toEqual([]);
     expect(new Set(shapes.polygons.features.map((f) => f.properties.area)).size).toBe(6);
-    expect(shapes.polygons.features.filter((f) => f.properties.area === 'hitech').map((f) => f.properties.part)).toEqual([
-      'hitech-longhu',
-      'hitech-xinqu',
-    ]);
+    expect(
+      shapes.polygons.features.filter((f) => f.properties.area === 'hitech').map((f) => f.properties.part),
+    ).toEqual(['hitech-longhu', 'hitech-xinqu']);
   });
 
   it('marks parks, and only parks, as approximate and draws them above the districts', () => {
@@ -44,7 +43,10 @@ describe('buildAreaShapes on the bundled data', async () => {
   });
 
   it('reports an area whose district is missing from the boundaries', () => {
-    const r = buildAreaShapes(data.areas.areas, data.districts.features.filter((f) => f.properties.adcode !== '340602'));
+    const r = buildAreaShapes(
+      data.areas.areas,
+      data.districts.features.filter((f) => f.properties.adcode !== '340602'),
+    );
     expect(r.issues).toHaveLength(1);
     expect(r.issues[0]?.reason.zh).toContain('杜集区');
     expect(new Set(r.polygons.features.map((f) => f.properties.area)).size).toBe(5);
@@ -60,8 +62,18 @@ describe('footprintRadiusKm', () => {
 
 describe('pickArea', () => {
   it('prefers a park over the district it sits in, whatever the hit order', () => {
-    expect(pickArea([{ area: 'duji', rank: 0 }, { area: 'hitech', rank: 1 }])).toBe('hitech');
-    expect(pickArea([{ area: 'hitech', rank: 1 }, { area: 'duji', rank: 0 }])).toBe('hitech');
+    expect(
+      pickArea([
+        { area: 'duji', rank: 0 },
+        { area: 'hitech', rank: 1 },
+      ]),
+    ).toBe('hitech');
+    expect(
+      pickArea([
+        { area: 'hitech', rank: 1 },
+        { area: 'duji', rank: 0 },
+      ]),
+    ).toBe('hitech');
   });
   it('returns null when nothing was hit', () => {
     expect(pickArea([])).toBeNull();

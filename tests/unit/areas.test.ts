@@ -6,7 +6,11 @@ import { publicJson, readPublic } from '../fixtures/load';
 async function bundled() {
   const chain = validateChainModel(await publicJson('data/chain.json'), 'data/chain.json');
   const segIds = new Set(chain.value.segments.map((s) => s.id));
-  return { chain, segIds, areasJson: (await publicJson('data/areas.json')) as { areas: Record<string, unknown>[] } };
+  return {
+    chain,
+    segIds,
+    areasJson: (await publicJson('data/areas.json')) as { areas: Record<string, unknown>[] },
+  };
 }
 
 describe('the bundled plan areas', () => {
@@ -76,8 +80,16 @@ describe('validateAreas on bad input', () => {
     ['an unknown segment', { ...good, segments: ['power-battery', 'warp-drive'] }, 'segments'],
     ['an unknown kind', { ...good, kind: 'zone' }, 'kind'],
     ['a district with no adcode', { ...good, adcode: undefined }, 'adcode'],
-    ['a park centred outside Huaibei', { ...park, footprints: [{ ...park.footprints[0], center: [0, 0] }] }, 'center'],
-    ['a park with a negative area', { ...park, footprints: [{ ...park.footprints[0], areaKm2: -3 }] }, 'areaKm2'],
+    [
+      'a park centred outside Huaibei',
+      { ...park, footprints: [{ ...park.footprints[0], center: [0, 0] }] },
+      'center',
+    ],
+    [
+      'a park with a negative area',
+      { ...park, footprints: [{ ...park.footprints[0], areaKm2: -3 }] },
+      'areaKm2',
+    ],
   ])('reports %s with its row and field', (_label, entry, field) => {
     const r = validateAreas({ source: { zh: 's', en: 's' }, areas: [entry] }, 'areas.json', segIds);
     const own = r.issues.filter((i) => i.row === 0);

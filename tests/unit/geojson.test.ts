@@ -22,22 +22,58 @@ const square = (name: unknown) => ({
 
 describe('validateFeatureCollection', () => {
   it('keeps valid features and reports none', () => {
-    const r = validateFeatureCollection({ type: 'FeatureCollection', features: [square('甲')] }, 'x.geojson', {
-      geometry: [...POLY_RULES.geometry],
-      props: POLY_RULES.props,
-    });
+    const r = validateFeatureCollection(
+      { type: 'FeatureCollection', features: [square('甲')] },
+      'x.geojson',
+      {
+        geometry: [...POLY_RULES.geometry],
+        props: POLY_RULES.props,
+      },
+    );
     expect(r.value.features).toHaveLength(1);
     expect(r.issues).toEqual([]);
   });
 
   it.each([
-    ['a feature with a Point where polygons are required', { type: 'Feature', properties: { name_zh: 'a' }, geometry: { type: 'Point', coordinates: [116, 33] } }, 'geometry'],
-    ['a feature with no geometry', { type: 'Feature', properties: { name_zh: 'a' }, geometry: null }, 'geometry'],
+    [
+      'a feature with a Point where polygons are required',
+      { type: 'Feature', properties: { name_zh: 'a' }, geometry: { type: 'Point', coordinates: [116, 33] } },
+      'geometry',
+    ],
+    [
+      'a feature with no geometry',
+      { type: 'Feature', properties: { name_zh: 'a' }, geometry: null },
+      'geometry',
+    ],
     ['a feature with a missing name', square(undefined), 'name_zh'],
     ['a feature with a numeric name', square(42), 'name_zh'],
-    ['a feature with a non-numeric coordinate', { ...square('a'), geometry: { type: 'Polygon', coordinates: [[['116', 33]]] } }, 'geometry'],
-    ['a feature with an out-of-range latitude', { ...square('a'), geometry: { type: 'Polygon', coordinates: [[[116, 133], [117, 33], [116, 33]]] } }, 'geometry'],
-    ['a feature with empty rings', { ...square('a'), geometry: { type: 'Polygon', coordinates: [] } }, 'geometry'],
+    [
+      'a feature with a non-numeric coordinate',
+      { ...square('a'), geometry: { type: 'Polygon', coordinates: [[['116', 33]]] } },
+      'geometry',
+    ],
+    [
+      'a feature with an out-of-range latitude',
+      {
+        ...square('a'),
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [116, 133],
+              [117, 33],
+              [116, 33],
+            ],
+          ],
+        },
+      },
+      'geometry',
+    ],
+    [
+      'a feature with empty rings',
+      { ...square('a'), geometry: { type: 'Polygon', coordinates: [] } },
+      'geometry',
+    ],
     ['something that is not a feature', 'hello', undefined],
   ])('reports %s with its index and field, keeping the others', (_label, bad, field) => {
     const r = validateFeatureCollection(
@@ -79,7 +115,9 @@ describe('loadBundled', () => {
   it('loads every shipped file without a single issue', async () => {
     const d = await loadBundled(readPublic);
     expect(d.issues).toEqual([]);
-    expect(d.districts.features.map((f) => f.properties.name_zh).sort()).toEqual(['杜集区', '濉溪县', '烈山区', '相山区'].sort());
+    expect(d.districts.features.map((f) => f.properties.name_zh).sort()).toEqual(
+      ['杜集区', '濉溪县', '烈山区', '相山区'].sort(),
+    );
     expect(d.city.features).toHaveLength(1);
     expect(d.neighbours.features).toHaveLength(12);
     expect(d.townships.features).toHaveLength(23);

@@ -16,7 +16,8 @@ describe('dictionaries', () => {
   });
 
   it('use the same placeholders in both languages', () => {
-    for (const k of Object.keys(zh) as (keyof typeof zh)[]) expect(placeholders(en[k]), k).toEqual(placeholders(zh[k]));
+    for (const k of Object.keys(zh) as (keyof typeof zh)[])
+      expect(placeholders(en[k]), k).toEqual(placeholders(zh[k]));
   });
 
   it('name every registered layer', () => {

@@ -10,7 +10,11 @@ describe('the app store', () => {
   });
 
   it('offers Tianditu when built with a token', () => {
-    expect(createAppStore('tok').getState().layerDefs.map((l) => l.id)).toContain('tianditu');
+    expect(
+      createAppStore('tok')
+        .getState()
+        .layerDefs.map((l) => l.id),
+    ).toContain('tianditu');
   });
 
   it('keeps registry order however layers are toggled, so links read the same', () => {
@@ -25,9 +29,18 @@ describe('the app store', () => {
     const store = createAppStore('');
     const seq = store.getState().cameraRequest.seq;
     const camera = { zoom: 10, lat: 33.9, lng: 116.8, bearing: 0, pitch: 0 };
-    store.getState().applyShared({ camera, layers: ['areas'], selection: { kind: 'area', id: 'duji' }, lang: 'en' }, ['sel']);
+    store
+      .getState()
+      .applyShared({ camera, layers: ['areas'], selection: { kind: 'area', id: 'duji' }, lang: 'en' }, [
+        'sel',
+      ]);
     const s = store.getState();
-    expect(shareStateOf(s)).toEqual({ camera, layers: ['areas'], selection: { kind: 'area', id: 'duji' }, lang: 'en' });
+    expect(shareStateOf(s)).toEqual({
+      camera,
+      layers: ['areas'],
+      selection: { kind: 'area', id: 'duji' },
+      lang: 'en',
+    });
     expect(s.cameraRequest).toEqual({ camera, seq: seq + 1 });
     expect(s.linkRejected).toEqual(['sel']);
   });

@@ -24,7 +24,11 @@ describe('buildStyle', async () => {
 
   it.each([
     ['the default layers, Chinese', input(), defaults],
-    ['every layer, English, a park selected', input({ lang: 'en', selection: { kind: 'area', id: 'linhuan' }, tiandituToken: 'T' }), all],
+    [
+      'every layer, English, a park selected',
+      input({ lang: 'en', selection: { kind: 'area', id: 'linhuan' }, tiandituToken: 'T' }),
+      all,
+    ],
     ['no layer at all', input(), new Set<LayerId>()],
   ])('is a valid maplibre style with %s', (_label, inp, visible) => {
     const errors = validateStyleMin(buildStyle(inp, visible) as never);
@@ -41,7 +45,9 @@ describe('buildStyle', async () => {
   it('adds the online basemap only when switched on', () => {
     const on = buildStyle(input(), new Set<LayerId>([...defaults, 'osm']));
     expect(on.sources.osm).toBeDefined();
-    expect(on.layers.findIndex((l) => l.id === 'osm-raster')).toBeLessThan(on.layers.findIndex((l) => l.id === 'areas-fill'));
+    expect(on.layers.findIndex((l) => l.id === 'osm-raster')).toBeLessThan(
+      on.layers.findIndex((l) => l.id === 'areas-fill'),
+    );
   });
 
   it('offers Tianditu only with a token', () => {

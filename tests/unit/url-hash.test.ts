@@ -6,7 +6,13 @@ const KNOWN = new Set(['areas', 'townships', 'neighbours', 'transport', 'osm']);
 const CAM: Camera = { zoom: 10.25, lat: 33.95123, lng: 116.80456, bearing: -12.5, pitch: 30 };
 
 function share(over: Partial<ShareState> = {}): ShareState {
-  return { camera: CAM, layers: ['areas', 'townships'], selection: { kind: 'area', id: 'hitech' }, lang: 'en', ...over };
+  return {
+    camera: CAM,
+    layers: ['areas', 'townships'],
+    selection: { kind: 'area', id: 'hitech' },
+    lang: 'en',
+    ...over,
+  };
 }
 
 describe('encodeHash / decodeHash round trip', () => {
@@ -14,7 +20,10 @@ describe('encodeHash / decodeHash round trip', () => {
     ['a full view', share()],
     ['no selection, Chinese', share({ selection: null, lang: 'zh' })],
     ['no layers at all', share({ layers: [] })],
-    ['rotated the other way, zoomed out', share({ camera: { zoom: 7, lat: 33.7, lng: 116.7, bearing: 179.9, pitch: 0 } })],
+    [
+      'rotated the other way, zoomed out',
+      share({ camera: { zoom: 7, lat: 33.7, lng: 116.7, bearing: 179.9, pitch: 0 } }),
+    ],
     ['a park selected', share({ selection: { kind: 'area', id: 'linhuan' } })],
   ])('restores %s', (_label, s) => {
     const { state, rejected } = decodeHash(encodeHash(s), KNOWN);
@@ -35,7 +44,9 @@ describe('encodeHash / decodeHash round trip', () => {
   });
 
   it('writes the maplibre zoom/lat/lng/bearing/pitch form with a version key', () => {
-    expect(encodeHash(share())).toBe('#v=1&map=10.25/33.9512/116.8046/-12.5/30.0&layers=areas,townships&sel=area:hitech&lang=en');
+    expect(encodeHash(share())).toBe(
+      '#v=1&map=10.25/33.9512/116.8046/-12.5/30.0&layers=areas,townships&sel=area:hitech&lang=en',
+    );
   });
 
   it('leaves the camera out until the map has one', () => {
@@ -79,7 +90,11 @@ describe('decodeHash on malformed, truncated or hostile input', () => {
   it('keeps the valid parts of a partly bad link', () => {
     const r = decodeHash('#v=1&map=9/33.8/116.7&layers=areas,rockets&sel=area:mars&lang=en', KNOWN);
     expect(r.rejected).toEqual(['layers', 'sel']);
-    expect(r.state).toEqual({ camera: { zoom: 9, lat: 33.8, lng: 116.7, bearing: 0, pitch: 0 }, layers: ['areas'], lang: 'en' });
+    expect(r.state).toEqual({
+      camera: { zoom: 9, lat: 33.8, lng: 116.7, bearing: 0, pitch: 0 },
+      layers: ['areas'],
+      lang: 'en',
+    });
   });
 
   it('does not let __proto__ keys reach the state object', () => {
