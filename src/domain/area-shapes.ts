@@ -1,4 +1,4 @@
-import { circle } from '@turf/turf';
+import { bbox, circle } from '@turf/turf';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { Area, AreaId, AreaPolygon, DataIssue, DistrictFeature } from '../data/types';
 
@@ -106,4 +106,15 @@ export function pickArea(hits: readonly Pick<AreaShapeProps, 'area' | 'rank'>[])
   let best: Pick<AreaShapeProps, 'area' | 'rank'> | null = null;
   for (const h of hits) if (!best || h.rank > best.rank) best = h;
   return best ? best.area : null;
+}
+
+/** Bounding box [[w, s], [e, n]] of all parts of one area, or null if it has no shape. */
+export function areaBounds(shapes: AreaShapes, id: AreaId): [[number, number], [number, number]] | null {
+  const parts = shapes.polygons.features.filter((f) => f.properties.area === id);
+  if (parts.length === 0) return null;
+  const [w, s, e, n] = bbox({ type: 'FeatureCollection', features: parts });
+  return [
+    [w, s],
+    [e, n],
+  ];
 }

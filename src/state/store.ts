@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { BundledData } from '../data/load-bundled';
-import type { Lang } from '../data/types';
+import type { AreaId, Lang } from '../data/types';
 import { availableLayers, defaultLayerIds, type LayerDef, type LayerId } from '../layers/registry';
 import type { Camera } from './camera';
 import type { HashKey, Selection, ShareState } from './url-hash';
@@ -9,8 +9,10 @@ import type { HashKey, Selection, ShareState } from './url-hash';
 export const TIANDITU_TOKEN: string = import.meta.env?.VITE_TIANDITU_TOKEN ?? '';
 
 export interface CameraRequest {
-  /** null: frame the whole city (the default view). */
+  /** null: frame the whole city (the default view), or the focus area when there is one. */
   camera: Camera | null;
+  /** A link that selects an area but names no camera frames that area. */
+  focus: AreaId | null;
   seq: number;
 }
 
@@ -50,7 +52,7 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
     visibleLayers: defaultLayerIds(layerDefs),
     selection: null,
     camera: null,
-    cameraRequest: { camera: null, seq: 0 },
+    cameraRequest: { camera: null, focus: null, seq: 0 },
     linkRejected: [],
     data: null,
     panel: 'none',
@@ -69,14 +71,18 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
     select: (selection) => set({ selection }),
     cameraMoved: (camera) => set({ camera }),
     requestCamera: (camera) =>
-      set((s) => ({ camera, cameraRequest: { camera, seq: s.cameraRequest.seq + 1 } })),
+      set((s) => ({ camera, cameraRequest: { camera, focus: null, seq: s.cameraRequest.seq + 1 } })),
     applyShared: (sh, rejected) =>
       set((s) => ({
         lang: sh.lang,
         visibleLayers: sh.layers as LayerId[],
         selection: sh.selection,
         camera: sh.camera,
-        cameraRequest: { camera: sh.camera, seq: s.cameraRequest.seq + 1 },
+        cameraRequest: {
+          camera: sh.camera,
+          focus: sh.camera === null && sh.selection?.kind === 'area' ? sh.selection.id : null,
+          seq: s.cameraRequest.seq + 1,
+        },
         linkRejected: rejected,
       })),
     dataLoaded: (data) => set({ data }),

@@ -29,7 +29,7 @@ function SegmentList({ area, chain, lang }: { area: Area; chain: ChainModel; lan
             const ch = chain.chains.find((c) => c.id === s.chain);
             return (
               <li key={s.id} data-segment={s.id}>
-                <span className={`stage stage-${stage}`}>{t(lang, `stage.${stage}`)}</span>
+                <span className={`stage-badge stage-${stage}`}>{t(lang, `stage.${stage}`)}</span>
                 <span className="seg-name">{pick(lang, s.name)}</span>
                 {ch ? <span className="seg-chain">{pick(lang, ch.name)}</span> : null}
               </li>

@@ -10,14 +10,14 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef, useState } from 'react';
 import type { AreaShapeProps } from '../domain/area-shapes';
-import { pickArea } from '../domain/area-shapes';
+import { areaBounds, pickArea } from '../domain/area-shapes';
 import { t } from '../i18n/t';
 import { AREA_HIT_LAYERS } from '../layers/areas-layer';
 import type { LayerId } from '../layers/registry';
 import { buildStyle } from '../layers/style';
 import { CAMERA_LIMITS, type Camera, CITY_BOUNDS } from '../state/camera';
 import { selectAreaShapes } from '../state/selectors';
-import { type AppState, TIANDITU_TOKEN, useAppStore } from '../state/store';
+import { type AppState, type CameraRequest, TIANDITU_TOKEN, useAppStore } from '../state/store';
 import { attributionFor } from './attribution';
 import type { DeckLayers } from './deck-layers';
 import { MapControls } from './map-controls';
@@ -30,17 +30,24 @@ const TAP_SLOP_PX = 8;
 const EDGE_PX = 24;
 
 /**
- * Padding that keeps the framed city clear of the legend: beside it when the legend is a side
- * box, above it when (portrait) it spans the bottom. Read from the DOM because CSS decides.
+ * Padding that keeps the framed city clear of what floats over the map: the legend (a side box,
+ * or in portrait a strip along the bottom) and an open card (a side panel, or a bottom sheet).
+ * Read from the DOM because CSS decides where they sit.
  */
 function fitPadding(map: MlMap) {
   const pad = { top: EDGE_PX, bottom: EDGE_PX, left: EDGE_PX, right: EDGE_PX + 56 };
-  const legend = document.querySelector('.legend');
-  if (!legend) return pad;
-  const l = legend.getBoundingClientRect();
   const m = map.getContainer().getBoundingClientRect();
-  if (l.width > m.width * 0.6) pad.bottom = Math.min(m.height * 0.4, m.bottom - l.top + EDGE_PX);
-  else pad.left = Math.min(m.width * 0.4, l.right - m.left + EDGE_PX);
+  const cap = (n: number, of: number) => Math.max(EDGE_PX, Math.min(of * 0.45, n));
+  for (const sel of ['.legend', '.card']) {
+    const el = document.querySelector(sel);
+    if (!el) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;
+    if (r.width > m.width * 0.6) pad.bottom = Math.max(pad.bottom, cap(m.bottom - r.top + EDGE_PX, m.height));
+    else if (r.left - m.left < m.width / 2)
+      pad.left = Math.max(pad.left, cap(r.right - m.left + EDGE_PX, m.width));
+    else pad.right = Math.max(pad.right, cap(m.right - r.left + EDGE_PX, m.width));
+  }
   return pad;
 }
 
@@ -69,7 +76,11 @@ function styleFor(s: AppState) {
   );
 }
 
-function moveTo(map: MlMap, camera: Camera | null, animate: boolean) {
+// Framing one area should still show its surroundings: never closer than this.
+const FOCUS_MAX_ZOOM = 11;
+
+function moveTo(map: MlMap, req: CameraRequest, animate: boolean) {
+  const { camera, focus } = req;
   if (camera) {
     map.jumpTo({
       center: [camera.lng, camera.lat],
@@ -77,9 +88,13 @@ function moveTo(map: MlMap, camera: Camera | null, animate: boolean) {
       bearing: camera.bearing,
       pitch: camera.pitch,
     });
-  } else {
-    map.fitBounds(CITY_BOUNDS, { padding: fitPadding(map), bearing: 0, pitch: 0, animate });
+    return;
   }
+  const data = useAppStore.getState().data;
+  const area = focus && data ? areaBounds(selectAreaShapes(data), focus) : null;
+  const padding = fitPadding(map);
+  if (area) map.fitBounds(area, { padding, bearing: 0, pitch: 0, animate, maxZoom: FOCUS_MAX_ZOOM });
+  else map.fitBounds(CITY_BOUNDS, { padding, bearing: 0, pitch: 0, animate });
 }
 
 declare global {
@@ -99,7 +114,8 @@ export function MapView() {
     if (!container.current) return;
     const store = useAppStore;
     let m: MlMap;
-    const req = store.getState().cameraRequest.camera;
+    const initial = store.getState().cameraRequest;
+    const req = initial.camera;
     try {
       m = new MaplibreMap({
         container: container.current,
@@ -158,7 +174,7 @@ export function MapView() {
       store.getState().select(area ? { kind: 'area', id: area } : null);
     });
     // With no camera in the link, frame the city; then the link gets the camera either way.
-    if (!req) moveTo(m, null, false);
+    if (!req) moveTo(m, initial, false);
     m.once('load', () => store.getState().cameraMoved(cameraOf(m)));
     window.__huaibei = { map: m, store };
     setMap(m);
@@ -189,16 +205,16 @@ export function MapView() {
         m.setStyle(styleFor(s), { diff: true });
         syncDeck(s);
       }
-      // The legend grows when the data arrives: frame the default view again so it stays clear.
+      // The legend grows and area shapes exist once the data arrives: frame the default view again.
       if (s.data !== prev.data && s.cameraRequest.camera === null && !userMoved) {
-        requestAnimationFrame(() => moveTo(m, null, false));
+        requestAnimationFrame(() => moveTo(m, store.getState().cameraRequest, false));
       }
       if (s.lang !== prev.lang) {
         m.removeControl(attribution);
         attribution = new AttributionControl({ compact: false, customAttribution: attributionFor(s.lang) });
         m.addControl(attribution, 'bottom-right');
       }
-      if (s.cameraRequest.seq !== prev.cameraRequest.seq) moveTo(m, s.cameraRequest.camera, true);
+      if (s.cameraRequest.seq !== prev.cameraRequest.seq) moveTo(m, s.cameraRequest, true);
     });
     syncDeck(store.getState());
     return () => {

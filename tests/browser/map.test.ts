@@ -159,6 +159,23 @@ describe('the map on a portrait tablet', () => {
     await expect.poll(() => notice.count()).toBe(0);
   });
 
+  it('frames the selected area, clear of its card, when a link names no camera', async () => {
+    await gotoApp(app.page, '#v=1&sel=area:linhuan');
+    const view = await app.page.evaluate(() => {
+      const m = window.__huaibei?.map;
+      if (!m) return null;
+      const p = m.project([116.598, 33.667]);
+      const card = document.querySelector('.card')?.getBoundingClientRect();
+      const box = m.getContainer().getBoundingClientRect();
+      return { zoom: m.getZoom(), y: box.top + p.y, x: box.left + p.x, cardTop: card?.top ?? 0, width: box.width };
+    });
+    expect(view?.zoom).toBeGreaterThan(10);
+    // Portrait: the card is a bottom sheet; the park must sit above it, on screen.
+    expect(view?.y).toBeLessThan(view?.cardTop ?? 0);
+    expect(view?.x).toBeGreaterThan(0);
+    expect(view?.x).toBeLessThan(view?.width ?? 0);
+  });
+
   it('follows a link pasted into the address bar of an open page', async () => {
     await gotoApp(app.page);
     await app.page.evaluate(() => {

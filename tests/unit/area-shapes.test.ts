@@ -1,7 +1,7 @@
 import { booleanPointInPolygon, centroid, area as turfArea } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import { loadBundled } from '../../src/data/load-bundled';
-import { buildAreaShapes, footprintRadiusKm, pickArea } from '../../src/domain/area-shapes';
+import { areaBounds, buildAreaShapes, footprintRadiusKm, pickArea } from '../../src/domain/area-shapes';
 import { readPublic } from '../fixtures/load';
 
 describe('buildAreaShapes on the bundled data', async () => {
@@ -40,6 +40,18 @@ describe('buildAreaShapes on the bundled data', async () => {
   it('labels each district at its inner label point', () => {
     const suixi = shapes.labels.features.find((f) => f.properties.area === 'suixi');
     expect(suixi?.geometry.coordinates).toEqual([116.69653, 33.65042]);
+  });
+
+  it('bounds an area across all its parts', () => {
+    const b = areaBounds(shapes, 'hitech');
+    expect(b).not.toBeNull();
+    if (!b) return;
+    // Both High-tech Zone parts: Longhu (north, 33.96) and the New District (south, 33.86).
+    expect(b[0][1]).toBeLessThan(33.86);
+    expect(b[1][1]).toBeGreaterThan(33.96);
+    expect(
+      areaBounds({ ...shapes, polygons: { type: 'FeatureCollection', features: [] } }, 'hitech'),
+    ).toBeNull();
   });
 
   it('reports an area whose district is missing from the boundaries', () => {

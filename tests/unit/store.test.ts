@@ -41,7 +41,20 @@ describe('the app store', () => {
       selection: { kind: 'area', id: 'duji' },
       lang: 'en',
     });
-    expect(s.cameraRequest).toEqual({ camera, seq: seq + 1 });
+    expect(s.cameraRequest).toEqual({ camera, focus: null, seq: seq + 1 });
     expect(s.linkRejected).toEqual(['sel']);
+  });
+
+  it('frames the selected area when a link selects one but names no camera', () => {
+    const store = createAppStore('');
+    store
+      .getState()
+      .applyShared(
+        { camera: null, layers: ['areas'], selection: { kind: 'area', id: 'linhuan' }, lang: 'zh' },
+        [],
+      );
+    expect(store.getState().cameraRequest.focus).toBe('linhuan');
+    store.getState().requestCamera(null);
+    expect(store.getState().cameraRequest.focus).toBeNull();
   });
 });
