@@ -37,7 +37,7 @@ const EDGE_PX = 24;
 function fitPadding(map: MlMap) {
   const pad = { top: EDGE_PX, bottom: EDGE_PX, left: EDGE_PX, right: EDGE_PX + 56 };
   const m = map.getContainer().getBoundingClientRect();
-  const cap = (n: number, of: number) => Math.max(EDGE_PX, Math.min(of * 0.45, n));
+  const cap = (n: number, of: number) => Math.max(EDGE_PX, Math.min(of * 0.6, n));
   for (const sel of ['.legend', '.card']) {
     const el = document.querySelector(sel);
     if (!el) continue;
@@ -77,7 +77,7 @@ function styleFor(s: AppState) {
 }
 
 // Framing one area should still show its surroundings: never closer than this.
-const FOCUS_MAX_ZOOM = 11;
+const FOCUS_MAX_ZOOM = 10.5;
 
 function moveTo(map: MlMap, req: CameraRequest, animate: boolean) {
   const { camera, focus } = req;
