@@ -167,7 +167,13 @@ describe('the map on a portrait tablet', () => {
       const p = m.project([116.598, 33.667]);
       const card = document.querySelector('.card')?.getBoundingClientRect();
       const box = m.getContainer().getBoundingClientRect();
-      return { zoom: m.getZoom(), y: box.top + p.y, x: box.left + p.x, cardTop: card?.top ?? 0, width: box.width };
+      return {
+        zoom: m.getZoom(),
+        y: box.top + p.y,
+        x: box.left + p.x,
+        cardTop: card?.top ?? 0,
+        width: box.width,
+      };
     });
     expect(view?.zoom).toBeGreaterThan(9.5);
     // Portrait: the card is a bottom sheet; the park must sit above it, on screen.
