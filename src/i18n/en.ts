@@ -45,6 +45,7 @@ export const en: Record<MessageKey, string> = {
   'map.zoomIn': 'Zoom in',
   'map.zoomOut': 'Zoom out',
   'map.resetBearing': 'Reset bearing to north',
+  'map.printAlt': 'The map as printed',
   'map.noWebgl':
     'This device or browser has no WebGL2, so the map cannot be drawn. The rest of the information is still available.',
   'issues.title': 'Data issues',

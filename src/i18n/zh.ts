@@ -42,6 +42,7 @@ export const zh = {
   'map.zoomIn': '放大',
   'map.zoomOut': '缩小',
   'map.resetBearing': '指北（复位旋转）',
+  'map.printAlt': '打印时的地图画面',
   'map.noWebgl': '此设备或浏览器不支持 WebGL2，无法绘制地图。其余信息仍可查看。',
   'issues.title': '数据问题',
   'issues.count': '{n} 条数据问题',

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { t } from '../i18n/t';
 import { useAppStore } from '../state/store';
 import { AreaCard } from './area-card';
+import { attributionFor } from './attribution';
 import { LayerPanel } from './layer-panel';
 import { Legend } from './legend';
 import { MapView } from './map-view';
@@ -63,6 +64,7 @@ export function App() {
         <Legend />
         <AreaCard />
       </main>
+      <footer className="print-sources">{attributionFor(lang).join(' · ')}</footer>
     </div>
   );
 }

@@ -106,6 +106,7 @@ declare global {
 
 export function MapView() {
   const container = useRef<HTMLDivElement>(null);
+  const snapshot = useRef<HTMLImageElement>(null);
   const [map, setMap] = useState<MlMap | null>(null);
   const [failed, setFailed] = useState(false);
   const lang = useAppStore((s) => s.lang);
@@ -217,7 +218,16 @@ export function MapView() {
       if (s.cameraRequest.seq !== prev.cameraRequest.seq) moveTo(m, s.cameraRequest, true);
     });
     syncDeck(store.getState());
+
+    // A WebGL canvas prints blank: draw one frame now and print its picture instead.
+    const onBeforePrint = () => {
+      if (!snapshot.current) return;
+      m.redraw();
+      snapshot.current.src = m.getCanvas().toDataURL('image/png');
+    };
+    window.addEventListener('beforeprint', onBeforePrint);
     return () => {
+      window.removeEventListener('beforeprint', onBeforePrint);
       unsubscribe();
       deck?.remove();
       m.remove();
@@ -228,6 +238,7 @@ export function MapView() {
   return (
     <div className="map-wrap">
       <div ref={container} className="map" data-testid="map" />
+      <img ref={snapshot} className="print-snapshot" alt={t(lang, 'map.printAlt')} />
       {failed ? (
         <p className="map-failed" role="alert">
           {t(lang, 'map.noWebgl')}

@@ -34,7 +34,7 @@ export function baseUrl(): string {
 }
 
 /** A fresh browser profile (no cache, no storage) with a touch screen, like a tablet. */
-export async function openBrowser(viewport = TABLET_PORTRAIT): Promise<AppPage> {
+export async function openBrowser(viewport = TABLET_PORTRAIT, extraArgs: string[] = []): Promise<AppPage> {
   const dir = mkdtempSync(join(tmpdir(), 'hb-chromium-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -43,7 +43,7 @@ export async function openBrowser(viewport = TABLET_PORTRAIT): Promise<AppPage> 
     hasTouch: true,
     isMobile: false,
     locale: 'zh-CN',
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const external: string[] = [];

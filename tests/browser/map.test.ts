@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type AppPage,
+  baseUrl,
   gotoApp,
   openBrowser,
   project,
@@ -304,6 +305,26 @@ describe('the layout on a landscape tablet', () => {
     expect(small).toEqual([]);
   });
 
+  it('prints the map as a picture, with legend, card and sources', async () => {
+    await gotoApp(app.page, '#v=1&sel=area:hitech');
+    const pdf = await app.page.pdf({ format: 'A4' });
+    expect(pdf.byteLength).toBeGreaterThan(20_000);
+    const snapshot = await app.page.locator('img.print-snapshot').getAttribute('src');
+    expect(snapshot?.startsWith('data:image/png;base64,')).toBe(true);
+    // A blank WebGL canvas compresses to almost nothing; a drawn map does not.
+    expect(snapshot?.length).toBeGreaterThan(20_000);
+    await app.page.emulateMedia({ media: 'print' });
+    try {
+      for (const sel of ['img.print-snapshot', '.legend', '.card', '.print-sources']) {
+        expect(await app.page.locator(sel).isVisible(), sel).toBe(true);
+      }
+      expect(await app.page.locator('.map-controls').isVisible()).toBe(false);
+      expect(await app.page.locator('.print-sources').textContent()).toContain('CC BY 4.0');
+    } finally {
+      await app.page.emulateMedia({ media: 'screen' });
+    }
+  });
+
   it('loads deck.gl only when a deck layer is switched on, and keeps it through restyles', async () => {
     const scripts: string[] = [];
     app.page.on('request', (r) => {
@@ -327,5 +348,25 @@ describe('the layout on a landscape tablet', () => {
     expect(await hasDeckLayer()).toBe(true);
     await waitForHash(app.page, (h) => h.includes('transport'));
     expect(app.errors).toEqual([]);
+  });
+});
+
+describe('a browser without WebGL', () => {
+  let app: AppPage;
+  beforeAll(async () => {
+    app = await openBrowser(TABLET_LANDSCAPE, ['--disable-3d-apis']);
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('says the map cannot be drawn and still offers the legend and the area cards', async () => {
+    await app.page.goto(baseUrl());
+    await expect.poll(() => app.page.getByRole('alert').first().textContent()).toContain('WebGL2');
+    await expect.poll(() => app.page.locator('[data-legend-area]').count()).toBe(6);
+    await app.page.locator('[data-legend-area=linhuan]').tap();
+    await expect.poll(() => app.page.locator('.card').getAttribute('data-area')).toBe('linhuan');
+    await waitForHash(app.page, (h) => h.includes('sel=area:linhuan'));
+    expect(app.errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
   });
 });

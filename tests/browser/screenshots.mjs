@@ -50,13 +50,16 @@ for (const shot of SHOTS) {
     },
   );
   if (shot.panel) await page.getByTestId('layers-button').click();
+  // Wait for an idle that follows a fresh repaint, so the picture shows the finished map.
   await page.evaluate(
     () =>
-      new Promise((r) =>
-        requestAnimationFrame(
-          () => (window.__huaibei.map.once('idle', r), window.__huaibei.map.triggerRepaint()),
-        ),
-      ),
+      new Promise((resolve) => {
+        const map = window.__huaibei.map;
+        requestAnimationFrame(() => {
+          map.once('idle', resolve);
+          map.triggerRepaint();
+        });
+      }),
   );
   await page.waitForTimeout(500);
   await page.screenshot({ path: join(out, `${shot.name}.png`) });
