@@ -1,5 +1,5 @@
 import type { Map as MlMap } from 'maplibre-gl';
-import { useEffect, useState } from 'react';
+import { type CSSProperties, type ReactNode, useEffect, useState } from 'react';
 import { t } from '../i18n/t';
 import { useAppStore } from '../state/store';
 
@@ -28,56 +28,47 @@ export function MapControls({ map }: { map: MlMap }) {
 
   return (
     <div className="map-controls">
-      <button
-        type="button"
-        className="ctrl"
-        aria-label={t(lang, 'map.zoomIn')}
-        title={t(lang, 'map.zoomIn')}
-        onClick={() => map.zoomIn()}
-      >
-        <svg viewBox="0 0 24 24" aria-hidden="true">
-          <path d="M12 5v14M5 12h14" />
-        </svg>
-      </button>
-      <button
-        type="button"
-        className="ctrl"
-        aria-label={t(lang, 'map.zoomOut')}
-        title={t(lang, 'map.zoomOut')}
-        onClick={() => map.zoomOut()}
-      >
-        <svg viewBox="0 0 24 24" aria-hidden="true">
-          <path d="M5 12h14" />
-        </svg>
-      </button>
-      <button
-        type="button"
-        className="ctrl compass"
-        aria-label={t(lang, 'map.resetBearing')}
-        title={t(lang, 'map.resetBearing')}
-        data-bearing={bearing.toFixed(1)}
+      <CtrlButton label={t(lang, 'map.zoomIn')} onClick={() => map.zoomIn()}>
+        <path d="M12 5v14M5 12h14" />
+      </CtrlButton>
+      <CtrlButton label={t(lang, 'map.zoomOut')} onClick={() => map.zoomOut()}>
+        <path d="M5 12h14" />
+      </CtrlButton>
+      <CtrlButton
+        label={t(lang, 'map.resetBearing')}
+        className="compass"
         onClick={() => map.resetNorthPitch()}
+        iconStyle={{ transform: `rotateX(${pitch}deg) rotate(${-bearing}deg)` }}
       >
-        <svg
-          viewBox="0 0 24 24"
-          aria-hidden="true"
-          style={{ transform: `rotateX(${pitch}deg) rotate(${-bearing}deg)` }}
-        >
-          <path className="needle-n" d="M12 3l4 9h-8z" />
-          <path className="needle-s" d="M12 21l-4-9h8z" />
-        </svg>
-      </button>
-      <button
-        type="button"
-        className="ctrl"
-        aria-label={t(lang, 'map.resetView')}
-        title={t(lang, 'map.resetView')}
-        onClick={() => requestCamera(null)}
-      >
-        <svg viewBox="0 0 24 24" aria-hidden="true">
-          <path d="M4 11l8-7 8 7M6 10v9h12v-9" />
-        </svg>
-      </button>
+        <path className="needle-n" d="M12 3l4 9h-8z" />
+        <path className="needle-s" d="M12 21l-4-9h8z" />
+      </CtrlButton>
+      <CtrlButton label={t(lang, 'map.resetView')} onClick={() => requestCamera(null)}>
+        <path d="M4 11l8-7 8 7M6 10v9h12v-9" />
+      </CtrlButton>
     </div>
+  );
+}
+
+/** A 44 px map button: its label is both the accessible name and the tooltip. */
+function CtrlButton(props: {
+  label: string;
+  onClick: () => void;
+  className?: string;
+  iconStyle?: CSSProperties;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className={`ctrl ${props.className ?? ''}`}
+      aria-label={props.label}
+      title={props.label}
+      onClick={props.onClick}
+    >
+      <svg viewBox="0 0 24 24" aria-hidden="true" style={props.iconStyle}>
+        {props.children}
+      </svg>
+    </button>
   );
 }

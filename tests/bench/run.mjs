@@ -6,13 +6,12 @@
 // BENCH_SKIP_BUILD=1 to reuse dist/ and .bench/bare/.
 
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { launchFreshChromium } from '../chromium.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SITES = {
@@ -34,18 +33,6 @@ const CONTENT_TYPES = {
   '.png': 'image/png',
   '.woff2': 'font/woff2',
 };
-
-// This machine is offline: without these flags Chromium keeps trying to reach Google services,
-// which adds noise to the timings.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 function positiveInt(name, fallback, min) {
   const raw = process.env[name];
@@ -152,13 +139,7 @@ function isJs(url, contentType) {
 /** One cold load of one page in a fresh browser profile: no HTTP, code or GPU-shader cache carries over. */
 async function measure(origin, kind) {
   const spec = PAGES[kind];
-  const profile = mkdtempSync(join(tmpdir(), 'huaibei-bench-'));
-  const ctx = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1024, height: 768 },
-    args: CHROMIUM_ARGS,
-  });
+  const { context: ctx, close } = await launchFreshChromium({ viewport: { width: 1024, height: 768 } });
   try {
     ctx.setDefaultTimeout(TIMEOUT_MS);
     // On the context: it sees every request of the profile, the maplibre worker's script included.
@@ -207,8 +188,7 @@ async function measure(origin, kind) {
       version: ctx.browser()?.version() ?? null,
     };
   } finally {
-    await ctx.close();
-    rmSync(profile, { recursive: true, force: true });
+    await close();
   }
 }
 

@@ -1,23 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { launchFreshChromium } from '../chromium.mjs';
 
 export const TABLET_PORTRAIT = { width: 768, height: 1024 };
 export const TABLET_LANDSCAPE = { width: 1024, height: 768 };
-
-// Debian's Chromium, never a downloaded one. Without the background-networking flags it keeps
-// trying to reach Google's hosts, which this machine (and a tablet in the field) may not have.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export interface AppPage {
   page: Page;
@@ -35,15 +21,11 @@ export function baseUrl(): string {
 
 /** A fresh browser profile (no cache, no storage) with a touch screen, like a tablet. */
 export async function openBrowser(viewport = TABLET_PORTRAIT, extraArgs: string[] = []): Promise<AppPage> {
-  const dir = mkdtempSync(join(tmpdir(), 'hb-chromium-'));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
+  const { context, close } = await launchFreshChromium({
     viewport,
     hasTouch: true,
-    isMobile: false,
     locale: 'zh-CN',
-    args: [...CHROMIUM_ARGS, ...extraArgs],
+    extraArgs,
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const external: string[] = [];
@@ -62,10 +44,7 @@ export async function openBrowser(viewport = TABLET_PORTRAIT, extraArgs: string[
     context,
     external,
     errors,
-    close: async () => {
-      await context.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
+    close,
   };
 }
 

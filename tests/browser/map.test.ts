@@ -150,7 +150,7 @@ describe('the map on a portrait tablet', () => {
     expect(
       await app.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
     ).toBeUndefined();
-    expect(await app.page.locator('img').count()).toBe(0);
+    expect(await app.page.locator('img:not(.print-snapshot), [onerror], script:not([src])').count()).toBe(0);
     const s = await app.page.evaluate(() => window.__huaibei?.store.getState());
     expect(s?.visibleLayers).toEqual(['areas']);
     expect(s?.selection).toBeNull();

@@ -1,10 +1,9 @@
 // `npm run screenshots`: builds nothing; serves dist/ and saves tablet-size screenshots to
 // screenshots/ (git-ignored) for a person to look at. docs/screenshot.png in the README is one of them.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { preview } from 'vite';
+import { launchFreshChromium } from '../chromium.mjs';
 
 const SHOTS = [
   { name: 'portrait-default', viewport: { width: 768, height: 1024 }, hash: '' },
@@ -24,22 +23,7 @@ mkdirSync(out, { recursive: true });
 const server = await preview({ logLevel: 'warn', preview: { host: '127.0.0.1', port: 0, open: false } });
 const base = server.resolvedUrls?.local[0];
 for (const shot of SHOTS) {
-  const dir = mkdtempSync(join(tmpdir(), 'hb-shot-'));
-  const ctx = await chromium.launchPersistentContext(dir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    viewport: shot.viewport,
-    hasTouch: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const { context: ctx, close } = await launchFreshChromium({ viewport: shot.viewport, hasTouch: true });
   const page = ctx.pages()[0];
   await page.goto(`${base}${shot.hash}`);
   await page.waitForFunction(
@@ -63,8 +47,7 @@ for (const shot of SHOTS) {
   );
   await page.waitForTimeout(500);
   await page.screenshot({ path: join(out, `${shot.name}.png`) });
-  await ctx.close();
-  rmSync(dir, { recursive: true, force: true });
+  await close();
   console.log(join(out, `${shot.name}.png`));
 }
 await server.close();
