@@ -45,15 +45,8 @@ function readFootprint(r: RecordReader, raw: unknown, row: number): ParkFootprin
   return { id, name, center, areaKm2, areaBasis, locationBasis, source };
 }
 
-/**
- * areas.json → the six plan areas. Segment ids are checked against the chain model so a card
- * never names a segment the chain view does not know.
- */
-export function validateAreas(
-  json: unknown,
-  file: string,
-  segmentIds: ReadonlySet<string>,
-): Validated<AreasFile> {
+/** areas.json → the six plan areas (their chain segments live in chain.json, with the segments). */
+export function validateAreas(json: unknown, file: string): Validated<AreasFile> {
   const issues: DataIssue[] = [];
   const r = new RecordReader(file, issues);
   const root = r.obj(json);
@@ -88,11 +81,6 @@ export function validateAreas(
     const role = r.bilingual(o, 'role', i);
     const specialisation = r.bilingual(o, 'specialisation', i);
     const planSection = r.str(o, 'planSection', i);
-    const segments: string[] = [];
-    for (const s of r.array(o, 'segments', i) ?? []) {
-      if (typeof s === 'string' && segmentIds.has(s)) segments.push(s);
-      else r.fail(i, 'segments', `未知产业链环节：${String(s)}`, `unknown chain segment: ${String(s)}`);
-    }
     let adcode: string | undefined;
     const footprints: ParkFootprint[] = [];
     if (kind === 'district') {
@@ -110,7 +98,7 @@ export function validateAreas(
     }
     if (!name || !role || !specialisation || !planSection) continue;
     seen.add(id);
-    const area: Area = { id, kind, name, role, specialisation, segments, planSection, footprints };
+    const area: Area = { id, kind, name, role, specialisation, planSection, footprints };
     if (adcode) area.adcode = adcode;
     out.areas.push(area);
   }

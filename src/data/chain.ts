@@ -1,18 +1,48 @@
+import { isAreaId } from './areas';
 import { RecordReader } from './records';
-import type { Chain, ChainModel, DataIssue, Segment, Stage, Validated } from './types';
+import type { AreaId, Chain, ChainModel, DataIssue, Segment, Stage, StatusRules, Validated } from './types';
 
-const STAGES: readonly Stage[] = ['upstream', 'midstream', 'downstream'];
+export const STAGES: readonly Stage[] = ['upstream', 'midstream', 'downstream'];
 
-/** chain.json → chains and segments; every bad entry is reported with its index and field. */
+const DEFAULT_RULES: StatusRules = {
+  strongMin: 3,
+  weakMin: 1,
+  note: { zh: '强链 ≥ 3 家，弱链 1–2 家，缺链 0 家', en: 'strong ≥ 3 firms, weak 1–2, missing 0' },
+};
+
+function readRules(r: RecordReader, raw: unknown): StatusRules {
+  const o = r.obj(raw);
+  if (!o) {
+    r.fail(undefined, 'statusRules', '缺少强弱链判定规则，使用默认值', 'missing status rules; defaults used');
+    return DEFAULT_RULES;
+  }
+  const strongMin = r.num(o, 'strongMin');
+  const weakMin = r.num(o, 'weakMin');
+  const note = r.bilingual(o, 'note') ?? DEFAULT_RULES.note;
+  if (strongMin === null || weakMin === null) return { ...DEFAULT_RULES, note };
+  if (!(weakMin >= 1 && strongMin > weakMin)) {
+    r.fail(
+      undefined,
+      'statusRules',
+      '规则需满足 1 ≤ weakMin < strongMin',
+      'rules need 1 ≤ weakMin < strongMin',
+    );
+    return DEFAULT_RULES;
+  }
+  return { strongMin, weakMin, note };
+}
+
+/** chain.json → chains, segments and status rules; every bad entry is reported with its index and field. */
 export function validateChainModel(json: unknown, file: string): Validated<ChainModel> {
   const issues: DataIssue[] = [];
   const r = new RecordReader(file, issues);
   const root = r.obj(json);
-  const model: ChainModel = { chains: [], segments: [] };
+  const model: ChainModel = { chains: [], segments: [], statusRules: DEFAULT_RULES };
   if (!root) {
     r.fail(undefined, '(root)', '文件不是 JSON 对象', 'file is not a JSON object');
     return { value: model, issues };
   }
+  model.statusRules = readRules(r, root.statusRules);
   const chainIds = new Set<string>();
   for (const [i, raw] of (r.array(root, 'chains') ?? []).entries()) {
     const o = r.obj(raw);
@@ -40,12 +70,19 @@ export function validateChainModel(json: unknown, file: string): Validated<Chain
     const id = r.str(o, 'id', i);
     const chain = r.str(o, 'chain', i);
     const name = r.bilingual(o, 'name', i);
+    const planSection = r.str(o, 'planSection', i);
+    const plan = r.bilingual(o, 'plan', i);
     const stage = o.stage as Stage;
     if (!STAGES.includes(stage)) {
       r.fail(i, 'stage', `环节阶段未知：${String(o.stage)}`, `unknown stage: ${String(o.stage)}`);
       continue;
     }
-    if (!id || !chain || !name) continue;
+    const areas: AreaId[] = [];
+    for (const a of r.array(o, 'areas', i) ?? []) {
+      if (isAreaId(a)) areas.push(a);
+      else r.fail(i, 'areas', `未知区域：${String(a)}`, `unknown area: ${String(a)}`);
+    }
+    if (!id || !chain || !name || !planSection || !plan) continue;
     if (!chainIds.has(chain)) {
       r.fail(i, 'chain', `未知产业链：${chain}`, `unknown chain: ${chain}`);
       continue;
@@ -55,7 +92,7 @@ export function validateChainModel(json: unknown, file: string): Validated<Chain
       continue;
     }
     segIds.add(id);
-    model.segments.push({ id, chain, stage, name } satisfies Segment);
+    model.segments.push({ id, chain, stage, name, areas, planSection, plan } satisfies Segment);
   }
   return { value: model, issues };
 }

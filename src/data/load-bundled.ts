@@ -1,6 +1,7 @@
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { validateAreas } from './areas';
 import { validateChainModel } from './chain';
+import { parseEnterprises } from './enterprises';
 import { parseJson, validateFeatureCollection } from './geojson';
 import type {
   AreaPolygon,
@@ -8,6 +9,7 @@ import type {
   ChainModel,
   DataIssue,
   DistrictProps,
+  Enterprise,
   NeighbourProps,
   TownshipProps,
   TransportProps,
@@ -21,6 +23,7 @@ export interface BundledData {
   transport: FeatureCollection<Point, TransportProps>;
   chain: ChainModel;
   areas: AreasFile;
+  enterprises: Enterprise[];
   issues: DataIssue[];
 }
 
@@ -35,6 +38,7 @@ export const BUNDLED_FILES = {
   transport: 'geo/transport.geojson',
   chain: 'data/chain.json',
   areas: 'data/areas.json',
+  enterprises: 'data/enterprises.csv',
 } as const;
 
 const POLY: FeatureRulesGeometry = ['Polygon', 'MultiPolygon'];
@@ -49,10 +53,9 @@ export function fetchRelative(baseUrl: string): FetchText {
   };
 }
 
-async function readJson(fetchText: FetchText, file: string, issues: DataIssue[]): Promise<unknown> {
-  let text: string;
+async function readText(fetchText: FetchText, file: string, issues: DataIssue[]): Promise<string | null> {
   try {
-    text = await fetchText(file);
+    return await fetchText(file);
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     issues.push({
@@ -62,6 +65,11 @@ async function readJson(fetchText: FetchText, file: string, issues: DataIssue[])
     });
     return null;
   }
+}
+
+async function readJson(fetchText: FetchText, file: string, issues: DataIssue[]): Promise<unknown> {
+  const text = await readText(fetchText, file, issues);
+  if (text === null) return null;
   const parsed = parseJson(text, file);
   issues.push(...parsed.issues);
   return parsed.value;
@@ -74,15 +82,17 @@ async function readJson(fetchText: FetchText, file: string, issues: DataIssue[])
 export async function loadBundled(fetchText: FetchText): Promise<BundledData> {
   const issues: DataIssue[] = [];
   const f = BUNDLED_FILES;
-  const [city, districts, neighbours, townships, transport, chainJson, areasJson] = await Promise.all([
-    readJson(fetchText, f.city, issues),
-    readJson(fetchText, f.districts, issues),
-    readJson(fetchText, f.neighbours, issues),
-    readJson(fetchText, f.townships, issues),
-    readJson(fetchText, f.transport, issues),
-    readJson(fetchText, f.chain, issues),
-    readJson(fetchText, f.areas, issues),
-  ]);
+  const [city, districts, neighbours, townships, transport, chainJson, areasJson, enterprisesCsv] =
+    await Promise.all([
+      readJson(fetchText, f.city, issues),
+      readJson(fetchText, f.districts, issues),
+      readJson(fetchText, f.neighbours, issues),
+      readJson(fetchText, f.townships, issues),
+      readJson(fetchText, f.transport, issues),
+      readJson(fetchText, f.chain, issues),
+      readJson(fetchText, f.areas, issues),
+      readText(fetchText, f.enterprises, issues),
+    ]);
   const take = <T>(
     json: unknown,
     file: string,
@@ -97,9 +107,13 @@ export async function loadBundled(fetchText: FetchText): Promise<BundledData> {
   const chain = take(chainJson, f.chain, validateChainModel);
   const segmentIds = new Set(chain.segments.map((s) => s.id));
   const areas =
-    areasJson === null
-      ? { source: { zh: '', en: '' }, areas: [] }
-      : take(areasJson, f.areas, (j, file) => validateAreas(j, file, segmentIds));
+    areasJson === null ? { source: { zh: '', en: '' }, areas: [] } : take(areasJson, f.areas, validateAreas);
+  let enterprises: Enterprise[] = [];
+  if (enterprisesCsv !== null) {
+    const r = parseEnterprises(enterprisesCsv, f.enterprises, { segmentIds });
+    issues.push(...r.issues);
+    enterprises = r.value;
+  }
   return {
     city: take(city, f.city, (j, file) => validateFeatureCollection(j, file, { geometry: POLY, props: {} })),
     districts: take(districts, f.districts, (j, file) =>
@@ -140,6 +154,7 @@ export async function loadBundled(fetchText: FetchText): Promise<BundledData> {
     ),
     chain,
     areas,
+    enterprises,
     issues,
   };
 }

@@ -6,8 +6,10 @@ export type Bilingual = { zh: string; en: string };
 /** One problem found in input data: which file, which row or feature, which field, and why. */
 export interface DataIssue {
   file: string;
-  /** 0-based feature index, or 1-based CSV line, when the issue belongs to one record. */
+  /** 0-based item index in a JSON array or GeoJSON feature list. */
   row?: number;
+  /** 1-based line in a CSV file (the header is line 1). */
+  line?: number;
   field?: string;
   /** Message key of the reason, rendered in the user's language. */
   reason: Bilingual;
@@ -65,11 +67,17 @@ export interface Segment {
   chain: string;
   stage: Stage;
   name: Bilingual;
+  /** Areas the plan's §三.4 assigns this segment to (empty: the plan names no area). */
+  areas: AreaId[];
+  planSection: string;
+  /** The plan's own wording, verbatim, and its translation. */
+  plan: Bilingual;
 }
 
 export interface ChainModel {
   chains: Chain[];
   segments: Segment[];
+  statusRules: StatusRules;
 }
 
 export interface ParkFootprint {
@@ -91,7 +99,6 @@ export interface Area {
   name: Bilingual;
   role: Bilingual;
   specialisation: Bilingual;
-  segments: string[];
   planSection: string;
   footprints: ParkFootprint[];
 }
@@ -102,3 +109,35 @@ export interface AreasFile {
 }
 
 export type PointFC<P> = FeatureCollection<Point, P>;
+
+export type Precision = 'exact' | 'park' | 'district' | 'unknown';
+export type Confidence = 'high' | 'medium' | 'low';
+
+export interface Enterprise {
+  id: string;
+  /** Unique even when the file repeats an id (the duplicate is reported, and kept). */
+  key: string;
+  /** 1-based line in the CSV, for messages. */
+  line: number;
+  name: Bilingual;
+  area: AreaId | null;
+  /** Known chain segment ids only; unknown ones are reported. */
+  segments: string[];
+  /** The source's own wording of what the firm does. */
+  segmentSource: string;
+  products: string;
+  address: string;
+  /** The researched point, if any: for imprecise rows it is an anchor, not a site. */
+  lngLat: [number, number] | null;
+  precision: Precision;
+  locationBasis: string;
+  confidence: Confidence;
+  confidenceNote: string;
+  source: string;
+}
+
+export interface StatusRules {
+  strongMin: number;
+  weakMin: number;
+  note: Bilingual;
+}

@@ -20,10 +20,10 @@ function colourByArea(): ExpressionSpecification {
 export function buildAreasLayer({
   shapes,
   lang,
-  selection,
-}: Pick<LayerInput, 'shapes' | 'lang' | 'selection'>): StylePart {
-  const sel = selection?.kind === 'area' ? selection.id : '';
-  const isSel: ExpressionSpecification = ['==', ['get', 'area'], sel];
+  highlighted,
+}: Pick<LayerInput, 'shapes' | 'lang' | 'highlighted'>): StylePart {
+  const sel = highlighted.length > 0;
+  const isSel: ExpressionSpecification = ['in', ['get', 'area'], ['literal', [...highlighted]]];
   const isPark: ExpressionSpecification = ['==', ['get', 'kind'], 'park'];
   const suffix = t(lang, 'map.approx');
   const name: ExpressionSpecification = [

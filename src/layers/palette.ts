@@ -14,6 +14,34 @@ export const AREA_COLOURS: Record<AreaId, string> = {
   linhuan: '#1f9a9a', // electrolyte, hydrogen
 };
 
+/**
+ * One colour per industrial chain, for enterprise dots, chain view and charts: saturated, so
+ * a dot reads against the pale area fills; chains the data does not know get UNCLASSIFIED.
+ */
+export const CHAIN_COLOURS: Record<string, string> = {
+  battery: '#1f5fa8',
+  hydrogen: '#0b8f7d',
+  lightweight: '#6d3f9c',
+  charging: '#e07b00',
+  optoelectronics: '#c2306f',
+  'special-vehicles': '#4f7f16',
+  parts: '#8a5a1c',
+  aftermarket: '#b3261e',
+  equipment: '#3f4a56',
+};
+export const UNCLASSIFIED_COLOUR = '#8c969e';
+
+export function chainColour(chainId: string | null | undefined): string {
+  return (chainId && CHAIN_COLOURS[chainId]) || UNCLASSIFIED_COLOUR;
+}
+
+/** Segment status: strength by fill (solid, light, none), never by hue alone. */
+export const STATUS_STYLE = {
+  strong: { fill: '#1f3a52', text: '#ffffff', border: '#1f3a52' },
+  weak: { fill: '#dde6ee', text: '#1f3a52', border: '#1f3a52' },
+  missing: { fill: '#ffffff', text: '#9b2c1f', border: '#9b2c1f' },
+} as const;
+
 export const THEME = {
   background: '#e9ecef',
   land: '#fbfaf7',

@@ -1,6 +1,6 @@
 import type { MessageKey } from '../i18n/zh';
 
-export type LayerId = 'areas' | 'townships' | 'neighbours' | 'transport' | 'osm' | 'tianditu';
+export type LayerId = 'enterprises' | 'areas' | 'townships' | 'neighbours' | 'transport' | 'osm' | 'tianditu';
 
 export interface LayerDef {
   id: LayerId;
@@ -17,6 +17,7 @@ export interface LayerDef {
  * read it. Order is the panel's order; draw order is fixed in style.ts.
  */
 export const LAYERS: readonly LayerDef[] = [
+  { id: 'enterprises', labelKey: 'layer.enterprises', defaultVisible: true, engine: 'deck', online: false },
   { id: 'areas', labelKey: 'layer.areas', defaultVisible: true, engine: 'maplibre', online: false },
   { id: 'townships', labelKey: 'layer.townships', defaultVisible: true, engine: 'maplibre', online: false },
   { id: 'transport', labelKey: 'layer.transport', defaultVisible: false, engine: 'deck', online: false },

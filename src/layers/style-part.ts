@@ -1,15 +1,15 @@
 import type { LayerSpecification, SourceSpecification } from 'maplibre-gl';
 import type { BundledData } from '../data/load-bundled';
-import type { Lang } from '../data/types';
+import type { AreaId, Lang } from '../data/types';
 import type { AreaShapes } from '../domain/area-shapes';
-import type { Selection } from '../state/url-hash';
 
 /** What every layer builder may read: plain data and state, no map, no store. */
 export interface LayerInput {
   data: BundledData;
   shapes: AreaShapes;
   lang: Lang;
-  selection: Selection | null;
+  /** Areas to emphasise: the selected area, or the areas the plan assigns a selected segment to. */
+  highlighted: readonly AreaId[];
   tiandituToken: string;
 }
 

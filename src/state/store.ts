@@ -1,9 +1,17 @@
 import { create } from 'zustand';
 import type { BundledData } from '../data/load-bundled';
-import type { AreaId, Lang } from '../data/types';
+import type { AreaId, Confidence, Lang, Precision } from '../data/types';
 import { availableLayers, defaultLayerIds, type LayerDef, type LayerId } from '../layers/registry';
 import type { Camera } from './camera';
-import type { HashKey, Selection, ShareState } from './url-hash';
+import {
+  type EnterpriseFilters,
+  type HashKey,
+  NO_FILTERS,
+  type Selection,
+  SHARED_PANELS,
+  type SharedPanel,
+  type ShareState,
+} from './url-hash';
 
 // Build-time option (VITE_TIANDITU_TOKEN): without it the Tianditu layer is not offered at all.
 export const TIANDITU_TOKEN: string = import.meta.env?.VITE_TIANDITU_TOKEN ?? '';
@@ -13,35 +21,73 @@ export interface CameraRequest {
   camera: Camera | null;
   /** A link that selects an area but names no camera frames that area. */
   focus: AreaId | null;
+  /** Fly to a point at a zoom (a search result), instead of framing. */
+  point?: [number, number];
   seq: number;
 }
+
+export type Panel = 'none' | 'layers' | 'search' | SharedPanel;
+
+/** Filter lists that a chip toggles. */
+export type FilterList = 'chains' | 'areas' | 'precision' | 'confidence';
+type FilterValue<K extends FilterList> = EnterpriseFilters[K][number];
 
 export interface AppState {
   lang: Lang;
   layerDefs: LayerDef[];
   visibleLayers: LayerId[];
   selection: Selection | null;
+  filters: EnterpriseFilters;
   /** Last camera reported by the map (after a move ends). */
   camera: Camera | null;
-  /** A camera change asked of the map by a link, the reset button or (later) the tour. */
+  /** A camera change asked of the map by a link, the reset button, a search or (later) the tour. */
   cameraRequest: CameraRequest;
   /** Parts of the opening link that were invalid and replaced by defaults. */
   linkRejected: HashKey[];
   data: BundledData | null;
-  panel: 'none' | 'layers' | 'issues';
+  panel: Panel;
   legendOpen: boolean;
 
   setLang: (lang: Lang) => void;
   toggleLayer: (id: LayerId) => void;
   select: (sel: Selection | null) => void;
+  /** Picks a chain segment: selects it and shows only its enterprises (null clears both). */
+  focusSegment: (id: string | null) => void;
+  toggleFilter: <K extends FilterList>(list: K, value: FilterValue<K>) => void;
+  clearFilters: () => void;
   cameraMoved: (c: Camera) => void;
   requestCamera: (c: Camera | null) => void;
+  flyTo: (point: [number, number]) => void;
   /** Restores a whole shared view (missing keys already filled with defaults). */
   applyShared: (s: ShareState, rejected: HashKey[]) => void;
   dataLoaded: (d: BundledData) => void;
-  setPanel: (p: AppState['panel']) => void;
+  setPanel: (p: Panel) => void;
   toggleLegend: () => void;
   dismissLinkNotice: () => void;
+}
+
+/**
+ * Ids in a link can only be checked once the data is here: drop a selection or filter that names
+ * a segment, chain or enterprise the data does not have, and say so.
+ */
+function checkAgainstData(s: Pick<AppState, 'selection' | 'filters' | 'linkRejected'>, d: BundledData) {
+  const segs = new Set(d.chain.segments.map((x) => x.id));
+  const chains = new Set(d.chain.chains.map((x) => x.id));
+  const firms = new Set(d.enterprises.map((e) => e.id));
+  let { selection, filters } = s;
+  const rejected = [...s.linkRejected];
+  if (
+    (selection?.kind === 'segment' && !segs.has(selection.id)) ||
+    (selection?.kind === 'enterprise' && !firms.has(selection.id))
+  ) {
+    selection = null;
+    if (!rejected.includes('sel')) rejected.push('sel');
+  }
+  if ((filters.segment && !segs.has(filters.segment)) || filters.chains.some((c) => !chains.has(c))) {
+    filters = NO_FILTERS;
+    if (!rejected.includes('f')) rejected.push('f');
+  }
+  return { selection, filters, linkRejected: rejected };
 }
 
 export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
@@ -51,6 +97,7 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
     layerDefs,
     visibleLayers: defaultLayerIds(layerDefs),
     selection: null,
+    filters: NO_FILTERS,
     camera: null,
     cameraRequest: { camera: null, focus: null, seq: 0 },
     linkRejected: [],
@@ -69,23 +116,42 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
         return { visibleLayers: next };
       }),
     select: (selection) => set({ selection }),
+    focusSegment: (id) =>
+      set((s) => ({
+        selection: id ? { kind: 'segment', id } : s.selection?.kind === 'segment' ? null : s.selection,
+        filters: { ...s.filters, segment: id },
+      })),
+    toggleFilter: (list, value) =>
+      set((s) => {
+        const cur = s.filters[list] as string[];
+        const next = cur.includes(value) ? cur.filter((v) => v !== value) : [...cur, value];
+        return { filters: { ...s.filters, [list]: next } };
+      }),
+    clearFilters: () => set({ filters: NO_FILTERS }),
     cameraMoved: (camera) => set({ camera }),
     requestCamera: (camera) =>
       set((s) => ({ camera, cameraRequest: { camera, focus: null, seq: s.cameraRequest.seq + 1 } })),
+    flyTo: (point) =>
+      set((s) => ({ cameraRequest: { camera: null, focus: null, point, seq: s.cameraRequest.seq + 1 } })),
     applyShared: (sh, rejected) =>
-      set((s) => ({
-        lang: sh.lang,
-        visibleLayers: sh.layers as LayerId[],
-        selection: sh.selection,
-        camera: sh.camera,
-        cameraRequest: {
+      set((s) => {
+        const next = {
+          lang: sh.lang,
+          visibleLayers: sh.layers as LayerId[],
+          selection: sh.selection,
+          filters: sh.filters,
+          panel: (sh.panel ?? 'none') as Panel,
           camera: sh.camera,
-          focus: sh.camera === null && sh.selection?.kind === 'area' ? sh.selection.id : null,
-          seq: s.cameraRequest.seq + 1,
-        },
-        linkRejected: rejected,
-      })),
-    dataLoaded: (data) => set({ data }),
+          cameraRequest: {
+            camera: sh.camera,
+            focus: sh.camera === null && sh.selection?.kind === 'area' ? sh.selection.id : null,
+            seq: s.cameraRequest.seq + 1,
+          },
+          linkRejected: rejected,
+        };
+        return s.data ? { ...next, ...checkAgainstData(next, s.data) } : next;
+      }),
+    dataLoaded: (data) => set((s) => ({ data, ...checkAgainstData(s, data) })),
     setPanel: (panel) => set({ panel }),
     toggleLegend: () => set((s) => ({ legendOpen: !s.legendOpen })),
     dismissLinkNotice: () => set({ linkRejected: [] }),
@@ -99,5 +165,14 @@ export const useAppStore = createAppStore();
 
 /** The part of the state a shared link must restore. */
 export function shareStateOf(s: AppState): ShareState {
-  return { camera: s.camera, layers: s.visibleLayers, selection: s.selection, lang: s.lang };
+  return {
+    camera: s.camera,
+    layers: s.visibleLayers,
+    selection: s.selection,
+    lang: s.lang,
+    filters: s.filters,
+    panel: (SHARED_PANELS as readonly string[]).includes(s.panel) ? (s.panel as SharedPanel) : null,
+  };
 }
+
+export type { Confidence, Precision };

@@ -1,10 +1,11 @@
 import { isAreaId } from '../data/areas';
-import type { AreaId, Lang } from '../data/types';
+import type { AreaId, Confidence, Lang, Precision } from '../data/types';
 import { type Camera, cameraInLimits } from './camera';
 
 /**
  * The shareable part of the app state, as a small readable hash:
  *   #v=1&map=9.2/33.7600/116.7200/0/0&layers=areas,townships&sel=area:hitech&lang=en
+ *   …&f=seg:power-battery;chain:battery,hydrogen;area:suixi;prec:district;conf:high&panel=chain
  * `map` follows maplibre's zoom/lat/lng/bearing/pitch form. Decoding validates every key on its
  * own: a bad key falls back to its default and is reported, the rest of the link still works.
  */
@@ -12,16 +13,42 @@ export const HASH_VERSION = 1;
 // Longer than any link we write; a longer hash is junk or an attack, not a view.
 const MAX_HASH_LENGTH = 2000;
 
-export type Selection = { kind: 'area'; id: AreaId };
+export type Selection =
+  | { kind: 'area'; id: AreaId }
+  | { kind: 'segment'; id: string }
+  | { kind: 'enterprise'; id: string };
+
+/** Which enterprises the map shows. Empty lists mean "all". */
+export interface EnterpriseFilters {
+  segment: string | null;
+  chains: string[];
+  areas: AreaId[];
+  precision: Precision[];
+  confidence: Confidence[];
+}
+
+export const NO_FILTERS: EnterpriseFilters = {
+  segment: null,
+  chains: [],
+  areas: [],
+  precision: [],
+  confidence: [],
+};
+
+/** Side panels a link restores (transient ones such as the layer list are not shared). */
+export type SharedPanel = 'chain' | 'targets';
+export const SHARED_PANELS: readonly SharedPanel[] = ['chain', 'targets'];
 
 export interface ShareState {
   camera: Camera | null;
   layers: string[];
   selection: Selection | null;
   lang: Lang;
+  filters: EnterpriseFilters;
+  panel: SharedPanel | null;
 }
 
-export type HashKey = 'v' | 'map' | 'layers' | 'sel' | 'lang';
+export type HashKey = 'v' | 'map' | 'layers' | 'sel' | 'lang' | 'f' | 'panel';
 
 export interface DecodedHash {
   /** Only the keys that were present and valid. */
@@ -33,6 +60,10 @@ export interface DecodedHash {
 const NUM = '-?\\d{1,3}(?:\\.\\d{1,8})?';
 const MAP_RE = new RegExp(`^(${NUM})/(${NUM})/(${NUM})(?:/(${NUM}))?(?:/(${NUM}))?$`);
 const ID_RE = /^[a-z][a-z0-9-]{0,40}$/;
+// Enterprise ids come from data files, including imported ones: a wider, still inert, alphabet.
+const RECORD_ID_RE = /^[A-Za-z0-9._-]{1,60}$/;
+const PRECISIONS: readonly Precision[] = ['exact', 'park', 'district', 'unknown'];
+const CONFIDENCES: readonly Confidence[] = ['high', 'medium', 'low'];
 
 /** Decimal places for lat/lng at a zoom: about one screen pixel, as maplibre's hash does. */
 export function coordPrecision(zoom: number): number {
@@ -56,8 +87,11 @@ export function encodeHash(s: ShareState): string {
   const parts = [`v=${HASH_VERSION}`];
   if (s.camera) parts.push(`map=${encodeCamera(s.camera)}`);
   parts.push(`layers=${s.layers.join(',')}`);
-  if (s.selection) parts.push(`sel=${s.selection.kind}:${s.selection.id}`);
+  if (s.selection) parts.push(`sel=${s.selection.kind}:${encodeURIComponent(s.selection.id)}`);
   parts.push(`lang=${s.lang}`);
+  const f = encodeFilters(s.filters);
+  if (f) parts.push(`f=${f}`);
+  if (s.panel) parts.push(`panel=${s.panel}`);
   return `#${parts.join('&')}`;
 }
 
@@ -88,8 +122,58 @@ function decodeLayers(value: string, known: ReadonlySet<string>): { ids: string[
 
 function decodeSelection(value: string): Selection | null {
   const [kind, id, ...rest] = value.split(':');
-  if (rest.length === 0 && kind === 'area' && isAreaId(id)) return { kind: 'area', id };
+  if (rest.length > 0 || id === undefined) return null;
+  if (kind === 'area' && isAreaId(id)) return { kind: 'area', id };
+  if (kind === 'segment' && ID_RE.test(id)) return { kind: 'segment', id };
+  if (kind === 'enterprise' && RECORD_ID_RE.test(id)) return { kind: 'enterprise', id };
   return null;
+}
+
+export function encodeFilters(f: EnterpriseFilters): string {
+  const parts: string[] = [];
+  if (f.segment) parts.push(`seg:${f.segment}`);
+  if (f.chains.length) parts.push(`chain:${f.chains.join(',')}`);
+  if (f.areas.length) parts.push(`area:${f.areas.join(',')}`);
+  if (f.precision.length) parts.push(`prec:${f.precision.join(',')}`);
+  if (f.confidence.length) parts.push(`conf:${f.confidence.join(',')}`);
+  return parts.join(';');
+}
+
+/** All-or-nothing: a filter half understood would show a different set of firms than the sender saw. */
+export function decodeFilters(value: string): EnterpriseFilters | null {
+  const f: EnterpriseFilters = { ...NO_FILTERS };
+  if (value === '') return f;
+  const seen = new Set<string>();
+  for (const part of value.split(';')) {
+    const [key, list, ...rest] = part.split(':');
+    if (key === undefined || list === undefined || rest.length > 0 || seen.has(key)) return null;
+    seen.add(key);
+    const items = list.split(',');
+    if (items.length > 60) return null;
+    const all = <T extends string>(ok: (x: string) => x is T): T[] | null =>
+      items.every(ok) ? ([...new Set(items)] as T[]) : null;
+    if (key === 'seg') {
+      if (items.length !== 1 || !ID_RE.test(list)) return null;
+      f.segment = list;
+    } else if (key === 'chain') {
+      const v = all((x): x is string => ID_RE.test(x));
+      if (!v) return null;
+      f.chains = v;
+    } else if (key === 'area') {
+      const v = all(isAreaId);
+      if (!v) return null;
+      f.areas = v;
+    } else if (key === 'prec') {
+      const v = all((x): x is Precision => (PRECISIONS as readonly string[]).includes(x));
+      if (!v) return null;
+      f.precision = v;
+    } else if (key === 'conf') {
+      const v = all((x): x is Confidence => (CONFIDENCES as readonly string[]).includes(x));
+      if (!v) return null;
+      f.confidence = v;
+    } else return null;
+  }
+  return f;
 }
 
 /**
@@ -142,6 +226,17 @@ export function decodeHash(hash: string, knownLayers: ReadonlySet<string>): Deco
   if (lang !== undefined) {
     if (lang === 'zh' || lang === 'en') state.lang = lang;
     else rejected.push('lang');
+  }
+  const f = params.get('f');
+  if (f !== undefined) {
+    const filters = decodeFilters(f);
+    if (filters) state.filters = filters;
+    else rejected.push('f');
+  }
+  const panel = params.get('panel');
+  if (panel !== undefined) {
+    if ((SHARED_PANELS as readonly string[]).includes(panel)) state.panel = panel as SharedPanel;
+    else rejected.push('panel');
   }
   return { state, rejected };
 }

@@ -1,7 +1,7 @@
 import { defaultLayerIds } from '../layers/registry';
 import type { AppStore } from './store';
 import { shareStateOf } from './store';
-import { decodeHash, encodeHash, type ShareState } from './url-hash';
+import { decodeHash, encodeHash, NO_FILTERS, type ShareState } from './url-hash';
 
 // Mobile Safari refuses more than ~100 history updates per 30 s; 300 ms keeps well under it.
 const MIN_WRITE_INTERVAL_MS = 300;
@@ -17,6 +17,8 @@ export function startUrlSync(store: AppStore, win: Window = window): () => void 
     layers: defaultLayerIds(store.getState().layerDefs),
     selection: null,
     lang: 'zh',
+    filters: NO_FILTERS,
+    panel: null,
   });
 
   let lastWritten = '';
@@ -49,7 +51,9 @@ export function startUrlSync(store: AppStore, win: Window = window): () => void 
       s.camera !== prev.camera ||
       s.visibleLayers !== prev.visibleLayers ||
       s.selection !== prev.selection ||
-      s.lang !== prev.lang
+      s.lang !== prev.lang ||
+      s.filters !== prev.filters ||
+      s.panel !== prev.panel
     ) {
       schedule();
     }

@@ -1,12 +1,38 @@
 import { useEffect } from 'react';
 import { t } from '../i18n/t';
-import { useAppStore } from '../state/store';
+import { type Panel, useAppStore } from '../state/store';
 import { AreaCard } from './area-card';
 import { attributionFor } from './attribution';
+import { ChainPanel } from './chain-panel';
+import { EnterpriseCard } from './enterprise-card';
 import { LayerPanel } from './layer-panel';
 import { Legend } from './legend';
 import { MapView } from './map-view';
 import { DataIssues, LinkNotice } from './notices';
+import { SearchPanel } from './search-panel';
+import { SegmentCard } from './segment-card';
+import { TargetsPanel } from './targets-panel';
+
+/** A top-bar button that opens one side panel (and closes it again). */
+function NavButton({ panel, label, icon }: { panel: Panel; label: string; icon: string }) {
+  const current = useAppStore((s) => s.panel);
+  const setPanel = useAppStore((s) => s.setPanel);
+  const on = current === panel;
+  return (
+    <button
+      type="button"
+      className={`top-btn ${on ? 'active' : ''}`}
+      aria-pressed={on}
+      data-testid={`nav-${panel}`}
+      onClick={() => setPanel(on ? 'none' : panel)}
+    >
+      <svg viewBox="0 0 24 24" aria-hidden="true">
+        <path d={icon} />
+      </svg>
+      <span>{label}</span>
+    </button>
+  );
+}
 
 export function App() {
   const lang = useAppStore((s) => s.lang);
@@ -15,6 +41,7 @@ export function App() {
   const setPanel = useAppStore((s) => s.setPanel);
   const loaded = useAppStore((s) => s.data !== null);
   const hasCard = useAppStore((s) => s.selection !== null);
+  const hasSide = useAppStore((s) => s.panel === 'chain' || s.panel === 'targets' || s.panel === 'search');
 
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
@@ -22,13 +49,28 @@ export function App() {
   }, [lang]);
 
   return (
-    <div className={`app ${hasCard ? 'with-card' : ''}`}>
+    <div className={`app ${hasCard ? 'with-card' : ''} ${hasSide ? 'with-side' : ''}`}>
       <header className="topbar">
         <div className="titles">
           <h1>{t(lang, 'app.title')}</h1>
           <p className="subtitle">{t(lang, 'app.subtitle')}</p>
         </div>
         <div className="top-actions">
+          <NavButton
+            panel="chain"
+            label={t(lang, 'nav.chain')}
+            icon="M5 5h5v5H5zM14 14h5v5h-5zM14 5h5v5h-5zM10 7.5h4M16.5 10v4"
+          />
+          <NavButton
+            panel="targets"
+            label={t(lang, 'nav.targets')}
+            icon="M9 6h11M9 12h11M9 18h11M4 6h.01M4 12h.01M4 18h.01"
+          />
+          <NavButton
+            panel="search"
+            label={t(lang, 'nav.search')}
+            icon="M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14zM20 20l-4-4"
+          />
           <button
             type="button"
             className={`top-btn ${panel === 'layers' ? 'active' : ''}`}
@@ -61,8 +103,13 @@ export function App() {
           {!loaded ? <p className="loading">{t(lang, 'app.loading')}</p> : null}
         </div>
         {panel === 'layers' ? <LayerPanel /> : null}
+        <ChainPanel />
+        <TargetsPanel />
+        <SearchPanel />
         <Legend />
         <AreaCard />
+        <SegmentCard />
+        <EnterpriseCard />
       </main>
       <footer className="print-sources">{attributionFor(lang).join(' · ')}</footer>
     </div>

@@ -1,7 +1,11 @@
-import type { Area, ChainModel, Lang, Segment } from '../data/types';
+import type { BundledData } from '../data/load-bundled';
+import type { Area, Lang } from '../data/types';
+import { segmentsOfArea } from '../domain/chain-analysis';
 import { formatNumber, pick, t } from '../i18n/t';
 import { AREA_COLOURS } from '../layers/palette';
+import { selectAnalysis, selectEnterpriseByKey } from '../state/selectors';
 import { useAppStore } from '../state/store';
+import { SegmentChip } from './card-parts';
 
 const STAGE_ORDER = ['upstream', 'midstream', 'downstream'] as const;
 
@@ -15,10 +19,10 @@ function SourceLink({ url, lang }: { url: string; lang: Lang }) {
   );
 }
 
-function SegmentList({ area, chain, lang }: { area: Area; chain: ChainModel; lang: Lang }) {
-  const segs = area.segments
-    .map((id) => chain.segments.find((s) => s.id === id))
-    .filter((s): s is Segment => s !== undefined);
+/** The segments the plan assigns to the area, each with what the data has here: firms, or a gap. */
+function AreaSegments({ area, data, lang }: { area: Area; data: BundledData; lang: Lang }) {
+  const analysis = selectAnalysis(data);
+  const segs = segmentsOfArea(data.chain, area.id);
   if (segs.length === 0) return <p className="muted">{t(lang, 'card.noSegments')}</p>;
   return (
     <ul className="segments">
@@ -26,17 +30,62 @@ function SegmentList({ area, chain, lang }: { area: Area; chain: ChainModel; lan
         segs
           .filter((s) => s.stage === stage)
           .map((s) => {
-            const ch = chain.chains.find((c) => c.id === s.chain);
+            const here = analysis.bySegment.get(s.id)?.countByArea[area.id] ?? 0;
             return (
-              <li key={s.id} data-segment={s.id}>
+              <li key={s.id} data-segment={s.id} data-here={here}>
                 <span className={`stage-badge stage-${stage}`}>{t(lang, `stage.${stage}`)}</span>
-                <span className="seg-name">{pick(lang, s.name)}</span>
-                {ch ? <span className="seg-chain">{pick(lang, ch.name)}</span> : null}
+                <SegmentChip
+                  id={s.id}
+                  lang={lang}
+                  extra={
+                    here > 0 ? (
+                      <span className="chip-count">{t(lang, 'area.present', { n: here })}</span>
+                    ) : (
+                      <span className="gap-badge">{t(lang, 'area.gap')}</span>
+                    )
+                  }
+                />
               </li>
             );
           }),
       )}
     </ul>
+  );
+}
+
+/** Firms here whose segment the plan places elsewhere: the view says so rather than hide it. */
+function AreaDiscrepancies({ area, data, lang }: { area: Area; data: BundledData; lang: Lang }) {
+  const select = useAppStore((s) => s.select);
+  const byKey = selectEnterpriseByKey(data);
+  const list = selectAnalysis(data).discrepancies.filter((d) => d.area === area.id);
+  if (list.length === 0) return null;
+  return (
+    <section>
+      <h3>{t(lang, 'area.discrepancies')}</h3>
+      <ul className="plain-list">
+        {list.map((d) => {
+          const firm = byKey.get(d.enterpriseKey);
+          const seg = data.chain.segments.find((x) => x.id === d.segment);
+          if (!firm || !seg) return null;
+          return (
+            <li key={`${d.enterpriseKey}-${d.segment}`}>
+              <button
+                type="button"
+                className="link-btn"
+                onClick={() => select({ kind: 'enterprise', id: firm.id })}
+              >
+                {pick(lang, firm.name)}
+              </button>
+              {' · '}
+              {pick(lang, seg.name)} → {t(lang, 'chain.assignedTo')}{' '}
+              {d.assignedAreas
+                .map((a) => pick(lang, data.areas.areas.find((x) => x.id === a)?.name ?? { zh: a, en: a }))
+                .join(lang === 'zh' ? '、' : ', ')}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
 }
 
@@ -46,7 +95,7 @@ export function AreaCard() {
   const selection = useAppStore((s) => s.selection);
   const data = useAppStore((s) => s.data);
   const select = useAppStore((s) => s.select);
-  if (!selection || !data) return null;
+  if (selection?.kind !== 'area' || !data) return null;
   const area = data.areas.areas.find((a) => a.id === selection.id);
   if (!area) return null;
   const district = data.districts.features.find((f) => f.properties.adcode === area.adcode);
@@ -85,9 +134,10 @@ export function AreaCard() {
           <blockquote lang={lang === 'zh' ? 'zh-CN' : 'en'}>{pick(lang, area.specialisation)}</blockquote>
         </section>
         <section>
-          <h3>{t(lang, 'card.segments')}</h3>
-          <SegmentList area={area} chain={data.chain} lang={lang} />
+          <h3>{t(lang, 'area.segmentsHere')}</h3>
+          <AreaSegments area={area} data={data} lang={lang} />
         </section>
+        <AreaDiscrepancies area={area} data={data} lang={lang} />
         <section>
           <h3>{t(lang, 'card.planSection')}</h3>
           <p className="plan-source">

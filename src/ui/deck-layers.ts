@@ -1,29 +1,58 @@
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Map as MlMap } from 'maplibre-gl';
+import type { EnterprisePoint } from '../layers/enterprise-points';
+import { buildEnterprisesLayer } from '../layers/enterprises-layer';
 import { FIRST_LABEL_LAYER } from '../layers/style';
 import { buildTransportLayer } from '../layers/transport-layer';
+import { selectEnterpriseById, selectEnterprisePoints, selectFilterCategories } from '../state/selectors';
 import type { AppState } from '../state/store';
 
 export interface DeckLayers {
   update: (s: AppState) => void;
+  /** The enterprise under a screen point (with a finger's slop), if any. */
+  pickEnterprise: (x: number, y: number) => string | null;
   remove: () => void;
 }
+
+// A fingertip covers about 10 px around the tap point.
+const PICK_RADIUS_PX = 10;
 
 /** The deck.gl overlay, interleaved with maplibre so deck layers sit below the labels. */
 export function createDeckLayers(map: MlMap): DeckLayers {
   const overlay = new MapLibreOverlay({ interleaved: true, layers: [] });
   map.addControl(overlay);
-  let lastFeatures: unknown = null;
-  let layer: ReturnType<typeof buildTransportLayer> | null = null;
+  let transportData: unknown = null;
+  let transport: ReturnType<typeof buildTransportLayer> | null = null;
   return {
     update(s) {
-      const features = s.data?.transport.features ?? [];
-      // Same data array → same layer instance, so deck.gl does not rebuild its buffers.
-      if (features !== lastFeatures) {
-        layer = buildTransportLayer(features, FIRST_LABEL_LAYER);
-        lastFeatures = features;
+      const layers = [];
+      if (s.data && s.visibleLayers.includes('transport')) {
+        // Same data array → same layer instance, so deck.gl does not rebuild its buffers.
+        if (s.data.transport.features !== transportData) {
+          transport = buildTransportLayer(s.data.transport.features, FIRST_LABEL_LAYER);
+          transportData = s.data.transport.features;
+        }
+        if (transport) layers.push(transport);
       }
-      overlay.setProps({ layers: s.visibleLayers.includes('transport') && layer ? [layer] : [] });
+      if (s.data && s.visibleLayers.includes('enterprises')) {
+        const points = selectEnterprisePoints(s.data);
+        const sel =
+          s.selection?.kind === 'enterprise' ? selectEnterpriseById(s.data).get(s.selection.id) : undefined;
+        layers.push(
+          buildEnterprisesLayer({
+            points,
+            categories: selectFilterCategories(s.data, s.filters),
+            selectedIndex: sel ? points.findIndex((p: EnterprisePoint) => p.key === sel.key) : -1,
+            beforeId: FIRST_LABEL_LAYER,
+          }),
+        );
+      }
+      overlay.setProps({ layers });
+    },
+    pickEnterprise(x, y) {
+      const info = overlay.pickObject({ x, y, radius: PICK_RADIUS_PX, layerIds: ['enterprises'] });
+      const p = info?.object as EnterprisePoint | undefined;
+      return p ? p.key : null;
     },
     remove() {
       map.removeControl(overlay);

@@ -1,5 +1,6 @@
 import { t } from '../i18n/t';
 import { useAppStore } from '../state/store';
+import { FilterSection } from './filter-section';
 
 /** Layer switches, one per registry entry: 44 px rows, state shown by a check, not by hover. */
 export function LayerPanel() {
@@ -37,6 +38,7 @@ export function LayerPanel() {
           );
         })}
       </ul>
+      {visible.includes('enterprises') ? <FilterSection /> : null}
     </section>
   );
 }

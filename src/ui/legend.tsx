@@ -1,6 +1,6 @@
-import type { Area } from '../data/types';
+import type { Area, Lang } from '../data/types';
 import { pick, t } from '../i18n/t';
-import { AREA_COLOURS, THEME } from '../layers/palette';
+import { AREA_COLOURS, chainColour, THEME, UNCLASSIFIED_COLOUR } from '../layers/palette';
 import { useAppStore } from '../state/store';
 
 const NO_AREAS: Area[] = [];
@@ -29,6 +29,7 @@ export function Legend() {
       </button>
       {open ? (
         <ul className="legend-list">
+          {visible.includes('enterprises') ? <EnterpriseLegend lang={lang} /> : null}
           {visible.includes('areas')
             ? areas.map((a) => (
                 <li key={a.id}>
@@ -87,5 +88,37 @@ export function Legend() {
         </ul>
       ) : null}
     </section>
+  );
+}
+
+/** Chain colours of the enterprise dots, and what a ring means. */
+function EnterpriseLegend({ lang }: { lang: Lang }) {
+  const chains = useAppStore((s) => s.data?.chain.chains);
+  if (!chains) return null;
+  return (
+    <li className="legend-enterprises">
+      <div className="legend-symbols">
+        <span className="legend-note">
+          <span className="dot solid" aria-hidden="true" />
+          <span>{t(lang, 'legend.enterpriseExact')}</span>
+        </span>
+        <span className="legend-note">
+          <span className="dot ring" aria-hidden="true" />
+          <span>{t(lang, 'legend.enterpriseApprox')}</span>
+        </span>
+      </div>
+      <div className="legend-chains">
+        {chains.map((c) => (
+          <span key={c.id} className="legend-chain" data-legend-chain={c.id}>
+            <span className="chip-dot" style={{ background: chainColour(c.id) }} aria-hidden="true" />
+            {pick(lang, c.name)}
+          </span>
+        ))}
+        <span className="legend-chain">
+          <span className="chip-dot" style={{ background: UNCLASSIFIED_COLOUR }} aria-hidden="true" />
+          {t(lang, 'legend.unclassified')}
+        </span>
+      </div>
+    </li>
   );
 }

@@ -9,14 +9,15 @@ import {
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { useEffect, useRef, useState } from 'react';
+import type { AreaId } from '../data/types';
 import type { AreaShapeProps } from '../domain/area-shapes';
 import { areaBounds, pickArea } from '../domain/area-shapes';
 import { t } from '../i18n/t';
 import { AREA_HIT_LAYERS } from '../layers/areas-layer';
-import type { LayerId } from '../layers/registry';
+import { LAYERS, type LayerId } from '../layers/registry';
 import { buildStyle } from '../layers/style';
 import { CAMERA_LIMITS, type Camera, CITY_BOUNDS } from '../state/camera';
-import { selectAreaShapes } from '../state/selectors';
+import { selectAreaShapes, selectEnterpriseByKey } from '../state/selectors';
 import { type AppState, type CameraRequest, TIANDITU_TOKEN, useAppStore } from '../state/store';
 import { attributionFor } from './attribution';
 import type { DeckLayers } from './deck-layers';
@@ -24,6 +25,8 @@ import { MapControls } from './map-controls';
 
 // maplibre 6 builds its worker URL at run time, which Vite cannot see: hand it the bundled file.
 setWorkerUrl(workerUrl);
+
+const DECK_LAYERS = new Set<LayerId>(LAYERS.filter((l) => l.engine === 'deck').map((l) => l.id));
 
 // A finger is not a mouse pointer: accept taps within this many pixels of a shape.
 const TAP_SLOP_PX = 8;
@@ -56,6 +59,25 @@ function cameraOf(map: MlMap): Camera {
   return { zoom: map.getZoom(), lat: c.lat, lng: c.lng, bearing: map.getBearing(), pitch: map.getPitch() };
 }
 
+/** Areas to emphasise for the current selection. */
+function highlightedAreas(s: AppState): AreaId[] {
+  if (s.selection?.kind === 'area') return [s.selection.id];
+  if (s.selection?.kind === 'segment' && s.data) {
+    const id = s.selection.id;
+    return s.data.chain.segments.find((x) => x.id === id)?.areas ?? [];
+  }
+  return [];
+}
+
+// Same selection → same array, so the style (and maplibre's diff) sees no change.
+let lastHighlight: AreaId[] = [];
+function stableHighlight(s: AppState): AreaId[] {
+  const next = highlightedAreas(s);
+  if (next.length !== lastHighlight.length || next.some((a, i) => a !== lastHighlight[i]))
+    lastHighlight = next;
+  return lastHighlight;
+}
+
 function styleFor(s: AppState) {
   const visible = new Set<LayerId>(s.visibleLayers);
   if (!s.data)
@@ -69,7 +91,7 @@ function styleFor(s: AppState) {
       data: s.data,
       shapes: selectAreaShapes(s.data),
       lang: s.lang,
-      selection: s.selection,
+      highlighted: stableHighlight(s),
       tiandituToken: TIANDITU_TOKEN,
     },
     visible,
@@ -79,8 +101,15 @@ function styleFor(s: AppState) {
 // Framing one area should still show its surroundings: never closer than this.
 const FOCUS_MAX_ZOOM = 10.5;
 
+// A search result is shown this close: streets and neighbours visible, the firm in the middle.
+const POINT_ZOOM = 12;
+
 function moveTo(map: MlMap, req: CameraRequest, animate: boolean) {
-  const { camera, focus } = req;
+  const { camera, focus, point } = req;
+  if (point) {
+    map.flyTo({ center: point, zoom: Math.max(map.getZoom(), POINT_ZOOM), essential: true });
+    return;
+  }
   if (camera) {
     map.jumpTo({
       center: [camera.lng, camera.lat],
@@ -153,6 +182,8 @@ export function MapView() {
       customAttribution: attributionFor(store.getState().lang),
     });
     m.addControl(attribution, 'bottom-right');
+    let deck: DeckLayers | null = null;
+    let deckLoading = false;
     // Whether the person has moved the map: until then the default view may re-frame itself.
     let userMoved = false;
     m.on('moveend', (e: { originalEvent?: Event }) => {
@@ -161,6 +192,15 @@ export function MapView() {
     });
     m.on('click', (e: MapMouseEvent) => {
       const { x, y } = e.point;
+      // Firms sit on top of areas: a tap on a dot opens the firm, anywhere else the area.
+      const key =
+        deck && store.getState().visibleLayers.includes('enterprises') ? deck.pickEnterprise(x, y) : null;
+      const data = store.getState().data;
+      const firm = key && data ? selectEnterpriseByKey(data).get(key) : undefined;
+      if (firm) {
+        store.getState().select({ kind: 'enterprise', id: firm.id });
+        return;
+      }
       const layers = AREA_HIT_LAYERS.filter((id) => m.getLayer(id));
       const hits = layers.length
         ? m.queryRenderedFeatures(
@@ -180,10 +220,8 @@ export function MapView() {
     window.__huaibei = { map: m, store };
     setMap(m);
 
-    let deck: DeckLayers | null = null;
-    let deckLoading = false;
     const syncDeck = (s: AppState) => {
-      const wanted = s.visibleLayers.includes('transport') && s.data !== null;
+      const wanted = s.data !== null && s.visibleLayers.some((id) => DECK_LAYERS.has(id));
       if (deck) {
         deck.update(s);
       } else if (wanted && !deckLoading) {
@@ -204,6 +242,13 @@ export function MapView() {
         s.visibleLayers !== prev.visibleLayers
       ) {
         m.setStyle(styleFor(s), { diff: true });
+      }
+      if (
+        s.data !== prev.data ||
+        s.selection !== prev.selection ||
+        s.visibleLayers !== prev.visibleLayers ||
+        s.filters !== prev.filters
+      ) {
         syncDeck(s);
       }
       // The legend grows and area shapes exist once the data arrives: frame the default view again.

@@ -43,6 +43,7 @@ export function DataIssues() {
             <li key={n}>
               <code>{i.file}</code>
               {i.row !== undefined ? ` · ${t(lang, 'issues.item', { n: i.row + 1 })}` : ''}
+              {i.line !== undefined ? ` · ${t(lang, 'issues.line', { n: i.line })}` : ''}
               {i.field ? ` · ${t(lang, 'issues.field')} ${i.field}` : ''}: {i.reason[lang]}
             </li>
           ))}

@@ -1,12 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { createAppStore, shareStateOf } from '../../src/state/store';
+import { loadBundled } from '../../src/data/load-bundled';
+import { defaultLayerIds, LAYERS } from '../../src/layers/registry';
+import { createAppStore, type Panel, shareStateOf } from '../../src/state/store';
+import { type EnterpriseFilters, NO_FILTERS, type ShareState } from '../../src/state/url-hash';
+import { readPublic } from '../fixtures/load';
+
+const CAMERA = { zoom: 10, lat: 33.9, lng: 116.8, bearing: 0, pitch: 0 };
+
+function shared(over: Partial<ShareState> = {}): ShareState {
+  return {
+    camera: CAMERA,
+    layers: ['areas'],
+    selection: null,
+    lang: 'en',
+    filters: NO_FILTERS,
+    panel: null,
+    ...over,
+  };
+}
+
+const filters = (over: Partial<EnterpriseFilters>): EnterpriseFilters => ({ ...NO_FILTERS, ...over });
 
 describe('the app store', () => {
-  it('starts with the registry defaults and Chinese', () => {
+  it('starts with the registry defaults, Chinese, no filters and no panel', () => {
     const s = createAppStore('').getState();
     expect(s.lang).toBe('zh');
-    expect(s.visibleLayers).toEqual(['areas', 'townships', 'neighbours']);
+    expect(s.visibleLayers).toEqual(defaultLayerIds(LAYERS.filter((l) => l.id !== 'tianditu')));
+    expect(s.visibleLayers).toEqual(expect.arrayContaining(['areas', 'townships', 'neighbours']));
     expect(s.layerDefs.map((l) => l.id)).not.toContain('tianditu');
+    expect(s.filters).toEqual(NO_FILTERS);
+    expect(s.panel).toBe('none');
   });
 
   it('offers Tianditu when built with a token', () => {
@@ -19,42 +42,197 @@ describe('the app store', () => {
 
   it('keeps registry order however layers are toggled, so links read the same', () => {
     const store = createAppStore('');
+    const before = store.getState().visibleLayers;
     store.getState().toggleLayer('areas');
     store.getState().toggleLayer('transport');
     store.getState().toggleLayer('areas');
-    expect(store.getState().visibleLayers).toEqual(['areas', 'townships', 'transport', 'neighbours']);
+    const registryOrder = store
+      .getState()
+      .layerDefs.map((l) => l.id)
+      .filter((id) => id === 'transport' || before.includes(id));
+    expect(store.getState().visibleLayers).toEqual(registryOrder);
+    expect(store.getState().visibleLayers.indexOf('transport')).toBeLessThan(
+      store.getState().visibleLayers.indexOf('neighbours'),
+    );
   });
 
   it('restores a shared view whole, including a camera request for the map', () => {
     const store = createAppStore('');
     const seq = store.getState().cameraRequest.seq;
-    const camera = { zoom: 10, lat: 33.9, lng: 116.8, bearing: 0, pitch: 0 };
-    store
-      .getState()
-      .applyShared({ camera, layers: ['areas'], selection: { kind: 'area', id: 'duji' }, lang: 'en' }, [
-        'sel',
-      ]);
-    const s = store.getState();
-    expect(shareStateOf(s)).toEqual({
-      camera,
-      layers: ['areas'],
+    const view = shared({
       selection: { kind: 'area', id: 'duji' },
-      lang: 'en',
+      filters: filters({ areas: ['duji'], confidence: ['high'] }),
+      panel: 'targets',
     });
-    expect(s.cameraRequest).toEqual({ camera, focus: null, seq: seq + 1 });
+    store.getState().applyShared(view, ['sel']);
+    const s = store.getState();
+    expect(shareStateOf(s)).toEqual(view);
+    expect(s.cameraRequest).toEqual({ camera: CAMERA, focus: null, seq: seq + 1 });
     expect(s.linkRejected).toEqual(['sel']);
   });
 
   it('frames the selected area when a link selects one but names no camera', () => {
     const store = createAppStore('');
-    store
-      .getState()
-      .applyShared(
-        { camera: null, layers: ['areas'], selection: { kind: 'area', id: 'linhuan' }, lang: 'zh' },
-        [],
-      );
+    store.getState().applyShared(shared({ camera: null, selection: { kind: 'area', id: 'linhuan' } }), []);
     expect(store.getState().cameraRequest.focus).toBe('linhuan');
     store.getState().requestCamera(null);
     expect(store.getState().cameraRequest.focus).toBeNull();
+  });
+
+  it('asks the map to fly to a point, as a new camera request', () => {
+    const store = createAppStore('');
+    const seq = store.getState().cameraRequest.seq;
+    store.getState().flyTo([116.76, 33.92]);
+    expect(store.getState().cameraRequest).toEqual({
+      camera: null,
+      focus: null,
+      point: [116.76, 33.92],
+      seq: seq + 1,
+    });
+  });
+});
+
+describe('segment focus and filters', () => {
+  it('selects a segment and filters to it, then clears both', () => {
+    const store = createAppStore('');
+    store.getState().toggleFilter('areas', 'suixi');
+    store.getState().focusSegment('battery-box');
+    expect(store.getState().selection).toEqual({ kind: 'segment', id: 'battery-box' });
+    expect(store.getState().filters).toEqual(filters({ segment: 'battery-box', areas: ['suixi'] }));
+    store.getState().focusSegment(null);
+    expect(store.getState().selection).toBeNull();
+    expect(store.getState().filters).toEqual(filters({ areas: ['suixi'] }));
+  });
+
+  it('leaves an enterprise selection alone when the segment focus is cleared', () => {
+    const store = createAppStore('');
+    store.getState().focusSegment('battery-box');
+    store.getState().select({ kind: 'enterprise', id: 'ent-003' });
+    store.getState().focusSegment(null);
+    expect(store.getState().selection).toEqual({ kind: 'enterprise', id: 'ent-003' });
+    expect(store.getState().filters.segment).toBeNull();
+  });
+
+  it.each([
+    ['chains', 'battery'],
+    ['areas', 'linhuan'],
+    ['precision', 'exact'],
+    ['confidence', 'low'],
+  ] as const)('toggles a %s filter on and off again', (list, value) => {
+    const store = createAppStore('');
+    store.getState().toggleFilter(list, value);
+    expect(store.getState().filters).toEqual(filters({ [list]: [value] }));
+    store.getState().toggleFilter(list, value);
+    expect(store.getState().filters).toEqual(NO_FILTERS);
+  });
+
+  it('keeps the other values of a list when one is toggled off', () => {
+    const store = createAppStore('');
+    for (const c of ['battery', 'hydrogen', 'charging']) store.getState().toggleFilter('chains', c);
+    store.getState().toggleFilter('chains', 'hydrogen');
+    expect(store.getState().filters.chains).toEqual(['battery', 'charging']);
+  });
+
+  it('clears every filter at once', () => {
+    const store = createAppStore('');
+    store.getState().focusSegment('fuel-cell');
+    store.getState().toggleFilter('confidence', 'high');
+    store.getState().clearFilters();
+    expect(store.getState().filters).toEqual(NO_FILTERS);
+  });
+});
+
+describe('a shared link checked against the loaded data', async () => {
+  const data = await loadBundled(readPublic);
+
+  it.each<[string, Partial<ShareState>, Partial<ShareState>, string[]]>([
+    [
+      'an unknown segment selected',
+      { selection: { kind: 'segment', id: 'warp-drive' } },
+      { selection: null },
+      ['sel'],
+    ],
+    [
+      'an unknown enterprise selected',
+      { selection: { kind: 'enterprise', id: 'ent-999' } },
+      { selection: null },
+      ['sel'],
+    ],
+    [
+      'a filter on an unknown segment',
+      { filters: filters({ segment: 'warp-drive', areas: ['suixi'] }) },
+      { filters: NO_FILTERS },
+      ['f'],
+    ],
+    [
+      'a filter on an unknown chain',
+      { filters: filters({ chains: ['battery', 'rockets'] }) },
+      { filters: NO_FILTERS },
+      ['f'],
+    ],
+    [
+      'an unknown segment both selected and filtered',
+      { selection: { kind: 'segment', id: 'warp-drive' }, filters: filters({ segment: 'warp-drive' }) },
+      { selection: null, filters: NO_FILTERS },
+      ['sel', 'f'],
+    ],
+    [
+      'a known segment, selected and filtered',
+      { selection: { kind: 'segment', id: 'battery-box' }, filters: filters({ segment: 'battery-box' }) },
+      { selection: { kind: 'segment', id: 'battery-box' }, filters: filters({ segment: 'battery-box' }) },
+      [],
+    ],
+    [
+      'a known enterprise and chains',
+      {
+        selection: { kind: 'enterprise', id: 'ent-003' },
+        filters: filters({ chains: ['battery', 'hydrogen'] }),
+      },
+      {
+        selection: { kind: 'enterprise', id: 'ent-003' },
+        filters: filters({ chains: ['battery', 'hydrogen'] }),
+      },
+      [],
+    ],
+  ])('with %s: keeps what the data has, drops the rest and says so', (_label, link, expected, rejected) => {
+    const view = shared(link);
+    const want = { ...view, ...expected };
+
+    // The link is read before the data arrives…
+    const early = createAppStore('');
+    early.getState().applyShared(view, []);
+    early.getState().dataLoaded(data);
+    expect(shareStateOf(early.getState())).toEqual(want);
+    expect(early.getState().linkRejected).toEqual(rejected);
+
+    // …or after it.
+    const late = createAppStore('');
+    late.getState().dataLoaded(data);
+    late.getState().applyShared(view, []);
+    expect(shareStateOf(late.getState())).toEqual(want);
+    expect(late.getState().linkRejected).toEqual(rejected);
+  });
+
+  it('does not report a rejected key twice', () => {
+    const store = createAppStore('');
+    store
+      .getState()
+      .applyShared(shared({ selection: { kind: 'enterprise', id: 'ent-999' } }), ['map', 'sel']);
+    store.getState().dataLoaded(data);
+    expect(store.getState().linkRejected).toEqual(['map', 'sel']);
+  });
+});
+
+describe('shareStateOf', () => {
+  it.each<[Panel, ShareState['panel']]>([
+    ['chain', 'chain'],
+    ['targets', 'targets'],
+    ['layers', null],
+    ['search', null],
+    ['none', null],
+  ])('shares the %s panel as %s', (panel, expected) => {
+    const store = createAppStore('');
+    store.getState().setPanel(panel);
+    expect(shareStateOf(store.getState()).panel).toBe(expected);
   });
 });

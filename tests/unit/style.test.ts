@@ -15,7 +15,7 @@ describe('buildStyle', async () => {
     data,
     shapes: buildAreaShapes(data.areas.areas, data.districts.features),
     lang: 'zh',
-    selection: null,
+    highlighted: [],
     tiandituToken: '',
     ...over,
   });
@@ -26,7 +26,7 @@ describe('buildStyle', async () => {
     ['the default layers, Chinese', input(), defaults],
     [
       'every layer, English, a park selected',
-      input({ lang: 'en', selection: { kind: 'area', id: 'linhuan' }, tiandituToken: 'T' }),
+      input({ lang: 'en', highlighted: ['linhuan'], tiandituToken: 'T' }),
       all,
     ],
     ['no layer at all', input(), new Set<LayerId>()],
@@ -79,10 +79,19 @@ describe('buildStyle', async () => {
     expect(label('en')).toContain('role_en');
   });
 
-  it('outlines only the selected area', () => {
-    const sel = buildStyle(input({ selection: { kind: 'area', id: 'hitech' } }), defaults).layers.find(
-      (l) => l.id === 'areas-selected-line',
-    );
-    expect(sel && 'filter' in sel ? sel.filter : null).toEqual(['==', ['get', 'area'], 'hitech']);
+  it('outlines only the highlighted areas: one selected area, or the areas a segment is assigned to', () => {
+    const filterOf = (highlighted: LayerInput['highlighted']) => {
+      const l = buildStyle(input({ highlighted }), defaults).layers.find(
+        (x) => x.id === 'areas-selected-line',
+      );
+      return l && 'filter' in l ? l.filter : null;
+    };
+    expect(filterOf(['hitech'])).toEqual(['in', ['get', 'area'], ['literal', ['hitech']]]);
+    expect(filterOf(['lieshan', 'hitech'])).toEqual([
+      'in',
+      ['get', 'area'],
+      ['literal', ['lieshan', 'hitech']],
+    ]);
+    expect(filterOf([])).toEqual(['in', ['get', 'area'], ['literal', []]]);
   });
 });

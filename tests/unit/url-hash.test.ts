@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { type Camera, cameraInLimits } from '../../src/state/camera';
-import { coordPrecision, decodeHash, encodeHash, type ShareState } from '../../src/state/url-hash';
+import {
+  coordPrecision,
+  decodeHash,
+  type EnterpriseFilters,
+  encodeHash,
+  NO_FILTERS,
+  type ShareState,
+} from '../../src/state/url-hash';
 
 const KNOWN = new Set(['areas', 'townships', 'neighbours', 'transport', 'osm']);
 const CAM: Camera = { zoom: 10.25, lat: 33.95123, lng: 116.80456, bearing: -12.5, pitch: 30 };
@@ -11,9 +18,13 @@ function share(over: Partial<ShareState> = {}): ShareState {
     layers: ['areas', 'townships'],
     selection: { kind: 'area', id: 'hitech' },
     lang: 'en',
+    filters: NO_FILTERS,
+    panel: null,
     ...over,
   };
 }
+
+const filters = (over: Partial<EnterpriseFilters>): EnterpriseFilters => ({ ...NO_FILTERS, ...over });
 
 describe('encodeHash / decodeHash round trip', () => {
   it.each([
@@ -25,12 +36,43 @@ describe('encodeHash / decodeHash round trip', () => {
       share({ camera: { zoom: 7, lat: 33.7, lng: 116.7, bearing: 179.9, pitch: 0 } }),
     ],
     ['a park selected', share({ selection: { kind: 'area', id: 'linhuan' } })],
+    ['a segment selected', share({ selection: { kind: 'segment', id: 'battery-box' } })],
+    ['an enterprise selected', share({ selection: { kind: 'enterprise', id: 'ent-003' } })],
+    [
+      'an enterprise with an imported id selected',
+      share({ selection: { kind: 'enterprise', id: 'HB_2024.07-x' } }),
+    ],
+    ['a segment filter', share({ filters: filters({ segment: 'power-battery' }) })],
+    ['a chains filter', share({ filters: filters({ chains: ['battery', 'hydrogen'] }) })],
+    ['an areas filter', share({ filters: filters({ areas: ['suixi', 'linhuan'] }) })],
+    [
+      'a precision filter',
+      share({ filters: filters({ precision: ['exact', 'park', 'district', 'unknown'] }) }),
+    ],
+    ['a confidence filter', share({ filters: filters({ confidence: ['high', 'low'] }) })],
+    [
+      'every filter at once, the chain panel open',
+      share({
+        selection: { kind: 'segment', id: 'fuel-cell' },
+        filters: {
+          segment: 'fuel-cell',
+          chains: ['hydrogen'],
+          areas: ['suixi', 'linhuan'],
+          precision: ['park'],
+          confidence: ['medium', 'high'],
+        },
+        panel: 'chain',
+      }),
+    ],
+    ['the target list open', share({ panel: 'targets' })],
   ])('restores %s', (_label, s) => {
     const { state, rejected } = decodeHash(encodeHash(s), KNOWN);
     expect(rejected).toEqual([]);
     expect(state.layers).toEqual(s.layers);
     expect(state.selection ?? null).toEqual(s.selection);
     expect(state.lang).toBe(s.lang);
+    expect(state.filters ?? NO_FILTERS).toEqual(s.filters);
+    expect(state.panel ?? null).toBe(s.panel);
     const c = state.camera;
     expect(c).toBeDefined();
     if (!c || !s.camera) return;
@@ -52,6 +94,33 @@ describe('encodeHash / decodeHash round trip', () => {
   it('leaves the camera out until the map has one', () => {
     expect(encodeHash(share({ camera: null }))).not.toContain('map=');
   });
+
+  it('writes filters and the panel as readable f= and panel= keys', () => {
+    expect(
+      encodeHash(
+        share({
+          selection: { kind: 'segment', id: 'battery-box' },
+          filters: {
+            segment: 'battery-box',
+            chains: ['battery', 'hydrogen'],
+            areas: ['hitech'],
+            precision: ['park', 'district'],
+            confidence: ['high'],
+          },
+          panel: 'chain',
+        }),
+      ),
+    ).toBe(
+      '#v=1&map=10.25/33.9512/116.8046/-12.5/30.0&layers=areas,townships&sel=segment:battery-box&lang=en' +
+        '&f=seg:battery-box;chain:battery,hydrogen;area:hitech;prec:park,district;conf:high&panel=chain',
+    );
+  });
+
+  it('leaves out filters and panel when there are none', () => {
+    const hash = encodeHash(share());
+    expect(hash).not.toContain('f=');
+    expect(hash).not.toContain('panel=');
+  });
 });
 
 describe('decodeHash on malformed, truncated or hostile input', () => {
@@ -71,6 +140,12 @@ describe('decodeHash on malformed, truncated or hostile input', () => {
     ['a script in the layers', '#layers=<script>alert(1)</script>', ['layers']],
     ['an unknown area', '#sel=area:mars', ['sel']],
     ['an unknown selection kind', '#sel=planet:earth', ['sel']],
+    ['a segment id in capitals', '#sel=segment:Battery-Box', ['sel']],
+    ['a segment with no id', '#sel=segment:', ['sel']],
+    ['an enterprise id with markup', '#sel=enterprise:%3Cb%3Ex%3C%2Fb%3E', ['sel']],
+    ['an enterprise id with a space', '#sel=enterprise:ent%20003', ['sel']],
+    ['the layer list as a shared panel', '#panel=layers', ['panel']],
+    ['an unknown panel', '#panel=%3Cscript%3E', ['panel']],
     ['a selection with extra parts', '#sel=area:hitech:x', ['sel']],
     ['an HTML payload as selection', '#sel=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E', ['sel']],
     ['a bad percent escape', '#sel=%E0%A4%A', ['sel']],
@@ -95,6 +170,40 @@ describe('decodeHash on malformed, truncated or hostile input', () => {
       layers: ['areas'],
       lang: 'en',
     });
+  });
+
+  it.each([
+    ['an unknown key', 'colour:red'],
+    ['an unknown key after good ones', 'seg:battery-box;colour:red'],
+    ['a repeated key', 'area:suixi;area:duji'],
+    ['a bad precision value', 'prec:park,street'],
+    ['a bad confidence value', 'conf:certain'],
+    ['a bad area', 'area:suixi,mars'],
+    ['two segments', 'seg:battery-box,fuel-cell'],
+    ['a segment id in capitals', 'seg:Battery-Box'],
+    ['a key with no list', 'seg'],
+    ['an empty list', 'prec:'],
+    ['a trailing separator', 'area:suixi;'],
+    ['a part with two colons', 'area:suixi:duji'],
+    ['markup as a key', '%3Cscript%3Ealert(1)%3C%2Fscript%3E'],
+    ['markup as a chain', 'chain:%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E'],
+  ])('rejects a filter with %s as a whole, keeping the other keys', (_label, f) => {
+    const r = decodeHash(`#v=1&layers=areas&sel=area:duji&lang=en&f=${f}&panel=targets`, KNOWN);
+    expect(r.rejected).toEqual(['f']);
+    expect(r.state).toEqual({
+      layers: ['areas'],
+      selection: { kind: 'area', id: 'duji' },
+      lang: 'en',
+      panel: 'targets',
+    });
+  });
+
+  it('reads an empty filter as no filter, not as an error', () => {
+    expect(decodeHash('#f=', KNOWN)).toEqual({ state: { filters: NO_FILTERS }, rejected: [] });
+  });
+
+  it('drops repeated values in a filter list', () => {
+    expect(decodeHash('#f=area:suixi,suixi,duji', KNOWN).state.filters?.areas).toEqual(['suixi', 'duji']);
   });
 
   it('does not let __proto__ keys reach the state object', () => {

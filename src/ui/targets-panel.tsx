@@ -1,0 +1,81 @@
+import { pick, t } from '../i18n/t';
+import { selectAnalysis, selectEnterpriseByKey } from '../state/selectors';
+import { useAppStore } from '../state/store';
+import { AreaChip, SegmentChip, Sheet, StatusBadge } from './card-parts';
+
+/** The target list (招商清单): every missing or weak segment, where the plan wants it, in the plan's words. */
+export function TargetsPanel() {
+  const lang = useAppStore((s) => s.lang);
+  const panel = useAppStore((s) => s.panel);
+  const data = useAppStore((s) => s.data);
+  const setPanel = useAppStore((s) => s.setPanel);
+  if (panel !== 'targets' || !data) return null;
+  const analysis = selectAnalysis(data);
+  const byKey = selectEnterpriseByKey(data);
+  return (
+    <Sheet
+      className="side-panel targets-panel"
+      testId="targets-panel"
+      title={t(lang, 'targets.title')}
+      onClose={() => setPanel('none')}
+      lang={lang}
+    >
+      <p className="small">{t(lang, 'targets.intro')}</p>
+      {analysis.targets.length === 0 ? <p className="muted">{t(lang, 'targets.none')}</p> : null}
+      <ol className="target-list">
+        {analysis.targets.map((target) => {
+          const chain = data.chain.chains.find((c) => c.id === target.segment.chain);
+          return (
+            <li key={target.segment.id} data-target={target.segment.id} data-status={target.status}>
+              <div className="target-head">
+                <StatusBadge status={target.status} lang={lang} />
+                <SegmentChip id={target.segment.id} lang={lang} />
+              </div>
+              <p className="small muted">
+                {chain ? pick(lang, chain.name) : ''} · {t(lang, `stage.${target.segment.stage}`)} ·{' '}
+                {t(lang, 'chain.firms', { n: target.count })}
+              </p>
+              <div className="target-where">
+                <span className="small">{t(lang, 'targets.where')}：</span>
+                {target.assignedAreas.length ? (
+                  target.assignedAreas.map((a) => <AreaChip key={a} id={a} lang={lang} />)
+                ) : (
+                  <span className="small muted">{t(lang, 'chain.notAssigned')}</span>
+                )}
+              </div>
+              <blockquote className="small">
+                {pick(lang, target.segment.plan)}{' '}
+                <span className="plan-section">{target.segment.planSection}</span>
+              </blockquote>
+            </li>
+          );
+        })}
+      </ol>
+      {analysis.discrepancies.length ? (
+        <section>
+          <h3>{t(lang, 'targets.discrepancies')}</h3>
+          <ul className="plain-list">
+            {analysis.discrepancies.map((d) => {
+              const seg = data.chain.segments.find((s) => s.id === d.segment);
+              const name = (id: string) =>
+                pick(lang, data.areas.areas.find((a) => a.id === id)?.name ?? { zh: id, en: id });
+              return (
+                <li key={`${d.enterpriseKey}-${d.segment}`}>
+                  {seg ? `${pick(lang, seg.name)}：` : ''}
+                  {t(lang, 'segment.discrepancy', {
+                    firm: pick(
+                      lang,
+                      byKey.get(d.enterpriseKey)?.name ?? { zh: d.enterpriseKey, en: d.enterpriseKey },
+                    ),
+                    area: name(d.area),
+                    assigned: d.assignedAreas.map(name).join(lang === 'zh' ? '、' : ', '),
+                  })}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ) : null}
+    </Sheet>
+  );
+}
