@@ -84,14 +84,17 @@ export function parseEnterprises(
       const line = lineAt(start);
       cursor = r.meta.cursor;
       fields = r.meta.fields ?? fields;
-      for (const e of r.errors) add(line, '(csv)', { zh: `CSV 格式错误：${e.message}`, en: `CSV error: ${e.message}` });
+      for (const e of r.errors)
+        add(line, '(csv)', { zh: `CSV 格式错误：${e.message}`, en: `CSV error: ${e.message}` });
       rows.push({ data: r.data, line });
     },
     complete: (r) => {
       fields = r.meta.fields ?? fields;
     },
   });
-  const header = fields.length ? fields : (Papa.parse<string[]>(body, { preview: 1 }).data[0] ?? []).map((h) => h.trim());
+  const header = fields.length
+    ? fields
+    : (Papa.parse<string[]>(body, { preview: 1 }).data[0] ?? []).map((h) => h.trim());
   for (const required of [
     'id',
     'name_zh',

@@ -81,8 +81,7 @@ export const en: Record<MessageKey, string> = {
   'chain.title': 'The NEV industrial chain',
   'chain.intro':
     'Each segment shows its number of local firms and its status. Tap a segment to show only its firms on the map and highlight the areas the plan assigns it to.',
-  'chain.rules':
-    'Rule: {rule}. Counts come from a list of firms researched from public sources, not a census.',
+  'chain.rules': 'Rule: {rule}',
   'chain.firms': '{n} firms',
   'chain.unclassified': 'Firms not placed in any segment: {n}',
   'chain.assignedTo': 'Plan assigns to',

@@ -76,7 +76,7 @@ export const zh = {
   'link.part.panel': '面板',
   'chain.title': '新能源汽车产业链',
   'chain.intro': '每个环节显示本地企业数和强弱状态；点击环节可在地图上只显示其企业，并突出规划指定的区域。',
-  'chain.rules': '判定规则：{rule}。计数来自公开资料整理的企业名录，并非普查。',
+  'chain.rules': '判定规则：{rule}',
   'chain.firms': '{n} 家',
   'chain.unclassified': '未能归入环节的企业：{n} 家',
   'chain.assignedTo': '规划布局',

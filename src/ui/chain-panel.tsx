@@ -4,6 +4,7 @@ import { AREA_COLOURS, chainColour } from '../layers/palette';
 import { selectAnalysis } from '../state/selectors';
 import { useAppStore } from '../state/store';
 import { Sheet, StatusBadge } from './card-parts';
+import { SegmentCard } from './segment-card';
 
 /**
  * The chain tree (产业链图谱): every chain in upstream → midstream → downstream columns, each
@@ -26,6 +27,7 @@ export function ChainPanel() {
       onClose={() => setPanel('none')}
       lang={lang}
     >
+      <SegmentCard embedded />
       <p className="small">{t(lang, 'chain.intro')}</p>
       <p className="small muted">
         {t(lang, 'chain.rules', { rule: pick(lang, data.chain.statusRules.note) })}

@@ -9,8 +9,8 @@ import type { AppState } from '../state/store';
 
 export interface DeckLayers {
   update: (s: AppState) => void;
-  /** The enterprise under a screen point (with a finger's slop), if any. */
-  pickEnterprise: (x: number, y: number) => string | null;
+  /** Keys of the distinct enterprises under a screen point (with a finger's slop), nearest first. */
+  pickEnterprises: (x: number, y: number) => string[];
   remove: () => void;
 }
 
@@ -49,10 +49,15 @@ export function createDeckLayers(map: MlMap): DeckLayers {
       }
       overlay.setProps({ layers });
     },
-    pickEnterprise(x, y) {
-      const info = overlay.pickObject({ x, y, radius: PICK_RADIUS_PX, layerIds: ['enterprises'] });
-      const p = info?.object as EnterprisePoint | undefined;
-      return p ? p.key : null;
+    pickEnterprises(x, y) {
+      const infos = overlay.pickMultipleObjects({
+        x,
+        y,
+        radius: PICK_RADIUS_PX,
+        layerIds: ['enterprises'],
+        depth: 20,
+      });
+      return [...new Set(infos.map((i) => (i.object as EnterprisePoint).key))];
     },
     remove() {
       map.removeControl(overlay);

@@ -17,7 +17,12 @@ import { AREA_HIT_LAYERS } from '../layers/areas-layer';
 import { LAYERS, type LayerId } from '../layers/registry';
 import { buildStyle } from '../layers/style';
 import { CAMERA_LIMITS, type Camera, CITY_BOUNDS } from '../state/camera';
-import { selectAreaShapes, selectEnterpriseByKey } from '../state/selectors';
+import {
+  selectAreaShapes,
+  selectEnterpriseById,
+  selectEnterpriseByKey,
+  selectPlacements,
+} from '../state/selectors';
 import { type AppState, type CameraRequest, TIANDITU_TOKEN, useAppStore } from '../state/store';
 import { attributionFor } from './attribution';
 import type { DeckLayers } from './deck-layers';
@@ -27,6 +32,9 @@ import { MapControls } from './map-controls';
 setWorkerUrl(workerUrl);
 
 const DECK_LAYERS = new Set<LayerId>(LAYERS.filter((l) => l.engine === 'deck').map((l) => l.id));
+
+// Above this zoom the spread-out dots of one area are a finger apart: a tap picks the nearest.
+const CLUSTER_MAX_ZOOM = 13;
 
 // A finger is not a mouse pointer: accept taps within this many pixels of a shape.
 const TAP_SLOP_PX = 8;
@@ -41,7 +49,7 @@ function fitPadding(map: MlMap) {
   const pad = { top: EDGE_PX, bottom: EDGE_PX, left: EDGE_PX, right: EDGE_PX + 56 };
   const m = map.getContainer().getBoundingClientRect();
   const cap = (n: number, of: number) => Math.max(EDGE_PX, Math.min(of * 0.6, n));
-  for (const sel of ['.legend', '.card']) {
+  for (const sel of ['.legend', '.card', '.side-panel']) {
     const el = document.querySelector(sel);
     if (!el) continue;
     const r = el.getBoundingClientRect();
@@ -128,8 +136,12 @@ function moveTo(map: MlMap, req: CameraRequest, animate: boolean) {
 
 declare global {
   interface Window {
-    /** Test and debugging hook: the live map and store. */
-    __huaibei?: { map: MlMap; store: typeof useAppStore };
+    /** Test and debugging hook: the live map and store, and where a firm is drawn. */
+    __huaibei?: {
+      map: MlMap;
+      store: typeof useAppStore;
+      firmPosition: (id: string) => [number, number] | null;
+    };
   }
 }
 
@@ -193,10 +205,15 @@ export function MapView() {
     m.on('click', (e: MapMouseEvent) => {
       const { x, y } = e.point;
       // Firms sit on top of areas: a tap on a dot opens the firm, anywhere else the area.
-      const key =
-        deck && store.getState().visibleLayers.includes('enterprises') ? deck.pickEnterprise(x, y) : null;
+      const keys =
+        deck && store.getState().visibleLayers.includes('enterprises') ? deck.pickEnterprises(x, y) : [];
+      if (keys.length > 1 && m.getZoom() < CLUSTER_MAX_ZOOM) {
+        // Several firms under one finger: come closer instead of guessing which one was meant.
+        m.easeTo({ center: e.lngLat, zoom: Math.min(CLUSTER_MAX_ZOOM, m.getZoom() + 2.5) });
+        return;
+      }
       const data = store.getState().data;
-      const firm = key && data ? selectEnterpriseByKey(data).get(key) : undefined;
+      const firm = keys[0] && data ? selectEnterpriseByKey(data).get(keys[0]) : undefined;
       if (firm) {
         store.getState().select({ kind: 'enterprise', id: firm.id });
         return;
@@ -217,7 +234,15 @@ export function MapView() {
     // With no camera in the link, frame the city; then the link gets the camera either way.
     if (!req) moveTo(m, initial, false);
     m.once('load', () => store.getState().cameraMoved(cameraOf(m)));
-    window.__huaibei = { map: m, store };
+    window.__huaibei = {
+      map: m,
+      store,
+      firmPosition: (id) => {
+        const d = store.getState().data;
+        const e = d ? selectEnterpriseById(d).get(id) : undefined;
+        return d && e ? (selectPlacements(d)[d.enterprises.indexOf(e)]?.position ?? null) : null;
+      },
+    };
     setMap(m);
 
     const syncDeck = (s: AppState) => {

@@ -4,14 +4,18 @@ import { selectAnalysis, selectEnterpriseByKey } from '../state/selectors';
 import { useAppStore } from '../state/store';
 import { AreaChip, Sheet, StatusBadge } from './card-parts';
 
-/** The selected chain segment: its status and evidence, where the plan wants it, and its firms. */
-export function SegmentCard() {
+/**
+ * The selected chain segment: its status and evidence, where the plan wants it, and its firms.
+ * Beside the chain view it sits at the top of that panel (`embedded`), so the map stays in sight.
+ */
+export function SegmentCard({ embedded = false }: { embedded?: boolean }) {
   const lang = useAppStore((s) => s.lang);
   const selection = useAppStore((s) => s.selection);
   const data = useAppStore((s) => s.data);
   const focusSegment = useAppStore((s) => s.focusSegment);
   const select = useAppStore((s) => s.select);
-  if (selection?.kind !== 'segment' || !data) return null;
+  const chainOpen = useAppStore((s) => s.panel === 'chain');
+  if (selection?.kind !== 'segment' || !data || chainOpen !== embedded) return null;
   const analysis = selectAnalysis(data);
   const r = analysis.bySegment.get(selection.id);
   if (!r) return null;
@@ -25,7 +29,7 @@ export function SegmentCard() {
   };
   return (
     <Sheet
-      className="card segment-card"
+      className={embedded ? 'segment-card embedded' : 'card segment-card'}
       testId="segment-card"
       dataAttrs={{ 'data-segment': seg.id }}
       title={pick(lang, seg.name)}

@@ -7,10 +7,18 @@ import { launchFreshChromium } from '../chromium.mjs';
 
 const SHOTS = [
   { name: 'portrait-default', viewport: { width: 768, height: 1024 }, hash: '' },
-  { name: 'landscape-chain', viewport: { width: 1024, height: 768 }, hash: '#v=1&panel=chain&sel=segment:battery-box&f=seg:battery-box' },
+  {
+    name: 'landscape-chain',
+    viewport: { width: 1024, height: 768 },
+    hash: '#v=1&panel=chain&sel=segment:battery-box&f=seg:battery-box',
+  },
   { name: 'portrait-chain', viewport: { width: 768, height: 1024 }, hash: '#v=1&panel=chain' },
   { name: 'landscape-targets', viewport: { width: 1024, height: 768 }, hash: '#v=1&panel=targets' },
-  { name: 'landscape-enterprise', viewport: { width: 1024, height: 768 }, hash: '#v=1&sel=enterprise:ent-024' },
+  {
+    name: 'landscape-enterprise',
+    viewport: { width: 1024, height: 768 },
+    hash: '#v=1&sel=enterprise:ent-024',
+  },
   { name: 'portrait-card-hitech', viewport: { width: 768, height: 1024 }, hash: '#v=1&sel=area:hitech' },
   { name: 'landscape-card-linhuan', viewport: { width: 1024, height: 768 }, hash: '#v=1&sel=area:linhuan' },
   { name: 'landscape-en', viewport: { width: 1024, height: 768 }, hash: '#v=1&lang=en&sel=area:suixi' },

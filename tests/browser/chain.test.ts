@@ -1,0 +1,233 @@
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type AppPage,
+  gotoApp,
+  openBrowser,
+  project,
+  TABLET_LANDSCAPE,
+  waitForHash,
+  waitForMapIdle,
+} from './harness';
+
+/** Segment counts straight from the shipped CSV: an independent check of what the chain view shows. */
+function expectedCounts(): Map<string, number> {
+  const csv = readFileSync(new URL('../../public/data/enterprises.csv', import.meta.url), 'utf8');
+  const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
+  const counts = new Map<string, number>();
+  for (const r of rows)
+    for (const s of (r.segments ?? '').split(';').filter(Boolean)) counts.set(s, (counts.get(s) ?? 0) + 1);
+  return counts;
+}
+
+/** Goes close enough that the firm's dot stands apart from its neighbours, then taps it. */
+async function tapFirm(app: AppPage, id: string) {
+  const pos = await app.page.evaluate((firm) => window.__huaibei?.firmPosition(firm) ?? null, id);
+  if (!pos) throw new Error(`firm ${id} is not on the map`);
+  await app.page.evaluate((center) => window.__huaibei?.map.jumpTo({ center, zoom: 14 }), pos);
+  await waitForMapIdle(app.page);
+  const p = await project(app.page, pos);
+  // A click, not a touch: headless Chromium can drop the first synthetic touch after a camera jump.
+  await app.page.mouse.click(p.x, p.y);
+}
+
+describe('the industrial chain on a landscape tablet', () => {
+  let app: AppPage;
+  beforeAll(async () => {
+    app = await openBrowser(TABLET_LANDSCAPE);
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('shows every segment with the number of firms the bundled data has for it', async () => {
+    await gotoApp(app.page);
+    await app.page.getByTestId('nav-chain').tap();
+    const nodes = app.page.locator('[data-seg]');
+    await expect.poll(() => nodes.count()).toBe(43);
+    const shown = await nodes.evaluateAll((els) =>
+      els.map((el) => [el.getAttribute('data-seg'), Number(el.getAttribute('data-count'))] as const),
+    );
+    const expected = expectedCounts();
+    for (const [seg, n] of shown) expect(n, String(seg)).toBe(expected.get(String(seg)) ?? 0);
+    // The thresholds are in the data (strong ≥ 3, weak 1–2, missing 0) and the view follows them.
+    expect(await app.page.locator('[data-seg=al-materials]').getAttribute('class')).toContain(
+      'status-strong',
+    );
+    expect(await app.page.locator('[data-seg=battery-box]').getAttribute('class')).toContain('status-weak');
+    expect(await app.page.locator('[data-seg=h2-byproduct]').getAttribute('class')).toContain(
+      'status-missing',
+    );
+    await waitForHash(app.page, (h) => h.includes('panel=chain'));
+  });
+
+  it('filters the map to a segment when it is tapped, and highlights the areas the plan assigns it', async () => {
+    await gotoApp(app.page, '#v=1&panel=chain');
+    await app.page.locator('[data-seg=battery-box]').tap();
+    await waitForHash(
+      app.page,
+      (h) => h.includes('f=seg:battery-box') && h.includes('sel=segment:battery-box'),
+    );
+    await waitForMapIdle(app.page);
+    const highlight = await app.page.evaluate(() => window.__huaibei?.map.getFilter('areas-selected-line'));
+    expect(highlight).toEqual(['in', ['get', 'area'], ['literal', ['hitech']]]);
+    await gotoApp(app.page, '#v=1&f=seg:battery-box');
+    // A firm of another segment is filtered out: tapping where it is drawn opens no firm.
+    await tapFirm(app, 'ent-024');
+    await expect
+      .poll(() => app.page.evaluate(() => window.__huaibei?.store.getState().selection?.kind ?? null))
+      .not.toBe('enterprise');
+    // The battery-box maker is still there.
+    await tapFirm(app, 'ent-003');
+    await expect
+      .poll(() => app.page.getByTestId('enterprise-card').getAttribute('data-enterprise'))
+      .toBe('ent-003');
+  });
+
+  it('zooms into a cluster of firms tapped from afar instead of guessing one', async () => {
+    await gotoApp(app.page);
+    const pos = await app.page.evaluate(() => window.__huaibei?.firmPosition('ent-010') ?? null);
+    if (!pos) throw new Error('ent-010 is not on the map');
+    const before = await app.page.evaluate(() => window.__huaibei?.map.getZoom() ?? 0);
+    const p = await project(app.page, pos);
+    await app.page.touchscreen.tap(p.x, p.y);
+    await expect
+      .poll(() => app.page.evaluate(() => window.__huaibei?.map.getZoom() ?? 0))
+      .toBeGreaterThan(before + 1);
+    expect(await app.page.evaluate(() => window.__huaibei?.store.getState().selection)).toBeNull();
+  });
+
+  it('opens a firm card from its dot, with what it makes, how precisely it is located and its sources', async () => {
+    await gotoApp(app.page);
+    await tapFirm(app, 'ent-024');
+    const card = app.page.getByTestId('enterprise-card');
+    await expect.poll(() => card.getAttribute('data-enterprise')).toBe('ent-024');
+    expect(await card.locator('h2').textContent()).toBe('淮北色耐特智能制造有限公司');
+    expect(await card.getByTestId('enterprise-location').textContent()).toContain('仅知道所在县区');
+    expect(await card.getByTestId('enterprise-location').textContent()).toContain('示意位置');
+    const source = card.getByTestId('enterprise-source');
+    expect(await source.textContent()).toContain('安徽日报');
+    const links = await source.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(links.length).toBeGreaterThan(0);
+    for (const href of links) expect(href).toMatch(/^https?:\/\//);
+    await waitForHash(app.page, (h) => h.includes('sel=enterprise:ent-024'));
+  });
+
+  it('restores a shared link with a segment selected: panel, segment, filter and highlight', async () => {
+    const hash = '#v=1&layers=enterprises,areas&sel=segment:al-wheel&lang=zh&f=seg:al-wheel&panel=chain';
+    for (const reload of [false, true]) {
+      if (reload) await app.page.reload();
+      else await gotoApp(app.page, hash);
+      await waitForMapIdle(app.page);
+      const card = app.page.getByTestId('segment-card');
+      await expect.poll(() => card.getAttribute('data-segment')).toBe('al-wheel');
+      expect(await app.page.locator('[data-seg=al-wheel]').getAttribute('aria-pressed')).toBe('true');
+      // The data contradicts the plan here: the only wheel maker is in Duji, the plan says Lieshan.
+      expect(await card.getByTestId('segment-discrepancies').textContent()).toContain('烈山区');
+      const s = await app.page.evaluate(() => window.__huaibei?.store.getState().filters.segment);
+      expect(s).toBe('al-wheel');
+      expect(await app.page.evaluate(() => window.__huaibei?.map.getFilter('areas-selected-line'))).toEqual([
+        'in',
+        ['get', 'area'],
+        ['literal', ['lieshan']],
+      ]);
+    }
+  });
+
+  it("shows an area's assigned segments with what is there and what is missing", async () => {
+    await gotoApp(app.page, '#v=1&sel=area:linhuan');
+    const rows = app.page.locator('.card li[data-segment]');
+    await expect.poll(() => rows.count()).toBe(3);
+    const here = await rows.evaluateAll((els) =>
+      Object.fromEntries(
+        els.map((el) => [el.getAttribute('data-segment'), Number(el.getAttribute('data-here'))]),
+      ),
+    );
+    expect(here).toEqual({ electrolyte: 1, 'h2-byproduct': 0, 'fuel-cell': 0 });
+    expect(await app.page.locator('.card li[data-segment=h2-byproduct]').textContent()).toContain('缺口');
+  });
+
+  it('lists the missing and weak segments in the target list, with where the plan wants them', async () => {
+    await gotoApp(app.page, '#v=1&panel=targets');
+    const panel = app.page.getByTestId('targets-panel');
+    await expect.poll(() => panel.locator('[data-target]').count()).toBeGreaterThan(10);
+    for (const seg of ['auto-glass', 'oled-lamp', 'h2-byproduct']) {
+      expect(await panel.locator(`[data-target=${seg}]`).getAttribute('data-status')).toBe('missing');
+    }
+    expect(await panel.locator('[data-target=h2-byproduct] [data-area-chip=linhuan]').count()).toBe(1);
+    expect(await panel.locator('[data-target=al-materials]').count()).toBe(0);
+  });
+
+  it('finds a firm by its Chinese or English name and goes to it', async () => {
+    await gotoApp(app.page);
+    await app.page.getByTestId('nav-search').tap();
+    const input = app.page.getByRole('searchbox');
+    await input.fill('gotion');
+    await expect.poll(() => app.page.locator('[data-result]').count()).toBe(2);
+    await input.fill('色耐特');
+    await app.page.locator('[data-result=ent-024]').tap();
+    await expect
+      .poll(() => app.page.getByTestId('enterprise-card').getAttribute('data-enterprise'))
+      .toBe('ent-024');
+    await waitForMapIdle(app.page);
+    expect(await app.page.evaluate(() => window.__huaibei?.map.getZoom() ?? 0)).toBeGreaterThanOrEqual(11.9);
+  });
+});
+
+describe('a broken enterprise list', () => {
+  let app: AppPage;
+  beforeAll(async () => {
+    app = await openBrowser(TABLET_LANDSCAPE);
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('lists every bad row with its line and reason, keeps what it can, and shows markup as text', async () => {
+    const header =
+      'id,name_zh,name_en,area,segments,segment_source,products,address,lon,lat,precision,location_basis,confidence,confidence_note,source';
+    const csv = [
+      header,
+      'x-1,<img src=x onerror="window.__pwned=1">甲公司,,suixi,power-battery,,,,,,district,,high,,src',
+      'x-2,乙公司,,mars,power-battery;warp-drive,,,,,,district,,high,,src',
+      'x-1,丙公司,,duji,al-wheel,,,,116.82,,district,,medium,,src',
+      'x-4,丁公司,,lieshan,al-wheel,,,,33.9,116.8,district,,low,,src',
+    ].join('\n');
+    await app.context.route('**/data/enterprises.csv', (r) =>
+      r.fulfill({ status: 200, body: csv, contentType: 'text/csv' }),
+    );
+    try {
+      await gotoApp(app.page);
+      const issues = app.page.getByTestId('data-issues');
+      await expect.poll(() => issues.count()).toBe(1);
+      await issues.getByRole('button').tap();
+      const text = (await issues.textContent()) ?? '';
+      for (const needle of [
+        '第 2 行',
+        'HTML',
+        '第 3 行',
+        'mars',
+        'warp-drive',
+        '第 4 行',
+        '重复',
+        '第 5 行',
+        '填反',
+      ]) {
+        expect(text, needle).toContain(needle);
+      }
+      expect(
+        await app.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+      ).toBeUndefined();
+      // Every row is still a firm, and still counted where it can be: three power-battery rows… two known.
+      await app.page.getByTestId('nav-chain').tap();
+      expect(await app.page.locator('[data-seg=power-battery]').getAttribute('data-count')).toBe('2');
+      expect(await app.page.locator('[data-seg=al-wheel]').getAttribute('data-count')).toBe('2');
+      await app.page.getByTestId('nav-search').tap();
+      await app.page.getByRole('searchbox').fill('甲公司');
+      expect(await app.page.locator('[data-result=x-1]').textContent()).toContain('<img src=x');
+    } finally {
+      await app.context.unrouteAll();
+    }
+  });
+});
