@@ -246,7 +246,8 @@ export function MapView() {
     setMap(m);
 
     const syncDeck = (s: AppState) => {
-      const wanted = s.data !== null && s.visibleLayers.some((id) => DECK_LAYERS.has(id));
+      // Not waiting for the data: the deck.gl download overlaps the data fetch.
+      const wanted = s.visibleLayers.some((id) => DECK_LAYERS.has(id));
       if (deck) {
         deck.update(s);
       } else if (wanted && !deckLoading) {
