@@ -196,6 +196,8 @@ export function MapView() {
     m.addControl(attribution, 'bottom-right');
     let deck: DeckLayers | null = null;
     let deckLoading = false;
+    // The deck.gl chunk may arrive after this map is gone (a fast unmount, React's dev double mount).
+    let disposed = false;
     // Whether the person has moved the map: until then the default view may re-frame itself.
     let userMoved = false;
     m.on('moveend', (e: { originalEvent?: Event }) => {
@@ -254,6 +256,7 @@ export function MapView() {
         deckLoading = true;
         // deck.gl is a large download: fetch it only when a deck layer is first shown.
         void import('./deck-layers').then(({ createDeckLayers }) => {
+          if (disposed) return;
           deck = createDeckLayers(m);
           deck.update(store.getState());
         });
@@ -298,6 +301,7 @@ export function MapView() {
     };
     window.addEventListener('beforeprint', onBeforePrint);
     return () => {
+      disposed = true;
       window.removeEventListener('beforeprint', onBeforePrint);
       unsubscribe();
       deck?.remove();
