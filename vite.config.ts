@@ -5,6 +5,8 @@ export default defineConfig({
   // Relative base: the built site works from any sub-path (file share, intranet folder, CDN prefix).
   base: './',
   plugins: [react()],
+  // deck.gl is imported lazily; pre-bundle it so the first dev visit does not reload when it arrives.
+  optimizeDeps: { include: ['@deck.gl/maplibre', '@deck.gl/layers', '@deck.gl/extensions'] },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1200,
