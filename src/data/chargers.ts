@@ -1,0 +1,438 @@
+import Papa from 'papaparse';
+import type { Bilingual, DataIssue, Validated } from './types';
+
+export type ChargerKind = 'dc_fast' | 'ac_slow' | 'swap' | 'hydrogen';
+export type ChargerStatus = 'operating' | 'planned' | 'closed';
+
+/** One charging site: a DC or AC charging station, a battery-swap station or a hydrogen station. */
+export interface Charger {
+  id: string;
+  /** Unique even when the file repeats an id (the duplicate is reported, and kept). */
+  key: string;
+  /** 1-based line in the CSV, for messages. */
+  line: number;
+  name: string;
+  operator: string;
+  /** 'unknown' when the file's kind is not one of the four (reported). */
+  kind: ChargerKind | 'unknown';
+  /** Charging points; for swap and hydrogen stations, bays and dispensers. Null: unknown or invalid. */
+  connectors: number | null;
+  powerKw: number | null;
+  lngLat: [number, number] | null;
+  /** District adcode. */
+  district: string | null;
+  /** 9-digit township code. */
+  township: string | null;
+  /** YYYY-MM-DD. */
+  commissioned: string | null;
+  /** 'unknown' when the file's status is not one of the three (reported). */
+  status: ChargerStatus | 'unknown';
+  illustrative: boolean;
+  source: string;
+}
+
+export interface ChargerContext {
+  districtCodes: ReadonlySet<string>;
+  townshipCodes: ReadonlySet<string>;
+  /** YYYY-MM-DD: dates after it are in the future. */
+  today: string;
+}
+
+export interface NevCount {
+  district: string;
+  nevCount: number | null;
+  asOf: string | null;
+  source: string;
+}
+
+const KINDS: readonly ChargerKind[] = ['dc_fast', 'ac_slow', 'swap', 'hydrogen'];
+const STATUSES: readonly ChargerStatus[] = ['operating', 'planned', 'closed'];
+// Huaibei's bbox with a margin of ~10 km: a point outside it is a typo or another datum.
+const BBOX = { west: 116.28, east: 117.15, south: 33.18, north: 34.35 };
+const ID_RE = /^[A-Za-z0-9._-]{1,60}$/;
+const MARKUP_RE = /<\s*[a-z!/?]/i;
+const TEXT_FIELDS = ['name', 'operator', 'source'];
+const REQUIRED = [
+  'id',
+  'name',
+  'kind',
+  'connectors',
+  'lon',
+  'lat',
+  'district',
+  'township',
+  'commissioned',
+  'status',
+  'illustrative',
+  'source',
+];
+
+type Add = (
+  line: number | undefined,
+  field: string,
+  reason: Bilingual,
+  severity?: DataIssue['severity'],
+) => void;
+
+function num(s: string | undefined): number | null {
+  if (s === undefined || s.trim() === '') return null;
+  const n = Number(s.trim());
+  return Number.isFinite(n) ? n : Number.NaN;
+}
+
+/** A real calendar date written YYYY-MM-DD (2025-02-30 is not one). */
+export function isIsoDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
+
+/**
+ * CSV text → rows with the 1-based line each starts on, and the header. Line numbers come from each
+ * row's offset in the text (as in enterprises.ts): quoted fields may span lines, blank lines are
+ * skipped, and the user looks for the line their editor shows.
+ */
+function readRows(
+  body: string,
+  add: Add,
+): { rows: { data: Record<string, string>; line: number }[]; header: string[] } {
+  const newlines: number[] = [];
+  for (let i = body.indexOf('\n'); i !== -1; i = body.indexOf('\n', i + 1)) newlines.push(i);
+  const lineAt = (offset: number) => {
+    let lo = 0;
+    let hi = newlines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((newlines[mid] as number) < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1;
+  };
+  const rows: { data: Record<string, string>; line: number }[] = [];
+  let fields: string[] = [];
+  let cursor = newlines[0] === undefined ? body.length : (newlines[0] as number) + 1;
+  Papa.parse<Record<string, string>>(body, {
+    header: true,
+    skipEmptyLines: 'greedy',
+    transform: (v) => v.trim(),
+    step: (r) => {
+      let start = cursor;
+      while (start < body.length && /\s/.test(body[start] as string)) start += 1;
+      const line = lineAt(start);
+      cursor = r.meta.cursor;
+      fields = r.meta.fields ?? fields;
+      for (const e of r.errors)
+        add(line, '(csv)', { zh: `CSV 格式错误：${e.message}`, en: `CSV error: ${e.message}` });
+      rows.push({ data: r.data, line });
+    },
+    complete: (r) => {
+      fields = r.meta.fields ?? fields;
+    },
+  });
+  const header = fields.length
+    ? fields
+    : (Papa.parse<string[]>(body, { preview: 1 }).data[0] ?? []).map((h) => h.trim());
+  return { rows, header };
+}
+
+function start(text: string, file: string) {
+  const issues: DataIssue[] = [];
+  const add: Add = (line, field, reason, severity = 'error') =>
+    issues.push({ file, field, reason, severity, ...(line === undefined ? {} : { line }) });
+  const body = text.replace(/^\uFEFF/, '');
+  const empty = body.trim() === '';
+  if (empty) add(undefined, '(file)', { zh: '文件是空的', en: 'the file is empty' });
+  return { issues, add, body, empty };
+}
+
+/**
+ * A charger table (CSV text, header row first) → records. Every row becomes a record, even a bad
+ * one: what can be used is kept, what cannot is reported with its line, field and reason.
+ */
+export function parseChargers(text: string, file: string, ctx: ChargerContext): Validated<Charger[]> {
+  const { issues, add, body, empty } = start(text, file);
+  if (empty) return { value: [], issues };
+  const { rows, header } = readRows(body, add);
+  for (const required of REQUIRED) {
+    if (!header.includes(required)) {
+      add(1, required, { zh: `缺少列 ${required}`, en: `missing column "${required}"` });
+    }
+  }
+  const seen = new Set<string>();
+  const records = rows.map(({ data: row, line }): Charger => {
+    const get = (k: string) => row[k] ?? '';
+
+    for (const f of TEXT_FIELDS) {
+      if (MARKUP_RE.test(get(f))) {
+        add(
+          line,
+          f,
+          { zh: '含有类似 HTML 的标记，按纯文本显示', en: 'contains HTML-like markup; shown as plain text' },
+          'warning',
+        );
+      }
+    }
+
+    let id = get('id');
+    if (!ID_RE.test(id)) {
+      add(line, 'id', {
+        zh: `编号缺失或无效（“${id}”），暂用行号`,
+        en: `missing or invalid id ("${id}"); the line number is used`,
+      });
+      id = `line-${line}`;
+    }
+    let key = id;
+    if (seen.has(id)) {
+      add(
+        line,
+        'id',
+        { zh: `编号 ${id} 重复；此行仍保留并计数`, en: `duplicate id ${id}; this row is kept and counted` },
+        'warning',
+      );
+      key = `${id}~${line}`;
+    }
+    seen.add(id);
+
+    let name = get('name');
+    if (!name) {
+      add(line, 'name', { zh: '缺少名称', en: 'missing name' }, 'warning');
+      name = `（第 ${line} 行，无名称）`;
+    }
+
+    const kindText = get('kind');
+    let kind: Charger['kind'] = 'unknown';
+    if ((KINDS as readonly string[]).includes(kindText)) kind = kindText as ChargerKind;
+    else {
+      add(line, 'kind', {
+        zh: `未知站点类型“${kindText}”，按类型不明处理`,
+        en: `unknown site kind "${kindText}"; treated as unknown`,
+      });
+    }
+
+    const conn = num(row.connectors);
+    let connectors: number | null = null;
+    if (conn === null) {
+      add(line, 'connectors', { zh: '没有填写桩（枪）数', en: 'no connector count given' }, 'warning');
+    } else if (Number.isNaN(conn) || conn < 0 || !Number.isInteger(conn)) {
+      add(line, 'connectors', {
+        zh: `桩（枪）数“${get('connectors')}”不是非负整数，按未知处理`,
+        en: `connector count "${get('connectors')}" is not a non-negative integer; treated as unknown`,
+      });
+    } else connectors = conn;
+
+    const pw = num(row.power_kw);
+    let powerKw: number | null = null;
+    if (pw !== null) {
+      if (Number.isNaN(pw) || pw <= 0) {
+        add(line, 'power_kw', {
+          zh: `功率“${get('power_kw')}”不是正数，按未知处理`,
+          en: `power "${get('power_kw')}" is not a positive number; treated as unknown`,
+        });
+      } else powerKw = pw;
+    }
+
+    const lon = num(row.lon);
+    const lat = num(row.lat);
+    let lngLat: Charger['lngLat'] = null;
+    if (lon === null && lat === null) {
+      add(
+        line,
+        'lon',
+        { zh: '没有坐标，只按所填区县计数', en: 'no point; counted by its district only' },
+        'warning',
+      );
+    } else if (lon === null || lat === null || Number.isNaN(lon) || Number.isNaN(lat)) {
+      add(line, lon === null || Number.isNaN(lon) ? 'lon' : 'lat', {
+        zh: `经纬度不完整或不是数字（${get('lon')}, ${get('lat')}）`,
+        en: `longitude/latitude incomplete or not a number (${get('lon')}, ${get('lat')})`,
+      });
+    } else if (lon < BBOX.west || lon > BBOX.east || lat < BBOX.south || lat > BBOX.north) {
+      const swapped = lat >= BBOX.west && lat <= BBOX.east && lon >= BBOX.south && lon <= BBOX.north;
+      add(line, 'lon', {
+        zh: `坐标（${lon}, ${lat}）不在淮北范围内${swapped ? '；经度和纬度可能填反了' : ''}`,
+        en: `point (${lon}, ${lat}) is outside Huaibei${swapped ? '; longitude and latitude may be swapped' : ''}`,
+      });
+    } else lngLat = [lon, lat];
+
+    let district: string | null = get('district') || null;
+    if (district !== null && !ctx.districtCodes.has(district)) {
+      add(line, 'district', {
+        zh: `未知区县代码“${district}”`,
+        en: `unknown district code "${district}"`,
+      });
+      district = null;
+    }
+    let township: string | null = get('township') || null;
+    if (township !== null && !ctx.townshipCodes.has(township)) {
+      add(line, 'township', {
+        zh: `未知乡镇（街道）代码“${township}”`,
+        en: `unknown township code "${township}"`,
+      });
+      township = null;
+    } else if (township !== null && district !== null && !township.startsWith(district)) {
+      add(
+        line,
+        'township',
+        {
+          zh: `乡镇（街道）${township} 不属于区县 ${district}`,
+          en: `township ${township} is not in district ${district}`,
+        },
+        'warning',
+      );
+    }
+
+    const statusText = get('status');
+    let status: Charger['status'] = 'unknown';
+    if ((STATUSES as readonly string[]).includes(statusText)) status = statusText as ChargerStatus;
+    else {
+      add(line, 'status', {
+        zh: `未知状态“${statusText}”，按状态不明处理（不计入在运营站点）`,
+        en: `unknown status "${statusText}"; treated as unknown (not counted as operating)`,
+      });
+    }
+
+    const dateText = get('commissioned');
+    let commissioned: string | null = null;
+    if (dateText === '') {
+      add(line, 'commissioned', { zh: '没有投运日期', en: 'no commissioning date' }, 'warning');
+    } else if (!isIsoDate(dateText)) {
+      add(line, 'commissioned', {
+        zh: `投运日期“${dateText}”无效（应为 YYYY-MM-DD）`,
+        en: `invalid commissioning date "${dateText}" (expected YYYY-MM-DD)`,
+      });
+    } else {
+      commissioned = dateText;
+      if (dateText > ctx.today && status !== 'planned') {
+        add(
+          line,
+          'commissioned',
+          {
+            zh: `投运日期 ${dateText} 在今天（${ctx.today}）之后，但状态不是“规划”`,
+            en: `commissioning date ${dateText} is after today (${ctx.today}) but the status is not planned`,
+          },
+          'warning',
+        );
+      }
+    }
+
+    const illText = get('illustrative');
+    let illustrative = true;
+    if (illText === 'false') illustrative = false;
+    else if (illText !== 'true') {
+      add(line, 'illustrative', {
+        zh: `“是否示意”应为 true 或 false（“${illText}”），按示意数据处理`,
+        en: `illustrative must be true or false ("${illText}"); treated as illustrative`,
+      });
+    }
+
+    const source = get('source');
+    if (!source) add(line, 'source', { zh: '没有注明来源', en: 'no source given' }, 'warning');
+
+    return {
+      id,
+      key,
+      line,
+      name,
+      operator: get('operator'),
+      kind,
+      connectors,
+      powerKw,
+      lngLat,
+      district,
+      township,
+      commissioned,
+      status,
+      illustrative,
+      source,
+    };
+  });
+  return { value: records, issues };
+}
+
+/**
+ * NEV numbers per district (CSV: district,name_zh,nev_count,as_of,source) → one entry per known
+ * district, in the order of `districtCodes`. An empty count stays null ("not provided"): it is never
+ * read as zero. Rows of unknown districts are reported and left out; a repeated district is
+ * reported and its first row kept.
+ */
+export function parseNevByDistrict(
+  text: string,
+  file: string,
+  districtCodes: ReadonlySet<string>,
+): Validated<NevCount[]> {
+  const { issues, add, body, empty } = start(text, file);
+  const found = new Map<string, NevCount>();
+  if (!empty) {
+    const { rows, header } = readRows(body, add);
+    for (const required of ['district', 'nev_count', 'as_of', 'source']) {
+      if (!header.includes(required)) {
+        add(1, required, { zh: `缺少列 ${required}`, en: `missing column "${required}"` });
+      }
+    }
+    for (const { data: row, line } of rows) {
+      const get = (k: string) => row[k] ?? '';
+      const district = get('district');
+      if (!districtCodes.has(district)) {
+        add(line, 'district', {
+          zh: `未知区县代码“${district}”，此行不用`,
+          en: `unknown district code "${district}"; row not used`,
+        });
+        continue;
+      }
+      if (found.has(district)) {
+        add(
+          line,
+          'district',
+          {
+            zh: `区县 ${district} 重复，只用第一行`,
+            en: `district ${district} repeated; the first row is used`,
+          },
+          'warning',
+        );
+        continue;
+      }
+      const n = num(row.nev_count);
+      let nevCount: number | null = null;
+      if (n !== null) {
+        if (Number.isNaN(n) || n < 0 || !Number.isInteger(n)) {
+          add(line, 'nev_count', {
+            zh: `新能源汽车数量“${get('nev_count')}”不是非负整数，按未提供处理`,
+            en: `NEV count "${get('nev_count')}" is not a non-negative integer; treated as not provided`,
+          });
+        } else nevCount = n;
+      }
+      let asOf: string | null = get('as_of') || null;
+      if (asOf !== null && !isIsoDate(asOf)) {
+        add(line, 'as_of', {
+          zh: `统计日期“${asOf}”无效（应为 YYYY-MM-DD）`,
+          en: `invalid as-of date "${asOf}" (expected YYYY-MM-DD)`,
+        });
+        asOf = null;
+      }
+      const source = get('source');
+      if (nevCount !== null && !source) {
+        add(
+          line,
+          'source',
+          { zh: '有数量但没有注明来源', en: 'a count is given without a source' },
+          'warning',
+        );
+      }
+      if (MARKUP_RE.test(source)) {
+        add(
+          line,
+          'source',
+          { zh: '含有类似 HTML 的标记，按纯文本显示', en: 'contains HTML-like markup; shown as plain text' },
+          'warning',
+        );
+      }
+      found.set(district, { district, nevCount, asOf, source });
+    }
+  }
+  const value = [...districtCodes].map(
+    (district) => found.get(district) ?? { district, nevCount: null, asOf: null, source: '' },
+  );
+  return { value, issues };
+}
