@@ -4,9 +4,21 @@ import { type MessageKey, zh } from './zh';
 
 const DICTS: Record<Lang, Record<MessageKey, string>> = { zh, en };
 
-/** Looks up a message and fills {name} placeholders. */
+const PLURALS: Record<Lang, Intl.PluralRules> = {
+  zh: new Intl.PluralRules('zh-CN'),
+  en: new Intl.PluralRules('en'),
+};
+
+/**
+ * Looks up a message and fills {name} placeholders. A message "one|other" (English counts) picks
+ * its form by the number in {n}; Chinese needs no plural forms.
+ */
 export function t(lang: Lang, key: MessageKey, params?: Record<string, string | number>): string {
-  const text = DICTS[lang][key];
+  let text: string = DICTS[lang][key];
+  if (text.includes('|')) {
+    const [one, other] = text.split('|') as [string, string];
+    text = typeof params?.n === 'number' && PLURALS[lang].select(params.n) === 'one' ? one : other;
+  }
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }

@@ -4,7 +4,7 @@ import { formatNumber, t } from '../../src/i18n/t';
 import { zh } from '../../src/i18n/zh';
 import { LAYERS } from '../../src/layers/registry';
 
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
 
 describe('dictionaries', () => {
   it('have the same keys in Chinese and English', () => {
@@ -26,10 +26,18 @@ describe('dictionaries', () => {
 });
 
 describe('t', () => {
+  it('picks the English plural form by the count', () => {
+    expect(t('en', 'chain.firms', { n: 1 })).toBe('1 firm');
+    expect(t('en', 'chain.firms', { n: 0 })).toBe('0 firms');
+    expect(t('en', 'chain.firms', { n: 2 })).toBe('2 firms');
+    expect(t('zh', 'chain.firms', { n: 1 })).toBe('1 家');
+  });
+
   it('fills placeholders and leaves unknown ones visible', () => {
     expect(t('en', 'issues.count', { n: 3 })).toBe('3 data issues');
     expect(t('zh', 'issues.count', { n: 3 })).toBe('3 条数据问题');
     expect(t('en', 'issues.count')).toBe('{n} data issues');
+    expect(t('en', 'issues.count', { n: 1 })).toBe('1 data issue');
   });
 
   it('formats numbers for each language', () => {
