@@ -35,3 +35,8 @@ export function formatNumber(lang: Lang, n: number, digits = 1): string {
 }
 
 export type { MessageKey };
+
+/** The label separator: a full-width colon in Chinese, ": " in English. */
+export function colon(lang: Lang): string {
+  return lang === 'zh' ? '：' : ': ';
+}

@@ -1,4 +1,4 @@
-import { pick, t } from '../i18n/t';
+import { colon, pick, t } from '../i18n/t';
 import { chainColour } from '../layers/palette';
 import { selectEnterpriseById, selectPlacements } from '../state/selectors';
 import { useAppStore } from '../state/store';
@@ -48,7 +48,9 @@ export function EnterpriseCard() {
         )}
         {e.segmentSource ? (
           <p className="small">
-            {t(lang, 'ent.segmentSource')}：{e.segmentSource}
+            {t(lang, 'ent.segmentSource')}
+            {colon(lang)}
+            {e.segmentSource}
           </p>
         ) : null}
       </section>
@@ -70,12 +72,16 @@ export function EnterpriseCard() {
         )}
         {e.address ? (
           <p className="small">
-            {t(lang, 'ent.address')}：{e.address}
+            {t(lang, 'ent.address')}
+            {colon(lang)}
+            {e.address}
           </p>
         ) : null}
         {e.locationBasis ? (
           <p className="small">
-            {t(lang, 'ent.basis')}：{e.locationBasis}
+            {t(lang, 'ent.basis')}
+            {colon(lang)}
+            {e.locationBasis}
           </p>
         ) : null}
       </section>

@@ -1,4 +1,4 @@
-import { pick, t } from '../i18n/t';
+import { colon, pick, t } from '../i18n/t';
 import { selectAnalysis, selectEnterpriseByKey } from '../state/selectors';
 import { useAppStore } from '../state/store';
 import { AreaChip, SegmentChip, Sheet, StatusBadge } from './card-parts';
@@ -36,7 +36,10 @@ export function TargetsPanel() {
                 {t(lang, 'chain.firms', { n: target.count })}
               </p>
               <div className="target-where">
-                <span className="small">{t(lang, 'targets.where')}：</span>
+                <span className="small">
+                  {t(lang, 'targets.where')}
+                  {colon(lang)}
+                </span>
                 {target.assignedAreas.length ? (
                   target.assignedAreas.map((a) => <AreaChip key={a} id={a} lang={lang} />)
                 ) : (
@@ -61,7 +64,7 @@ export function TargetsPanel() {
                 pick(lang, data.areas.areas.find((a) => a.id === id)?.name ?? { zh: id, en: id });
               return (
                 <li key={`${d.enterpriseKey}-${d.segment}`}>
-                  {seg ? `${pick(lang, seg.name)}：` : ''}
+                  {seg ? `${pick(lang, seg.name)}${colon(lang)}` : ''}
                   {t(lang, 'segment.discrepancy', {
                     firm: pick(
                       lang,
