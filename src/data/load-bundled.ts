@@ -1,6 +1,8 @@
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { TownshipUnit } from '../domain/charging';
 import { validateAreas } from './areas';
 import { validateChainModel } from './chain';
+import { type Charger, type NevCount, parseChargers, parseNevByDistrict } from './chargers';
 import { parseEnterprises } from './enterprises';
 import { parseJson, validateFeatureCollection } from './geojson';
 import type {
@@ -24,6 +26,10 @@ export interface BundledData {
   chain: ChainModel;
   areas: AreasFile;
   enterprises: Enterprise[];
+  /** All township-level units (no geometry): the list 乡乡全覆盖 is checked against. */
+  townshipUnits: TownshipUnit[];
+  chargers: Charger[];
+  nev: NevCount[];
   issues: DataIssue[];
 }
 
@@ -39,6 +45,9 @@ export const BUNDLED_FILES = {
   chain: 'data/chain.json',
   areas: 'data/areas.json',
   enterprises: 'data/enterprises.csv',
+  townshipUnits: 'geo/townships_list.json',
+  chargers: 'data/chargers.csv',
+  nev: 'data/nev-by-district.csv',
 } as const;
 
 const POLY: FeatureRulesGeometry = ['Polygon', 'MultiPolygon'];
@@ -82,17 +91,31 @@ async function readJson(fetchText: FetchText, file: string, issues: DataIssue[])
 export async function loadBundled(fetchText: FetchText): Promise<BundledData> {
   const issues: DataIssue[] = [];
   const f = BUNDLED_FILES;
-  const [city, districts, neighbours, townships, transport, chainJson, areasJson, enterprisesCsv] =
-    await Promise.all([
-      readJson(fetchText, f.city, issues),
-      readJson(fetchText, f.districts, issues),
-      readJson(fetchText, f.neighbours, issues),
-      readJson(fetchText, f.townships, issues),
-      readJson(fetchText, f.transport, issues),
-      readJson(fetchText, f.chain, issues),
-      readJson(fetchText, f.areas, issues),
-      readText(fetchText, f.enterprises, issues),
-    ]);
+  const [
+    city,
+    districts,
+    neighbours,
+    townships,
+    transport,
+    chainJson,
+    areasJson,
+    enterprisesCsv,
+    unitsJson,
+    chargersCsv,
+    nevCsv,
+  ] = await Promise.all([
+    readJson(fetchText, f.city, issues),
+    readJson(fetchText, f.districts, issues),
+    readJson(fetchText, f.neighbours, issues),
+    readJson(fetchText, f.townships, issues),
+    readJson(fetchText, f.transport, issues),
+    readJson(fetchText, f.chain, issues),
+    readJson(fetchText, f.areas, issues),
+    readText(fetchText, f.enterprises, issues),
+    readJson(fetchText, f.townshipUnits, issues),
+    readText(fetchText, f.chargers, issues),
+    readText(fetchText, f.nev, issues),
+  ]);
   const take = <T>(
     json: unknown,
     file: string,
@@ -114,20 +137,43 @@ export async function loadBundled(fetchText: FetchText): Promise<BundledData> {
     issues.push(...r.issues);
     enterprises = r.value;
   }
+  const districtFc = take(districts, f.districts, (j, file) =>
+    validateFeatureCollection<AreaPolygon, DistrictProps>(j, file, {
+      geometry: POLY,
+      props: {
+        adcode: 'string',
+        name_zh: 'string',
+        name_en: 'string',
+        label_lng: 'number',
+        label_lat: 'number',
+      },
+    }),
+  );
+  const townshipUnits = unitsJson === null ? [] : readTownshipUnits(unitsJson, f.townshipUnits, issues);
+  // The plan's areas name the same adcodes: a broken boundary file should not make every charger's district "unknown".
+  const districtCodes = new Set([
+    ...districtFc.features.map((d) => d.properties.adcode),
+    ...areas.areas.flatMap((a) => (a.adcode ? [a.adcode] : [])),
+  ]);
+  const townshipCodes = new Set(townshipUnits.map((u) => u.code));
+  let chargers: Charger[] = [];
+  if (chargersCsv !== null) {
+    const r = parseChargers(chargersCsv, f.chargers, { districtCodes, townshipCodes, today: today() });
+    issues.push(...r.issues);
+    chargers = r.value;
+  }
+  let nev: NevCount[] = [];
+  if (nevCsv !== null) {
+    const r = parseNevByDistrict(nevCsv, f.nev, districtCodes);
+    issues.push(...r.issues);
+    nev = r.value;
+  }
   return {
+    townshipUnits,
+    chargers,
+    nev,
     city: take(city, f.city, (j, file) => validateFeatureCollection(j, file, { geometry: POLY, props: {} })),
-    districts: take(districts, f.districts, (j, file) =>
-      validateFeatureCollection<AreaPolygon, DistrictProps>(j, file, {
-        geometry: POLY,
-        props: {
-          adcode: 'string',
-          name_zh: 'string',
-          name_en: 'string',
-          label_lng: 'number',
-          label_lat: 'number',
-        },
-      }),
-    ),
+    districts: districtFc,
     neighbours: take(neighbours, f.neighbours, (j, file) =>
       validateFeatureCollection<AreaPolygon, NeighbourProps>(j, file, {
         geometry: POLY,
@@ -157,4 +203,53 @@ export async function loadBundled(fetchText: FetchText): Promise<BundledData> {
     enterprises,
     issues,
   };
+}
+
+/** Today as YYYY-MM-DD (local time): commissioning dates after it are reported as future. */
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** townships_list.json → units; an entry without a 9-digit code or a name is reported and left out. */
+function readTownshipUnits(json: unknown, file: string, issues: DataIssue[]): TownshipUnit[] {
+  const list = (json as { townships?: unknown } | null)?.townships;
+  if (!Array.isArray(list)) {
+    issues.push({
+      file,
+      field: 'townships',
+      severity: 'error',
+      reason: { zh: '缺少 townships 数组', en: 'missing "townships" array' },
+    });
+    return [];
+  }
+  const out: TownshipUnit[] = [];
+  list.forEach((u: unknown, i: number) => {
+    const o = u as Partial<TownshipUnit> | null;
+    if (
+      o &&
+      typeof o.code === 'string' &&
+      /^\d{9}$/.test(o.code) &&
+      typeof o.name_zh === 'string' &&
+      typeof o.kind === 'string' &&
+      typeof o.district_adcode === 'string'
+    ) {
+      out.push({
+        code: o.code,
+        name_zh: o.name_zh,
+        kind: o.kind,
+        district_adcode: o.district_adcode,
+        ...(o.district_name_zh ? { district_name_zh: o.district_name_zh } : {}),
+      });
+    } else {
+      issues.push({
+        file,
+        row: i,
+        field: 'code',
+        severity: 'error',
+        reason: { zh: '乡镇条目缺少代码或名称', en: 'township entry lacks a code or name' },
+      });
+    }
+  });
+  return out;
 }

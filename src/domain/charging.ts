@@ -316,10 +316,12 @@ export function coverage(
 ): Coverage {
   const box = bbox(city);
   const pl = planeAt((box[0] + box[2]) / 2, (box[1] + box[3]) / 2);
+  // 1 km buckets (or the cell size, if larger): small enough that a dense town centre holds a few
+  // dozen sites per bucket, large enough that an empty countryside costs only a few rings.
   const index = buildNearestIndex(
     chargers.flatMap((c) => (c.lngLat ? [c.lngLat] : [])),
     pl,
-    Math.max(distanceKm, cellKm),
+    Math.max(cellKm, 1),
   );
   const polys = city.features.map((f) => ({ f, box: bbox(f) }));
   const grid = pointGrid(box, cellKm, { units: 'kilometers' });

@@ -35,6 +35,16 @@ export function chainColour(chainId: string | null | undefined): string {
   return (chainId && CHAIN_COLOURS[chainId]) || UNCLASSIFIED_COLOUR;
 }
 
+/** Charging site kinds: distinct from the chain colours' blues by shape as well (rings for swap and hydrogen). */
+export const CHARGER_KIND_COLOURS: Record<string, string> = {
+  dc_fast: '#d9480f',
+  ac_slow: '#2b8a3e',
+  swap: '#5f3dc4',
+  hydrogen: '#0b7285',
+  unknown: '#868e96',
+};
+export const COVERAGE_GAP_COLOUR = '#c92a2a';
+
 /** Segment status: strength by fill (solid, light, none), never by hue alone. */
 export const STATUS_STYLE = {
   strong: { fill: '#1f3a52', text: '#ffffff', border: '#1f3a52' },

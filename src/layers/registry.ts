@@ -1,6 +1,15 @@
 import type { MessageKey } from '../i18n/zh';
 
-export type LayerId = 'enterprises' | 'areas' | 'townships' | 'neighbours' | 'transport' | 'osm' | 'tianditu';
+export type LayerId =
+  | 'enterprises'
+  | 'chargers'
+  | 'coverage'
+  | 'areas'
+  | 'townships'
+  | 'neighbours'
+  | 'transport'
+  | 'osm'
+  | 'tianditu';
 
 export interface LayerDef {
   id: LayerId;
@@ -18,6 +27,8 @@ export interface LayerDef {
  */
 export const LAYERS: readonly LayerDef[] = [
   { id: 'enterprises', labelKey: 'layer.enterprises', defaultVisible: true, engine: 'deck', online: false },
+  { id: 'chargers', labelKey: 'layer.chargers', defaultVisible: false, engine: 'deck', online: false },
+  { id: 'coverage', labelKey: 'layer.coverage', defaultVisible: false, engine: 'deck', online: false },
   { id: 'areas', labelKey: 'layer.areas', defaultVisible: true, engine: 'maplibre', online: false },
   { id: 'townships', labelKey: 'layer.townships', defaultVisible: true, engine: 'maplibre', online: false },
   { id: 'transport', labelKey: 'layer.transport', defaultVisible: false, engine: 'deck', online: false },
@@ -34,3 +45,7 @@ export function availableLayers(tiandituToken: string): LayerDef[] {
 export function defaultLayerIds(defs: readonly LayerDef[]): LayerId[] {
   return defs.filter((l) => l.defaultVisible).map((l) => l.id);
 }
+
+// Below this zoom single charging sites are specks: the chargers layer shows where they concentrate.
+// Here, not in chargers-layer.ts, so the map view can read it without loading deck.gl.
+export const DENSITY_MAX_ZOOM = 10;

@@ -1,7 +1,10 @@
+import type { FeatureCollection } from 'geojson';
+import type { Charger } from '../data/chargers';
 import type { BundledData } from '../data/load-bundled';
-import type { DataIssue, Enterprise } from '../data/types';
+import type { AreaPolygon, DataIssue, Enterprise } from '../data/types';
 import { type AreaShapes, buildAreaShapes } from '../domain/area-shapes';
 import { analyseChain, type ChainAnalysis } from '../domain/chain-analysis';
+import { type Coverage, chargersAsOf, coverage } from '../domain/charging';
 import { areaAnchors, type Placement, placeEnterprises } from '../domain/enterprise-positions';
 import {
   type EnterprisePoint,
@@ -80,3 +83,53 @@ export function selectAllIssues(data: BundledData | null): DataIssue[] {
   if (!data) return [];
   return [...data.issues, ...selectAreaShapes(data).issues];
 }
+
+/** Sites shown for a year-end (null: every site operating now), closed ones never. */
+export const selectChargersAsOf = (() => {
+  const cache = new WeakMap<BundledData, Map<string, Charger[]>>();
+  return (d: BundledData, year: number | null): Charger[] => {
+    let m = cache.get(d);
+    if (!m) {
+      m = new Map();
+      cache.set(d, m);
+    }
+    const k = String(year);
+    let r = m.get(k);
+    if (!r) {
+      r =
+        year === null
+          ? d.chargers.filter((c) => c.status === 'operating')
+          : chargersAsOf(d.chargers, `${year}-12-31`);
+      m.set(k, r);
+    }
+    return r;
+  };
+})();
+
+// One-kilometre cells: about 2,750 over the city, fine enough for a 3 km question.
+export const COVERAGE_CELL_KM = 1;
+
+export const selectCoverage = (() => {
+  const cache = new WeakMap<BundledData, Map<string, Coverage>>();
+  return (d: BundledData, year: number | null, km: number): Coverage => {
+    let m = cache.get(d);
+    if (!m) {
+      m = new Map();
+      cache.set(d, m);
+    }
+    const k = `${year}|${km}`;
+    let r = m.get(k);
+    if (!r) {
+      r = coverage(
+        selectChargersAsOf(d, year),
+        d.city as FeatureCollection<AreaPolygon>,
+        km,
+        COVERAGE_CELL_KM,
+      );
+      m.set(k, r);
+    }
+    return r;
+  };
+})();
+
+export const selectChargerById = memo((d: BundledData) => new Map(d.chargers.map((c) => [c.id, c])));

@@ -4,6 +4,8 @@ import type { AreaId, Confidence, Lang, Precision } from '../data/types';
 import { availableLayers, defaultLayerIds, type LayerDef, type LayerId } from '../layers/registry';
 import type { Camera } from './camera';
 import {
+  type ChargingView,
+  DEFAULT_CHARGING,
   type EnterpriseFilters,
   type HashKey,
   NO_FILTERS,
@@ -38,6 +40,7 @@ export interface AppState {
   visibleLayers: LayerId[];
   selection: Selection | null;
   filters: EnterpriseFilters;
+  charging: ChargingView;
   /** Last camera reported by the map (after a move ends). */
   camera: Camera | null;
   /** A camera change asked of the map by a link, the reset button, a search or (later) the tour. */
@@ -55,6 +58,7 @@ export interface AppState {
   focusSegment: (id: string | null) => void;
   toggleFilter: <K extends FilterList>(list: K, value: FilterValue<K>) => void;
   clearFilters: () => void;
+  setCharging: (c: Partial<ChargingView>) => void;
   cameraMoved: (c: Camera) => void;
   requestCamera: (c: Camera | null) => void;
   flyTo: (point: [number, number]) => void;
@@ -74,11 +78,13 @@ function checkAgainstData(s: Pick<AppState, 'selection' | 'filters' | 'linkRejec
   const segs = new Set(d.chain.segments.map((x) => x.id));
   const chains = new Set(d.chain.chains.map((x) => x.id));
   const firms = new Set(d.enterprises.map((e) => e.id));
+  const sites = new Set(d.chargers.map((c) => c.id));
   let { selection, filters } = s;
   const rejected = [...s.linkRejected];
   if (
     (selection?.kind === 'segment' && !segs.has(selection.id)) ||
-    (selection?.kind === 'enterprise' && !firms.has(selection.id))
+    (selection?.kind === 'enterprise' && !firms.has(selection.id)) ||
+    (selection?.kind === 'charger' && !sites.has(selection.id))
   ) {
     selection = null;
     if (!rejected.includes('sel')) rejected.push('sel');
@@ -98,6 +104,7 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
     visibleLayers: defaultLayerIds(layerDefs),
     selection: null,
     filters: NO_FILTERS,
+    charging: DEFAULT_CHARGING,
     camera: null,
     cameraRequest: { camera: null, focus: null, seq: 0 },
     linkRejected: [],
@@ -128,6 +135,7 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
         return { filters: { ...s.filters, [list]: next } };
       }),
     clearFilters: () => set({ filters: NO_FILTERS }),
+    setCharging: (c) => set((s) => ({ charging: { ...s.charging, ...c } })),
     cameraMoved: (camera) => set({ camera }),
     requestCamera: (camera) =>
       set((s) => ({ camera, cameraRequest: { camera, focus: null, seq: s.cameraRequest.seq + 1 } })),
@@ -140,6 +148,7 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
           visibleLayers: sh.layers as LayerId[],
           selection: sh.selection,
           filters: sh.filters,
+          charging: sh.charging,
           panel: (sh.panel ?? 'none') as Panel,
           camera: sh.camera,
           cameraRequest: {
@@ -171,6 +180,7 @@ export function shareStateOf(s: AppState): ShareState {
     selection: s.selection,
     lang: s.lang,
     filters: s.filters,
+    charging: s.charging,
     panel: (SHARED_PANELS as readonly string[]).includes(s.panel) ? (s.panel as SharedPanel) : null,
   };
 }

@@ -16,7 +16,8 @@ const MAX_HASH_LENGTH = 2000;
 export type Selection =
   | { kind: 'area'; id: AreaId }
   | { kind: 'segment'; id: string }
-  | { kind: 'enterprise'; id: string };
+  | { kind: 'enterprise'; id: string }
+  | { kind: 'charger'; id: string };
 
 /** Which enterprises the map shows. Empty lists mean "all". */
 export interface EnterpriseFilters {
@@ -36,8 +37,17 @@ export const NO_FILTERS: EnterpriseFilters = {
 };
 
 /** Side panels a link restores (transient ones such as the layer list are not shared). */
-export type SharedPanel = 'chain' | 'targets';
-export const SHARED_PANELS: readonly SharedPanel[] = ['chain', 'targets'];
+export type SharedPanel = 'chain' | 'targets' | 'charging';
+export const SHARED_PANELS: readonly SharedPanel[] = ['chain', 'targets', 'charging'];
+
+/** The charging view: build-out shown up to the end of a year (null: everything operating), and the coverage distance. */
+export interface ChargingView {
+  asOfYear: number | null;
+  coverKm: number;
+}
+export const DEFAULT_CHARGING: ChargingView = { asOfYear: null, coverKm: 3 };
+export const AS_OF_RANGE = { min: 2015, max: 2030 } as const;
+export const COVER_RANGE = { min: 0.5, max: 20 } as const;
 
 export interface ShareState {
   camera: Camera | null;
@@ -46,9 +56,10 @@ export interface ShareState {
   lang: Lang;
   filters: EnterpriseFilters;
   panel: SharedPanel | null;
+  charging: ChargingView;
 }
 
-export type HashKey = 'v' | 'map' | 'layers' | 'sel' | 'lang' | 'f' | 'panel';
+export type HashKey = 'v' | 'map' | 'layers' | 'sel' | 'lang' | 'f' | 'panel' | 'asof' | 'cover';
 
 export interface DecodedHash {
   /** Only the keys that were present and valid. */
@@ -92,6 +103,8 @@ export function encodeHash(s: ShareState): string {
   const f = encodeFilters(s.filters);
   if (f) parts.push(`f=${f}`);
   if (s.panel) parts.push(`panel=${s.panel}`);
+  if (s.charging.asOfYear !== null) parts.push(`asof=${s.charging.asOfYear}`);
+  if (s.charging.coverKm !== DEFAULT_CHARGING.coverKm) parts.push(`cover=${s.charging.coverKm}`);
   return `#${parts.join('&')}`;
 }
 
@@ -126,6 +139,7 @@ function decodeSelection(value: string): Selection | null {
   if (kind === 'area' && isAreaId(id)) return { kind: 'area', id };
   if (kind === 'segment' && ID_RE.test(id)) return { kind: 'segment', id };
   if (kind === 'enterprise' && RECORD_ID_RE.test(id)) return { kind: 'enterprise', id };
+  if (kind === 'charger' && RECORD_ID_RE.test(id)) return { kind: 'charger', id };
   return null;
 }
 
@@ -232,6 +246,22 @@ export function decodeHash(hash: string, knownLayers: ReadonlySet<string>): Deco
     const filters = decodeFilters(f);
     if (filters) state.filters = filters;
     else rejected.push('f');
+  }
+  const asof = params.get('asof');
+  const cover = params.get('cover');
+  if (asof !== undefined || cover !== undefined) {
+    const c: ChargingView = { ...DEFAULT_CHARGING };
+    if (asof !== undefined) {
+      const y = /^\d{4}$/.test(asof) ? Number(asof) : Number.NaN;
+      if (y >= AS_OF_RANGE.min && y <= AS_OF_RANGE.max) c.asOfYear = y;
+      else rejected.push('asof');
+    }
+    if (cover !== undefined) {
+      const km = /^\d{1,2}(\.\d)?$/.test(cover) ? Number(cover) : Number.NaN;
+      if (km >= COVER_RANGE.min && km <= COVER_RANGE.max) c.coverKm = km;
+      else rejected.push('cover');
+    }
+    state.charging = c;
   }
   const panel = params.get('panel');
   if (panel !== undefined) {

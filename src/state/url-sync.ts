@@ -1,7 +1,7 @@
 import { defaultLayerIds } from '../layers/registry';
 import type { AppStore } from './store';
 import { shareStateOf } from './store';
-import { decodeHash, encodeHash, NO_FILTERS, type ShareState } from './url-hash';
+import { DEFAULT_CHARGING, decodeHash, encodeHash, NO_FILTERS, type ShareState } from './url-hash';
 
 // Mobile Safari refuses more than ~100 history updates per 30 s; 300 ms keeps well under it.
 const MIN_WRITE_INTERVAL_MS = 300;
@@ -19,6 +19,7 @@ export function startUrlSync(store: AppStore, win: Window = window): () => void 
     lang: 'zh',
     filters: NO_FILTERS,
     panel: null,
+    charging: DEFAULT_CHARGING,
   });
 
   let lastWritten = '';
@@ -53,7 +54,8 @@ export function startUrlSync(store: AppStore, win: Window = window): () => void 
       s.selection !== prev.selection ||
       s.lang !== prev.lang ||
       s.filters !== prev.filters ||
-      s.panel !== prev.panel
+      s.panel !== prev.panel ||
+      s.charging !== prev.charging
     ) {
       schedule();
     }

@@ -4,6 +4,8 @@ import { type Panel, useAppStore } from '../state/store';
 import { AreaCard } from './area-card';
 import { attributionFor } from './attribution';
 import { ChainPanel } from './chain-panel';
+import { ChargerCard } from './charger-card';
+import { ChargingPanel } from './charging-panel';
 import { EnterpriseCard } from './enterprise-card';
 import { LayerPanel } from './layer-panel';
 import { Legend } from './legend';
@@ -18,13 +20,20 @@ function NavButton({ panel, label, icon }: { panel: Panel; label: string; icon: 
   const current = useAppStore((s) => s.panel);
   const setPanel = useAppStore((s) => s.setPanel);
   const on = current === panel;
+  const showChargers = useAppStore((s) =>
+    panel === 'charging' && !s.visibleLayers.includes('chargers') ? s.toggleLayer : null,
+  );
   return (
     <button
       type="button"
       className={`top-btn ${on ? 'active' : ''}`}
       aria-pressed={on}
       data-testid={`nav-${panel}`}
-      onClick={() => setPanel(on ? 'none' : panel)}
+      onClick={() => {
+        setPanel(on ? 'none' : panel);
+        // The charging view is about the sites: put them on the map when it opens.
+        if (!on) showChargers?.('chargers');
+      }}
     >
       <svg viewBox="0 0 24 24" aria-hidden="true">
         <path d={icon} />
@@ -41,7 +50,9 @@ export function App() {
   const setPanel = useAppStore((s) => s.setPanel);
   const loaded = useAppStore((s) => s.data !== null);
   const hasCard = useAppStore((s) => s.selection !== null);
-  const hasSide = useAppStore((s) => s.panel === 'chain' || s.panel === 'targets' || s.panel === 'search');
+  const hasSide = useAppStore(
+    (s) => s.panel === 'chain' || s.panel === 'targets' || s.panel === 'search' || s.panel === 'charging',
+  );
 
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
@@ -66,6 +77,7 @@ export function App() {
             label={t(lang, 'nav.targets')}
             icon="M9 6h11M9 12h11M9 18h11M4 6h.01M4 12h.01M4 18h.01"
           />
+          <NavButton panel="charging" label={t(lang, 'nav.charging')} icon="M13 2L4 14h7l-1 8 9-12h-7z" />
           <NavButton
             panel="search"
             label={t(lang, 'nav.search')}
@@ -106,10 +118,12 @@ export function App() {
         <ChainPanel />
         <TargetsPanel />
         <SearchPanel />
+        <ChargingPanel />
         <Legend />
         <AreaCard />
         <SegmentCard />
         <EnterpriseCard />
+        <ChargerCard />
       </main>
       <footer className="print-sources">{attributionFor(lang).join(' · ')}</footer>
     </div>

@@ -1,16 +1,26 @@
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Map as MlMap } from 'maplibre-gl';
+import { buildChargersLayer, buildCoverageLayer } from '../layers/chargers-layer';
 import type { EnterprisePoint } from '../layers/enterprise-points';
 import { buildEnterprisesLayer } from '../layers/enterprises-layer';
+import { DENSITY_MAX_ZOOM } from '../layers/registry';
 import { FIRST_LABEL_LAYER } from '../layers/style';
 import { buildTransportLayer } from '../layers/transport-layer';
-import { selectEnterpriseById, selectEnterprisePoints, selectFilterCategories } from '../state/selectors';
+import {
+  selectChargersAsOf,
+  selectCoverage,
+  selectEnterpriseById,
+  selectEnterprisePoints,
+  selectFilterCategories,
+} from '../state/selectors';
 import type { AppState } from '../state/store';
 
 export interface DeckLayers {
   update: (s: AppState) => void;
   /** Keys of the distinct enterprises under a screen point (with a finger's slop), nearest first. */
   pickEnterprises: (x: number, y: number) => string[];
+  /** The charging site under a screen point, if any. */
+  pickCharger: (x: number, y: number) => string | null;
   remove: () => void;
 }
 
@@ -33,6 +43,21 @@ export function createDeckLayers(map: MlMap): DeckLayers {
           transportData = s.data.transport.features;
         }
         if (transport) layers.push(transport);
+      }
+      if (s.data && s.visibleLayers.includes('coverage')) {
+        layers.push(
+          buildCoverageLayer(
+            selectCoverage(s.data, s.charging.asOfYear, s.charging.coverKm),
+            FIRST_LABEL_LAYER,
+          ),
+        );
+      }
+      if (s.data && s.visibleLayers.includes('chargers')) {
+        // Zoom decides density or sites; before the first move the city view is a density view.
+        const zoom = s.camera?.zoom ?? DENSITY_MAX_ZOOM - 1;
+        layers.push(
+          buildChargersLayer(selectChargersAsOf(s.data, s.charging.asOfYear), zoom, FIRST_LABEL_LAYER),
+        );
       }
       if (s.data && s.visibleLayers.includes('enterprises')) {
         const points = selectEnterprisePoints(s.data);
@@ -58,6 +83,10 @@ export function createDeckLayers(map: MlMap): DeckLayers {
         depth: 20,
       });
       return [...new Set(infos.map((i) => (i.object as EnterprisePoint).key))];
+    },
+    pickCharger(x, y) {
+      const info = overlay.pickObject({ x, y, radius: PICK_RADIUS_PX, layerIds: ['chargers'] });
+      return (info?.object as { id?: string } | undefined)?.id ?? null;
     },
     remove() {
       map.removeControl(overlay);

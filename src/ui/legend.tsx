@@ -1,6 +1,13 @@
 import type { Area, Lang } from '../data/types';
 import { pick, t } from '../i18n/t';
-import { AREA_COLOURS, chainColour, THEME, UNCLASSIFIED_COLOUR } from '../layers/palette';
+import {
+  AREA_COLOURS,
+  CHARGER_KIND_COLOURS,
+  COVERAGE_GAP_COLOUR,
+  chainColour,
+  THEME,
+  UNCLASSIFIED_COLOUR,
+} from '../layers/palette';
 import { useAppStore } from '../state/store';
 
 const NO_AREAS: Area[] = [];
@@ -30,6 +37,7 @@ export function Legend() {
       {open ? (
         <ul className="legend-list">
           {visible.includes('enterprises') ? <EnterpriseLegend lang={lang} /> : null}
+          {visible.includes('chargers') ? <ChargerLegend lang={lang} /> : null}
           {visible.includes('areas')
             ? areas.map((a) => (
                 <li key={a.id}>
@@ -118,6 +126,43 @@ function EnterpriseLegend({ lang }: { lang: Lang }) {
           <span className="chip-dot" style={{ background: UNCLASSIFIED_COLOUR }} aria-hidden="true" />
           {t(lang, 'legend.unclassified')}
         </span>
+      </div>
+    </li>
+  );
+}
+
+/** Charging site kinds (illustrative data, said in the title), and the coverage gaps when shown. */
+function ChargerLegend({ lang }: { lang: Lang }) {
+  const gaps = useAppStore((s) => s.visibleLayers.includes('coverage'));
+  const km = useAppStore((s) => s.charging.coverKm);
+  return (
+    <li className="legend-enterprises" data-testid="charger-legend">
+      <div className="small">{t(lang, 'legend.chargers')}</div>
+      <div className="legend-chains">
+        {(['dc_fast', 'ac_slow', 'swap', 'hydrogen'] as const).map((k) => (
+          <span key={k} className="legend-chain">
+            <span
+              className="chip-dot"
+              style={
+                k === 'swap' || k === 'hydrogen'
+                  ? { background: '#fff', boxShadow: `0 0 0 3px ${CHARGER_KIND_COLOURS[k]}` }
+                  : { background: CHARGER_KIND_COLOURS[k] }
+              }
+              aria-hidden="true"
+            />
+            {t(lang, `kind.${k}`)}
+          </span>
+        ))}
+        {gaps ? (
+          <span className="legend-chain">
+            <span
+              className="chip-dot"
+              style={{ background: COVERAGE_GAP_COLOUR, opacity: 0.5, borderRadius: 2 }}
+              aria-hidden="true"
+            />
+            {t(lang, 'legend.coverage', { km })}
+          </span>
+        ) : null}
       </div>
     </li>
   );

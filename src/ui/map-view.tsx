@@ -14,7 +14,7 @@ import type { AreaShapeProps } from '../domain/area-shapes';
 import { areaBounds, pickArea } from '../domain/area-shapes';
 import { t } from '../i18n/t';
 import { AREA_HIT_LAYERS } from '../layers/areas-layer';
-import { LAYERS, type LayerId } from '../layers/registry';
+import { DENSITY_MAX_ZOOM, LAYERS, type LayerId } from '../layers/registry';
 import { buildStyle } from '../layers/style';
 import { CAMERA_LIMITS, type Camera, CITY_BOUNDS } from '../state/camera';
 import {
@@ -215,6 +215,14 @@ export function MapView() {
         return;
       }
       const data = store.getState().data;
+      const site =
+        deck && !keys.length && store.getState().visibleLayers.includes('chargers')
+          ? deck.pickCharger(x, y)
+          : null;
+      if (site) {
+        store.getState().select({ kind: 'charger', id: site });
+        return;
+      }
       const firm = keys[0] && data ? selectEnterpriseByKey(data).get(keys[0]) : undefined;
       if (firm) {
         store.getState().select({ kind: 'enterprise', id: firm.id });
@@ -272,11 +280,14 @@ export function MapView() {
       ) {
         m.setStyle(styleFor(s), { diff: true });
       }
+      const zoomSide = (z: number | undefined) => (z ?? 0) < DENSITY_MAX_ZOOM;
       if (
         s.data !== prev.data ||
         s.selection !== prev.selection ||
         s.visibleLayers !== prev.visibleLayers ||
-        s.filters !== prev.filters
+        s.filters !== prev.filters ||
+        s.charging !== prev.charging ||
+        zoomSide(s.camera?.zoom) !== zoomSide(prev.camera?.zoom)
       ) {
         syncDeck(s);
       }

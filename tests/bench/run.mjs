@@ -1,13 +1,16 @@
 // `npm run bench`: what the app costs before its first complete map draw, against a bare
 // maplibre page drawing the same GeoJSON; and how the enterprise data path (chain analysis,
-// filter change → redraw) scales to 100,000 firms, against plain baselines in the same page.
+// filter change → redraw) scales to 100,000 firms, against plain baselines in the same page; and
+// how charger coverage of the city grid scales to 50,000 chargers, against a brute-force loop.
 // Prints one JSON object on stdout; progress goes to stderr so the output can be piped or saved as is.
 //
 // Env: BENCH_RUNS (default 5) runs per page, BENCH_WARMUP (default 1) discarded app/bare pairs,
-// BENCH_SKIP_BUILD=1 to reuse dist/, .bench/bare/ and .bench/enterprises/,
-// BENCH_ONLY=startup (app/bare only) or BENCH_ONLY=enterprises (enterprise bench only),
+// BENCH_SKIP_BUILD=1 to reuse dist/, .bench/bare/, .bench/enterprises/ and .bench/coverage/,
+// BENCH_ONLY=startup (app/bare only), BENCH_ONLY=enterprises (enterprise bench only) or
+// BENCH_ONLY=coverage (coverage bench only),
 // BENCH_ENTERPRISES (default 100000) generated firms, BENCH_FILTER_CYCLES (default 2) measured
-// passes through the 5-step filter sequence, BENCH_ANALYSIS_REPS (default 7, min 5).
+// passes through the 5-step filter sequence, BENCH_ANALYSIS_REPS (default 7, min 5),
+// BENCH_CHARGERS (default 50000) generated chargers, BENCH_COVERAGE_REPS (default 7, min 5).
 
 import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
@@ -22,21 +25,28 @@ const SITES = {
   app: resolve(ROOT, 'dist'),
   bare: resolve(ROOT, '.bench/bare'),
   enterprises: resolve(ROOT, '.bench/enterprises'),
+  coverage: resolve(ROOT, '.bench/coverage'),
 };
 const TIMEOUT_MS = 60_000;
 // The enterprise page draws ~127,000 dots many times over in software WebGL (~2 min here).
 const ENTERPRISES_TIMEOUT_MS = 300_000;
+// The coverage page times a brute-force loop over 50,000 chargers per cell (sampled if too slow).
+const COVERAGE_TIMEOUT_MS = 300_000;
 const RUNS = positiveInt('BENCH_RUNS', 5, 1);
 const WARMUP = positiveInt('BENCH_WARMUP', 1, 0);
 const ENTERPRISES = positiveInt('BENCH_ENTERPRISES', 100_000, 1);
 const FILTER_CYCLES = positiveInt('BENCH_FILTER_CYCLES', 2, 1);
 const ANALYSIS_REPS = positiveInt('BENCH_ANALYSIS_REPS', 7, 5);
+const CHARGERS = positiveInt('BENCH_CHARGERS', 50_000, 1);
+const COVERAGE_REPS = positiveInt('BENCH_COVERAGE_REPS', 7, 5);
+const PARTS = ['startup', 'enterprises', 'coverage'];
 const ONLY = process.env.BENCH_ONLY || null;
-if (ONLY !== null && ONLY !== 'startup' && ONLY !== 'enterprises') {
-  throw new Error(`BENCH_ONLY must be "startup" or "enterprises", got "${ONLY}"`);
+if (ONLY !== null && !PARTS.includes(ONLY)) {
+  throw new Error(`BENCH_ONLY must be one of ${PARTS.map((p) => `"${p}"`).join(', ')}, got "${ONLY}"`);
 }
-const RUN_STARTUP = ONLY !== 'enterprises';
-const RUN_ENTERPRISES = ONLY !== 'startup';
+const RUN_STARTUP = ONLY === null || ONLY === 'startup';
+const RUN_ENTERPRISES = ONLY === null || ONLY === 'enterprises';
+const RUN_COVERAGE = ONLY === null || ONLY === 'coverage';
 
 const CONTENT_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -71,7 +81,7 @@ function build(args) {
 
 /** Maps a URL path to a file of one of the built sites, or null (never outside the site). */
 function fileFor(urlPath) {
-  const m = /^\/(app|bare|enterprises)(\/.*)$/.exec(urlPath);
+  const m = /^\/(app|bare|enterprises|coverage)(\/.*)$/.exec(urlPath);
   if (!m) return null;
   const root = SITES[m[1]];
   let file = resolve(root, `.${decodeURIComponent(m[2])}`);
@@ -228,41 +238,52 @@ function sizes(urls) {
   };
 }
 
-/** The enterprise bench page, once, in a fresh profile: it measures itself and leaves its result on window. */
-async function measureEnterprises(origin) {
+/**
+ * A self-measuring bench page (enterprises, coverage), once, in a fresh profile: it leaves its
+ * result on window.__benchResult (or window.__benchError).
+ */
+async function measureBenchPage(origin, name, query, timeoutMs) {
   const { context: ctx, close } = await launchFreshChromium({ viewport: { width: 1024, height: 768 } });
   try {
-    ctx.setDefaultTimeout(ENTERPRISES_TIMEOUT_MS);
+    ctx.setDefaultTimeout(timeoutMs);
     const external = new Set();
     ctx.on('request', (req) => {
       if (!req.url().startsWith(origin) && !/^(data|blob):/.test(req.url())) external.add(req.url());
     });
     const page = ctx.pages()[0] ?? (await ctx.newPage());
-    page.on('pageerror', (e) => log('enterprises page error:', e.message));
+    page.on('pageerror', (e) => log(`${name} page error:`, e.message));
     page.on('console', (m) => {
       if (m.text().includes('GL Driver Message')) return;
-      if (m.type() === 'error' || m.type() === 'warning') log(`enterprises console.${m.type()}:`, m.text());
-    });
-    const query = new URLSearchParams({
-      n: String(ENTERPRISES),
-      cycles: String(FILTER_CYCLES),
-      reps: String(ANALYSIS_REPS),
+      if (m.type() === 'error' || m.type() === 'warning') log(`${name} console.${m.type()}:`, m.text());
+      else if (m.text().startsWith(`[${name}]`)) log(m.text());
     });
     const started = Date.now();
-    await page.goto(`${origin}/enterprises/?${query}`, { timeout: TIMEOUT_MS });
-    // Poll once a second, not every frame: the page is timing its own frames.
+    await page.goto(`${origin}/${name}/?${new URLSearchParams(query)}`, { timeout: TIMEOUT_MS });
+    // Poll once a second, not every frame: the page is timing itself.
     await page.waitForFunction(() => window.__benchResult || window.__benchError, null, {
-      timeout: ENTERPRISES_TIMEOUT_MS,
+      timeout: timeoutMs,
       polling: 1000,
     });
     const error = await page.evaluate(() => window.__benchError);
-    if (error) throw new Error(`enterprise bench page failed: ${error}`);
+    if (error) throw new Error(`${name} bench page failed: ${error}`);
     const result = await page.evaluate(() => window.__benchResult);
-    if (external.size) log('enterprises: requests leaving the machine:', [...external].join(' '));
+    if (external.size) log(`${name}: requests leaving the machine:`, [...external].join(' '));
     return { result, wallMs: Date.now() - started, version: ctx.browser()?.version() ?? null };
   } finally {
     await close();
   }
+}
+
+/** The enterprise bench page, once, in a fresh profile. */
+function measureEnterprises(origin) {
+  const query = { n: String(ENTERPRISES), cycles: String(FILTER_CYCLES), reps: String(ANALYSIS_REPS) };
+  return measureBenchPage(origin, 'enterprises', query, ENTERPRISES_TIMEOUT_MS);
+}
+
+/** The coverage bench page, once, in a fresh profile. */
+function measureCoverage(origin) {
+  const query = { n: String(CHARGERS), reps: String(COVERAGE_REPS) };
+  return measureBenchPage(origin, 'coverage', query, COVERAGE_TIMEOUT_MS);
 }
 
 function median(xs) {
@@ -275,13 +296,18 @@ const round1 = (x) => Math.round(x * 10) / 10;
 
 async function main() {
   const started = Date.now();
-  const sites = [...(RUN_STARTUP ? ['app', 'bare'] : []), ...(RUN_ENTERPRISES ? ['enterprises'] : [])];
+  const sites = [
+    ...(RUN_STARTUP ? ['app', 'bare'] : []),
+    ...(RUN_ENTERPRISES ? ['enterprises'] : []),
+    ...(RUN_COVERAGE ? ['coverage'] : []),
+  ];
   if (process.env.BENCH_SKIP_BUILD !== '1') {
     if (RUN_STARTUP) {
       build(['vite', 'build']);
       build(['vite', 'build', '--config', 'tests/bench/vite.bare.config.ts']);
     }
     if (RUN_ENTERPRISES) build(['vite', 'build', '--config', 'tests/bench/vite.enterprises.config.ts']);
+    if (RUN_COVERAGE) build(['vite', 'build', '--config', 'tests/bench/vite.coverage.config.ts']);
   }
   for (const kind of sites) {
     if (!fileFor(`/${kind}/`)) throw new Error(`${SITES[kind]}/index.html is missing: build first`);
@@ -293,7 +319,8 @@ async function main() {
   try {
     const base = { date: new Date().toISOString(), node: process.version, chromium: null };
     const st = RUN_STARTUP ? await startup(origin) : null;
-    // The startup section's keys in their original order, note first; the enterprise section after.
+    // The startup section's keys in their original order, note first; the enterprise and coverage
+    // sections after.
     const result = st ? { note: st.note, ...base, ...st } : base;
     if (RUN_ENTERPRISES) {
       log(`enterprises: ${ENTERPRISES} firms, ${FILTER_CYCLES} measured filter passes (can take minutes)`);
@@ -324,6 +351,38 @@ async function main() {
           'the distinct firms behind those points vs the firms passing matchesFilters. WebGL is ' +
           'SwiftShader (software, CPU-rasterised): pixelsMs is dominated by vertex and fragment work a ' +
           'real GPU does far faster; only ratios carry across machines, and pixelsMs ratios not even those.',
+        wallMs: r.wallMs,
+        ...r.result,
+      };
+    }
+    if (RUN_COVERAGE) {
+      log(`coverage: ${CHARGERS} generated chargers and the bundled ones, ${COVERAGE_REPS} repetitions each`);
+      const r = await measureCoverage(origin);
+      log(`coverage: done in ${(r.wallMs / 1000).toFixed(1)} s`);
+      result.chromium ??= r.version;
+      const sampled = r.result.generated.baselineSampledCells;
+      result.coverage = {
+        note:
+          'One cold load of a bench page (tests/bench/coverage) in a fresh Chromium profile; CPU only, ' +
+          'no WebGL. ours: ms for coverage(chargers, city, 3 km, 0.5 km) from src/domain/charging.ts ' +
+          '(coverage() has no default cell size; 0.5 km is the one used here) over public/geo/city.geojson: ' +
+          'turf pointGrid clipped to the city, then a bucket-index nearest search per cell. baseline: the ' +
+          'same grid, clipping and plane, then for every cell a loop over all chargers with the same ' +
+          'planeDistanceKm, keeping the minimum; gridMs is its grid+clipping part, nearestMs its search. ' +
+          `generated: ${r.result.generated.chargers} full Charger records (seeded PRNG), 80 % clustered ` +
+          'around five town centres, 20 % uniform in the bbox 116.39-117.04 E, 33.29-34.24 N. bundled: ' +
+          'public/data/chargers.csv parsed with parseChargers as the app does (codes from the district ' +
+          "polygons and townships_list.json, today's date), every row used. Two discarded runs of ours " +
+          'and one baseline probe on every 100th cell, then reps of each, alternating which goes first; ' +
+          'medians; ratioBaselineOverOurs = baseline / ours (> 1: ours faster); ratioNearestSearchOnly ' +
+          'sets the grid+clipping aside: baseline nearestMs / (ours - baseline gridMs). ' +
+          (sampled
+            ? `The generated baseline searched every ${sampled.stride}th cell only (${sampled.sampledCells} ` +
+              `of ${sampled.ofCells}; a full repetition was estimated at ${sampled.estimatedFullRepetitionMs} ms), ` +
+              'its search time scaled by cells / sampledCells; agreement is checked on the searched cells. '
+            : 'The baseline searched every cell. ') +
+          'agree: same cells, and the same covered/uncovered for every compared cell; maxAbsDiffKmCapped: ' +
+          'largest |min(d_ours, 3) - min(d_baseline, 3)|. Only ratios carry across machines.',
         wallMs: r.wallMs,
         ...r.result,
       };

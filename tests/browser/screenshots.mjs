@@ -6,6 +6,11 @@ import { preview } from 'vite';
 import { launchFreshChromium } from '../chromium.mjs';
 
 const SHOTS = [
+  {
+    name: 'landscape-charging',
+    viewport: { width: 1024, height: 768 },
+    hash: '#v=1&panel=charging&layers=chargers,coverage,areas,neighbours&asof=2023',
+  },
   { name: 'portrait-default', viewport: { width: 768, height: 1024 }, hash: '' },
   {
     name: 'landscape-chain',

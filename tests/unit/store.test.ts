@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { loadBundled } from '../../src/data/load-bundled';
 import { defaultLayerIds, LAYERS } from '../../src/layers/registry';
 import { createAppStore, type Panel, shareStateOf } from '../../src/state/store';
-import { type EnterpriseFilters, NO_FILTERS, type ShareState } from '../../src/state/url-hash';
+import {
+  DEFAULT_CHARGING,
+  type EnterpriseFilters,
+  NO_FILTERS,
+  type ShareState,
+} from '../../src/state/url-hash';
 import { readPublic } from '../fixtures/load';
 
 const CAMERA = { zoom: 10, lat: 33.9, lng: 116.8, bearing: 0, pitch: 0 };
@@ -15,6 +20,7 @@ function shared(over: Partial<ShareState> = {}): ShareState {
     lang: 'en',
     filters: NO_FILTERS,
     panel: null,
+    charging: DEFAULT_CHARGING,
     ...over,
   };
 }
@@ -234,5 +240,23 @@ describe('shareStateOf', () => {
     const store = createAppStore('');
     store.getState().setPanel(panel);
     expect(shareStateOf(store.getState()).panel).toBe(expected);
+  });
+
+  it('keeps the charging view and shares it, with its panel', () => {
+    const store = createAppStore('');
+    store.getState().setCharging({ asOfYear: 2022 });
+    store.getState().setCharging({ coverKm: 4.5 });
+    store.getState().setPanel('charging');
+    const sh = shareStateOf(store.getState());
+    expect(sh.charging).toEqual({ asOfYear: 2022, coverKm: 4.5 });
+    expect(sh.panel).toBe('charging');
+  });
+
+  it('drops a link to a charging site the data does not have', async () => {
+    const store = createAppStore('');
+    store.getState().applyShared(shared({ selection: { kind: 'charger', id: 'chg-9999' } }), []);
+    store.getState().dataLoaded(await loadBundled(readPublic));
+    expect(store.getState().selection).toBeNull();
+    expect(store.getState().linkRejected).toContain('sel');
   });
 });

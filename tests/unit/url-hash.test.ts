@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type Camera, cameraInLimits } from '../../src/state/camera';
 import {
   coordPrecision,
+  DEFAULT_CHARGING,
   decodeHash,
   type EnterpriseFilters,
   encodeHash,
@@ -20,6 +21,7 @@ function share(over: Partial<ShareState> = {}): ShareState {
     lang: 'en',
     filters: NO_FILTERS,
     panel: null,
+    charging: DEFAULT_CHARGING,
     ...over,
   };
 }
@@ -210,5 +212,41 @@ describe('decodeHash on malformed, truncated or hostile input', () => {
     const r = decodeHash('#__proto__=polluted&constructor=x', KNOWN);
     expect(Object.keys(r.state)).toEqual([]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('the charging view in the link', () => {
+  it.each([
+    ['a year and a distance', { asOfYear: 2023, coverKm: 5 }],
+    ['half a kilometre', { asOfYear: null, coverKm: 0.5 }],
+    ['the defaults', DEFAULT_CHARGING],
+  ])('round-trips %s', (_label, charging) => {
+    const hash = encodeHash(share({ charging, panel: 'charging' }));
+    const { state, rejected } = decodeHash(hash, KNOWN);
+    expect(rejected).toEqual([]);
+    expect(state.panel).toBe('charging');
+    expect(state.charging ?? DEFAULT_CHARGING).toEqual(charging);
+  });
+
+  it('leaves defaults out of the link', () => {
+    const hash = encodeHash(share({ charging: DEFAULT_CHARGING }));
+    expect(hash).not.toContain('asof=');
+    expect(hash).not.toContain('cover=');
+    expect(encodeHash(share({ charging: { asOfYear: 2024, coverKm: 2.5 } }))).toContain(
+      'asof=2024&cover=2.5',
+    );
+  });
+
+  it.each<[string, string, string[]]>([
+    ['a year out of range', '#asof=1999&cover=3', ['asof']],
+    ['a year with words', '#asof=last', ['asof']],
+    ['a negative distance', '#cover=-3', ['cover']],
+    ['a distance too large', '#cover=99', ['cover']],
+    ['a distance with an exponent', '#cover=1e1', ['cover']],
+    ['both bad', '#asof=20245&cover=abc', ['asof', 'cover']],
+  ])('rejects %s and keeps the default', (_label, hash, rejected) => {
+    const r = decodeHash(hash, KNOWN);
+    expect(r.rejected).toEqual(rejected);
+    expect(r.state.charging).toEqual(DEFAULT_CHARGING);
   });
 });

@@ -1,0 +1,224 @@
+import type { Lang } from '../data/types';
+import {
+  CHARGER_TARGETS,
+  chargingPoints,
+  countByDistrict,
+  uncoveredTownships,
+  vehiclesPerCharger,
+} from '../domain/charging';
+import { formatNumber, t } from '../i18n/t';
+import { selectChargersAsOf, selectCoverage } from '../state/selectors';
+import { useAppStore } from '../state/store';
+import { AS_OF_RANGE } from '../state/url-hash';
+import { Sheet } from './card-parts';
+
+const FIRST_YEAR = 2019;
+
+/** Cumulative charging points at each year-end, with the plan's targets as lines: simple, labelled, printable. */
+function ByYearChart({ years, lang }: { years: { year: number; points: number }[]; lang: Lang }) {
+  const max = Math.max(CHARGER_TARGETS[2027] ?? 0, ...years.map((y) => y.points));
+  const W = 320;
+  const H = 150;
+  const barW = W / years.length;
+  const y = (v: number) => H - 20 - (v / max) * (H - 30);
+  return (
+    <svg className="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={t(lang, 'charging.byYear')}>
+      {years.map((d, i) => (
+        <g key={d.year}>
+          <rect
+            x={i * barW + 4}
+            y={y(d.points)}
+            width={barW - 8}
+            height={H - 20 - y(d.points)}
+            className="bar"
+          />
+          <text x={i * barW + barW / 2} y={H - 6} textAnchor="middle" className="axis">
+            {d.year}
+          </text>
+          <text x={i * barW + barW / 2} y={y(d.points) - 3} textAnchor="middle" className="value">
+            {d.points}
+          </text>
+        </g>
+      ))}
+      {Object.entries(CHARGER_TARGETS).map(([year, target]) => (
+        <g key={year}>
+          <line x1={0} x2={W} y1={y(target)} y2={y(target)} className="target-line" />
+          <text x={2} y={y(target) - 3} textAnchor="start" className="target-label">
+            {t(lang, 'charging.target', { year, target: formatNumber(lang, target, 0) })}
+          </text>
+        </g>
+      ))}
+    </svg>
+  );
+}
+
+/** Progress against the plan's charger targets, the build-out over time, vehicles per charger, and coverage. */
+export function ChargingPanel() {
+  const lang = useAppStore((s) => s.lang);
+  const panel = useAppStore((s) => s.panel);
+  const data = useAppStore((s) => s.data);
+  const charging = useAppStore((s) => s.charging);
+  const setCharging = useAppStore((s) => s.setCharging);
+  const setPanel = useAppStore((s) => s.setPanel);
+  const gapsOn = useAppStore((s) => s.visibleLayers.includes('coverage'));
+  const toggleLayer = useAppStore((s) => s.toggleLayer);
+  if (panel !== 'charging' || !data) return null;
+  const thisYear = new Date().getFullYear();
+  const lastYear = Math.min(AS_OF_RANGE.max, thisYear);
+  const sites = selectChargersAsOf(data, charging.asOfYear);
+  const { points } = chargingPoints(sites);
+  const years = Array.from({ length: lastYear - FIRST_YEAR + 1 }, (_, i) => FIRST_YEAR + i).map((year) => ({
+    year,
+    points: chargingPoints(selectChargersAsOf(data, year)).points,
+  }));
+  const byDistrict = countByDistrict(sites, data.districts);
+  const cov = selectCoverage(data, charging.asOfYear, charging.coverKm);
+  const uncovered = uncoveredTownships(sites, data.townshipUnits);
+  const sliderValue = charging.asOfYear ?? lastYear + 1;
+  return (
+    <Sheet
+      className="side-panel charging-panel"
+      testId="charging-panel"
+      title={t(lang, 'charging.title')}
+      onClose={() => setPanel('none')}
+      lang={lang}
+    >
+      <p className="illustrative-banner" data-testid="illustrative-banner">
+        {t(lang, 'charging.illustrative')}
+      </p>
+      <section>
+        <h3>
+          {t(lang, 'charging.slider')}:{' '}
+          <span data-testid="as-of">
+            {charging.asOfYear === null
+              ? t(lang, 'charging.asOfAll')
+              : t(lang, 'charging.asOf', { year: charging.asOfYear })}
+          </span>
+        </h3>
+        <input
+          type="range"
+          className="slider"
+          aria-label={t(lang, 'charging.slider')}
+          min={FIRST_YEAR}
+          max={lastYear + 1}
+          step={1}
+          value={sliderValue}
+          data-testid="year-slider"
+          onChange={(e) => {
+            const v = Number(e.target.value);
+            setCharging({ asOfYear: v > lastYear ? null : v });
+          }}
+        />
+        <p className="big-figures">
+          <span data-testid="site-count">{t(lang, 'charging.sites', { n: sites.length })}</span> ·{' '}
+          <span data-testid="point-count">{t(lang, 'charging.points', { n: points })}</span>
+        </p>
+        {Object.entries(CHARGER_TARGETS).map(([year, target]) => {
+          const pct = Math.min(100, Math.round((points / target) * 100));
+          return (
+            <div key={year} className="progress-row">
+              <span className="small">
+                {t(lang, 'charging.target', { year, target: formatNumber(lang, target, 0) })}
+              </span>
+              <span className="progress" aria-hidden="true">
+                <span className="progress-fill" style={{ width: `${pct}%` }} />
+              </span>
+              <span className="small">{t(lang, 'charging.progress', { pct })}</span>
+            </div>
+          );
+        })}
+        <ByYearChart years={years} lang={lang} />
+      </section>
+      <section>
+        <h3>{t(lang, 'charging.byDistrict')}</h3>
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th>{t(lang, 'charging.district')}</th>
+              <th>{t(lang, 'charging.pointsHeader')}</th>
+              <th>{t(lang, 'charging.nev')}</th>
+              <th>{t(lang, 'charging.ratio')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.districts.features.map((d) => {
+              const code = d.properties.adcode;
+              const inDistrict = sites.filter((c) => c.district === code);
+              const nev = data.nev.find((n) => n.district === code)?.nevCount ?? null;
+              const ratio = vehiclesPerCharger(nev, inDistrict);
+              return (
+                <tr key={code} data-district={code}>
+                  <td>{lang === 'zh' ? d.properties.name_zh : d.properties.name_en}</td>
+                  <td>{byDistrict.byDistrict[code]?.connectors ?? 0}</td>
+                  <td className={nev === null ? 'muted' : ''}>
+                    {nev === null ? t(lang, 'charging.notProvided') : formatNumber(lang, nev, 0)}
+                  </td>
+                  <td className={ratio.ratio === null ? 'muted' : ''}>
+                    {ratio.ratio === null
+                      ? t(lang, 'charging.notProvided')
+                      : `${formatNumber(lang, ratio.ratio, 2)} : 1`}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        <p className="small muted">
+          {t(lang, 'charging.ratioTarget')}. {t(lang, 'charging.nevNote')}
+        </p>
+      </section>
+      <section>
+        <h3>{t(lang, 'charging.coverage')}</h3>
+        <label className="small" htmlFor="cover-km">
+          {t(lang, 'charging.coverKm', { km: charging.coverKm })}
+        </label>
+        <input
+          id="cover-km"
+          type="range"
+          className="slider"
+          min={1}
+          max={10}
+          step={0.5}
+          value={charging.coverKm}
+          data-testid="cover-slider"
+          onChange={(e) => setCharging({ coverKm: Number(e.target.value) })}
+        />
+        <p data-testid="cover-share">
+          {cov.share === null
+            ? ''
+            : t(lang, 'charging.coverShare', { pct: Math.round(cov.share * 100), km: charging.coverKm })}
+        </p>
+        <button
+          type="button"
+          role="switch"
+          aria-checked={gapsOn}
+          className={`layer-row ${gapsOn ? 'on' : ''}`}
+          onClick={() => toggleLayer('coverage')}
+        >
+          <span className="check" aria-hidden="true">
+            {gapsOn ? (
+              <svg viewBox="0 0 24 24" aria-hidden="true">
+                <path d="M5 12l5 5 9-10" />
+              </svg>
+            ) : null}
+          </span>
+          <span>{t(lang, 'charging.showGaps')}</span>
+        </button>
+        <h3>{t(lang, 'charging.townships', { n: uncovered.length })}</h3>
+        <ul className="plain-list township-list" data-testid="uncovered-townships">
+          {uncovered.map((u) => (
+            <li key={u.unit.code} data-township={u.unit.code}>
+              {u.unit.name_zh}
+              <span className="small muted">
+                {' '}
+                · {u.unit.district_name_zh ?? ''}
+                {u.quasiZone ? ` · ${t(lang, 'charging.zone')}` : ''}
+              </span>
+            </li>
+          ))}
+        </ul>
+        <p className="small muted">{t(lang, 'charging.townshipNote')}</p>
+      </section>
+    </Sheet>
+  );
+}

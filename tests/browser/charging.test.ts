@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type AppPage,
+  gotoApp,
+  openBrowser,
+  project,
+  TABLET_LANDSCAPE,
+  waitForHash,
+  waitForMapIdle,
+} from './harness';
+
+const deckGroups = (app: AppPage) =>
+  app.page.evaluate(() =>
+    (window.__huaibei?.map.getLayersOrder() ?? []).filter((id) => id.startsWith('deck-')),
+  );
+
+describe('the charging network on a landscape tablet', () => {
+  let app: AppPage;
+  beforeAll(async () => {
+    app = await openBrowser(TABLET_LANDSCAPE);
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('opens from the top bar, puts the sites on the map and says the data is illustrative', async () => {
+    await gotoApp(app.page);
+    await app.page.getByTestId('nav-charging').tap();
+    const panel = app.page.getByTestId('charging-panel');
+    await expect.poll(() => panel.count()).toBe(1);
+    expect(await panel.getByTestId('illustrative-banner').textContent()).toContain('示意数据');
+    await waitForHash(app.page, (h) => h.includes('panel=charging') && /layers=[^&]*chargers/.test(h));
+    await waitForMapIdle(app.page);
+    expect((await deckGroups(app)).length).toBeGreaterThan(0);
+    expect(await app.page.getByTestId('charger-legend').textContent()).toContain('示意数据');
+  });
+
+  it('replays the build-out: the slider changes the number of sites and charging points shown', async () => {
+    await gotoApp(app.page, '#v=1&panel=charging&layers=chargers,areas');
+    const sites = app.page.getByTestId('site-count');
+    const all = await sites.textContent();
+    const slider = app.page.getByTestId('year-slider');
+    await slider.fill('2020');
+    await expect.poll(() => app.page.getByTestId('as-of').textContent()).toContain('2020');
+    const early = await sites.textContent();
+    await slider.fill('2023');
+    const later = await sites.textContent();
+    const n = (s: string | null) => Number((s ?? '').replace(/\D/g, ''));
+    expect(n(early)).toBeGreaterThan(0);
+    expect(n(early)).toBeLessThan(n(later));
+    expect(n(later)).toBeLessThan(n(all));
+    await waitForHash(app.page, (h) => h.includes('asof=2023'));
+  });
+
+  it('lists the townships without a site and the share of the city covered, for a chosen distance', async () => {
+    await gotoApp(app.page, '#v=1&panel=charging&layers=chargers,coverage,areas');
+    const list = app.page.getByTestId('uncovered-townships');
+    await expect.poll(() => list.locator('li').count()).toBeGreaterThan(0);
+    const names = await list.locator('li').allTextContents();
+    // Units without a seat point can get no site by nearest-seat assignment: the development zones are among them.
+    expect(names.some((s) => s.includes('开发区'))).toBe(true);
+    const share = async () =>
+      Number(((await app.page.getByTestId('cover-share').textContent()) ?? '').match(/(\d+)%/)?.[1]);
+    const at3 = await share();
+    await app.page.getByTestId('cover-slider').fill('8');
+    await expect.poll(share).toBeGreaterThan(at3);
+    await waitForHash(app.page, (h) => h.includes('cover=8'));
+  });
+
+  it('restores the slider position and coverage distance from a shared link', async () => {
+    const hash = '#v=1&layers=chargers,coverage,areas&lang=zh&panel=charging&asof=2021&cover=4.5';
+    for (const reload of [false, true]) {
+      if (reload) await app.page.reload();
+      else await gotoApp(app.page, hash);
+      await waitForMapIdle(app.page);
+      expect(await app.page.getByTestId('year-slider').inputValue()).toBe('2021');
+      expect(await app.page.getByTestId('cover-slider').inputValue()).toBe('4.5');
+      expect(await app.page.getByTestId('as-of').textContent()).toContain('2021');
+      expect(await app.page.getByTestId('cover-share').textContent()).toContain('4.5');
+    }
+  });
+
+  it('opens a site card from its dot when zoomed in', async () => {
+    await gotoApp(app.page, '#v=1&layers=chargers,areas');
+    const pos = await app.page.evaluate(() => {
+      const c = window.__huaibei?.store
+        .getState()
+        .data?.chargers.find((x) => x.lngLat && x.status === 'operating');
+      return c ? { lngLat: c.lngLat as [number, number], id: c.id } : null;
+    });
+    if (!pos) throw new Error('no operating site with a point');
+    await app.page.evaluate((center) => window.__huaibei?.map.jumpTo({ center, zoom: 15 }), pos.lngLat);
+    await waitForMapIdle(app.page);
+    const p = await project(app.page, pos.lngLat);
+    await app.page.mouse.click(p.x, p.y);
+    const card = app.page.getByTestId('charger-card');
+    await expect.poll(() => card.getAttribute('data-charger')).toBe(pos.id);
+    expect(await card.textContent()).toContain('示意数据');
+  });
+});
