@@ -190,4 +190,7 @@ export const en: Record<MessageKey, string> = {
   'legend.chargers': 'Charging sites (illustrative data)',
   'legend.coverage': 'More than {km} km from a site',
   'charging.pointsHeader': 'Charging points',
+  'charging.city': 'Whole city',
+  'charging.play': '▶ Replay year by year',
+  'charging.stop': '■ Stop',
 };

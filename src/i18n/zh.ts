@@ -183,6 +183,9 @@ export const zh = {
   'legend.chargers': '充换电站（示意数据）',
   'legend.coverage': '距充电站超过 {km} 公里',
   'charging.pointsHeader': '充电桩',
+  'charging.city': '全市',
+  'charging.play': '▶ 逐年回放',
+  'charging.stop': '■ 停止回放',
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -1,3 +1,5 @@
+import { useEffect, useState } from 'react';
+import type { Charger } from '../data/chargers';
 import type { Lang } from '../data/types';
 import {
   CHARGER_TARGETS,
@@ -49,6 +51,68 @@ function ByYearChart({ years, lang }: { years: { year: number; points: number }[
         </g>
       ))}
     </svg>
+  );
+}
+
+/** The whole city: a vehicle total only when every district has one, never a partial sum. */
+function CityRow({
+  lang,
+  points,
+  nev,
+  sites,
+}: {
+  lang: Lang;
+  points: number;
+  nev: (number | null)[];
+  sites: Charger[];
+}) {
+  const total =
+    nev.length > 0 && nev.every((n) => n !== null) ? nev.reduce<number>((a, n) => a + (n ?? 0), 0) : null;
+  const ratio = vehiclesPerCharger(total, sites);
+  return (
+    <tr className="city-row" data-district="city">
+      <th scope="row">{t(lang, 'charging.city')}</th>
+      <td>{points}</td>
+      <td className={total === null ? 'muted' : ''}>
+        {total === null ? t(lang, 'charging.notProvided') : formatNumber(lang, total, 0)}
+      </td>
+      <td className={ratio.ratio === null ? 'muted' : ''}>
+        {ratio.ratio === null ? t(lang, 'charging.notProvided') : `${formatNumber(lang, ratio.ratio, 2)} : 1`}
+      </td>
+    </tr>
+  );
+}
+
+// One year per second: slow enough to read the numbers aloud in a briefing.
+const PLAY_STEP_MS = 1000;
+
+/** Replays the build-out year by year; a second tap stops it. */
+function PlayButton({ lang, from, to }: { lang: Lang; from: number; to: number }) {
+  const setCharging = useAppStore((s) => s.setCharging);
+  const [playing, setPlaying] = useState(false);
+  useEffect(() => {
+    if (!playing) return;
+    let year = from;
+    setCharging({ asOfYear: year });
+    const timer = setInterval(() => {
+      year += 1;
+      if (year > to) {
+        setCharging({ asOfYear: null });
+        setPlaying(false);
+      } else setCharging({ asOfYear: year });
+    }, PLAY_STEP_MS);
+    return () => clearInterval(timer);
+  }, [playing, from, to, setCharging]);
+  return (
+    <button
+      type="button"
+      className="text-btn"
+      data-testid="play-build-out"
+      aria-pressed={playing}
+      onClick={() => setPlaying(!playing)}
+    >
+      {t(lang, playing ? 'charging.stop' : 'charging.play')}
+    </button>
   );
 }
 
@@ -109,6 +173,7 @@ export function ChargingPanel() {
             setCharging({ asOfYear: v > lastYear ? null : v });
           }}
         />
+        <PlayButton lang={lang} from={FIRST_YEAR} to={lastYear} />
         <p className="big-figures">
           <span data-testid="site-count">{t(lang, 'charging.sites', { n: sites.length })}</span> ·{' '}
           <span data-testid="point-count">{t(lang, 'charging.points', { n: points })}</span>
@@ -161,6 +226,7 @@ export function ChargingPanel() {
                 </tr>
               );
             })}
+            <CityRow lang={lang} points={points} nev={data.nev.map((n) => n.nevCount)} sites={sites} />
           </tbody>
         </table>
         <p className="small muted">

@@ -52,6 +52,16 @@ describe('the charging network on a landscape tablet', () => {
     await waitForHash(app.page, (h) => h.includes('asof=2023'));
   });
 
+  it('replays the build-out year by year from the play button', async () => {
+    await gotoApp(app.page, '#v=1&panel=charging&layers=chargers,areas');
+    await app.page.getByTestId('play-build-out').tap();
+    await expect.poll(() => app.page.getByTestId('as-of').textContent(), { timeout: 5000 }).toContain('2020');
+    await expect.poll(() => app.page.getByTestId('as-of').textContent(), { timeout: 5000 }).toContain('2021');
+    await app.page.getByTestId('play-build-out').tap();
+    // "Not provided", never zero: no district has a vehicle count in the bundled data.
+    expect(await app.page.locator('[data-district=city] td').nth(1).textContent()).toBe('未提供');
+  });
+
   it('lists the townships without a site and the share of the city covered, for a chosen distance', async () => {
     await gotoApp(app.page, '#v=1&panel=charging&layers=chargers,coverage,areas');
     const list = app.page.getByTestId('uncovered-townships');
@@ -96,5 +106,44 @@ describe('the charging network on a landscape tablet', () => {
     const card = app.page.getByTestId('charger-card');
     await expect.poll(() => card.getAttribute('data-charger')).toBe(pos.id);
     expect(await card.textContent()).toContain('示意数据');
+  });
+});
+
+describe('a broken charger list', () => {
+  let app: AppPage;
+  beforeAll(async () => {
+    app = await openBrowser(TABLET_LANDSCAPE);
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('lists each bad row with its line and reason, and the charging view still works', async () => {
+    const header =
+      'id,name,operator,kind,connectors,power_kw,lon,lat,district,township,commissioned,status,illustrative,source';
+    const csv = [
+      header,
+      'c1,甲站,A,teleporter,4,60,116.79,33.96,340603,340603001,2022-01-01,operating,true,s',
+      'c2,乙站,A,dc_fast,-3,60,116.79,33.96,340603,340603001,2022-01-01,operating,true,s',
+      'c3,丙站,A,ac_slow,2,7,116.79,33.96,340603,340603001,2099-01-01,operating,true,s',
+      'c4,丁站,A,ac_slow,2,7,120.5,30.2,340603,340603001,2022-13-45,operating,true,s',
+      'c5,戊站,A,dc_fast,6,120,116.80,33.95,340603,340603001,2021-05-01,operating,true,s',
+    ].join('\n');
+    await app.context.route('**/data/chargers.csv', (r) =>
+      r.fulfill({ status: 200, body: csv, contentType: 'text/csv' }),
+    );
+    try {
+      await gotoApp(app.page, '#v=1&panel=charging&layers=chargers,areas');
+      const issues = app.page.getByTestId('data-issues');
+      await expect.poll(() => issues.count()).toBe(1);
+      await issues.getByRole('button').first().tap();
+      const text = (await issues.textContent()) ?? '';
+      for (const needle of ['第 2 行', 'teleporter', '第 3 行', '第 4 行', '2099', '第 5 行'])
+        expect(text, needle).toContain(needle);
+      expect(await app.page.getByTestId('charging-panel').isVisible()).toBe(true);
+      expect(app.errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+    } finally {
+      await app.context.unrouteAll();
+    }
   });
 });
