@@ -1,6 +1,5 @@
 import { MapLibreOverlay } from '@deck.gl/maplibre';
 import type { Map as MlMap } from 'maplibre-gl';
-import { buildChargersLayer, buildCoverageLayer } from '../layers/chargers-layer';
 import type { EnterprisePoint } from '../layers/enterprise-points';
 import { buildEnterprisesLayer } from '../layers/enterprises-layer';
 import { DENSITY_MAX_ZOOM } from '../layers/registry';
@@ -31,11 +30,25 @@ const PICK_RADIUS_PX = 10;
 export function createDeckLayers(map: MlMap): DeckLayers {
   const overlay = new MapLibreOverlay({ interleaved: true, layers: [] });
   map.addControl(overlay);
+  // The charging layers (with deck's aggregation code) are off by default: their chunk loads when first shown.
+  let charging: typeof import('../layers/chargers-layer') | null = null;
+  let chargingLoading = false;
+  let latest: AppState | null = null;
+  let removed = false;
   let transportData: unknown = null;
   let transport: ReturnType<typeof buildTransportLayer> | null = null;
-  return {
+  const api: DeckLayers = {
     update(s) {
+      latest = s;
       const layers = [];
+      const wantsCharging = s.visibleLayers.includes('chargers') || s.visibleLayers.includes('coverage');
+      if (wantsCharging && !charging && !chargingLoading) {
+        chargingLoading = true;
+        void import('../layers/chargers-layer').then((mod) => {
+          charging = mod;
+          if (!removed && latest) api.update(latest);
+        });
+      }
       if (s.data && s.visibleLayers.includes('transport')) {
         // Same data array → same layer instance, so deck.gl does not rebuild its buffers.
         if (s.data.transport.features !== transportData) {
@@ -44,20 +57,15 @@ export function createDeckLayers(map: MlMap): DeckLayers {
         }
         if (transport) layers.push(transport);
       }
-      if (s.data && s.visibleLayers.includes('coverage')) {
-        layers.push(
-          buildCoverageLayer(
-            selectCoverage(s.data, s.charging.asOfYear, s.charging.coverKm),
-            FIRST_LABEL_LAYER,
-          ),
-        );
+      if (charging && s.data && s.visibleLayers.includes('coverage')) {
+        const cov = selectCoverage(s.data, s.charging.asOfYear, s.charging.coverKm);
+        layers.push(charging.buildCoverageLayer(cov, FIRST_LABEL_LAYER));
       }
-      if (s.data && s.visibleLayers.includes('chargers')) {
+      if (charging && s.data && s.visibleLayers.includes('chargers')) {
         // Zoom decides density or sites; before the first move the city view is a density view.
         const zoom = s.camera?.zoom ?? DENSITY_MAX_ZOOM - 1;
-        layers.push(
-          buildChargersLayer(selectChargersAsOf(s.data, s.charging.asOfYear), zoom, FIRST_LABEL_LAYER),
-        );
+        const sites = selectChargersAsOf(s.data, s.charging.asOfYear);
+        layers.push(charging.buildChargersLayer(sites, zoom, FIRST_LABEL_LAYER));
       }
       if (s.data && s.visibleLayers.includes('enterprises')) {
         const points = selectEnterprisePoints(s.data);
@@ -89,7 +97,9 @@ export function createDeckLayers(map: MlMap): DeckLayers {
       return (info?.object as { id?: string } | undefined)?.id ?? null;
     },
     remove() {
+      removed = true;
       map.removeControl(overlay);
     },
   };
+  return api;
 }
