@@ -1,4 +1,4 @@
-import Papa from 'papaparse';
+import { type Add, readCsvRows, startCsv } from './csv';
 import type { Bilingual, DataIssue, Validated } from './types';
 
 export type ChargerKind = 'dc_fast' | 'ac_slow' | 'swap' | 'hydrogen';
@@ -67,13 +67,6 @@ const REQUIRED = [
   'source',
 ];
 
-type Add = (
-  line: number | undefined,
-  field: string,
-  reason: Bilingual,
-  severity?: DataIssue['severity'],
-) => void;
-
 function num(s: string | undefined): number | null {
   if (s === undefined || s.trim() === '') return null;
   const n = Number(s.trim());
@@ -90,71 +83,13 @@ export function isIsoDate(s: string): boolean {
 }
 
 /**
- * CSV text → rows with the 1-based line each starts on, and the header. Line numbers come from each
- * row's offset in the text (as in enterprises.ts): quoted fields may span lines, blank lines are
- * skipped, and the user looks for the line their editor shows.
- */
-function readRows(
-  body: string,
-  add: Add,
-): { rows: { data: Record<string, string>; line: number }[]; header: string[] } {
-  const newlines: number[] = [];
-  for (let i = body.indexOf('\n'); i !== -1; i = body.indexOf('\n', i + 1)) newlines.push(i);
-  const lineAt = (offset: number) => {
-    let lo = 0;
-    let hi = newlines.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((newlines[mid] as number) < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo + 1;
-  };
-  const rows: { data: Record<string, string>; line: number }[] = [];
-  let fields: string[] = [];
-  let cursor = newlines[0] === undefined ? body.length : (newlines[0] as number) + 1;
-  Papa.parse<Record<string, string>>(body, {
-    header: true,
-    skipEmptyLines: 'greedy',
-    transform: (v) => v.trim(),
-    step: (r) => {
-      let start = cursor;
-      while (start < body.length && /\s/.test(body[start] as string)) start += 1;
-      const line = lineAt(start);
-      cursor = r.meta.cursor;
-      fields = r.meta.fields ?? fields;
-      for (const e of r.errors)
-        add(line, '(csv)', { zh: `CSV 格式错误：${e.message}`, en: `CSV error: ${e.message}` });
-      rows.push({ data: r.data, line });
-    },
-    complete: (r) => {
-      fields = r.meta.fields ?? fields;
-    },
-  });
-  const header = fields.length
-    ? fields
-    : (Papa.parse<string[]>(body, { preview: 1 }).data[0] ?? []).map((h) => h.trim());
-  return { rows, header };
-}
-
-function start(text: string, file: string) {
-  const issues: DataIssue[] = [];
-  const add: Add = (line, field, reason, severity = 'error') =>
-    issues.push({ file, field, reason, severity, ...(line === undefined ? {} : { line }) });
-  const body = text.replace(/^\uFEFF/, '');
-  const empty = body.trim() === '';
-  if (empty) add(undefined, '(file)', { zh: '文件是空的', en: 'the file is empty' });
-  return { issues, add, body, empty };
-}
-
-/**
  * A charger table (CSV text, header row first) → records. Every row becomes a record, even a bad
  * one: what can be used is kept, what cannot is reported with its line, field and reason.
  */
 export function parseChargers(text: string, file: string, ctx: ChargerContext): Validated<Charger[]> {
-  const { issues, add, body, empty } = start(text, file);
+  const { issues, add, body, empty } = startCsv(text, file);
   if (empty) return { value: [], issues };
-  const { rows, header } = readRows(body, add);
+  const { rows, header } = readCsvRows(body, add);
   for (const required of REQUIRED) {
     if (!header.includes(required)) {
       add(1, required, { zh: `缺少列 ${required}`, en: `missing column "${required}"` });
@@ -362,10 +297,10 @@ export function parseNevByDistrict(
   file: string,
   districtCodes: ReadonlySet<string>,
 ): Validated<NevCount[]> {
-  const { issues, add, body, empty } = start(text, file);
+  const { issues, add, body, empty } = startCsv(text, file);
   const found = new Map<string, NevCount>();
   if (!empty) {
-    const { rows, header } = readRows(body, add);
+    const { rows, header } = readCsvRows(body, add);
     for (const required of ['district', 'nev_count', 'as_of', 'source']) {
       if (!header.includes(required)) {
         add(1, required, { zh: `缺少列 ${required}`, en: `missing column "${required}"` });
