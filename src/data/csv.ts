@@ -70,13 +70,3 @@ export function readCsvRows(body: string, add: Add): { rows: CsvRow[]; header: s
     : (Papa.parse<string[]>(body, { preview: 1 }).data[0] ?? []).map((h) => h.trim());
   return { rows, header };
 }
-
-function start(text: string, file: string) {
-  const issues: DataIssue[] = [];
-  const add: Add = (line, field, reason, severity = 'error') =>
-    issues.push({ file, field, reason, severity, ...(line === undefined ? {} : { line }) });
-  const body = text.replace(/^\uFEFF/, '');
-  const empty = body.trim() === '';
-  if (empty) add(undefined, '(file)', { zh: '文件是空的', en: 'the file is empty' });
-  return { issues, add, body, empty };
-}
