@@ -1,5 +1,14 @@
-import { type Add, readCsvRows, startCsv } from './csv';
-import type { Bilingual, DataIssue, Validated } from './types';
+import {
+  type Add,
+  flagMarkup,
+  num,
+  readCsvRows,
+  readPoint,
+  readRowId,
+  requireColumns,
+  startCsv,
+} from './csv';
+import type { Validated } from './types';
 
 export type ChargerKind = 'dc_fast' | 'ac_slow' | 'swap' | 'hydrogen';
 export type ChargerStatus = 'operating' | 'planned' | 'closed';
@@ -47,10 +56,6 @@ export interface NevCount {
 
 const KINDS: readonly ChargerKind[] = ['dc_fast', 'ac_slow', 'swap', 'hydrogen'];
 const STATUSES: readonly ChargerStatus[] = ['operating', 'planned', 'closed'];
-// Huaibei's bbox with a margin of ~10 km: a point outside it is a typo or another datum.
-const BBOX = { west: 116.28, east: 117.15, south: 33.18, north: 34.35 };
-const ID_RE = /^[A-Za-z0-9._-]{1,60}$/;
-const MARKUP_RE = /<\s*[a-z!/?]/i;
 const TEXT_FIELDS = ['name', 'operator', 'source'];
 const REQUIRED = [
   'id',
@@ -66,12 +71,6 @@ const REQUIRED = [
   'illustrative',
   'source',
 ];
-
-function num(s: string | undefined): number | null {
-  if (s === undefined || s.trim() === '') return null;
-  const n = Number(s.trim());
-  return Number.isFinite(n) ? n : Number.NaN;
-}
 
 /** A real calendar date written YYYY-MM-DD (2025-02-30 is not one). */
 export function isIsoDate(s: string): boolean {
@@ -90,45 +89,13 @@ export function parseChargers(text: string, file: string, ctx: ChargerContext): 
   const { issues, add, body, empty } = startCsv(text, file);
   if (empty) return { value: [], issues };
   const { rows, header } = readCsvRows(body, add);
-  for (const required of REQUIRED) {
-    if (!header.includes(required)) {
-      add(1, required, { zh: `缺少列 ${required}`, en: `missing column "${required}"` });
-    }
-  }
+  requireColumns(header, REQUIRED, add);
   const seen = new Set<string>();
   const records = rows.map(({ data: row, line }): Charger => {
     const get = (k: string) => row[k] ?? '';
 
-    for (const f of TEXT_FIELDS) {
-      if (MARKUP_RE.test(get(f))) {
-        add(
-          line,
-          f,
-          { zh: '含有类似 HTML 的标记，按纯文本显示', en: 'contains HTML-like markup; shown as plain text' },
-          'warning',
-        );
-      }
-    }
-
-    let id = get('id');
-    if (!ID_RE.test(id)) {
-      add(line, 'id', {
-        zh: `编号缺失或无效（“${id}”），暂用行号`,
-        en: `missing or invalid id ("${id}"); the line number is used`,
-      });
-      id = `line-${line}`;
-    }
-    let key = id;
-    if (seen.has(id)) {
-      add(
-        line,
-        'id',
-        { zh: `编号 ${id} 重复；此行仍保留并计数`, en: `duplicate id ${id}; this row is kept and counted` },
-        'warning',
-      );
-      key = `${id}~${line}`;
-    }
-    seen.add(id);
+    flagMarkup(row, TEXT_FIELDS, line, add);
+    const { id, key } = readRowId(get('id'), line, seen, add);
 
     let name = get('name');
     if (!name) {
@@ -168,28 +135,15 @@ export function parseChargers(text: string, file: string, ctx: ChargerContext): 
       } else powerKw = pw;
     }
 
-    const lon = num(row.lon);
-    const lat = num(row.lat);
-    let lngLat: Charger['lngLat'] = null;
-    if (lon === null && lat === null) {
+    const { lngLat, absent } = readPoint(row.lon, row.lat, line, add);
+    if (absent) {
       add(
         line,
         'lon',
         { zh: '没有坐标，只按所填区县计数', en: 'no point; counted by its district only' },
         'warning',
       );
-    } else if (lon === null || lat === null || Number.isNaN(lon) || Number.isNaN(lat)) {
-      add(line, lon === null || Number.isNaN(lon) ? 'lon' : 'lat', {
-        zh: `经纬度不完整或不是数字（${get('lon')}, ${get('lat')}）`,
-        en: `longitude/latitude incomplete or not a number (${get('lon')}, ${get('lat')})`,
-      });
-    } else if (lon < BBOX.west || lon > BBOX.east || lat < BBOX.south || lat > BBOX.north) {
-      const swapped = lat >= BBOX.west && lat <= BBOX.east && lon >= BBOX.south && lon <= BBOX.north;
-      add(line, 'lon', {
-        zh: `坐标（${lon}, ${lat}）不在淮北范围内${swapped ? '；经度和纬度可能填反了' : ''}`,
-        en: `point (${lon}, ${lat}) is outside Huaibei${swapped ? '; longitude and latitude may be swapped' : ''}`,
-      });
-    } else lngLat = [lon, lat];
+    }
 
     let district: string | null = get('district') || null;
     if (district !== null && !ctx.districtCodes.has(district)) {
@@ -301,11 +255,7 @@ export function parseNevByDistrict(
   const found = new Map<string, NevCount>();
   if (!empty) {
     const { rows, header } = readCsvRows(body, add);
-    for (const required of ['district', 'nev_count', 'as_of', 'source']) {
-      if (!header.includes(required)) {
-        add(1, required, { zh: `缺少列 ${required}`, en: `missing column "${required}"` });
-      }
-    }
+    requireColumns(header, ['district', 'nev_count', 'as_of', 'source'], add);
     for (const { data: row, line } of rows) {
       const get = (k: string) => row[k] ?? '';
       const district = get('district');
@@ -355,14 +305,7 @@ export function parseNevByDistrict(
           'warning',
         );
       }
-      if (MARKUP_RE.test(source)) {
-        add(
-          line,
-          'source',
-          { zh: '含有类似 HTML 的标记，按纯文本显示', en: 'contains HTML-like markup; shown as plain text' },
-          'warning',
-        );
-      }
+      flagMarkup(row, ['source'], line, add);
       found.set(district, { district, nevCount, asOf, source });
     }
   }

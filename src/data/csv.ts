@@ -70,3 +70,106 @@ export function readCsvRows(body: string, add: Add): { rows: CsvRow[]; header: s
     : (Papa.parse<string[]>(body, { preview: 1 }).data[0] ?? []).map((h) => h.trim());
   return { rows, header };
 }
+
+// Huaibei's bbox with a margin of ~10 km: a point outside it is a typo or another datum.
+const BBOX = { west: 116.28, east: 117.15, south: 33.18, north: 34.35 };
+const ID_RE = /^[A-Za-z0-9._-]{1,60}$/;
+// Anything that looks like a tag: such text is shown literally, and the user is told.
+const MARKUP_RE = /<\s*[a-z!/?]/i;
+
+/** Reports every required column the header lacks (on line 1). */
+export function requireColumns(header: readonly string[], required: readonly string[], add: Add): void {
+  for (const c of required) {
+    if (!header.includes(c)) add(1, c, { zh: `缺少列 ${c}`, en: `missing column "${c}"` });
+  }
+}
+
+/** Warns about text fields that look like markup: they are kept, and shown as plain text. */
+export function flagMarkup(
+  row: Record<string, string>,
+  fields: readonly string[],
+  line: number,
+  add: Add,
+): void {
+  for (const f of fields) {
+    if (MARKUP_RE.test(row[f] ?? '')) {
+      add(
+        line,
+        f,
+        { zh: '含有类似 HTML 的标记，按纯文本显示', en: 'contains HTML-like markup; shown as plain text' },
+        'warning',
+      );
+    }
+  }
+}
+
+/**
+ * A row's id and a key unique within the file: an invalid id becomes `line-N`, a repeated one is
+ * reported and keeps the row under `id~line`, so nothing is dropped.
+ */
+export function readRowId(
+  raw: string,
+  line: number,
+  seen: Set<string>,
+  add: Add,
+): { id: string; key: string } {
+  let id = raw;
+  if (!ID_RE.test(id)) {
+    add(line, 'id', {
+      zh: `编号缺失或无效（“${id}”），暂用行号`,
+      en: `missing or invalid id ("${id}"); the line number is used`,
+    });
+    id = `line-${line}`;
+  }
+  let key = id;
+  if (seen.has(id)) {
+    add(
+      line,
+      'id',
+      { zh: `编号 ${id} 重复；此行仍保留并计数`, en: `duplicate id ${id}; this row is kept and counted` },
+      'warning',
+    );
+    key = `${id}~${line}`;
+  }
+  seen.add(id);
+  return { id, key };
+}
+
+/** A cell as a number: null when empty, NaN when not a number. */
+export function num(s: string | undefined): number | null {
+  if (s === undefined || s.trim() === '') return null;
+  const n = Number(s.trim());
+  return Number.isFinite(n) ? n : Number.NaN;
+}
+
+/**
+ * lon/lat cells → a WGS84 point inside Huaibei, or null. Both empty is `absent` (the caller decides
+ * whether that matters); half a pair, text, or a point outside the city is reported, with a hint
+ * when the two look swapped.
+ */
+export function readPoint(
+  lonText: string | undefined,
+  latText: string | undefined,
+  line: number,
+  add: Add,
+): { lngLat: [number, number] | null; absent: boolean } {
+  const lon = num(lonText);
+  const lat = num(latText);
+  if (lon === null && lat === null) return { lngLat: null, absent: true };
+  if (lon === null || lat === null || Number.isNaN(lon) || Number.isNaN(lat)) {
+    add(line, lon === null || Number.isNaN(lon) ? 'lon' : 'lat', {
+      zh: `经纬度不完整或不是数字（${lonText ?? ''}, ${latText ?? ''}）`,
+      en: `longitude/latitude incomplete or not a number (${lonText ?? ''}, ${latText ?? ''})`,
+    });
+    return { lngLat: null, absent: false };
+  }
+  if (lon < BBOX.west || lon > BBOX.east || lat < BBOX.south || lat > BBOX.north) {
+    const swapped = lat >= BBOX.west && lat <= BBOX.east && lon >= BBOX.south && lon <= BBOX.north;
+    add(line, 'lon', {
+      zh: `坐标（${lon}, ${lat}）不在淮北范围内${swapped ? '；经度和纬度可能填反了' : ''}`,
+      en: `point (${lon}, ${lat}) is outside Huaibei${swapped ? '; longitude and latitude may be swapped' : ''}`,
+    });
+    return { lngLat: null, absent: false };
+  }
+  return { lngLat: [lon, lat], absent: false };
+}

@@ -1,14 +1,9 @@
 import { isAreaId } from './areas';
-import { readCsvRows, startCsv } from './csv';
-import type { Bilingual, Confidence, DataIssue, Enterprise, Precision, Validated } from './types';
+import { flagMarkup, readCsvRows, readPoint, readRowId, requireColumns, startCsv } from './csv';
+import type { Confidence, Enterprise, Precision, Validated } from './types';
 
 const PRECISIONS: readonly Precision[] = ['exact', 'park', 'district', 'unknown'];
 const CONFIDENCES: readonly Confidence[] = ['high', 'medium', 'low'];
-// Huaibei's bbox with a margin of ~10 km: a point outside it is a typo or another datum.
-const BBOX = { west: 116.28, east: 117.15, south: 33.18, north: 34.35 };
-const ID_RE = /^[A-Za-z0-9._-]{1,60}$/;
-// Anything that looks like a tag: such text is shown literally, and the user is told.
-const MARKUP_RE = /<\s*[a-z!/?]/i;
 const TEXT_FIELDS = [
   'name_zh',
   'name_en',
@@ -30,12 +25,6 @@ function splitList(s: string): string[] {
     .filter((x) => x !== '');
 }
 
-function num(s: string | undefined): number | null {
-  if (s === undefined || s.trim() === '') return null;
-  const n = Number(s.trim());
-  return Number.isFinite(n) ? n : Number.NaN;
-}
-
 /**
  * An enterprise table (CSV text, header row first) → records. Every row becomes a record, even a
  * bad one: what can be used is kept, what cannot is reported with its line, field and reason.
@@ -48,55 +37,17 @@ export function parseEnterprises(
   const { issues, add, body, empty } = startCsv(text, file);
   if (empty) return { value: [], issues };
   const { rows, header } = readCsvRows(body, add);
-  for (const required of [
-    'id',
-    'name_zh',
-    'area',
-    'segments',
-    'lon',
-    'lat',
-    'precision',
-    'confidence',
-    'source',
-  ]) {
-    if (!header.includes(required)) {
-      add(1, required, { zh: `缺少列 ${required}`, en: `missing column "${required}"` });
-    }
-  }
+  requireColumns(
+    header,
+    ['id', 'name_zh', 'area', 'segments', 'lon', 'lat', 'precision', 'confidence', 'source'],
+    add,
+  );
   const seen = new Set<string>();
   const records = rows.map(({ data: row, line }): Enterprise => {
     const get = (k: string) => row[k] ?? '';
 
-    for (const f of TEXT_FIELDS) {
-      if (MARKUP_RE.test(get(f))) {
-        add(
-          line,
-          f,
-          { zh: '含有类似 HTML 的标记，按纯文本显示', en: 'contains HTML-like markup; shown as plain text' },
-          'warning',
-        );
-      }
-    }
-
-    let id = get('id');
-    if (!ID_RE.test(id)) {
-      add(line, 'id', {
-        zh: `编号缺失或无效（“${id}”），暂用行号`,
-        en: `missing or invalid id ("${id}"); the line number is used`,
-      });
-      id = `line-${line}`;
-    }
-    let key = id;
-    if (seen.has(id)) {
-      add(
-        line,
-        'id',
-        { zh: `编号 ${id} 重复；此行仍保留并计数`, en: `duplicate id ${id}; this row is kept and counted` },
-        'warning',
-      );
-      key = `${id}~${line}`;
-    }
-    seen.add(id);
+    flagMarkup(row, TEXT_FIELDS, line, add);
+    const { id, key } = readRowId(get('id'), line, seen, add);
 
     let nameZh = get('name_zh');
     const nameEn = get('name_en');
@@ -122,25 +73,8 @@ export function parseEnterprises(
       } else add(line, 'segments', { zh: `未知产业链环节“${s}”`, en: `unknown chain segment "${s}"` });
     }
 
-    const lon = num(row.lon);
-    const lat = num(row.lat);
-    let lngLat: Enterprise['lngLat'] = null;
-    if (lon === null && lat === null) {
-      // No point: fine, the area (if any) anchors it.
-    } else if (lon === null || lat === null || Number.isNaN(lon) || Number.isNaN(lat)) {
-      add(line, lon === null || Number.isNaN(lon) ? 'lon' : 'lat', {
-        zh: `经纬度不完整或不是数字（${get('lon')}, ${get('lat')}）`,
-        en: `longitude/latitude incomplete or not a number (${get('lon')}, ${get('lat')})`,
-      });
-    } else if (lon < BBOX.west || lon > BBOX.east || lat < BBOX.south || lat > BBOX.north) {
-      const swapped = lat >= BBOX.west && lat <= BBOX.east && lon >= BBOX.south && lon <= BBOX.north;
-      add(line, 'lon', {
-        zh: `坐标（${lon}, ${lat}）不在淮北范围内${swapped ? '；经度和纬度可能填反了' : ''}`,
-        en: `point (${lon}, ${lat}) is outside Huaibei${swapped ? '; longitude and latitude may be swapped' : ''}`,
-      });
-    } else {
-      lngLat = [lon, lat];
-    }
+    // No point at all is fine: the area, if any, anchors the firm.
+    const { lngLat } = readPoint(row.lon, row.lat, line, add);
 
     let precision = get('precision') as Precision;
     if (!PRECISIONS.includes(precision)) {
