@@ -5,7 +5,7 @@ import { formatNumber, pick, t } from '../i18n/t';
 import { AREA_COLOURS } from '../layers/palette';
 import { selectAnalysis, selectEnterpriseByKey } from '../state/selectors';
 import { useAppStore } from '../state/store';
-import { SegmentChip } from './card-parts';
+import { areaName, joinNames, SegmentChip } from './card-parts';
 
 const STAGE_ORDER = ['upstream', 'midstream', 'downstream'] as const;
 
@@ -78,9 +78,10 @@ function AreaDiscrepancies({ area, data, lang }: { area: Area; data: BundledData
               </button>
               {' · '}
               {pick(lang, seg.name)} → {t(lang, 'chain.assignedTo')}{' '}
-              {d.assignedAreas
-                .map((a) => pick(lang, data.areas.areas.find((x) => x.id === a)?.name ?? { zh: a, en: a }))
-                .join(lang === 'zh' ? '、' : ', ')}
+              {joinNames(
+                lang,
+                d.assignedAreas.map((a) => areaName(data, lang, a)),
+              )}
             </li>
           );
         })}

@@ -2,7 +2,7 @@ import { pick, t } from '../i18n/t';
 import { chainColour } from '../layers/palette';
 import { selectAnalysis, selectEnterpriseByKey } from '../state/selectors';
 import { useAppStore } from '../state/store';
-import { AreaChip, Sheet, StatusBadge } from './card-parts';
+import { AreaChip, areaName, describeDiscrepancy, Sheet, StatusBadge } from './card-parts';
 
 /**
  * The selected chain segment: its status and evidence, where the plan wants it, and its firms.
@@ -23,10 +23,6 @@ export function SegmentCard({ embedded = false }: { embedded?: boolean }) {
   const chain = data.chain.chains.find((c) => c.id === seg.chain);
   const byKey = selectEnterpriseByKey(data);
   const discrepancies = analysis.discrepancies.filter((d) => d.segment === seg.id);
-  const areaName = (id: string) => {
-    const a = data.areas.areas.find((x) => x.id === id);
-    return a ? pick(lang, a.name) : id;
-  };
   return (
     <Sheet
       className={embedded ? 'segment-card embedded' : 'card segment-card'}
@@ -76,7 +72,10 @@ export function SegmentCard({ embedded = false }: { embedded?: boolean }) {
                   >
                     {pick(lang, e.name)}
                   </button>
-                  <span className="small"> · {e.area ? areaName(e.area) : t(lang, 'ent.areaUnknown')}</span>
+                  <span className="small">
+                    {' '}
+                    · {e.area ? areaName(data, lang, e.area) : t(lang, 'ent.areaUnknown')}
+                  </span>
                 </li>
               );
             })}
@@ -90,16 +89,7 @@ export function SegmentCard({ embedded = false }: { embedded?: boolean }) {
           <h3>{t(lang, 'area.discrepancies')}</h3>
           <ul className="plain-list">
             {discrepancies.map((d) => (
-              <li key={d.enterpriseKey}>
-                {t(lang, 'segment.discrepancy', {
-                  firm: pick(
-                    lang,
-                    byKey.get(d.enterpriseKey)?.name ?? { zh: d.enterpriseKey, en: d.enterpriseKey },
-                  ),
-                  area: areaName(d.area),
-                  assigned: d.assignedAreas.map(areaName).join(lang === 'zh' ? '、' : ', '),
-                })}
-              </li>
+              <li key={d.enterpriseKey}>{describeDiscrepancy(data, lang, d)}</li>
             ))}
           </ul>
         </section>

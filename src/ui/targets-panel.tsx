@@ -1,7 +1,7 @@
 import { colon, pick, t } from '../i18n/t';
-import { selectAnalysis, selectEnterpriseByKey } from '../state/selectors';
+import { selectAnalysis } from '../state/selectors';
 import { useAppStore } from '../state/store';
-import { AreaChip, SegmentChip, Sheet, StatusBadge } from './card-parts';
+import { AreaChip, describeDiscrepancy, SegmentChip, Sheet, StatusBadge } from './card-parts';
 
 /** The target list (招商清单): every missing or weak segment, where the plan wants it, in the plan's words. */
 export function TargetsPanel() {
@@ -11,7 +11,6 @@ export function TargetsPanel() {
   const setPanel = useAppStore((s) => s.setPanel);
   if (panel !== 'targets' || !data) return null;
   const analysis = selectAnalysis(data);
-  const byKey = selectEnterpriseByKey(data);
   return (
     <Sheet
       className="side-panel targets-panel"
@@ -60,19 +59,10 @@ export function TargetsPanel() {
           <ul className="plain-list">
             {analysis.discrepancies.map((d) => {
               const seg = data.chain.segments.find((s) => s.id === d.segment);
-              const name = (id: string) =>
-                pick(lang, data.areas.areas.find((a) => a.id === id)?.name ?? { zh: id, en: id });
               return (
                 <li key={`${d.enterpriseKey}-${d.segment}`}>
                   {seg ? `${pick(lang, seg.name)}${colon(lang)}` : ''}
-                  {t(lang, 'segment.discrepancy', {
-                    firm: pick(
-                      lang,
-                      byKey.get(d.enterpriseKey)?.name ?? { zh: d.enterpriseKey, en: d.enterpriseKey },
-                    ),
-                    area: name(d.area),
-                    assigned: d.assignedAreas.map(name).join(lang === 'zh' ? '、' : ', '),
-                  })}
+                  {describeDiscrepancy(data, lang, d)}
                 </li>
               );
             })}
