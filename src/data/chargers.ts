@@ -1,5 +1,6 @@
 import {
   type Add,
+  type CsvRow,
   flagMarkup,
   num,
   readCsvRows,
@@ -90,8 +91,31 @@ export function parseChargers(text: string, file: string, ctx: ChargerContext): 
   if (empty) return { value: [], issues };
   const { rows, header } = readCsvRows(body, add);
   requireColumns(header, REQUIRED, add);
+  return { value: chargersFromRows(rows, ctx, add), issues };
+}
+
+/** The columns of the charger format, in file order: the export writes these, the import maps onto them. */
+export const CHARGER_COLUMNS = [
+  'id',
+  'name',
+  'operator',
+  'kind',
+  'connectors',
+  'power_kw',
+  'lon',
+  'lat',
+  'district',
+  'township',
+  'commissioned',
+  'status',
+  'illustrative',
+  'source',
+] as const;
+
+/** Rows in the charger format (from a bundled file or an import mapped onto it) → records. */
+export function chargersFromRows(rows: readonly CsvRow[], ctx: ChargerContext, add: Add): Charger[] {
   const seen = new Set<string>();
-  const records = rows.map(({ data: row, line }): Charger => {
+  return rows.map(({ data: row, line }): Charger => {
     const get = (k: string) => row[k] ?? '';
 
     flagMarkup(row, TEXT_FIELDS, line, add);
@@ -237,7 +261,6 @@ export function parseChargers(text: string, file: string, ctx: ChargerContext): 
       source,
     };
   });
-  return { value: records, issues };
 }
 
 /**

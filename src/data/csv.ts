@@ -27,14 +27,13 @@ export function startCsv(text: string, file: string) {
 }
 
 /**
- * CSV text → rows with the line each starts on, and the header. Line numbers come from each row's
- * offset in the text, not its index: quoted fields may span lines and blank lines are skipped, and
- * the user looks for the line their editor shows.
+ * Line numbers from character offsets, for a parser that reports each row's end (papaparse's
+ * meta.cursor): the row starts at the first non-blank character after the previous row's end.
  */
-export function readCsvRows(body: string, add: Add): { rows: CsvRow[]; header: string[] } {
+export function lineLocator(body: string) {
   const newlines: number[] = [];
   for (let i = body.indexOf('\n'); i !== -1; i = body.indexOf('\n', i + 1)) newlines.push(i);
-  const lineAt = (offset: number) => {
+  const lineOf = (offset: number) => {
     let lo = 0;
     let hi = newlines.length;
     while (lo < hi) {
@@ -44,17 +43,34 @@ export function readCsvRows(body: string, add: Add): { rows: CsvRow[]; header: s
     }
     return lo + 1;
   };
+  return {
+    /** The line of the row that begins at or after `offset` (skipping blank lines). */
+    lineAt(offset: number): number {
+      let start = offset;
+      while (start < body.length && /\s/.test(body[start] as string)) start += 1;
+      return lineOf(start);
+    },
+    /** Where the first row after the header starts. */
+    firstRowStart: newlines[0] === undefined ? body.length : (newlines[0] as number) + 1,
+  };
+}
+
+/**
+ * CSV text → rows with the line each starts on, and the header. Line numbers come from each row's
+ * offset in the text, not its index: quoted fields may span lines and blank lines are skipped, and
+ * the user looks for the line their editor shows.
+ */
+export function readCsvRows(body: string, add: Add): { rows: CsvRow[]; header: string[] } {
+  const { lineAt, firstRowStart } = lineLocator(body);
   const rows: { data: Record<string, string>; line: number }[] = [];
   let fields: string[] = [];
-  let cursor = newlines[0] === undefined ? body.length : (newlines[0] as number) + 1;
+  let cursor = firstRowStart;
   Papa.parse<Record<string, string>>(body, {
     header: true,
     skipEmptyLines: 'greedy',
     transform: (v) => v.trim(),
     step: (r) => {
-      let start = cursor;
-      while (start < body.length && /\s/.test(body[start] as string)) start += 1;
-      const line = lineAt(start);
+      const line = lineAt(cursor);
       cursor = r.meta.cursor;
       fields = r.meta.fields ?? fields;
       for (const e of r.errors)
@@ -72,7 +88,11 @@ export function readCsvRows(body: string, add: Add): { rows: CsvRow[]; header: s
 }
 
 // Huaibei's bbox with a margin of ~10 km: a point outside it is a typo or another datum.
-const BBOX = { west: 116.28, east: 117.15, south: 33.18, north: 34.35 };
+export const BBOX = { west: 116.28, east: 117.15, south: 33.18, north: 34.35 };
+
+export function inBbox(lon: number, lat: number): boolean {
+  return lon >= BBOX.west && lon <= BBOX.east && lat >= BBOX.south && lat <= BBOX.north;
+}
 const ID_RE = /^[A-Za-z0-9._-]{1,60}$/;
 // Anything that looks like a tag: such text is shown literally, and the user is told.
 const MARKUP_RE = /<\s*[a-z!/?]/i;
@@ -163,8 +183,8 @@ export function readPoint(
     });
     return { lngLat: null, absent: false };
   }
-  if (lon < BBOX.west || lon > BBOX.east || lat < BBOX.south || lat > BBOX.north) {
-    const swapped = lat >= BBOX.west && lat <= BBOX.east && lon >= BBOX.south && lon <= BBOX.north;
+  if (!inBbox(lon, lat)) {
+    const swapped = inBbox(lat, lon);
     add(line, 'lon', {
       zh: `坐标（${lon}, ${lat}）不在淮北范围内${swapped ? '；经度和纬度可能填反了' : ''}`,
       en: `point (${lon}, ${lat}) is outside Huaibei${swapped ? '; longitude and latitude may be swapped' : ''}`,

@@ -1,5 +1,14 @@
 import { isAreaId } from './areas';
-import { flagMarkup, readCsvRows, readPoint, readRowId, requireColumns, startCsv } from './csv';
+import {
+  type Add,
+  type CsvRow,
+  flagMarkup,
+  readCsvRows,
+  readPoint,
+  readRowId,
+  requireColumns,
+  startCsv,
+} from './csv';
 import type { Confidence, Enterprise, Precision, Validated } from './types';
 
 const PRECISIONS: readonly Precision[] = ['exact', 'park', 'district', 'unknown'];
@@ -37,13 +46,45 @@ export function parseEnterprises(
   const { issues, add, body, empty } = startCsv(text, file);
   if (empty) return { value: [], issues };
   const { rows, header } = readCsvRows(body, add);
-  requireColumns(
-    header,
-    ['id', 'name_zh', 'area', 'segments', 'lon', 'lat', 'precision', 'confidence', 'source'],
-    add,
-  );
+  requireColumns(header, ENTERPRISE_REQUIRED, add);
+  return { value: enterprisesFromRows(rows, ctx, add), issues };
+}
+
+export const ENTERPRISE_REQUIRED = [
+  'id',
+  'name_zh',
+  'area',
+  'segments',
+  'lon',
+  'lat',
+  'precision',
+  'confidence',
+  'source',
+] as const;
+
+/** The columns of the enterprise format, in file order: the export writes these, the import maps onto them. */
+export const ENTERPRISE_COLUMNS = [
+  'id',
+  'name_zh',
+  'name_en',
+  'area',
+  'segments',
+  'segment_source',
+  'products',
+  'address',
+  'lon',
+  'lat',
+  'precision',
+  'location_basis',
+  'confidence',
+  'confidence_note',
+  'source',
+] as const;
+
+/** Rows in the enterprise format (from a bundled file or an import mapped onto it) → records. */
+export function enterprisesFromRows(rows: readonly CsvRow[], ctx: EnterpriseContext, add: Add): Enterprise[] {
   const seen = new Set<string>();
-  const records = rows.map(({ data: row, line }): Enterprise => {
+  return rows.map(({ data: row, line }): Enterprise => {
     const get = (k: string) => row[k] ?? '';
 
     flagMarkup(row, TEXT_FIELDS, line, add);
@@ -117,5 +158,4 @@ export function parseEnterprises(
       source: get('source'),
     };
   });
-  return { value: records, issues };
 }

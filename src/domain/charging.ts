@@ -1,7 +1,8 @@
-import { bbox, booleanPointInPolygon, point, pointGrid } from '@turf/turf';
+import { bbox, booleanPointInPolygon, pointGrid } from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
 import type { Charger } from '../data/chargers';
 import type { AreaPolygon } from '../data/types';
+import { pointLocator } from './locate';
 
 export interface SiteCount {
   sites: number;
@@ -39,20 +40,15 @@ export function countByDistrict(
   districts: FeatureCollection<AreaPolygon, { adcode: string }>,
 ): DistrictCounts {
   const byDistrict: Record<string, SiteCount> = {};
-  const polys = districts.features.map((f) => ({ f, box: bbox(f) }));
-  for (const { f } of polys) byDistrict[f.properties.adcode] = zero();
+  const districtAt = pointLocator(districts.features);
+  for (const f of districts.features) byDistrict[f.properties.adcode] = zero();
   let noPoint = 0;
   let outside = 0;
   let unplaced = 0;
   for (const ch of chargers) {
     if (ch.lngLat) {
-      const [x, y] = ch.lngLat;
-      const p = point(ch.lngLat);
-      const hit = polys.find(
-        ({ f, box }) =>
-          x >= box[0] && x <= box[2] && y >= box[1] && y <= box[3] && booleanPointInPolygon(p, f),
-      );
-      const c = hit ? byDistrict[hit.f.properties.adcode] : undefined;
+      const hit = districtAt(ch.lngLat);
+      const c = hit ? byDistrict[hit.properties.adcode] : undefined;
       if (c) addTo(c, ch);
       else outside += 1;
     } else {
