@@ -1,6 +1,8 @@
 import { create } from 'zustand';
 import type { BundledData } from '../data/load-bundled';
 import type { AreaId, Confidence, Lang, Precision } from '../data/types';
+import { withImports } from '../import/merge';
+import type { ImportedDataset } from '../import/pipeline';
 import { availableLayers, defaultLayerIds, type LayerDef, type LayerId } from '../layers/registry';
 import type { Camera } from './camera';
 import {
@@ -28,7 +30,7 @@ export interface CameraRequest {
   seq: number;
 }
 
-export type Panel = 'none' | 'layers' | 'search' | SharedPanel;
+export type Panel = 'none' | 'layers' | 'search' | 'data' | SharedPanel;
 
 /** Filter lists that a chip toggles. */
 export type FilterList = 'chains' | 'areas' | 'precision' | 'confidence';
@@ -47,6 +49,18 @@ export interface AppState {
   cameraRequest: CameraRequest;
   /** Parts of the opening link that were invalid and replaced by defaults. */
   linkRejected: HashKey[];
+  /** The files shipped with the app. */
+  bundled: BundledData | null;
+  /** The user's imports (kept in IndexedDB), oldest first. */
+  imports: ImportedDataset[];
+  /** Why imports could not be read or stored (IndexedDB unavailable, quota), or null. */
+  storageError: string | null;
+  /** A file the user picked or dropped, waiting in the import dialog. */
+  importDraft: File | null;
+  /** The import whose report is open, if any. */
+  reportFor: string | null;
+  shareOpen: boolean;
+  /** What the app shows: the bundled data with the imports joined or in place. */
   data: BundledData | null;
   panel: Panel;
   legendOpen: boolean;
@@ -64,7 +78,14 @@ export interface AppState {
   flyTo: (point: [number, number]) => void;
   /** Restores a whole shared view (missing keys already filled with defaults). */
   applyShared: (s: ShareState, rejected: HashKey[]) => void;
-  dataLoaded: (d: BundledData) => void;
+  /** The bundled files and the saved imports, both read at start: the link is checked against both. */
+  dataLoaded: (d: BundledData, imports?: ImportedDataset[]) => void;
+  /** Imports added or removed: the shown data follows, and a selection of a removed record is let go. */
+  setImports: (imports: ImportedDataset[]) => void;
+  setStorageError: (message: string | null) => void;
+  startImport: (file: File | null) => void;
+  showReport: (importId: string | null) => void;
+  setShareOpen: (open: boolean) => void;
   setPanel: (p: Panel) => void;
   toggleLegend: () => void;
   dismissLinkNotice: () => void;
@@ -108,6 +129,12 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
     camera: null,
     cameraRequest: { camera: null, focus: null, seq: 0 },
     linkRejected: [],
+    bundled: null,
+    imports: [],
+    storageError: null,
+    importDraft: null,
+    reportFor: null,
+    shareOpen: false,
     data: null,
     panel: 'none',
     legendOpen: true,
@@ -160,7 +187,25 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
         };
         return s.data ? { ...next, ...checkAgainstData(next, s.data) } : next;
       }),
-    dataLoaded: (data) => set((s) => ({ data, ...checkAgainstData(s, data) })),
+    dataLoaded: (bundled, imports = []) =>
+      set((s) => {
+        const data = withImports(bundled, imports);
+        return { bundled, imports, data, ...checkAgainstData(s, data) };
+      }),
+    setImports: (imports) =>
+      set((s) => {
+        if (!s.bundled) return { imports };
+        const data = withImports(s.bundled, imports);
+        const sel = s.selection;
+        const gone =
+          (sel?.kind === 'enterprise' && !data.enterprises.some((e) => e.id === sel.id)) ||
+          (sel?.kind === 'charger' && !data.chargers.some((c) => c.id === sel.id));
+        return { imports, data, ...(gone ? { selection: null } : {}) };
+      }),
+    setStorageError: (storageError) => set({ storageError }),
+    startImport: (importDraft) => set({ importDraft }),
+    showReport: (reportFor) => set({ reportFor }),
+    setShareOpen: (shareOpen) => set({ shareOpen }),
     setPanel: (panel) => set({ panel }),
     toggleLegend: () => set((s) => ({ legendOpen: !s.legendOpen })),
     dismissLinkNotice: () => set({ linkRejected: [] }),

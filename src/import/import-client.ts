@@ -1,0 +1,76 @@
+import type { Bilingual } from '../data/types';
+import type { ImportContext, ImportedDataset, ImportOptions, Sniffed, SniffOverrides } from './pipeline';
+import type { FromWorker, ImportStage, ToWorker } from './protocol';
+
+/** Thrown when the user cancels an import: not an error to report. */
+export class ImportCancelled extends Error {}
+
+/** An import that failed, with the reason in both languages. */
+export class ImportError extends Error {
+  constructor(readonly reason: Bilingual) {
+    super(reason.en);
+  }
+}
+
+export interface Job<T> {
+  result: Promise<T>;
+  /** Stops the worker at once; `result` rejects with ImportCancelled. */
+  cancel: () => void;
+}
+
+function run<T>(
+  message: ToWorker,
+  pick: (m: FromWorker) => T | undefined,
+  onProgress?: (stage: ImportStage, share: number) => void,
+): Job<T> {
+  const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
+  let cancel = () => {};
+  const result = new Promise<T>((resolve, reject) => {
+    cancel = () => {
+      worker.terminate();
+      reject(new ImportCancelled('cancelled'));
+    };
+    worker.onmessage = (e: MessageEvent<FromWorker>) => {
+      const m = e.data;
+      if (m.type === 'progress') {
+        onProgress?.(m.stage, m.share);
+        return;
+      }
+      worker.terminate();
+      if (m.type === 'failed') reject(new ImportError(m.reason));
+      else {
+        const v = pick(m);
+        if (v === undefined)
+          reject(
+            new ImportError({ zh: '导入程序返回了意外的消息', en: 'unexpected reply from the importer' }),
+          );
+        else resolve(v);
+      }
+    };
+    worker.onerror = (e) => {
+      worker.terminate();
+      reject(new ImportError({ zh: `导入程序出错：${e.message}`, en: `the importer failed: ${e.message}` }));
+    };
+    worker.postMessage(message);
+  });
+  return { result, cancel };
+}
+
+/** First look at a file (encoding, columns, preview), in a worker. */
+export function sniffFile(file: File, overrides: SniffOverrides = {}): Job<Sniffed> {
+  return run({ type: 'sniff', file, overrides }, (m) => (m.type === 'sniffed' ? m.sniffed : undefined));
+}
+
+/** The whole import, in a worker, with progress and cancel. */
+export function importFile(
+  file: File,
+  options: ImportOptions,
+  ctx: ImportContext,
+  onProgress: (stage: ImportStage, share: number) => void,
+): Job<ImportedDataset> {
+  return run(
+    { type: 'import', file, options, ctx, importedAt: new Date().toISOString() },
+    (m) => (m.type === 'done' ? m.dataset : undefined),
+    onProgress,
+  );
+}

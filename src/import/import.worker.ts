@@ -1,0 +1,40 @@
+/// <reference lib="webworker" />
+// Reads, parses and checks an imported file off the main thread, so the page stays responsive.
+import { checkSize, ImportFailure, LIMITS, runImport, sniff } from './pipeline';
+import type { FromWorker, ToWorker } from './protocol';
+
+const post = (m: FromWorker) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
+
+async function bytesOf(blob: Blob): Promise<Uint8Array> {
+  return new Uint8Array(await blob.arrayBuffer());
+}
+
+self.onmessage = async (e: MessageEvent<ToWorker>) => {
+  const m = e.data;
+  try {
+    // The size is known before a byte is read: a 200 MB file is refused at once.
+    checkSize(m.file.size);
+    if (m.type === 'sniff') {
+      const sample = await bytesOf(m.file.slice(0, LIMITS.sampleBytes));
+      const isJson = /\.(geo)?json$/i.test(m.file.name);
+      const full = isJson ? await bytesOf(m.file) : undefined;
+      post({ type: 'sniffed', sniffed: sniff(sample, m.file.name, m.file.size, full, m.overrides) });
+      return;
+    }
+    post({ type: 'progress', stage: 'load', share: 0 });
+    const bytes = await bytesOf(m.file);
+    const dataset = runImport(bytes, m.options, m.ctx, m.importedAt, (stage, share) =>
+      post({ type: 'progress', stage, share }),
+    );
+    post({ type: 'done', dataset });
+  } catch (err) {
+    if (err instanceof ImportFailure) post({ type: 'failed', reason: err.reason });
+    else {
+      const msg = err instanceof Error ? err.message : String(err);
+      post({
+        type: 'failed',
+        reason: { zh: `读取文件时出错：${msg}`, en: `error while reading the file: ${msg}` },
+      });
+    }
+  }
+};

@@ -1,0 +1,28 @@
+import type { BundledData } from '../data/load-bundled';
+import type { ImportedDataset } from './pipeline';
+
+/**
+ * The data the app shows: the bundled files with the imports joined to them, or in place of them
+ * where an import of that kind says "replace".
+ */
+export function withImports(bundled: BundledData, imports: readonly ImportedDataset[]): BundledData {
+  if (imports.length === 0) return bundled;
+  const replaces = (kind: ImportedDataset['kind']) =>
+    imports.some((i) => i.kind === kind && i.mode === 'replace');
+  return {
+    ...bundled,
+    enterprises: [
+      ...(replaces('enterprises') ? [] : bundled.enterprises),
+      ...imports.flatMap((i) => i.enterprises),
+    ],
+    chargers: [...(replaces('chargers') ? [] : bundled.chargers), ...imports.flatMap((i) => i.chargers)],
+  };
+}
+
+/** A short id for a new import, unique among the existing ones: it prefixes every record id. */
+export function nextImportId(imports: readonly ImportedDataset[]): string {
+  let n = 1;
+  const ids = new Set(imports.map((i) => i.id));
+  while (ids.has(`u${n}`)) n += 1;
+  return `u${n}`;
+}

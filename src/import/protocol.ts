@@ -1,0 +1,15 @@
+import type { Bilingual } from '../data/types';
+import type { ImportContext, ImportedDataset, ImportOptions, Sniffed, SniffOverrides } from './pipeline';
+
+/** Messages between the page and the import worker. */
+export type ToWorker =
+  | { type: 'sniff'; file: File; overrides: SniffOverrides }
+  | { type: 'import'; file: File; options: ImportOptions; ctx: ImportContext; importedAt: string };
+
+export type ImportStage = 'load' | 'read' | 'check';
+
+export type FromWorker =
+  | { type: 'sniffed'; sniffed: Sniffed }
+  | { type: 'progress'; stage: ImportStage; share: number }
+  | { type: 'done'; dataset: ImportedDataset }
+  | { type: 'failed'; reason: Bilingual };

@@ -1,0 +1,162 @@
+import {
+  chargersCsv,
+  chargersGeoJson,
+  download,
+  enterprisesCsv,
+  enterprisesGeoJson,
+} from '../export/export-data';
+import { formatNumber, t } from '../i18n/t';
+import { deleteImport } from '../import/saved-imports';
+import { selectChargersAsOf, selectFilteredEnterprises } from '../state/selectors';
+import { useAppStore } from '../state/store';
+import { Sheet } from './card-parts';
+
+export const IMPORT_ACCEPT = '.csv,.txt,.tsv,.geojson,.json,text/csv,application/geo+json,application/json';
+
+/** The user's own data: import a file, see and remove earlier imports, export what the view shows. */
+export function DataPanel() {
+  const lang = useAppStore((s) => s.lang);
+  const panel = useAppStore((s) => s.panel);
+  const data = useAppStore((s) => s.data);
+  const imports = useAppStore((s) => s.imports);
+  const filters = useAppStore((s) => s.filters);
+  const asOfYear = useAppStore((s) => s.charging.asOfYear);
+  const storageError = useAppStore((s) => s.storageError);
+  const setPanel = useAppStore((s) => s.setPanel);
+  const startImport = useAppStore((s) => s.startImport);
+  const showReport = useAppStore((s) => s.showReport);
+  if (panel !== 'data' || !data) return null;
+  const firms = selectFilteredEnterprises(data, filters);
+  const sites = selectChargersAsOf(data, asOfYear);
+  const stamp = new Date().toISOString().slice(0, 10);
+
+  const remove = async (id: string) => {
+    const st = useAppStore.getState();
+    st.setImports(st.imports.filter((i) => i.id !== id));
+    const r = await deleteImport(id);
+    st.setStorageError(r.ok ? null : r.message);
+  };
+
+  return (
+    <Sheet
+      className="side-panel data-panel"
+      testId="data-panel"
+      title={t(lang, 'data.title')}
+      onClose={() => setPanel('none')}
+      lang={lang}
+    >
+      <section>
+        <h3>{t(lang, 'data.import')}</h3>
+        <label className="primary-btn file-btn">
+          {t(lang, 'data.pickFile')}
+          <input
+            type="file"
+            accept={IMPORT_ACCEPT}
+            data-testid="import-input"
+            onChange={(e) => {
+              const f = e.target.files?.[0];
+              // Cleared so that picking the same file again starts a new import.
+              e.target.value = '';
+              if (f) startImport(f);
+            }}
+          />
+        </label>
+        <p className="small muted">{t(lang, 'data.importHelp')}</p>
+        {storageError ? (
+          <p className="notice error" role="alert" data-testid="storage-error">
+            {t(lang, 'data.storageError', { message: storageError })}
+          </p>
+        ) : null}
+      </section>
+      <section>
+        <h3>{t(lang, 'data.imported')}</h3>
+        {imports.length === 0 ? <p className="muted">{t(lang, 'data.noImports')}</p> : null}
+        <ul className="plain-list import-list" data-testid="import-list">
+          {imports.map((i) => (
+            <li key={i.id} data-import={i.id}>
+              <p className="import-name">{i.fileName}</p>
+              <p className="small muted">
+                {t(lang, `import.kind.${i.kind}`)} ·{' '}
+                {t(lang, 'data.records', { n: i.enterprises.length + i.chargers.length })} ·{' '}
+                {t(lang, `import.mode.${i.mode}`)} · {i.importedAt.slice(0, 10)}
+              </p>
+              <div className="button-row">
+                <button
+                  type="button"
+                  className="secondary-btn"
+                  data-testid="import-report-open"
+                  onClick={() => showReport(i.id)}
+                >
+                  {t(lang, 'data.report', { n: i.report.length })}
+                </button>
+                <button
+                  type="button"
+                  className="secondary-btn danger"
+                  data-testid="import-remove"
+                  onClick={() => void remove(i.id)}
+                >
+                  {t(lang, 'data.remove')}
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section>
+        <h3>{t(lang, 'data.export')}</h3>
+        <p className="small muted">{t(lang, 'data.exportHelp')}</p>
+        <p>{t(lang, 'data.exportFirms', { n: formatNumber(lang, firms.length, 0) })}</p>
+        <div className="button-row">
+          <button
+            type="button"
+            className="secondary-btn"
+            data-testid="export-firms-csv"
+            onClick={() => download(`huaibei-enterprises-${stamp}.csv`, enterprisesCsv(firms), 'text/csv')}
+          >
+            CSV
+          </button>
+          <button
+            type="button"
+            className="secondary-btn"
+            data-testid="export-firms-geojson"
+            onClick={() =>
+              download(
+                `huaibei-enterprises-${stamp}.geojson`,
+                enterprisesGeoJson(firms),
+                'application/geo+json',
+              )
+            }
+          >
+            GeoJSON
+          </button>
+        </div>
+        <p>
+          {t(lang, 'data.exportSites', {
+            n: formatNumber(lang, sites.length, 0),
+            year: asOfYear ?? t(lang, 'data.now'),
+          })}
+        </p>
+        <div className="button-row">
+          <button
+            type="button"
+            className="secondary-btn"
+            data-testid="export-sites-csv"
+            onClick={() => download(`huaibei-chargers-${stamp}.csv`, chargersCsv(sites), 'text/csv')}
+          >
+            CSV
+          </button>
+          <button
+            type="button"
+            className="secondary-btn"
+            data-testid="export-sites-geojson"
+            onClick={() =>
+              download(`huaibei-chargers-${stamp}.geojson`, chargersGeoJson(sites), 'application/geo+json')
+            }
+          >
+            GeoJSON
+          </button>
+        </div>
+      </section>
+    </Sheet>
+  );
+}

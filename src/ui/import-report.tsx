@@ -1,0 +1,121 @@
+import type { Lang } from '../data/types';
+import { download, reportCsv } from '../export/export-data';
+import { pick, t } from '../i18n/t';
+import type { ImportedDataset } from '../import/pipeline';
+import { useAppStore } from '../state/store';
+
+// A report of 100,000 bad rows would freeze a tablet: the rest is in the downloaded file.
+const SHOWN_ROWS = 300;
+
+/** What an import did: counts, notes on the whole file, and every refused or questioned row. */
+export function ReportBody({ ds, lang }: { ds: ImportedDataset; lang: Lang }) {
+  const imported = ds.enterprises.length + ds.chargers.length;
+  const errors = ds.report.filter((r) => r.severity === 'error').length;
+  const warnings = ds.report.length - errors;
+  return (
+    <div className="import-report" data-testid="import-report">
+      <p className="report-summary" data-testid="report-summary">
+        {t(lang, 'import.summary', {
+          rows: ds.rowCount,
+          imported,
+          rejected: ds.rejectedRows,
+          errors,
+          warnings,
+        })}
+      </p>
+      {ds.notes.map((n) => (
+        <p key={n.en} className="notice warn">
+          {pick(lang, n)}
+        </p>
+      ))}
+      {ds.report.length > 0 ? (
+        <>
+          <div className="report-scroll">
+            <table className="report-table">
+              <thead>
+                <tr>
+                  <th>{t(lang, ds.format === 'geojson' ? 'import.feature' : 'import.line')}</th>
+                  <th>{t(lang, 'import.column')}</th>
+                  <th>{t(lang, 'import.reason')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {ds.report.slice(0, SHOWN_ROWS).map((r, i) => (
+                  <tr
+                    // biome-ignore lint/suspicious/noArrayIndexKey: report rows have no id and never reorder
+                    key={i}
+                    className={r.rejected ? 'rejected' : r.severity}
+                    data-line={r.line ?? ''}
+                  >
+                    <td>{r.line ?? '—'}</td>
+                    <td>{r.column}</td>
+                    <td>
+                      {r.rejected ? <strong>{t(lang, 'import.notImported')} </strong> : null}
+                      {pick(lang, r.reason)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {ds.report.length > SHOWN_ROWS ? (
+            <p className="muted small">
+              {t(lang, 'import.moreInFile', { n: ds.report.length - SHOWN_ROWS })}
+            </p>
+          ) : null}
+          <button
+            type="button"
+            className="secondary-btn"
+            data-testid="report-download"
+            onClick={() =>
+              download(
+                `${ds.fileName.replace(/\.[^.]+$/, '')}-report.csv`,
+                reportCsv(ds.report, lang),
+                'text/csv',
+              )
+            }
+          >
+            {t(lang, 'import.downloadReport')}
+          </button>
+        </>
+      ) : (
+        <p className="muted">{t(lang, 'import.noProblems')}</p>
+      )}
+    </div>
+  );
+}
+
+/** The report of a saved import, reopened from the data panel or shown right after an import. */
+export function ImportReportDialog() {
+  const lang = useAppStore((s) => s.lang);
+  const id = useAppStore((s) => s.reportFor);
+  const ds = useAppStore((s) => s.imports.find((i) => i.id === s.reportFor));
+  const close = useAppStore((s) => s.showReport);
+  if (!id || !ds) return null;
+  return (
+    <div className="modal-backdrop">
+      <section
+        className="modal"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="report-title"
+        data-testid="report-dialog"
+      >
+        <header className="modal-head">
+          <h2 id="report-title">{t(lang, 'import.reportTitle', { file: ds.fileName })}</h2>
+        </header>
+        <ReportBody ds={ds} lang={lang} />
+        <footer className="modal-foot">
+          <button
+            type="button"
+            className="primary-btn"
+            data-testid="report-close"
+            onClick={() => close(null)}
+          >
+            {t(lang, 'import.done')}
+          </button>
+        </footer>
+      </section>
+    </div>
+  );
+}
