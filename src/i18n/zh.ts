@@ -1,5 +1,8 @@
 // Chinese is the source language: its keys define the dictionary, and en.ts must match them.
+import { zhData } from './zh-data';
+
 export const zh = {
+  ...zhData,
   'app.title': '淮北新能源汽车产业布局图',
   'app.subtitle': '依据《关于加快推动新能源汽车产业集群发展的实施方案（征求意见稿）》',
   'app.loading': '正在加载地图数据…',
@@ -186,6 +189,34 @@ export const zh = {
   'charging.city': '全市',
   'charging.play': '▶ 逐年回放',
   'charging.stop': '■ 停止回放',
+  // goals dashboard
+  'nav.goals': '目标看板',
+  'goals.title': '目标看板',
+  'goals.intro':
+    '规划提出的 2025 年、2027 年量化目标，摘自规划原文。现状值只采用有出处的数据，由市投资促进中心在 data/goals.json 中填写；没有出处的显示“未提供”，不当作 0。',
+  'goals.summary': '共 {n} 项目标，{k} 项有现状值',
+  'goals.target': '{year} 年目标',
+  'goals.everyYear': '每年',
+  'goals.current': '现状',
+  'goals.notProvided': '未提供',
+  'goals.currentInvalid': '填写的现状值有误，未采用（见数据问题）',
+  'goals.asOf': '截至 {date}',
+  'goals.source': '来源',
+  'goals.illustrative': '示意数据',
+  'goals.original': '原文',
+  'goals.planSection': '规划出处',
+  'goals.noQuote': '规划原文缺失或与原文不符，未显示（见数据问题）。',
+  'goals.note': '说明',
+  'goals.status.met': '已达成',
+  'goals.status.on-track-unknown': '尚难判断',
+  'goals.status.not-met': '未达成',
+  'goals.status.no-data': '无数据',
+  'goals.share': '达到目标的 {pct}%',
+  'goals.issues': '目标数据有 {n} 条问题',
+  'goals.goalIssues': '本项数据有 {n} 条问题，见上方列表',
+  'goals.severity.error': '错误',
+  'goals.severity.warning': '提示',
+  'goals.none': '没有可显示的目标。',
 } as const;
 
 export type MessageKey = keyof typeof zh;
