@@ -1,0 +1,637 @@
+import { destination } from '@turf/turf';
+import { describe, expect, it } from 'vitest';
+import { AREA_IDS } from '../../src/data/areas';
+import type { Charger } from '../../src/data/chargers';
+import { loadBundled } from '../../src/data/load-bundled';
+import { DEFAULT_MATCH_WEIGHTS, type MatchWeights, validateMatchWeights } from '../../src/data/match-weights';
+import type { Area, AreaId, ChainModel, Enterprise, Segment, Stage } from '../../src/data/types';
+import { buildAreaShapes } from '../../src/domain/area-shapes';
+import { analyseChain } from '../../src/domain/chain-analysis';
+import {
+  areaAnchors,
+  type LngLat,
+  type Placement,
+  placeEnterprises,
+} from '../../src/domain/enterprise-positions';
+import { type MatchInput, type MatchResult, rankAreas, relatedSegments } from '../../src/domain/match';
+import { publicJson, readPublic } from '../fixtures/load';
+
+const FILE = 'data/match-weights.json';
+
+// ---- Fixture: one chain up → mid → down, a second chain, six areas 50 km apart on a line ----------
+
+function seg(id: string, chain: string, stage: Stage, areas: AreaId[]): Segment {
+  return {
+    id,
+    chain,
+    stage,
+    name: { zh: `环节${id}`, en: `Seg ${id}` },
+    areas,
+    planSection: '§三.4',
+    plan: { zh: `发展${id}`, en: `develop ${id}` },
+  };
+}
+
+const MODEL: ChainModel = {
+  chains: [
+    { id: 'c', name: { zh: '测试', en: 'Test' } },
+    { id: 'x', name: { zh: '其他', en: 'Other' } },
+  ],
+  segments: [
+    seg('up', 'c', 'upstream', []),
+    seg('mid', 'c', 'midstream', ['hitech']),
+    seg('mid2', 'c', 'midstream', ['lieshan']),
+    seg('down', 'c', 'downstream', []),
+    seg('xup', 'x', 'upstream', ['linhuan']),
+    seg('nowhere', 'x', 'midstream', []),
+  ],
+  statusRules: { strongMin: 3, weakMin: 1, note: { zh: '规则', en: 'rules' } },
+};
+
+const AREAS: Area[] = AREA_IDS.map((id) => ({
+  id,
+  kind: id === 'hitech' || id === 'linhuan' ? 'park' : 'district',
+  name: { zh: `区域${id}`, en: `Area ${id}` },
+  role: { zh: '', en: '' },
+  specialisation: { zh: '', en: '' },
+  planSection: '§三.4',
+  footprints: [],
+}));
+
+const ANCHORS = Object.fromEntries(AREA_IDS.map((id, i) => [id, [116 + i * 0.6, 34] as LngLat])) as Record<
+  AreaId,
+  LngLat
+>;
+
+/** A point `km` east of an area's anchor. */
+const east = (area: AreaId, km: number): LngLat =>
+  destination(ANCHORS[area], km, 90, { units: 'kilometers' }).geometry.coordinates as LngLat;
+
+let line = 1;
+function ent(id: string, area: AreaId | null, segments: string[]): Enterprise {
+  line += 1;
+  return {
+    id,
+    key: id,
+    line,
+    name: { zh: `企业${id}`, en: `Firm ${id}` },
+    area,
+    segments,
+    segmentSource: '',
+    products: '',
+    address: '',
+    lngLat: null,
+    precision: 'district',
+    locationBasis: '',
+    confidence: 'medium',
+    confidenceNote: '',
+    source: 'http://example.org',
+  };
+}
+
+function charger(id: string, lngLat: LngLat | null, over: Partial<Charger> = {}): Charger {
+  return {
+    id,
+    key: id,
+    line: 2,
+    name: id,
+    operator: '',
+    kind: 'dc_fast',
+    connectors: 4,
+    powerKw: 60,
+    lngLat,
+    district: null,
+    township: null,
+    commissioned: '2024-01-01',
+    status: 'operating',
+    illustrative: true,
+    source: 'test',
+    ...over,
+  };
+}
+
+/** Firms with their positions; `null` position: not on the map. */
+function firms(rows: [Enterprise, LngLat | null][]): Pick<MatchInput, 'enterprises' | 'placements'> {
+  return {
+    enterprises: rows.map(([e]) => e),
+    placements: rows.map(([, p]): Placement => ({ position: p, approximate: true })),
+  };
+}
+
+const W: MatchWeights = { ...DEFAULT_MATCH_WEIGHTS, chargingPerSite: 1, chargingCap: 5 };
+
+function run(over: Partial<MatchInput> = {}): MatchResult {
+  const base = firms([]);
+  const enterprises = over.enterprises ?? base.enterprises;
+  return rankAreas({
+    segments: ['mid'],
+    radiusKm: 10,
+    weights: W,
+    chain: MODEL,
+    enterprises,
+    placements: base.placements,
+    areas: AREAS,
+    anchors: ANCHORS,
+    analysis: analyseChain(MODEL, enterprises),
+    chargers: [],
+    ...over,
+  });
+}
+
+const byArea = (r: MatchResult, id: AreaId) => {
+  const a = r.areas.find((x) => x.area === id);
+  if (!a) throw new Error(`no result for ${id}`);
+  return a;
+};
+const part = (r: MatchResult, id: AreaId, factor: string) => {
+  const p = byArea(r, id).parts.find((x) => x.factor === factor);
+  if (!p) throw new Error(`no ${factor} part for ${id}`);
+  return p;
+};
+const order = (r: MatchResult) => r.areas.map((a) => a.area);
+
+// ---- Weights file -------------------------------------------------------------------------------
+
+describe('validateMatchWeights', () => {
+  it('reads the bundled file with no issues', async () => {
+    const r = validateMatchWeights(await publicJson(FILE), FILE);
+    expect(r.issues).toEqual([]);
+    expect(r.value.version).toBe(1);
+    expect(r.value.radiusKmOptions).toContain(r.value.defaultRadiusKm);
+    expect(r.value.note.zh).toContain('planAssigned');
+    expect(r.value.note.en).toContain('planAssigned');
+  });
+
+  it.each<[string, Record<string, unknown>, string, Partial<MatchWeights>]>([
+    ['a negative weight', { planAssigned: -5 }, 'planAssigned', { planAssigned: 40 }],
+    ['a text weight', { clusterPerFirm: '8' }, 'clusterPerFirm', { clusterPerFirm: 8 }],
+    ['a missing cap', { supplierCap: undefined }, 'supplierCap', { supplierCap: 12 }],
+    ['an infinite weight', { chargingCap: Number.POSITIVE_INFINITY }, 'chargingCap', { chargingCap: 10 }],
+    ['empty distances', { radiusKmOptions: [] }, 'radiusKmOptions', { radiusKmOptions: [5, 10, 20, 30] }],
+    [
+      'a zero distance',
+      { radiusKmOptions: [0, 10] },
+      'radiusKmOptions',
+      { radiusKmOptions: [5, 10, 20, 30] },
+    ],
+    ['a default not offered', { defaultRadiusKm: 7 }, 'defaultRadiusKm', { defaultRadiusKm: 10 }],
+    ['a note without English', { note: { zh: '说明' } }, 'note', { note: DEFAULT_MATCH_WEIGHTS.note }],
+    ['another version', { version: 2 }, 'version', {}],
+  ])('reports %s by field and falls back for that field only', async (_label, over, field, expected) => {
+    const json = { ...((await publicJson(FILE)) as Record<string, unknown>), planAssigned: 33, ...over };
+    const r = validateMatchWeights(json, FILE);
+    expect(r.issues.map((i) => i.field)).toEqual([field]);
+    const issue = r.issues[0];
+    expect(issue?.file).toBe(FILE);
+    expect(issue?.reason.zh).toContain(field);
+    expect(issue?.reason.en).toContain(field);
+    expect(r.value).toMatchObject(expected);
+    // The other fields keep the file's values.
+    if (field !== 'planAssigned') expect(r.value.planAssigned).toBe(33);
+  });
+
+  it('sorts and deduplicates the distances offered', () => {
+    const r = validateMatchWeights({ ...DEFAULT_MATCH_WEIGHTS, radiusKmOptions: [20, 5, 20, 10] }, FILE);
+    expect(r.issues).toEqual([]);
+    expect(r.value.radiusKmOptions).toEqual([5, 10, 20]);
+  });
+
+  it('falls back to the first distance offered when the default one is not among them', () => {
+    const r = validateMatchWeights(
+      { ...DEFAULT_MATCH_WEIGHTS, radiusKmOptions: [3, 6], defaultRadiusKm: 9 },
+      FILE,
+    );
+    expect(r.value.defaultRadiusKm).toBe(3);
+    expect(r.issues.map((i) => i.field)).toEqual(['defaultRadiusKm']);
+  });
+
+  it('warns about an unknown (probably misspelt) field', () => {
+    const r = validateMatchWeights({ ...DEFAULT_MATCH_WEIGHTS, clusterPerFrim: 9 }, FILE);
+    expect(r.issues).toEqual([expect.objectContaining({ field: 'clusterPerFrim', severity: 'warning' })]);
+  });
+
+  it.each([null, 'text', [1, 2], 42])('never throws on %j, returning the defaults', (json) => {
+    const r = validateMatchWeights(json, FILE);
+    expect(r.value).toEqual(DEFAULT_MATCH_WEIGHTS);
+    expect(r.issues.map((i) => i.field)).toEqual(['(root)']);
+  });
+});
+
+// ---- Supply relations ---------------------------------------------------------------------------
+
+describe('relatedSegments', () => {
+  const ids = (s: Segment[]) => s.map((x) => x.id);
+
+  it('derives suppliers and customers from the stage order within one chain', () => {
+    const r = relatedSegments(MODEL, ['mid']);
+    expect(ids(r.suppliers)).toEqual(['up']);
+    expect(ids(r.customers)).toEqual(['down']);
+  });
+
+  it('has no supplier for an upstream segment and no customer for a downstream one', () => {
+    expect(ids(relatedSegments(MODEL, ['up']).suppliers)).toEqual([]);
+    expect(ids(relatedSegments(MODEL, ['up']).customers)).toEqual(['mid', 'mid2', 'down']);
+    expect(ids(relatedSegments(MODEL, ['down']).customers)).toEqual([]);
+  });
+
+  it('leaves selected segments out and never crosses chains', () => {
+    const r = relatedSegments(MODEL, ['up', 'mid']);
+    expect(ids(r.suppliers)).toEqual([]);
+    expect(ids(r.customers)).toEqual(['mid2', 'down']);
+    expect(ids(relatedSegments(MODEL, ['xup']).customers)).toEqual(['nowhere']);
+  });
+});
+
+// ---- Ranking on the fixture ---------------------------------------------------------------------
+
+describe('rankAreas on a fixture', () => {
+  it('returns every area once, ranked 1…n, scores not increasing, with six parts each', () => {
+    const r = run();
+    expect([...order(r)].sort()).toEqual([...AREA_IDS].sort());
+    expect(r.areas.map((a) => a.rank)).toEqual([1, 2, 3, 4, 5, 6]);
+    for (let i = 1; i < r.areas.length; i++) {
+      expect(r.areas[i]?.score).toBeLessThanOrEqual(r.areas[i - 1]?.score ?? 0);
+    }
+    for (const a of r.areas) {
+      expect(a.parts.map((p) => p.factor)).toEqual([
+        'plan',
+        'cluster',
+        'suppliers',
+        'customers',
+        'gap',
+        'charging',
+      ]);
+      expect(a.score).toBeCloseTo(
+        a.parts.reduce((s, p) => s + p.points, 0),
+        6,
+      );
+    }
+  });
+
+  it('puts the planned area first and names it and the segment in words', () => {
+    const r = run();
+    expect(order(r)[0]).toBe('hitech');
+    const plan = part(r, 'hitech', 'plan');
+    expect(plan.points).toBe(40);
+    expect(plan.explanation.zh).toBe('规划将环节mid布局在区域hitech');
+    expect(plan.explanation.en).toBe('The plan assigns seg mid to the Area hitech');
+    expect(part(r, 'suixi', 'plan').explanation.zh).toBe('规划将环节mid布局在区域hitech，不在区域suixi');
+    // No firm of an assigned segment anywhere: a gap of the High-tech Zone only.
+    expect(part(r, 'hitech', 'gap').points).toBe(20);
+    expect(byArea(r, 'hitech').gapsFilled).toEqual(['mid']);
+    expect(part(r, 'suixi', 'gap').points).toBe(0);
+  });
+
+  it('counts peers, suppliers and customers within the distance, with their distance, nearest first', () => {
+    const f = firms([
+      [ent('p8', null, ['mid']), east('suixi', 8)],
+      [ent('p3', 'suixi', ['mid']), east('suixi', 3)],
+      [ent('s4', 'suixi', ['up']), east('suixi', 4)],
+      [ent('c6', null, ['down']), east('suixi', 6)],
+      [ent('o1', 'suixi', ['xup']), east('suixi', 1)],
+    ]);
+    const near = run({ ...f, radiusKm: 5 });
+    const far = run({ ...f, radiusKm: 10 });
+    const keys = (ps: { enterpriseKey: string }[]) => ps.map((p) => p.enterpriseKey);
+
+    expect(keys(byArea(near, 'suixi').peers)).toEqual(['p3']);
+    expect(keys(byArea(far, 'suixi').peers)).toEqual(['p3', 'p8']);
+    expect(keys(byArea(near, 'suixi').suppliers)).toEqual(['s4']);
+    expect(keys(byArea(near, 'suixi').customers)).toEqual([]);
+    expect(keys(byArea(far, 'suixi').customers)).toEqual(['c6']);
+    expect(part(near, 'suixi', 'cluster').points).toBe(8);
+    expect(part(far, 'suixi', 'cluster').points).toBe(16);
+
+    const p3 = byArea(far, 'suixi').peers[0];
+    expect(p3).toMatchObject({
+      segment: 'mid',
+      relatedTo: 'mid',
+      role: 'peer',
+      area: 'suixi',
+      approximate: true,
+    });
+    expect(p3?.distanceKm).toBeCloseTo(3, 1);
+    expect(byArea(far, 'suixi').suppliers[0]).toMatchObject({ segment: 'up', relatedTo: 'mid' });
+    // Another chain's firm is neither supplier nor customer.
+    expect(JSON.stringify(byArea(far, 'suixi'))).not.toContain('"o1"');
+
+    const cluster = part(far, 'suixi', 'cluster').explanation;
+    expect(cluster.zh).toBe(
+      '区域suixi及其 10 公里内有 2 家同环节企业：企业p3（3 公里，位置为示意）、企业p8（8 公里，位置为示意）；其中 1 家已在区域suixi',
+    );
+    expect(cluster.en).toBe(
+      '2 firms in the same segment in or within 10 km of Area suixi: Firm p3 (3 km, approximate position); Firm p8 (8 km, approximate position); 1 already in Area suixi',
+    );
+    expect(part(near, 'suixi', 'customers').explanation.en).toBe(
+      'No downstream customer in or within 5 km of Area suixi (downstream segments: seg down)',
+    );
+  });
+
+  it('counts a firm recorded in the area whatever its distance, but not a far firm of another area', () => {
+    const f = firms([
+      [ent('own', 'suixi', ['mid']), east('suixi', 30)],
+      [ent('other', 'xiangshan', ['mid']), east('suixi', 30)],
+    ]);
+    const a = byArea(run(f), 'suixi');
+    expect(a.peers.map((p) => p.enterpriseKey)).toEqual(['own']);
+    expect(a.peers[0]?.distanceKm).toBeCloseTo(30, 1);
+  });
+
+  it('caps a factor and says so', () => {
+    const f = firms(
+      Array.from({ length: 5 }, (_, i): [Enterprise, LngLat] => [
+        ent(`p${i}`, 'duji', ['mid']),
+        east('duji', i + 1),
+      ]),
+    );
+    const r = run(f);
+    expect(part(r, 'duji', 'cluster').points).toBe(24);
+    expect(part(r, 'duji', 'cluster').explanation.zh).toContain('按上限计 24 分');
+    expect(part(r, 'duji', 'cluster').explanation.zh).toContain('等，另有 2 家');
+    expect(part(r, 'duji', 'cluster').explanation.en).toContain('capped at 24 points');
+  });
+
+  it('counts a firm in one role only: a peer that also makes an upstream part is a peer', () => {
+    const f = firms([[ent('both', 'suixi', ['up', 'mid']), east('suixi', 2)]]);
+    const a = byArea(run(f), 'suixi');
+    expect(a.peers.map((p) => p.enterpriseKey)).toEqual(['both']);
+    expect(a.suppliers).toEqual([]);
+  });
+
+  it('lists firms with no map position and says they are not counted', () => {
+    const f = firms([
+      [ent('lost', null, ['mid']), null],
+      [ent('lost-up', null, ['up']), null],
+    ]);
+    const r = run(f);
+    expect(r.unplaced).toEqual([
+      { enterpriseKey: 'lost', role: 'peer', segment: 'mid', relatedTo: 'mid' },
+      { enterpriseKey: 'lost-up', role: 'supplier', segment: 'up', relatedTo: 'mid' },
+    ]);
+    expect(part(r, 'suixi', 'cluster').explanation.zh).toContain('另有 1 家位置不明，未计入');
+    expect(part(r, 'suixi', 'suppliers').explanation.en).toContain(
+      '1 more with no known location, not counted',
+    );
+  });
+
+  it('says why there is no supplier when the chain has no earlier stage', () => {
+    const r = run({ segments: ['up'] });
+    const e = part(r, 'suixi', 'suppliers').explanation;
+    expect(e.zh).toBe('在产业链模型中，测试链上没有排在环节up之前的上游环节');
+    expect(e.en).toBe(
+      'In the chain model, the test chain has no stage before seg up, so no upstream supplier counts',
+    );
+  });
+
+  it('scores several segments in proportion and names each', () => {
+    const r = run({ segments: ['mid', 'mid2'] });
+    const hitech = byArea(r, 'hitech');
+    const lieshan = byArea(r, 'lieshan');
+    expect(part(r, 'hitech', 'plan').points).toBe(20);
+    expect(part(r, 'lieshan', 'plan').points).toBe(20);
+    expect(hitech.planAssigned).toEqual(['mid']);
+    expect(lieshan.planAssigned).toEqual(['mid2']);
+    expect(part(r, 'hitech', 'gap').points).toBe(10);
+    expect(part(r, 'hitech', 'plan').explanation.zh).toBe(
+      '规划将环节mid布局在区域hitech；规划将环节mid2布局在区域lieshan，不在区域hitech',
+    );
+    // Equal scores and one assigned segment each: area order decides (Lieshan before the High-tech Zone).
+    expect(order(r).slice(0, 2)).toEqual(['lieshan', 'hitech']);
+    expect(r.segments).toEqual(['mid', 'mid2']);
+  });
+
+  it('reports an unknown segment id and ranks by the known ones as if it were absent', () => {
+    const r = run({ segments: ['warp-drive', 'mid', 'mid'] });
+    expect(r.unknownSegments).toEqual(['warp-drive']);
+    expect(r.segments).toEqual(['mid']);
+    expect(r.issues.some((i) => i.en.includes('warp-drive') && i.zh.includes('warp-drive'))).toBe(true);
+    const clean = run();
+    expect(r.areas.map((a) => [a.area, a.score])).toEqual(clean.areas.map((a) => [a.area, a.score]));
+  });
+
+  it('ranks without crashing when only unknown segments are selected', () => {
+    const r = run({ segments: ['warp-drive'], chargers: [charger('k1', east('duji', 1))] });
+    expect(r.areas).toHaveLength(6);
+    expect(r.segments).toEqual([]);
+    expect(r.issues).toHaveLength(2);
+    expect(order(r)[0]).toBe('duji');
+    for (const a of r.areas)
+      expect(a.parts.filter((p) => p.factor !== 'charging').every((p) => p.points === 0)).toBe(true);
+  });
+
+  it('breaks ties by plan assignment, then area order, whatever the input order', () => {
+    const w: MatchWeights = { ...W, planAssigned: 0 };
+    const r = run({
+      segments: ['xup'],
+      weights: w,
+      analysis: { areaGaps: analyseChain(MODEL, []).areaGaps },
+    });
+    expect(r.areas.every((a) => a.score === 20 || a.score === 0)).toBe(true);
+    // xup is a gap of Linhuan (20 points); every other area ties at 0 in area order.
+    expect(order(r)).toEqual(['linhuan', 'suixi', 'xiangshan', 'lieshan', 'duji', 'hitech']);
+
+    const noGap: MatchWeights = { ...w, fillsGap: 0 };
+    const tied = run({ segments: ['xup'], weights: noGap });
+    expect(order(tied)).toEqual(['linhuan', 'suixi', 'xiangshan', 'lieshan', 'duji', 'hitech']);
+    const reversed = run({ segments: ['xup'], weights: noGap, areas: [...AREAS].reverse() });
+    expect(order(reversed)).toEqual(order(tied));
+    const none = run({ segments: ['nowhere'], weights: noGap, areas: [...AREAS].reverse() });
+    expect(order(none)).toEqual([...AREA_IDS]);
+  });
+
+  it('uses the weights given: zero plan weight lets a cluster win', () => {
+    const f = firms([
+      [ent('a', 'duji', ['mid']), east('duji', 1)],
+      [ent('b', 'duji', ['mid']), east('duji', 2)],
+      [ent('c', 'duji', ['mid']), east('duji', 3)],
+    ]);
+    expect(order(run(f))[0]).toBe('hitech');
+    const r = run({ ...f, weights: { ...W, planAssigned: 0 } });
+    expect(order(r)[0]).toBe('duji');
+    expect(part(r, 'hitech', 'plan').points).toBe(0);
+  });
+
+  it('falls back to the default distance when the one given is not positive', () => {
+    for (const radiusKm of [0, -3, Number.NaN]) {
+      const r = run({ radiusKm });
+      expect(r.radiusKm).toBe(W.defaultRadiusKm);
+      expect(r.issues).toHaveLength(1);
+    }
+  });
+
+  it('counts operating charging sites within the distance, not hydrogen, planned or far ones', () => {
+    const chargers = [
+      charger('k1', east('suixi', 1)),
+      charger('k2', east('suixi', 2), { kind: 'swap' }),
+      charger('k3', east('suixi', 3), { kind: 'hydrogen' }),
+      charger('k4', east('suixi', 4), { status: 'planned' }),
+      charger('k5', east('suixi', 40)),
+      charger('k6', null),
+    ];
+    const r = run({ chargers });
+    expect(byArea(r, 'suixi').chargingSites).toBe(2);
+    expect(part(r, 'suixi', 'charging').points).toBe(2);
+    expect(part(r, 'suixi', 'charging').explanation.zh).toBe(
+      '10 公里内有 2 个在运营的充换电站点（均为示意数据，并非真实站点）',
+    );
+  });
+
+  it('says the charging data is illustrative only when every counted site is', () => {
+    const real = run({ chargers: [charger('k1', east('suixi', 1), { illustrative: false })] });
+    expect(byArea(real, 'suixi').chargingIllustrative).toBe(false);
+    expect(part(real, 'suixi', 'charging').explanation.zh).not.toContain('示意');
+    expect(part(real, 'suixi', 'charging').explanation.en).not.toContain('illustrative');
+
+    const mixed = run({
+      chargers: [charger('k1', east('suixi', 1), { illustrative: false }), charger('k2', east('suixi', 2))],
+    });
+    expect(byArea(mixed, 'suixi').chargingIllustrative).toBe(false);
+    expect(part(mixed, 'suixi', 'charging').explanation.en).toContain('(1 of them illustrative)');
+  });
+
+  it('caps the charging points', () => {
+    const chargers = Array.from({ length: 8 }, (_, i) => charger(`k${i}`, east('lieshan', 1 + i / 2)));
+    const r = run({ chargers });
+    expect(part(r, 'lieshan', 'charging').points).toBe(5);
+    expect(part(r, 'lieshan', 'charging').explanation.en).toContain('capped at 5 points');
+  });
+
+  it('scores no distance factor for an area without an anchor, and says why', () => {
+    const { suixi: _gone, ...anchors } = ANCHORS;
+    const f = firms([[ent('p', 'suixi', ['mid']), east('suixi', 1)]]);
+    const r = run({ ...f, anchors, chargers: [charger('k', east('suixi', 1))] });
+    const a = byArea(r, 'suixi');
+    expect(a.anchor).toBeNull();
+    expect(a.peers).toEqual([]);
+    expect(part(r, 'suixi', 'cluster').explanation.en).toContain('has no usable location');
+    expect(part(r, 'suixi', 'charging').points).toBe(0);
+  });
+});
+
+// ---- Ranking on the bundled data ----------------------------------------------------------------
+
+describe('rankAreas on the bundled data', async () => {
+  const data = await loadBundled(readPublic);
+  const weights = validateMatchWeights(await publicJson(FILE), FILE).value;
+  const shapes = buildAreaShapes(data.areas.areas, data.districts.features);
+  const anchors = areaAnchors(data.areas.areas, shapes);
+  const placements = placeEnterprises(data.enterprises, anchors);
+  const analysis = analyseChain(data.chain, data.enterprises);
+  const rank = (segments: string[], over: Partial<MatchInput> = {}) =>
+    rankAreas({
+      segments,
+      radiusKm: weights.defaultRadiusKm,
+      weights,
+      chain: data.chain,
+      enterprises: data.enterprises,
+      placements,
+      areas: data.areas.areas,
+      anchors,
+      analysis,
+      chargers: data.chargers,
+      ...over,
+    });
+
+  const box = data.chain.segments.find((s) => s.name.zh.includes('电池箱体'));
+  const hitech = data.areas.areas.find((a) => a.id === 'hitech');
+  const boxMakers = data.enterprises.filter((e) => box && e.segments.includes(box.id));
+
+  it('has a battery-box segment assigned to the High-tech Zone, and a battery-box maker there', () => {
+    expect(box?.id).toBe('battery-box');
+    expect(box?.areas).toEqual(['hitech']);
+    expect(hitech?.name.zh).toBe('市高新区');
+    expect(boxMakers.map((e) => [e.key, e.area])).toEqual([['ent-003', 'hitech']]);
+  });
+
+  it('ranks the High-tech Zone first for a battery-box maker, because of the plan and the firm already there', () => {
+    if (!box || !hitech) throw new Error('fixture data missing');
+    const r = rank([box.id]);
+    expect(r.issues).toEqual([]);
+    expect(r.areas).toHaveLength(6);
+    expect(order(r)[0]).toBe('hitech');
+    const first = byArea(r, 'hitech');
+    expect(first.score).toBeGreaterThan(r.areas[1]?.score ?? Number.POSITIVE_INFINITY);
+
+    const plan = part(r, 'hitech', 'plan');
+    expect(plan.points).toBe(weights.planAssigned);
+    expect(plan.explanation.zh).toBe(`规划将${box.name.zh}布局在${hitech.name.zh}`);
+    expect(plan.explanation.en).toContain(`assigns battery boxes (enclosures) to the ${hitech.name.en}`);
+
+    const maker = boxMakers[0] as Enterprise;
+    const cluster = part(r, 'hitech', 'cluster');
+    expect(cluster.points).toBe(weights.clusterPerFirm);
+    expect(cluster.explanation.zh).toContain(maker.name.zh);
+    expect(cluster.explanation.zh).toContain(`其中 1 家已在${hitech.name.zh}`);
+    expect(cluster.explanation.en).toContain(`1 already in the ${hitech.name.en}`);
+    expect(first.peers).toEqual([
+      expect.objectContaining({ enterpriseKey: maker.key, segment: box.id, approximate: true }),
+    ]);
+    expect(first.peers[0]?.distanceKm).toBeLessThan(2);
+
+    expect(part(r, 'hitech', 'gap').points).toBe(0);
+    expect(part(r, 'hitech', 'gap').explanation.zh).toBe(`${hitech.name.zh}已有${box.name.zh}企业，不是空白`);
+  });
+
+  it('says every counted charging site is illustrative, as the bundled chargers are', () => {
+    const r = rank(['battery-box']);
+    expect(data.chargers.every((c) => c.illustrative)).toBe(true);
+    for (const a of r.areas) {
+      expect(a.chargingIllustrative).toBe(true);
+      expect(part(r, a.area, 'charging').explanation.zh).toContain('示意');
+      expect(part(r, a.area, 'charging').explanation.en).toContain('illustrative');
+    }
+  });
+
+  it('writes explanations in names from the data, never ids', () => {
+    const r = rank(['battery-box', 'cathode', 'special-vehicle']);
+    for (const a of r.areas) {
+      for (const p of a.parts) {
+        for (const text of [p.explanation.zh, p.explanation.en]) {
+          expect(text.length).toBeGreaterThan(0);
+          expect(text).not.toMatch(/battery-box|\bhitech\b|\blinhuan\b|\bduji\b|ent-\d/);
+        }
+      }
+    }
+  });
+
+  it('finds more partners at a larger distance', () => {
+    const count = (r: MatchResult) =>
+      r.areas.reduce((n, a) => n + a.peers.length + a.suppliers.length + a.customers.length, 0);
+    const near = rank(['battery-box'], { radiusKm: 5 });
+    const far = rank(['battery-box'], { radiusKm: 30 });
+    expect(count(far)).toBeGreaterThan(count(near));
+    // Upstream battery-material firms (aluminium foil, cathode, electrolyte) supply battery boxes.
+    expect(byArea(far, 'hitech').suppliers.length).toBeGreaterThan(byArea(near, 'hitech').suppliers.length);
+    for (const a of far.areas) {
+      for (const p of a.suppliers) if (p.area !== a.area) expect(p.distanceKm).toBeLessThanOrEqual(30);
+    }
+  });
+
+  it('follows the weights: with plan and gap weights at zero, the wheel maker pulls wheels to Duji', () => {
+    // The plan puts wheels in Lieshan, the one wheel maker is in Duji.
+    expect(order(rank(['al-wheel'], { radiusKm: 5 }))[0]).toBe('lieshan');
+    const r = rank(['al-wheel'], { radiusKm: 5, weights: { ...weights, planAssigned: 0, fillsGap: 0 } });
+    expect(order(r)[0]).toBe('duji');
+    expect(byArea(r, 'duji').peers.map((p) => p.enterpriseKey)).toEqual(['ent-024']);
+  });
+
+  it('counts the firms of a district even when its label point is far from them', () => {
+    // Suixi's aluminium firms sit at the county seat, about 30 km from Suixi's label point.
+    const r = rank(['al-materials'], { radiusKm: 5 });
+    const suixi = byArea(r, 'suixi');
+    const own = data.enterprises.filter((e) => e.area === 'suixi' && e.segments.includes('al-materials'));
+    expect(own.length).toBeGreaterThan(3);
+    expect(suixi.peers.filter((p) => p.area === 'suixi')).toHaveLength(own.length);
+    expect(Math.min(...suixi.peers.map((p) => p.distanceKm))).toBeGreaterThan(5);
+    expect(order(r)[0]).toBe('suixi');
+  });
+
+  it('lists the special-vehicle makers with no known site as unplaced', () => {
+    const r = rank(['special-vehicle']);
+    expect(order(r)[0]).toBe('duji');
+    const lost = data.enterprises.filter(
+      (e) => e.segments.includes('special-vehicle') && e.precision === 'unknown',
+    );
+    expect(r.unplaced.map((u) => u.enterpriseKey)).toEqual(lost.map((e) => e.key));
+  });
+});
