@@ -6,6 +6,7 @@ import { type Camera, cameraInLimits } from './camera';
  * The shareable part of the app state, as a small readable hash:
  *   #v=1&map=9.2/33.7600/116.7200/0/0&layers=areas,townships&sel=area:hitech&lang=en
  *   …&f=seg:power-battery;chain:battery,hydrogen;area:suixi;prec:district;conf:high&panel=chain
+ *   …&tour=3   (presenter mode on the tour's third step: 1-based, as the presenter counts "3 / 10")
  * `map` follows maplibre's zoom/lat/lng/bearing/pitch form. Decoding validates every key on its
  * own: a bad key falls back to its default and is reported, the rest of the link still works.
  */
@@ -48,6 +49,8 @@ export interface ChargingView {
 export const DEFAULT_CHARGING: ChargingView = { asOfYear: null, coverKm: 3 };
 export const AS_OF_RANGE = { min: 2015, max: 2030 } as const;
 export const COVER_RANGE = { min: 0.5, max: 20 } as const;
+/** Longest tour a link can point into; tour.json steps beyond it are reported and dropped. */
+export const MAX_TOUR_STEPS = 99;
 
 export interface ShareState {
   camera: Camera | null;
@@ -57,6 +60,12 @@ export interface ShareState {
   filters: EnterpriseFilters;
   panel: SharedPanel | null;
   charging: ChargingView;
+  /**
+   * Presenter mode on this step of the validated tour: a 0-based index (the link writes it 1-based
+   * as `tour=`). Absent or null: not presenting. Whether the tour has that many steps is checked
+   * by whoever holds the tour, as ids are checked against the data.
+   */
+  tourStep?: number | null;
 }
 
 export type HashKey = 'v' | 'map' | 'layers' | 'sel' | 'lang' | 'f' | 'panel' | 'asof' | 'cover';
@@ -66,6 +75,11 @@ export interface DecodedHash {
   state: Partial<ShareState>;
   /** Keys that were present but invalid, and so replaced by defaults. */
   rejected: HashKey[];
+  /**
+   * `tour=` was present but invalid (the link opens the normal view). Kept apart from `rejected`
+   * until the link notice has a label for it (i18n `link.part.tour`); then 'tour' can join HashKey.
+   */
+  tourRejected?: true;
 }
 
 const NUM = '-?\\d{1,3}(?:\\.\\d{1,8})?';
@@ -105,10 +119,11 @@ export function encodeHash(s: ShareState): string {
   if (s.panel) parts.push(`panel=${s.panel}`);
   if (s.charging.asOfYear !== null) parts.push(`asof=${s.charging.asOfYear}`);
   if (s.charging.coverKm !== DEFAULT_CHARGING.coverKm) parts.push(`cover=${s.charging.coverKm}`);
+  if (s.tourStep !== undefined && s.tourStep !== null) parts.push(`tour=${s.tourStep + 1}`);
   return `#${parts.join('&')}`;
 }
 
-function decodeCamera(value: string): Camera | null {
+export function decodeCamera(value: string): Camera | null {
   const m = MAP_RE.exec(value);
   if (!m) return null;
   const c: Camera = {
@@ -133,7 +148,7 @@ function decodeLayers(value: string, known: ReadonlySet<string>): { ids: string[
   return { ids: valid.length > 0 ? valid : null, ok };
 }
 
-function decodeSelection(value: string): Selection | null {
+export function decodeSelection(value: string): Selection | null {
   const [kind, id, ...rest] = value.split(':');
   if (rest.length > 0 || id === undefined) return null;
   if (kind === 'area' && isAreaId(id)) return { kind: 'area', id };
@@ -198,6 +213,7 @@ export function decodeFilters(value: string): EnterpriseFilters | null {
 export function decodeHash(hash: string, knownLayers: ReadonlySet<string>): DecodedHash {
   const state: Partial<ShareState> = {};
   const rejected: HashKey[] = [];
+  const out: DecodedHash = { state, rejected };
   const raw = hash.startsWith('#') ? hash.slice(1) : hash;
   if (raw === '') return { state, rejected };
   if (raw.length > MAX_HASH_LENGTH) return { state, rejected: ['v'] };
@@ -268,5 +284,12 @@ export function decodeHash(hash: string, knownLayers: ReadonlySet<string>): Deco
     if ((SHARED_PANELS as readonly string[]).includes(panel)) state.panel = panel as SharedPanel;
     else rejected.push('panel');
   }
-  return { state, rejected };
+  const tour = params.get('tour');
+  if (tour !== undefined) {
+    // 1-based in the link; no sign, exponent or leading zero, so one step has one spelling.
+    const n = /^[1-9]\d{0,2}$/.test(tour) ? Number(tour) : Number.NaN;
+    if (n >= 1 && n <= MAX_TOUR_STEPS) state.tourStep = n - 1;
+    else out.tourRejected = true;
+  }
+  return out;
 }

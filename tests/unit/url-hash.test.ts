@@ -250,3 +250,51 @@ describe('the charging view in the link', () => {
     expect(r.state.charging).toEqual(DEFAULT_CHARGING);
   });
 });
+
+describe('the tour step in the link', () => {
+  it('writes the step 1-based as tour=, after the other keys', () => {
+    expect(encodeHash(share({ tourStep: 0 }))).toBe(
+      '#v=1&map=10.25/33.9512/116.8046/-12.5/30.0&layers=areas,townships&sel=area:hitech&lang=en&tour=1',
+    );
+  });
+
+  it.each([
+    ['absent', undefined],
+    ['null', null],
+  ])('leaves tour= out when the step is %s', (_label, tourStep) => {
+    expect(encodeHash(share({ tourStep }))).not.toContain('tour=');
+  });
+
+  it.each([0, 2, 9, 98])('round-trips step index %d', (tourStep) => {
+    const { state, rejected } = decodeHash(encodeHash(share({ tourStep })), KNOWN);
+    expect(rejected).toEqual([]);
+    expect(state.tourStep).toBe(tourStep);
+    expect(state.selection).toEqual({ kind: 'area', id: 'hitech' });
+  });
+
+  it('reads tour=3 as the third step, index 2', () => {
+    expect(decodeHash('#tour=3', KNOWN)).toEqual({ state: { tourStep: 2 }, rejected: [] });
+  });
+
+  it.each<[string, string]>([
+    ['zero (the link counts from 1)', '0'],
+    ['a negative step', '-1'],
+    ['a leading zero', '03'],
+    ['a fraction', '2.5'],
+    ['an exponent', '1e1'],
+    ['words', 'next'],
+    ['an empty value', ''],
+    ['a step past the longest tour', '100'],
+    ['a huge number', '99999999999999999999'],
+    ['markup', '%3Cscript%3E'],
+  ])('rejects %s, keeping the other keys', (_label, tour) => {
+    const r = decodeHash(`#v=1&layers=areas&lang=en&tour=${tour}&panel=chain`, KNOWN);
+    expect(r.tourRejected).toBe(true);
+    expect(r.rejected).toEqual([]);
+    expect(r.state).toEqual({ layers: ['areas'], lang: 'en', panel: 'chain' });
+  });
+
+  it('does not flag a link without a tour step', () => {
+    expect(decodeHash('#v=1&layers=areas', KNOWN).tourRejected).toBeUndefined();
+  });
+});
