@@ -5,15 +5,19 @@ import { ENTERPRISE_COLUMNS } from '../data/enterprises';
 import type { Enterprise, Lang } from '../data/types';
 import type { ReportRow } from '../import/pipeline';
 
+// papaparse's own pattern for `escapeFormulae: true` is /^[=+\-@\t\r].*$/, which misses a cell
+// that also holds a line break ("=cmd…\n…"): only the first character matters.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 /**
  * CSV for Excel: UTF-8 with a BOM (without one, Chinese Excel reads the bytes as GBK and shows
  * garbage), and text cells that begin with = + - @ tab or CR prefixed with ' by papaparse, so a
- * cell from an imported file can never run as a formula.
+ * cell from an imported file can never run as a formula. Numbers are written as they are.
  */
 export function excelCsv(fields: readonly string[], rows: readonly (string | number | null)[][]): string {
   return `\uFEFF${Papa.unparse(
     { fields: [...fields], data: rows.map((r) => r.map((v) => (v === null ? '' : v))) },
-    { escapeFormulae: true, newline: '\r\n' },
+    { escapeFormulae: FORMULA_START, newline: '\r\n' },
   )}\r\n`;
 }
 

@@ -82,9 +82,14 @@ export function isNotText(g: EncodingGuess | NotText): g is NotText {
 /**
  * Bytes → text with the browser's decoder. The BOM is dropped; undecodable bytes become U+FFFD and
  * are counted, so a wrong choice of encoding shows up in the mapping step instead of as garbage.
+ * `partial`: the bytes are the start of a file, so a character cut at the end is left out.
  */
-export function decode(bytes: Uint8Array, encoding: Encoding): { text: string; replaced: number } {
-  const text = new TextDecoder(encoding, { ignoreBOM: false }).decode(bytes);
+export function decode(
+  bytes: Uint8Array,
+  encoding: Encoding,
+  partial = false,
+): { text: string; replaced: number } {
+  const text = new TextDecoder(encoding, { ignoreBOM: false }).decode(bytes, { stream: partial });
   let replaced = 0;
   for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) replaced += 1;
   return { text, replaced };

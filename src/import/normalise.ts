@@ -34,6 +34,42 @@ export function splitList(s: string): string[] {
     .filter((x) => x !== '');
 }
 
+const LIST_SEPARATOR = /([;,；，、/|])/;
+
+/**
+ * A list cell → its items, each resolved by `lookup` where it can be. A name may itself contain a
+ * separator (储氢装备（高压气态、低温液态）, "Test instruments, development tools & …"), so at each
+ * place the longest run of parts (up to 8) that is a known name is taken as one item; a part that
+ * starts no known name stays as its own text, for the validator to report.
+ */
+export function resolveList(s: string, lookup: (s: string) => string | null): string[] {
+  // Even indexes: the text between separators; odd: the separators themselves.
+  const parts = s.split(LIST_SEPARATOR);
+  const count = (parts.length + 1) / 2;
+  const items: string[] = [];
+  let i = 0;
+  while (i < count) {
+    let taken = 1;
+    let item: string | null = null;
+    for (let j = Math.min(count, i + 8); j > i && item === null; j -= 1) {
+      const hit = lookup(
+        parts
+          .slice(2 * i, 2 * j - 1)
+          .join('')
+          .trim(),
+      );
+      if (hit !== null) {
+        item = hit;
+        taken = j - i;
+      }
+    }
+    item ??= (parts[2 * i] ?? '').trim();
+    if (item !== '') items.push(item);
+    i += taken;
+  }
+  return items;
+}
+
 /** Dates as Chinese spreadsheets write them → YYYY-MM-DD; unrecognised text is returned as is. */
 export function normaliseDate(s: string): string {
   const t = s.trim();
@@ -46,6 +82,8 @@ export function normaliseDate(s: string): string {
 
 /** "12 个", "1,200", "60kW", "116.8°" → the bare number text; other text unchanged. */
 export function normaliseNumber(s: string): string {
+  // Most cells are plain numbers already: skip the clean-up for them.
+  if (/^-?\d+(\.\d+)?$/.test(s)) return s;
   let t = s.trim().replace(/[\s°]|(个|台|枪|根|座|千瓦|kw)$/gi, '');
   if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t)) t = t.replace(/,/g, '');
   // Full-width digits, as some IMEs type them.

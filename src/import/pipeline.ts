@@ -28,7 +28,7 @@ import {
   normaliseNumber,
   normalisePrecision,
   normaliseStatus,
-  splitList,
+  resolveList,
   splitLonLat,
   withoutSuffix,
 } from './normalise';
@@ -186,7 +186,8 @@ export function sniff(
   const guess = detectEncoding(sample);
   if (isNotText(guess)) throw new ImportFailure(guess.notText);
   const encoding = overrides.encoding ?? guess.encoding;
-  const { text, replaced } = decode(sample, encoding);
+  // A sample cut mid-character must not count as an undecodable one.
+  const { text, replaced } = decode(sample, encoding, sample.length < size);
   const base = { fileName, size, encoding, bom: guess.bom, replaced };
   if (looksLikeJson(fileName, text)) {
     const table = parseGeoJsonTable(full ? decode(full, encoding).text : text);
@@ -328,10 +329,14 @@ export function parseCsvTable(text: string, delimiter: string, onProgress?: (sha
   let next = 0;
   Papa.parse<string[]>(body, {
     delimiter,
-    skipEmptyLines: 'greedy',
+    // Blank rows (Excel writes ",,,," for an empty row) are skipped here, not by papaparse: its
+    // step is not called for a row it skips, so the cursor would stay before it and the next row
+    // would be reported on the blank row's line.
+    skipEmptyLines: false,
     step: (r) => {
       const line = lineAt(cursor);
       cursor = r.meta.cursor;
+      if (r.data.every((c) => c.trim() === '') && r.errors.length === 0) return;
       if (header === null) {
         header = r.data.map((h) => h.trim());
         checkColumns(header.length);
@@ -487,6 +492,8 @@ export function buildDataset(
     );
   }
   const fields = FIELDS[o.kind];
+  // Which cell feeds each field, worked out once rather than per row.
+  const columnOf = ALL_FIELDS.map((f) => [f, fields.includes(f) ? o.mapping[f] : undefined] as const);
   const defaultSource = `${o.fileName}（导入 ${importedAt.slice(0, 10)}）`;
   const rows: CsvRow[] = [];
   let rejectedRows = 0;
@@ -505,10 +512,7 @@ export function buildDataset(
       });
     }
     const data = {} as Record<TargetField, string>;
-    for (const f of ALL_FIELDS) {
-      const i = fields.includes(f) ? o.mapping[f] : undefined;
-      data[f] = i === undefined ? '' : (cells[i] ?? '').trim();
-    }
+    for (const [f, i] of columnOf) data[f] = i === undefined ? '' : (cells[i] ?? '').trim();
     // Coordinates: unit suffixes off, swapped columns put right, then converted to WGS84.
     const [lonText, latText] = rawLonLat(cells, o.mapping, o.lonLatColumn, o.swapLonLat);
     const lon = Number(lonText);
@@ -523,7 +527,8 @@ export function buildDataset(
       data.lat = latText;
     }
     const inCity = point !== null && inBbox(point[0], point[1]);
-    const districtFeature = inCity && point ? n.districtAt(point) : null;
+    // Point-in-polygon is the costly part of a row: only for rows that name no area or district.
+    const districtAt = () => (inCity && point ? n.districtAt(point) : null);
 
     if (o.mapping.id === undefined || data.id === '') data.id = `r${line}`;
     if (o.kind === 'enterprises') {
@@ -535,13 +540,12 @@ export function buildDataset(
         continue;
       }
       if (data.area !== '') data.area = n.areaOf(data.area) ?? data.area;
-      else if (districtFeature) {
-        data.area = n.areaOfDistrict.get(districtFeature.properties.adcode) ?? '';
+      else {
+        const districtFeature = districtAt();
+        data.area = districtFeature ? (n.areaOfDistrict.get(districtFeature.properties.adcode) ?? '') : '';
         if (data.area) warn(line, columnName('area'), DERIVED_FROM_POINT);
       }
-      data.segments = splitList(data.segments)
-        .map((s) => n.segmentOf(s) ?? s)
-        .join(';');
+      data.segments = resolveList(data.segments, n.segmentOf).join(';');
       data.confidence =
         o.mapping.confidence === undefined ? o.confidence : normaliseConfidence(data.confidence);
       data.precision =
@@ -569,7 +573,7 @@ export function buildDataset(
       data.connectors = normaliseNumber(data.connectors);
       data.power_kw = normaliseNumber(data.power_kw);
       if (data.district !== '') data.district = n.districtOf(data.district) ?? data.district;
-      else if (districtFeature) data.district = districtFeature.properties.adcode;
+      else data.district = districtAt()?.properties.adcode ?? '';
       if (data.township !== '') data.township = n.townshipOf(data.township) ?? data.township;
       data.commissioned = normaliseDate(data.commissioned);
       data.status = o.mapping.status === undefined ? 'operating' : normaliseStatus(data.status);

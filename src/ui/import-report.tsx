@@ -91,6 +91,7 @@ export function ImportReportDialog() {
   const id = useAppStore((s) => s.reportFor);
   const ds = useAppStore((s) => s.imports.find((i) => i.id === s.reportFor));
   const close = useAppStore((s) => s.showReport);
+  const storageError = useAppStore((s) => s.storageError);
   if (!id || !ds) return null;
   return (
     <div className="modal-backdrop">
@@ -104,6 +105,11 @@ export function ImportReportDialog() {
         <header className="modal-head">
           <h2 id="report-title">{t(lang, 'import.reportTitle', { file: ds.fileName })}</h2>
         </header>
+        {storageError ? (
+          <p className="notice error" role="alert" data-testid="report-storage-error">
+            {t(lang, 'data.storageError', { message: storageError })}
+          </p>
+        ) : null}
         <ReportBody ds={ds} lang={lang} />
         <footer className="modal-foot">
           <button

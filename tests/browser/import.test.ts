@@ -1,0 +1,249 @@
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AppPage, gotoApp, openBrowser, project, TABLET_PORTRAIT, waitForMapIdle } from './harness';
+
+const GBK_URL = new URL('../fixtures/import/roster-gbk.csv', import.meta.url);
+
+/** The GBK fixture read independently of the app: rows with their line numbers (header = line 1). */
+function gbkRows(): { cells: Record<string, string>; line: number }[] {
+  const text = new TextDecoder('gbk').decode(readFileSync(GBK_URL));
+  const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
+  // No quoted line breaks in the fixture: row i is on line i + 2.
+  return parsed.data.map((cells, i) => ({ cells, line: i + 2 }));
+}
+
+type AppStateOf = ReturnType<NonNullable<Window['__huaibei']>['store']['getState']>;
+
+/** Evaluates a function of the app's state in the page (it is sent as source, so it must be self-contained). */
+const state = <T>(page: Page, fn: (s: AppStateOf) => T): Promise<T> =>
+  page.evaluate(`(${fn.toString()})(window.__huaibei.store.getState())`) as Promise<T>;
+
+async function openDataPanel(page: Page) {
+  // In portrait an open card is a bottom sheet over the panel: close it first.
+  if ((await page.getByTestId('enterprise-card').count()) > 0)
+    await page.evaluate(() => window.__huaibei?.store.getState().select(null));
+  if ((await page.getByTestId('data-panel').count()) === 0) await page.getByTestId('nav-data').tap();
+  await page.getByTestId('data-panel').waitFor();
+}
+
+/** Picks a file through the real file input, and waits for the mapping step (or a failure). */
+async function pickFile(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }) {
+  await openDataPanel(page);
+  await page.getByTestId('import-input').setInputFiles(file);
+  await page.locator('[data-testid=import-dialog]:not([data-phase=reading])').waitFor({ timeout: 20_000 });
+}
+
+async function importAndWaitForReport(page: Page) {
+  await page.getByTestId('import-go').tap();
+  await page.getByTestId('report-dialog').waitFor({ timeout: 30_000 });
+}
+
+describe('importing your own spreadsheets on a portrait tablet', () => {
+  let app: AppPage;
+  let bundledFirms = 0;
+  let bundledBatteryBox = 0;
+  beforeAll(async () => {
+    app = await openBrowser(TABLET_PORTRAIT);
+    await gotoApp(app.page);
+    bundledFirms = await state(app.page, (s) => s.data?.enterprises.length ?? 0);
+    bundledBatteryBox = await state(
+      app.page,
+      (s) => s.data?.enterprises.filter((e) => e.segments.includes('battery-box')).length ?? 0,
+    );
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('detects GBK, Chinese headers and AMap coordinates in the mapping step', async () => {
+    await pickFile(app.page, GBK_URL.pathname);
+    const dialog = app.page.getByTestId('import-dialog');
+    expect(await dialog.getAttribute('data-phase')).toBe('mapping');
+    expect(await app.page.getByTestId('import-encoding').inputValue()).toBe('gb18030');
+    expect(await app.page.getByTestId('import-crs').inputValue()).toBe('gcj02');
+    expect(await app.page.getByTestId('import-kind').inputValue()).toBe('enterprises');
+    // The headers are read as Chinese, not mojibake, and mapped to our fields.
+    const nameCol = app.page.locator('select[data-field=name_zh]');
+    expect(await nameCol.locator('option:checked').textContent()).toBe('企业名称');
+    expect(await app.page.locator('select[data-field=lon] option:checked').textContent()).toBe('高德经度');
+    expect(await app.page.getByTestId('import-preview').textContent()).toContain('示例');
+  });
+
+  it('imports it: the firms join the map and the chain counts, and the report lists every bad row', async () => {
+    await importAndWaitForReport(app.page);
+    const rows = gbkRows();
+    const nameless = rows.filter((r) => (r.cells.企业名称 ?? '').trim() === '');
+    expect(nameless.length).toBeGreaterThan(0);
+    const report = app.page.getByTestId('import-report');
+    // Rejected rows: named by line, column and reason.
+    for (const r of nameless) {
+      const row = report.locator(`tr.rejected[data-line="${r.line}"]`);
+      expect(await row.count(), `line ${r.line}`).toBe(1);
+      expect(await row.textContent()).toContain('企业名称');
+    }
+    // Questionable rows are listed with the file's own column names.
+    const lineOf = (test: (c: Record<string, string>) => boolean) => rows.find((r) => test(r.cells))?.line;
+    const unparseable = lineOf((c) => /[^\d.]/.test((c.高德经度 ?? '').trim()) && (c.高德经度 ?? '') !== '');
+    const unknownSeg = lineOf((c) => (c.产业链环节 ?? '').includes('无人机'));
+    const ids = rows.map((r) => r.cells.编号);
+    const dupLine = rows.find((r, i) => ids.indexOf(r.cells.编号) !== i)?.line;
+    for (const [line, column] of [
+      [unparseable, '高德经度'],
+      [unknownSeg, '产业链环节'],
+      [dupLine, '编号'],
+    ] as const) {
+      expect(line, column).toBeDefined();
+      expect(await report.locator(`tr[data-line="${line}"]`).allTextContents()).toEqual(
+        expect.arrayContaining([expect.stringContaining(column)]),
+      );
+    }
+    await app.page.getByTestId('report-close').tap();
+
+    const imported = rows.length - nameless.length;
+    expect(await state(app.page, (s) => s.data?.enterprises.length)).toBe(bundledFirms + imported);
+    const boxes = rows.filter((r) => (r.cells.产业链环节 ?? '').includes('动力电池箱体') && r.cells.企业名称);
+    expect(boxes.length).toBeGreaterThan(0);
+    // The chain view counts them.
+    await app.page.getByTestId('nav-chain').tap();
+    await expect
+      .poll(() => app.page.locator('[data-seg=battery-box]').getAttribute('data-count'))
+      .toBe(String(bundledBatteryBox + boxes.length));
+    await app.page.getByTestId('nav-chain').tap();
+
+    // On the map: tapping the imported battery-box maker's dot opens its card.
+    const firm = await state(
+      app.page,
+      (s) =>
+        s.data?.enterprises.find((e) => e.id.startsWith('u1.') && e.segments.includes('battery-box'))?.id,
+    );
+    expect(firm).toBeDefined();
+    const pos = await app.page.evaluate((id) => window.__huaibei?.firmPosition(id as string) ?? null, firm);
+    expect(pos).not.toBeNull();
+    await app.page.evaluate(
+      (center) => window.__huaibei?.map.jumpTo({ center, zoom: 14 }),
+      pos as [number, number],
+    );
+    await waitForMapIdle(app.page);
+    const p = await project(app.page, pos as [number, number]);
+    await app.page.mouse.click(p.x, p.y);
+    await expect
+      .poll(() => app.page.getByTestId('enterprise-card').getAttribute('data-enterprise'))
+      .toBe(firm);
+  });
+
+  it('keeps the import after a reload, and the share dialog says a link cannot carry it', async () => {
+    await app.page.reload();
+    await waitForMapIdle(app.page);
+    await expect.poll(() => state(app.page, (s) => s.imports.length)).toBe(1);
+    const rows = gbkRows();
+    const imported = rows.filter((r) => (r.cells.企业名称 ?? '').trim() !== '').length;
+    expect(await state(app.page, (s) => s.data?.enterprises.length)).toBe(bundledFirms + imported);
+    await app.page.getByTestId('share-button').tap();
+    expect(await app.page.getByTestId('share-imports-note').textContent()).toContain('链接无法携带');
+    await app.page.getByTestId('share-close').tap();
+  });
+
+  it('refuses bad files with a clear message and leaves earlier imports untouched', async () => {
+    const page = app.page;
+    const before = await state(page, (s) => s.data?.enterprises.length);
+    const tryFile = async (file: { name: string; mimeType: string; buffer: Buffer }, expected: RegExp) => {
+      await pickFile(page, file);
+      if ((await page.getByTestId('import-dialog').getAttribute('data-phase')) === 'mapping') {
+        await page.getByTestId('import-go').tap();
+      }
+      const err = page.getByTestId('import-error');
+      await err.waitFor({ timeout: 30_000 });
+      expect(await err.textContent()).toMatch(expected);
+      await page.getByTestId('import-close').tap();
+      expect(await state(page, (s) => s.imports.length)).toBe(1);
+      expect(await state(page, (s) => s.data?.enterprises.length)).toBe(before);
+    };
+    // A PNG renamed .csv.
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
+    await tryFile({ name: 'photo.csv', mimeType: 'text/csv', buffer: png }, /PNG/);
+    // 10,000 columns.
+    const wide = `${Array.from({ length: 10_000 }, (_, i) => `c${i}`).join(',')}\n${'1,'.repeat(9_999)}1\n`;
+    await tryFile({ name: 'wide.csv', mimeType: 'text/csv', buffer: Buffer.from(wide) }, /10000 列/);
+    // Every row bad: no names.
+    const allBad = '企业名称,经度,纬度\n,116.8,33.9\n,abc,def\n';
+    await tryFile({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(allBad) }, /没有可以导入的行/);
+    // 200 MB: refused by its size before a byte is read (the file is made in the page, not sent over CDP).
+    await openDataPanel(page);
+    await page.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('[data-testid=import-input]');
+      if (!input) throw new Error('no file input');
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(200 * 1024 * 1024)], 'huge.csv', { type: 'text/csv' }));
+      input.files = dt.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    const err = page.getByTestId('import-error');
+    await err.waitFor({ timeout: 30_000 });
+    expect(await err.textContent()).toContain('200 MB');
+    await page.getByTestId('import-close').tap();
+    expect(await state(page, (s) => s.imports.length)).toBe(1);
+  });
+
+  it('shows markup and script in cells as text, and runs none of it', async () => {
+    const page = app.page;
+    const csv =
+      '企业名称,主营产品,经度,纬度\n' +
+      '"<img src=x onerror=""window.__pwned=1"">示例","<script>window.__pwned=2</script>",116.8,33.95\n';
+    await pickFile(page, { name: 'markup.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await importAndWaitForReport(page);
+    expect(await page.getByTestId('import-report').textContent()).toContain('HTML');
+    await page.getByTestId('report-close').tap();
+    const firm = await state(
+      page,
+      (s) => s.data?.enterprises.find((e) => e.id.startsWith('u2.'))?.id ?? null,
+    );
+    expect(firm).not.toBeNull();
+    await page.evaluate(
+      (id) => window.__huaibei?.store.getState().select({ kind: 'enterprise', id: id as string }),
+      firm,
+    );
+    const card = page.getByTestId('enterprise-card');
+    await expect
+      .poll(() => card.locator('h2').textContent())
+      .toBe('<img src=x onerror="window.__pwned=1">示例');
+    expect(await card.textContent()).toContain('<script>window.__pwned=2</script>');
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await card.locator('img, script').count()).toBe(0);
+  });
+
+  it('exports the view as a CSV Excel opens with Chinese intact and formulas neutralised', async () => {
+    const page = app.page;
+    await openDataPanel(page);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-firms-csv').tap(),
+    ]);
+    const path = await download.path();
+    const bytes = readFileSync(path);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8');
+    expect(text).toContain('示例');
+    // The fixture's =HYPERLINK(...) name comes out as text, never as a formula.
+    const formulaRows = text.split('\r\n').filter((l) => l.includes('HYPERLINK'));
+    expect(formulaRows.length).toBeGreaterThan(0);
+    for (const l of formulaRows) expect(l).toMatch(/"'=HYPERLINK/);
+    expect(text).not.toMatch(/(^|,)=HYPERLINK/m);
+  });
+
+  it('removes an import: its firms leave the map and the counts, also after a reload', async () => {
+    const page = app.page;
+    await openDataPanel(page);
+    const n = await state(page, (s) => s.imports.length);
+    expect(n).toBe(2);
+    for (let i = 0; i < n; i++) await page.getByTestId('import-remove').first().tap();
+    await expect.poll(() => state(page, (s) => s.data?.enterprises.length)).toBe(bundledFirms);
+    await page.reload();
+    await waitForMapIdle(page);
+    expect(await state(page, (s) => s.imports.length)).toBe(0);
+    expect(await state(page, (s) => s.data?.enterprises.length)).toBe(bundledFirms);
+    expect(app.external).toEqual([]);
+    expect(app.errors).toEqual([]);
+  });
+});
