@@ -1,10 +1,61 @@
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   // Relative base: the built site works from any sub-path (file share, intranet folder, CDN prefix).
   base: './',
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Offline after the first visit: a Workbox-generated service worker precaches the whole site.
+    // The relative base makes the SW script, its scope and the manifest's start_url/scope all './',
+    // i.e. the folder the site is deployed in, whatever that is.
+    VitePWA({
+      strategies: 'generateSW',
+      // src/pwa/register-sw.ts registers it (virtual:pwa-register); nothing is injected into index.html.
+      injectRegister: false,
+      // No skipWaiting: a new deploy installs in the background and waits until every tab of the
+      // old one is closed, so a running briefing is never reloaded and never has its lazily loaded
+      // chunks swapped under it. The next opening of the app gets the new version.
+      registerType: 'prompt',
+      manifest: {
+        name: '淮北新能源汽车产业布局图',
+        short_name: '淮北新能源产业图',
+        description: '淮北新能源汽车产业布局图 · Huaibei NEV Industry Map',
+        lang: 'zh-CN',
+        display: 'standalone',
+        theme_color: '#1f3a52',
+        background_color: '#ffffff',
+        icons: [{ src: 'icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+      },
+      workbox: {
+        // Everything the site is made of: the shell, every JS chunk (the lazily loaded deck.gl ones
+        // and maplibre's worker .mjs included), CSS, fonts, and every bundled data file.
+        globPatterns: ['**/*.{html,js,mjs,css,woff2,svg,png,json,geojson,csv,txt,md}'],
+        // The plugin adds the web manifest and its icon itself; globbing them too would list them twice.
+        globIgnores: ['manifest.webmanifest', 'icon.svg'],
+        // The maplibre chunk is ~1 MB; headroom so a bigger data file still gets precached (the
+        // build fails rather than silently leaving a file out).
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+        // A new deploy's SW deletes precaches left by older Workbox versions (the current one
+        // already drops its own stale entries on activation).
+        cleanupOutdatedCaches: true,
+        // The first visit is served by the SW as soon as it is installed, so a panel opened later
+        // in that same visit still gets its lazy chunk offline. Updates still wait (no skipWaiting).
+        clientsClaim: true,
+        skipWaiting: false,
+        // No navigation fallback: only the precached files are answered from the cache; anything
+        // else in the folder, and every other origin (OSM / Tianditu tiles), goes to the network
+        // untouched. No runtime caching at all.
+        navigateFallback: null,
+        runtimeCaching: [],
+        // Shared links get query strings appended by messengers (e.g. WeChat's ?from=…); the app
+        // reads only the hash, so the page still comes from the precache with any query.
+        ignoreURLParametersMatching: [/./],
+      },
+      devOptions: { enabled: false },
+    }),
+  ],
   // deck.gl is imported lazily; pre-bundle it so the first dev visit does not reload when it arrives.
   optimizeDeps: { include: ['@deck.gl/maplibre', '@deck.gl/layers', '@deck.gl/extensions'] },
   build: {

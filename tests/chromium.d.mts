@@ -7,4 +7,6 @@ export declare function launchFreshChromium(options?: {
   hasTouch?: boolean;
   locale?: string;
   extraArgs?: string[];
+  /** 'block' (default) keeps the app's service worker out, so page.route sees every request. */
+  serviceWorkers?: 'allow' | 'block';
 }): Promise<{ context: BrowserContext; close: () => Promise<void> }>;

@@ -19,8 +19,18 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** Launches Chromium with a fresh profile; `close()` shuts it and deletes the profile. */
-export async function launchFreshChromium({ viewport, hasTouch = false, locale, extraArgs = [] } = {}) {
+/**
+ * Launches Chromium with a fresh profile; `close()` shuts it and deletes the profile.
+ * Service workers are blocked unless `serviceWorkers: 'allow'`: the app's offline worker would
+ * answer from its precache and bypass `page.route`, which tests use to serve broken data files.
+ */
+export async function launchFreshChromium({
+  viewport,
+  hasTouch = false,
+  locale,
+  extraArgs = [],
+  serviceWorkers = 'block',
+} = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'hb-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
@@ -28,6 +38,7 @@ export async function launchFreshChromium({ viewport, hasTouch = false, locale, 
     viewport: viewport ?? { width: 1024, height: 768 },
     hasTouch,
     ...(locale ? { locale } : {}),
+    serviceWorkers,
     args: [...CHROMIUM_ARGS, ...extraArgs],
   });
   return {

@@ -19,13 +19,21 @@ export function baseUrl(): string {
   return inject('baseUrl');
 }
 
-/** A fresh browser profile (no cache, no storage) with a touch screen, like a tablet. */
-export async function openBrowser(viewport = TABLET_PORTRAIT, extraArgs: string[] = []): Promise<AppPage> {
+/**
+ * A fresh browser profile (no cache, no storage) with a touch screen, like a tablet. Service
+ * workers are blocked (so `page.route` sees every request) unless `serviceWorkers: 'allow'`.
+ */
+export async function openBrowser(
+  viewport = TABLET_PORTRAIT,
+  extraArgs: string[] = [],
+  { serviceWorkers = 'block' }: { serviceWorkers?: 'allow' | 'block' } = {},
+): Promise<AppPage> {
   const { context, close } = await launchFreshChromium({
     viewport,
     hasTouch: true,
     locale: 'zh-CN',
     extraArgs,
+    serviceWorkers,
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const external: string[] = [];
