@@ -1,10 +1,14 @@
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import type { TownshipUnit } from '../domain/charging';
+import { LAYERS } from '../layers/registry';
 import { validateAreas } from './areas';
 import { validateChainModel } from './chain';
 import { type Charger, type NevCount, parseChargers, parseNevByDistrict } from './chargers';
 import { parseEnterprises } from './enterprises';
 import { parseJson, validateFeatureCollection } from './geojson';
+import { type Goal, validateGoals } from './goals';
+import { DEFAULT_MATCH_WEIGHTS, type MatchWeights, validateMatchWeights } from './match-weights';
+import { type TourStep, tourContextOf, validateTour } from './tour';
 import type {
   AreaPolygon,
   AreasFile,
@@ -30,6 +34,13 @@ export interface BundledData {
   townshipUnits: TownshipUnit[];
   chargers: Charger[];
   nev: NevCount[];
+  /** The guided tour's valid steps; skipped steps are in tourIssues, shown in the tour. */
+  tour: TourStep[];
+  tourIssues: DataIssue[];
+  /** The plan's goals; problems per field are shown in the goals panel. */
+  goals: Goal[];
+  goalIssues: DataIssue[];
+  matchWeights: MatchWeights;
   issues: DataIssue[];
 }
 
@@ -48,6 +59,9 @@ export const BUNDLED_FILES = {
   townshipUnits: 'geo/townships_list.json',
   chargers: 'data/chargers.csv',
   nev: 'data/nev-by-district.csv',
+  tour: 'data/tour.json',
+  goals: 'data/goals.json',
+  matchWeights: 'data/match-weights.json',
 } as const;
 
 const POLY: FeatureRulesGeometry = ['Polygon', 'MultiPolygon'];
@@ -90,6 +104,8 @@ async function readJson(fetchText: FetchText, file: string, issues: DataIssue[])
  */
 export async function loadBundled(fetchText: FetchText): Promise<BundledData> {
   const issues: DataIssue[] = [];
+  const tourIssues: DataIssue[] = [];
+  const goalIssues: DataIssue[] = [];
   const f = BUNDLED_FILES;
   const [
     city,
@@ -103,6 +119,9 @@ export async function loadBundled(fetchText: FetchText): Promise<BundledData> {
     unitsJson,
     chargersCsv,
     nevCsv,
+    tourJson,
+    goalsJson,
+    weightsJson,
   ] = await Promise.all([
     readJson(fetchText, f.city, issues),
     readJson(fetchText, f.districts, issues),
@@ -115,6 +134,9 @@ export async function loadBundled(fetchText: FetchText): Promise<BundledData> {
     readJson(fetchText, f.townshipUnits, issues),
     readText(fetchText, f.chargers, issues),
     readText(fetchText, f.nev, issues),
+    readJson(fetchText, f.tour, tourIssues),
+    readJson(fetchText, f.goals, goalIssues),
+    readJson(fetchText, f.matchWeights, issues),
   ]);
   const take = <T>(
     json: unknown,
@@ -168,7 +190,30 @@ export async function loadBundled(fetchText: FetchText): Promise<BundledData> {
     issues.push(...r.issues);
     nev = r.value;
   }
+  let matchWeights = DEFAULT_MATCH_WEIGHTS;
+  if (weightsJson !== null) {
+    const r = validateMatchWeights(weightsJson, f.matchWeights);
+    issues.push(...r.issues);
+    matchWeights = r.value;
+  }
+  let goals: Goal[] = [];
+  if (goalsJson !== null) {
+    const r = validateGoals(goalsJson, f.goals);
+    goalIssues.push(...r.issues);
+    goals = r.value;
+  }
+  let tour: TourStep[] = [];
+  if (tourJson !== null) {
+    const r = validateTour(tourJson, f.tour, tourContextOf({ areas, chain, enterprises, chargers }, LAYERS));
+    tourIssues.push(...r.issues);
+    tour = r.value;
+  }
   return {
+    tour,
+    tourIssues,
+    goals,
+    goalIssues,
+    matchWeights,
     townshipUnits,
     chargers,
     nev,

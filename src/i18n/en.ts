@@ -1,9 +1,15 @@
 import { enData } from './en-data';
+import { enMatch } from './en-match';
+import { enShare } from './en-share';
+import { enTour } from './en-tour';
 import type { MessageKey } from './zh';
 
 // Typed against the Chinese keys: a missing or extra key fails the typecheck.
 export const en: Record<MessageKey, string> = {
   ...enData,
+  ...enTour,
+  ...enMatch,
+  ...enShare,
   'app.title': 'Huaibei NEV Industry Map',
   'app.subtitle': "Based on Huaibei's draft plan for its new-energy-vehicle industry cluster",
   'app.loading': 'Loading map data…',
@@ -144,6 +150,8 @@ export const en: Record<MessageKey, string> = {
   'layer.coverage': 'Charging coverage gaps (illustrative data)',
   'link.part.asof': 'date',
   'link.part.cover': 'coverage distance',
+  'link.part.tour': 'tour step',
+  'link.part.match': 'site match',
   'nav.charging': 'Charging',
   'charging.title': 'Charging network',
   'charging.illustrative':

@@ -1,8 +1,14 @@
 // Chinese is the source language: its keys define the dictionary, and en.ts must match them.
 import { zhData } from './zh-data';
+import { zhMatch } from './zh-match';
+import { zhShare } from './zh-share';
+import { zhTour } from './zh-tour';
 
 export const zh = {
   ...zhData,
+  ...zhTour,
+  ...zhMatch,
+  ...zhShare,
   'app.title': '淮北新能源汽车产业布局图',
   'app.subtitle': '依据《关于加快推动新能源汽车产业集群发展的实施方案（征求意见稿）》',
   'app.loading': '正在加载地图数据…',
@@ -139,6 +145,8 @@ export const zh = {
   'layer.coverage': '充电覆盖空白（示意数据）',
   'link.part.asof': '时间',
   'link.part.cover': '覆盖距离',
+  'link.part.tour': '导览步骤',
+  'link.part.match': '选址匹配',
   'nav.charging': '充电网络',
   'charging.title': '充电网络',
   'charging.illustrative':

@@ -2,17 +2,19 @@ import type { FeatureCollection } from 'geojson';
 import type { Charger } from '../data/chargers';
 import type { BundledData } from '../data/load-bundled';
 import type { AreaPolygon, DataIssue, Enterprise } from '../data/types';
-import { type AreaShapes, buildAreaShapes } from '../domain/area-shapes';
+import { type AreaShapes, areaBounds, buildAreaShapes } from '../domain/area-shapes';
 import { analyseChain, type ChainAnalysis } from '../domain/chain-analysis';
 import { type Coverage, chargersAsOf, coverage } from '../domain/charging';
 import { areaAnchors, type Placement, placeEnterprises } from '../domain/enterprise-positions';
+import { type MatchResult, rankAreas } from '../domain/match';
 import {
   type EnterprisePoint,
   enterprisePoints,
   filterCategories,
   matchesFilters,
 } from '../layers/enterprise-points';
-import type { EnterpriseFilters } from './url-hash';
+import { type MatchFeatures, matchBounds, matchFeatures } from '../layers/match-layer';
+import type { EnterpriseFilters, MatchView } from './url-hash';
 
 /**
  * Derived data is memoised on the identity of its inputs, never stored: the same data object
@@ -53,8 +55,10 @@ export const selectAreaShapes = memo(
 
 export const selectAnalysis = memo((d: BundledData): ChainAnalysis => analyseChain(d.chain, d.enterprises));
 
+export const selectAnchors = memo((d: BundledData) => areaAnchors(d.areas.areas, selectAreaShapes(d)));
+
 export const selectPlacements = memo((d: BundledData): Placement[] =>
-  placeEnterprises(d.enterprises, areaAnchors(d.areas.areas, selectAreaShapes(d))),
+  placeEnterprises(d.enterprises, selectAnchors(d)),
 );
 
 export const selectEnterprisePoints = memo((d: BundledData): EnterprisePoint[] =>
@@ -133,3 +137,32 @@ export const selectCoverage = (() => {
 })();
 
 export const selectChargerById = memo((d: BundledData) => new Map(d.chargers.map((c) => [c.id, c])));
+
+/** The six areas ranked for the match asked for (the store keeps one MatchView object per choice). */
+export const selectMatch = memo2(
+  (d: BundledData, m: MatchView): MatchResult =>
+    rankAreas({
+      segments: m.segments,
+      radiusKm: m.radiusKm,
+      weights: d.matchWeights,
+      chain: d.chain,
+      enterprises: d.enterprises,
+      placements: selectPlacements(d),
+      areas: d.areas.areas,
+      anchors: selectAnchors(d),
+      analysis: selectAnalysis(d),
+      chargers: d.chargers,
+    }),
+);
+
+/** What the map draws for a match: the top area's anchor and a line to each of its partners. */
+export const selectMatchFeatures = memo2(
+  (d: BundledData, m: MatchView): MatchFeatures =>
+    matchFeatures(selectMatch(d, m).areas[0], d.enterprises, selectPlacements(d)),
+);
+
+/** The box that frames a match: the top area's own extent, its anchor and every partner drawn. */
+export const selectMatchBounds = memo2((d: BundledData, m: MatchView) => {
+  const top = selectMatch(d, m).areas[0];
+  return top ? matchBounds(selectMatchFeatures(d, m), areaBounds(selectAreaShapes(d), top.area)) : null;
+});

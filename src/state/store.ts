@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { BundledData } from '../data/load-bundled';
 import type { AreaId, Confidence, Lang, Precision } from '../data/types';
+import { shareStateOfTour } from '../domain/tour';
 import { withImports } from '../import/merge';
 import type { ImportedDataset } from '../import/pipeline';
 import { availableLayers, defaultLayerIds, type LayerDef, type LayerId } from '../layers/registry';
@@ -10,6 +11,7 @@ import {
   DEFAULT_CHARGING,
   type EnterpriseFilters,
   type HashKey,
+  type MatchView,
   NO_FILTERS,
   type Selection,
   SHARED_PANELS,
@@ -27,6 +29,8 @@ export interface CameraRequest {
   focus: AreaId | null;
   /** Fly to a point at a zoom (a search result), instead of framing. */
   point?: [number, number];
+  /** Move smoothly to `camera`, clear of what floats over the map (a tour step). */
+  animate?: boolean;
   seq: number;
 }
 
@@ -60,6 +64,12 @@ export interface AppState {
   /** The import whose report is open, if any. */
   reportFor: string | null;
   shareOpen: boolean;
+  /** Presenter mode on this step of data.tour (0-based), or null. */
+  tourStep: number | null;
+  /** The presenter touched the map: the tour waits until resumed. */
+  tourPaused: boolean;
+  /** The firm-to-park match asked for. */
+  match: MatchView | null;
   /** What the app shows: the bundled data with the imports joined or in place. */
   data: BundledData | null;
   panel: Panel;
@@ -86,6 +96,11 @@ export interface AppState {
   startImport: (file: File | null) => void;
   showReport: (importId: string | null) => void;
   setShareOpen: (open: boolean) => void;
+  /** Shows a tour step: its camera (smoothly), layers, filters, selection and panel. */
+  goToStep: (index: number) => void;
+  endTour: () => void;
+  pauseTour: () => void;
+  setMatch: (m: MatchView | null) => void;
   setPanel: (p: Panel) => void;
   toggleLegend: () => void;
   dismissLinkNotice: () => void;
@@ -95,13 +110,24 @@ export interface AppState {
  * Ids in a link can only be checked once the data is here: drop a selection or filter that names
  * a segment, chain or enterprise the data does not have, and say so.
  */
-function checkAgainstData(s: Pick<AppState, 'selection' | 'filters' | 'linkRejected'>, d: BundledData) {
+function checkAgainstData(
+  s: Pick<AppState, 'selection' | 'filters' | 'linkRejected' | 'tourStep' | 'match'>,
+  d: BundledData,
+) {
   const segs = new Set(d.chain.segments.map((x) => x.id));
   const chains = new Set(d.chain.chains.map((x) => x.id));
   const firms = new Set(d.enterprises.map((e) => e.id));
   const sites = new Set(d.chargers.map((c) => c.id));
-  let { selection, filters } = s;
+  let { selection, filters, tourStep, match } = s;
   const rejected = [...s.linkRejected];
+  if (tourStep !== null && tourStep >= d.tour.length) {
+    tourStep = null;
+    if (!rejected.includes('tour')) rejected.push('tour');
+  }
+  if (match && !match.segments.every((m) => segs.has(m))) {
+    match = null;
+    if (!rejected.includes('match')) rejected.push('match');
+  }
   if (
     (selection?.kind === 'segment' && !segs.has(selection.id)) ||
     (selection?.kind === 'enterprise' && !firms.has(selection.id)) ||
@@ -114,7 +140,25 @@ function checkAgainstData(s: Pick<AppState, 'selection' | 'filters' | 'linkRejec
     filters = NO_FILTERS;
     if (!rejected.includes('f')) rejected.push('f');
   }
-  return { selection, filters, linkRejected: rejected };
+  return { selection, filters, tourStep, match, linkRejected: rejected };
+}
+
+/** The state a tour step asks for, applied over the current one (language kept). */
+function stepState(s: AppState, index: number): Partial<AppState> {
+  const steps = s.data?.tour ?? [];
+  const st = shareStateOfTour(steps, index, shareStateOf(s));
+  if (!st || st.tourStep === null || st.tourStep === undefined) return { tourStep: null, tourPaused: false };
+  return {
+    tourStep: st.tourStep,
+    tourPaused: false,
+    visibleLayers: st.layers as LayerId[],
+    selection: st.selection,
+    filters: st.filters,
+    charging: st.charging,
+    panel: (st.panel ?? 'none') as Panel,
+    camera: st.camera,
+    cameraRequest: { camera: st.camera, focus: null, animate: true, seq: s.cameraRequest.seq + 1 },
+  };
 }
 
 export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
@@ -135,6 +179,9 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
     importDraft: null,
     reportFor: null,
     shareOpen: false,
+    tourStep: null,
+    tourPaused: false,
+    match: null,
     data: null,
     panel: 'none',
     legendOpen: true,
@@ -184,13 +231,20 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
             seq: s.cameraRequest.seq + 1,
           },
           linkRejected: rejected,
+          tourStep: sh.tourStep ?? null,
+          tourPaused: false,
+          match: sh.match ?? null,
         };
-        return s.data ? { ...next, ...checkAgainstData(next, s.data) } : next;
+        if (!s.data) return next;
+        const checked = { ...s, ...next, ...checkAgainstData(next, s.data) };
+        return checked.tourStep === null ? checked : { ...checked, ...stepState(checked, checked.tourStep) };
       }),
     dataLoaded: (bundled, imports = []) =>
       set((s) => {
         const data = withImports(bundled, imports);
-        return { bundled, imports, data, ...checkAgainstData(s, data) };
+        const next = { ...s, bundled, imports, data, ...checkAgainstData(s, data) };
+        // A step link opens that step, whatever else the link says.
+        return next.tourStep === null ? next : { ...next, ...stepState(next, next.tourStep) };
       }),
     setImports: (imports) =>
       set((s) => {
@@ -206,6 +260,10 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
     startImport: (importDraft) => set({ importDraft }),
     showReport: (reportFor) => set({ reportFor }),
     setShareOpen: (shareOpen) => set({ shareOpen }),
+    goToStep: (index) => set((s) => stepState(s, index)),
+    endTour: () => set({ tourStep: null, tourPaused: false }),
+    pauseTour: () => set((s) => (s.tourStep === null ? {} : { tourPaused: true })),
+    setMatch: (match) => set({ match }),
     setPanel: (panel) => set({ panel }),
     toggleLegend: () => set((s) => ({ legendOpen: !s.legendOpen })),
     dismissLinkNotice: () => set({ linkRejected: [] }),
@@ -227,6 +285,8 @@ export function shareStateOf(s: AppState): ShareState {
     filters: s.filters,
     charging: s.charging,
     panel: (SHARED_PANELS as readonly string[]).includes(s.panel) ? (s.panel as SharedPanel) : null,
+    tourStep: s.tourStep,
+    match: s.match,
   };
 }
 

@@ -38,8 +38,15 @@ export const NO_FILTERS: EnterpriseFilters = {
 };
 
 /** Side panels a link restores (transient ones such as the layer list are not shared). */
-export type SharedPanel = 'chain' | 'targets' | 'charging';
-export const SHARED_PANELS: readonly SharedPanel[] = ['chain', 'targets', 'charging'];
+export type SharedPanel = 'chain' | 'targets' | 'charging' | 'goals' | 'match';
+export const SHARED_PANELS: readonly SharedPanel[] = ['chain', 'targets', 'charging', 'goals', 'match'];
+
+/** The firm-to-park match: the visiting firm's segments and the partner distance. */
+export interface MatchView {
+  segments: string[];
+  radiusKm: number;
+}
+export const MATCH_RADIUS_RANGE = { min: 1, max: 50 } as const;
 
 /** The charging view: build-out shown up to the end of a year (null: everything operating), and the coverage distance. */
 export interface ChargingView {
@@ -66,20 +73,28 @@ export interface ShareState {
    * by whoever holds the tour, as ids are checked against the data.
    */
   tourStep?: number | null;
+  /** The match asked for, or null/absent: none. */
+  match?: MatchView | null;
 }
 
-export type HashKey = 'v' | 'map' | 'layers' | 'sel' | 'lang' | 'f' | 'panel' | 'asof' | 'cover';
+export type HashKey =
+  | 'v'
+  | 'map'
+  | 'layers'
+  | 'sel'
+  | 'lang'
+  | 'f'
+  | 'panel'
+  | 'asof'
+  | 'cover'
+  | 'tour'
+  | 'match';
 
 export interface DecodedHash {
   /** Only the keys that were present and valid. */
   state: Partial<ShareState>;
   /** Keys that were present but invalid, and so replaced by defaults. */
   rejected: HashKey[];
-  /**
-   * `tour=` was present but invalid (the link opens the normal view). Kept apart from `rejected`
-   * until the link notice has a label for it (i18n `link.part.tour`); then 'tour' can join HashKey.
-   */
-  tourRejected?: true;
 }
 
 const NUM = '-?\\d{1,3}(?:\\.\\d{1,8})?';
@@ -119,8 +134,25 @@ export function encodeHash(s: ShareState): string {
   if (s.panel) parts.push(`panel=${s.panel}`);
   if (s.charging.asOfYear !== null) parts.push(`asof=${s.charging.asOfYear}`);
   if (s.charging.coverKm !== DEFAULT_CHARGING.coverKm) parts.push(`cover=${s.charging.coverKm}`);
+  if (s.match) parts.push(`match=${s.match.segments.join(',')}@${s.match.radiusKm}`);
   if (s.tourStep !== undefined && s.tourStep !== null) parts.push(`tour=${s.tourStep + 1}`);
   return `#${parts.join('&')}`;
+}
+
+/** `battery-box,al-wheel@10`: one to five segment ids and a distance in whole kilometres. */
+function decodeMatch(value: string): MatchView | null {
+  const m = /^([a-z0-9,-]{1,250})@(\d{1,2})$/.exec(value);
+  if (!m) return null;
+  const segments = (m[1] as string).split(',');
+  const radiusKm = Number(m[2]);
+  if (
+    segments.length > 5 ||
+    !segments.every((x) => ID_RE.test(x)) ||
+    new Set(segments).size !== segments.length
+  )
+    return null;
+  if (radiusKm < MATCH_RADIUS_RANGE.min || radiusKm > MATCH_RADIUS_RANGE.max) return null;
+  return { segments, radiusKm };
 }
 
 export function decodeCamera(value: string): Camera | null {
@@ -289,7 +321,13 @@ export function decodeHash(hash: string, knownLayers: ReadonlySet<string>): Deco
     // 1-based in the link; no sign, exponent or leading zero, so one step has one spelling.
     const n = /^[1-9]\d{0,2}$/.test(tour) ? Number(tour) : Number.NaN;
     if (n >= 1 && n <= MAX_TOUR_STEPS) state.tourStep = n - 1;
-    else out.tourRejected = true;
+    else rejected.push('tour');
+  }
+  const match = params.get('match');
+  if (match !== undefined) {
+    const m = decodeMatch(match);
+    if (m) state.match = m;
+    else rejected.push('match');
   }
   return out;
 }

@@ -55,7 +55,9 @@ export function startUrlSync(store: AppStore, win: Window = window): () => void 
       s.lang !== prev.lang ||
       s.filters !== prev.filters ||
       s.panel !== prev.panel ||
-      s.charging !== prev.charging
+      s.charging !== prev.charging ||
+      s.tourStep !== prev.tourStep ||
+      s.match !== prev.match
     ) {
       schedule();
     }

@@ -21,6 +21,8 @@ function shared(over: Partial<ShareState> = {}): ShareState {
     filters: NO_FILTERS,
     panel: null,
     charging: DEFAULT_CHARGING,
+    tourStep: null,
+    match: null,
     ...over,
   };
 }
@@ -258,5 +260,84 @@ describe('shareStateOf', () => {
     store.getState().dataLoaded(await loadBundled(readPublic));
     expect(store.getState().selection).toBeNull();
     expect(store.getState().linkRejected).toContain('sel');
+  });
+});
+
+describe('tour steps, matches and imports in the store', async () => {
+  const data = await loadBundled(readPublic);
+
+  it('opens a tour step from a link: the step decides layers, panel and camera, flown to smoothly', () => {
+    const store = createAppStore('');
+    store.getState().applyShared(shared({ tourStep: 1, panel: 'chain' }), []);
+    store.getState().dataLoaded(data);
+    const s = store.getState();
+    const step = data.tour[1];
+    if (!step) throw new Error('the bundled tour has no second step');
+    expect(s.tourStep).toBe(1);
+    expect(s.visibleLayers).toEqual(step.layers);
+    expect(s.panel).toBe(step.panel ?? 'none');
+    expect(s.cameraRequest.animate).toBe(true);
+    expect(s.cameraRequest.camera).toEqual(step.camera);
+    expect(shareStateOf(s).tourStep).toBe(1);
+  });
+
+  it('rejects a tour step past the end of the tour, and a match naming an unknown segment', () => {
+    const store = createAppStore('');
+    store.getState().dataLoaded(data);
+    store.getState().applyShared(
+      shared({ tourStep: data.tour.length, match: { segments: ['warp-drive'], radiusKm: 10 } }),
+      [],
+    );
+    const s = store.getState();
+    expect(s.tourStep).toBeNull();
+    expect(s.match).toBeNull();
+    expect(s.linkRejected).toEqual(['tour', 'match']);
+  });
+
+  it('pauses a tour only while one runs, and resumes on the same step', () => {
+    const store = createAppStore('');
+    store.getState().dataLoaded(data);
+    store.getState().pauseTour();
+    expect(store.getState().tourPaused).toBe(false);
+    store.getState().goToStep(2);
+    store.getState().pauseTour();
+    expect(store.getState().tourPaused).toBe(true);
+    store.getState().goToStep(store.getState().tourStep ?? 0);
+    expect(store.getState()).toMatchObject({ tourStep: 2, tourPaused: false });
+    store.getState().endTour();
+    expect(store.getState().tourStep).toBeNull();
+  });
+
+  it('joins imports to the data, and lets go of a selected firm when its import is removed', () => {
+    const store = createAppStore('');
+    store.getState().dataLoaded(data);
+    const first = data.enterprises[0];
+    if (!first) throw new Error('no bundled enterprise');
+    const firm = { ...first, id: 'u1.r2', key: 'u1.r2', name: { zh: '示例', en: '示例' } };
+    const ds = {
+      id: 'u1',
+      fileName: 'x.csv',
+      kind: 'enterprises' as const,
+      mode: 'join' as const,
+      importedAt: '2026-11-25T00:00:00Z',
+      format: 'csv' as const,
+      encoding: 'utf-8' as const,
+      crs: 'wgs84' as const,
+      rowCount: 1,
+      rejectedRows: 0,
+      enterprises: [firm],
+      chargers: [],
+      report: [],
+      notes: [],
+    };
+    store.getState().setImports([ds]);
+    expect(store.getState().data?.enterprises.length).toBe(data.enterprises.length + 1);
+    store.getState().select({ kind: 'enterprise', id: 'u1.r2' });
+    store.getState().setImports([{ ...ds, mode: 'replace' }]);
+    expect(store.getState().data?.enterprises.map((e) => e.id)).toEqual(['u1.r2']);
+    expect(store.getState().selection).toEqual({ kind: 'enterprise', id: 'u1.r2' });
+    store.getState().setImports([]);
+    expect(store.getState().data?.enterprises.length).toBe(data.enterprises.length);
+    expect(store.getState().selection).toBeNull();
   });
 });

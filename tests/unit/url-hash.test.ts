@@ -289,12 +289,49 @@ describe('the tour step in the link', () => {
     ['markup', '%3Cscript%3E'],
   ])('rejects %s, keeping the other keys', (_label, tour) => {
     const r = decodeHash(`#v=1&layers=areas&lang=en&tour=${tour}&panel=chain`, KNOWN);
-    expect(r.tourRejected).toBe(true);
-    expect(r.rejected).toEqual([]);
+    expect(r.rejected).toEqual(['tour']);
     expect(r.state).toEqual({ layers: ['areas'], lang: 'en', panel: 'chain' });
   });
 
   it('does not flag a link without a tour step', () => {
-    expect(decodeHash('#v=1&layers=areas', KNOWN).tourRejected).toBeUndefined();
+    expect(decodeHash('#v=1&layers=areas', KNOWN).rejected).toEqual([]);
   });
 });
+
+describe('match key', () => {
+  it('round-trips segments and distance', () => {
+    const r = decodeHash('#v=1&layers=areas&panel=match&match=battery-box,al-wheel@10', KNOWN);
+    expect(r.rejected).toEqual([]);
+    expect(r.state.match).toEqual({ segments: ['battery-box', 'al-wheel'], radiusKm: 10 });
+    expect(r.state.panel).toBe('match');
+    expect(encodeHash({ ...decodedDefaults(), match: { segments: ['battery-box'], radiusKm: 5 } })).toContain(
+      'match=battery-box@5',
+    );
+  });
+
+  it.each([
+    ['no distance', 'battery-box'],
+    ['distance 0', 'battery-box@0'],
+    ['distance too far', 'battery-box@99'],
+    ['a repeated segment', 'a,a@5'],
+    ['six segments', 'a,b,c,d,e,f@5'],
+    ['markup', '%3Cb%3E@5'],
+    ['upper case', 'Battery@5'],
+  ])('rejects %s', (_l, v) => {
+    const r = decodeHash(`#v=1&layers=areas&match=${v}`, KNOWN);
+    expect(r.rejected).toEqual(['match']);
+    expect(r.state.match).toBeUndefined();
+  });
+});
+
+function decodedDefaults() {
+  return {
+    camera: null,
+    layers: ['areas'],
+    selection: null,
+    lang: 'zh' as const,
+    filters: NO_FILTERS,
+    panel: null,
+    charging: DEFAULT_CHARGING,
+  };
+}

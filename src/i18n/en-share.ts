@@ -1,0 +1,25 @@
+import type { zhShare } from './zh-share';
+
+export const enShare: Record<keyof typeof zhShare, string> = {
+  'share.qrAlt': 'QR code of the link to this view',
+  'share.qrCaption': 'Scan with a phone to open the same view',
+  'share.exportImage': 'Export map image (PNG)',
+  'share.exporting': 'Making the map image…',
+  'share.exported': 'Saved {file}',
+  'share.exportFailed': 'Could not make the map image; please try again.',
+  'share.noMap': 'The map is not ready yet; please try again in a moment.',
+  'share.handout': 'Print handout',
+  'share.handoutCurrent': 'This view (1 page)',
+  'share.handoutTour': 'All tour steps ({n} page)|All tour steps ({n} pages)',
+  'share.handoutPrint': 'Print handout',
+  'share.handoutPreparing': 'Preparing the handout: page {i} of {n}…',
+  'share.handoutReady': 'The handout is ready; opening print.',
+  'share.handoutFailed': 'The handout could not be prepared; the view is back as it was.',
+  'share.wholeCity': "The whole city's industry layout",
+  'share.layersShown': 'Layers: {list}',
+  'share.date': 'Date',
+  'share.sources': 'Sources',
+  'share.scan': 'Scan to open this view',
+  'share.mapAlt': 'Map: {title}',
+  'share.stepOf': 'Tour step {i} of {n}',
+};
