@@ -1,16 +1,60 @@
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { t } from '../i18n/t';
 import { useAppStore } from '../state/store';
+import { type HandoutMode, printHandout, useHandoutStore } from './handout';
+import './share.css';
 
-/** The current view as a link. Imported data lives only in this browser: the dialog says so. */
+// The address bar is written a moment after the view changes (url-sync): look again this often.
+const URL_POLL_MS = 250;
+
+/** The address bar as it is now, followed while `active`. */
+function useLocationHref(active: boolean): string {
+  const [href, setHref] = useState(() => window.location.href);
+  useEffect(() => {
+    if (!active) return;
+    const read = () => setHref(window.location.href);
+    read();
+    const timer = setInterval(read, URL_POLL_MS);
+    window.addEventListener('hashchange', read);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener('hashchange', read);
+    };
+  }, [active]);
+  return href;
+}
+
+type ExportStatus = { kind: 'busy' } | { kind: 'done'; file: string } | { kind: 'failed' } | null;
+
+/**
+ * The current view as a link and a QR code, as a PNG picture and as a printed handout. Imported
+ * data lives only in this browser: the dialog says so.
+ */
 export function ShareDialog() {
   const lang = useAppStore((s) => s.lang);
   const open = useAppStore((s) => s.shareOpen);
   const setOpen = useAppStore((s) => s.setShareOpen);
   const imports = useAppStore((s) => s.imports);
+  const steps = useAppStore((s) => s.data?.tour.length ?? 0);
+  const preparing = useHandoutStore((s) => s.status === 'preparing');
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
+  const [exported, setExported] = useState<ExportStatus>(null);
+  const [mode, setMode] = useState<HandoutMode>('current');
+  const url = useLocationHref(open);
+  // The QR encoder and the picture code load with the dialog, not with the map.
+  const [qrOf, setQrOf] = useState<((text: string) => string) | null>(null);
+  useEffect(() => {
+    if (!open || qrOf) return;
+    let live = true;
+    void import('../export/qr').then((m) => {
+      if (live) setQrOf(() => m.qrDataUrl);
+    });
+    return () => {
+      live = false;
+    };
+  }, [open, qrOf]);
+  const qr = useMemo(() => (open && qrOf ? qrOf(url) : null), [open, qrOf, url]);
   if (!open) return null;
-  const url = window.location.href;
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(url);
@@ -20,6 +64,22 @@ export function ShareDialog() {
       setCopied('no');
     }
   };
+  const exportPng = async () => {
+    const map = window.__huaibei?.map;
+    if (!map) {
+      setExported({ kind: 'failed' });
+      return;
+    }
+    setExported({ kind: 'busy' });
+    try {
+      const { exportMapImage } = await import('../export/view-export');
+      const file = await exportMapImage(map, useAppStore.getState(), window.location.href);
+      setExported({ kind: 'done', file });
+    } catch {
+      setExported({ kind: 'failed' });
+    }
+  };
+  const handoutMode: HandoutMode = steps > 0 ? mode : 'current';
   return (
     <div className="modal-backdrop">
       <section
@@ -37,19 +97,93 @@ export function ShareDialog() {
             {t(lang, 'share.importsNote', { n: imports.length })}
           </p>
         ) : null}
-        <input
-          className="share-url"
-          readOnly
-          value={url}
-          aria-label={t(lang, 'share.link')}
-          data-testid="share-url"
-          onFocus={(e) => e.target.select()}
-        />
-        {copied ? (
-          <p className="small" role="status">
-            {t(lang, copied === 'yes' ? 'share.copied' : 'share.copyFailed')}
-          </p>
-        ) : null}
+        <div className="share-body">
+          <figure className="share-qr">
+            {qr ? (
+              <img src={qr} alt={t(lang, 'share.qrAlt')} width={256} height={256} data-testid="share-qr" />
+            ) : (
+              <span className="share-qr-wait" aria-hidden="true" />
+            )}
+            <figcaption>{t(lang, 'share.qrCaption')}</figcaption>
+          </figure>
+          <div className="share-side">
+            <input
+              className="share-url"
+              readOnly
+              value={url}
+              aria-label={t(lang, 'share.link')}
+              data-testid="share-url"
+              onFocus={(e) => e.target.select()}
+            />
+            {copied ? (
+              <p className="small" role="status">
+                {t(lang, copied === 'yes' ? 'share.copied' : 'share.copyFailed')}
+              </p>
+            ) : null}
+            <div className="share-row">
+              <button
+                type="button"
+                className="secondary-btn"
+                data-testid="share-export-png"
+                disabled={exported?.kind === 'busy' || preparing}
+                onClick={() => void exportPng()}
+              >
+                {t(lang, 'share.exportImage')}
+              </button>
+            </div>
+            {exported && exported.kind !== 'busy' ? (
+              <p
+                className={`small ${exported.kind === 'failed' ? 'share-error' : ''}`}
+                role="status"
+                data-testid="share-export-status"
+              >
+                {exported.kind === 'done'
+                  ? t(lang, 'share.exported', { file: exported.file })
+                  : t(lang, window.__huaibei ? 'share.exportFailed' : 'share.noMap')}
+              </p>
+            ) : exported?.kind === 'busy' ? (
+              <p className="small" role="status">
+                {t(lang, 'share.exporting')}
+              </p>
+            ) : null}
+            <fieldset className="share-handout">
+              <legend>{t(lang, 'share.handout')}</legend>
+              <label className="share-choice">
+                <input
+                  type="radio"
+                  name="handout-mode"
+                  value="current"
+                  checked={handoutMode === 'current'}
+                  onChange={() => setMode('current')}
+                  data-testid="handout-mode-current"
+                />
+                <span>{t(lang, 'share.handoutCurrent')}</span>
+              </label>
+              {steps > 0 ? (
+                <label className="share-choice">
+                  <input
+                    type="radio"
+                    name="handout-mode"
+                    value="tour"
+                    checked={handoutMode === 'tour'}
+                    onChange={() => setMode('tour')}
+                    data-testid="handout-mode-tour"
+                  />
+                  <span>{t(lang, 'share.handoutTour', { n: steps })}</span>
+                </label>
+              ) : null}
+              <button
+                type="button"
+                className="secondary-btn"
+                data-testid="share-handout-print"
+                disabled={preparing}
+                onClick={() => void printHandout(handoutMode)}
+              >
+                {t(lang, 'share.handoutPrint')}
+              </button>
+            </fieldset>
+          </div>
+        </div>
         <footer className="modal-foot">
           <button
             type="button"
@@ -57,6 +191,7 @@ export function ShareDialog() {
             data-testid="share-close"
             onClick={() => {
               setCopied(null);
+              setExported(null);
               setOpen(false);
             }}
           >

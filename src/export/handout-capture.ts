@@ -1,0 +1,152 @@
+import type { Map as MlMap } from 'maplibre-gl';
+import { pick, t } from '../i18n/t';
+import { LAYERS } from '../layers/registry';
+import { type AppState, type AppStore, shareStateOf } from '../state/store';
+import { type LegendEntry, legendEntries } from './legend-entries';
+import { snapshotMap } from './map-image';
+import { qrDataUrl } from './qr';
+import { dateLine, layersLine, sourcesFor, stepLink, viewTitle } from './view-text';
+
+/** One printed page: a view of the map with what explains it and the link that opens it. */
+export interface HandoutPage {
+  key: string;
+  /** "导览第 2 / 10 步", or null for the current view. */
+  stepLabel: string | null;
+  heading: string;
+  /** The step's narration, or null. */
+  text: string | null;
+  layers: string;
+  /** The map picture (JPEG data URL). */
+  image: string;
+  legend: LegendEntry[];
+  link: string;
+  /** The link's QR code (SVG data URL). */
+  qr: string;
+  sources: string[];
+  date: string;
+}
+
+function mapPicture(map: MlMap): { image: string } {
+  return { image: snapshotMap(map).canvas.toDataURL('image/jpeg', 0.9) };
+}
+
+/** The page of the view on screen now. */
+export function captureCurrentPage(map: MlMap, s: AppState, href: string, date: Date): HandoutPage {
+  return {
+    key: 'current',
+    stepLabel: null,
+    heading: viewTitle(s),
+    text: null,
+    layers: layersLine(s),
+    ...mapPicture(map),
+    legend: legendEntries(s),
+    link: href,
+    qr: qrDataUrl(href),
+    sources: sourcesFor(s),
+    date: dateLine(s.lang, date),
+  };
+}
+
+const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+
+/**
+ * Waits until the map has drawn what it was asked for: a fresh 'idle' (sources loaded, nothing
+ * moving), twice with a frame between, so deck.gl layers set up after the first one are in too.
+ * Never longer than a few seconds per pass: a slow layer gives a less complete page, not a hang.
+ */
+export async function mapDrawn(map: MlMap, passes = 2): Promise<void> {
+  for (let i = 0; i < passes || !map.isStyleLoaded(); i++) {
+    if (i > passes + 8) break;
+    await frame();
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        map.off('idle', done);
+        resolve();
+      }, 6000);
+      map.once('idle', done);
+      map.triggerRepaint();
+    });
+  }
+}
+
+// What a tour step changes, and so what is put back afterwards.
+type Saved = Pick<
+  AppState,
+  'visibleLayers' | 'selection' | 'filters' | 'charging' | 'panel' | 'tourStep' | 'tourPaused' | 'match'
+>;
+
+/**
+ * One page per tour step: shows each step on the map (its camera at once, its layers, selection
+ * and panel through the store's goToStep), waits until it is drawn, takes the picture, and in
+ * the end puts the view back as it was, whatever happened.
+ */
+export async function captureTourPages(
+  map: MlMap,
+  store: AppStore,
+  href: string,
+  date: Date,
+  onProgress: (done: number, total: number) => void,
+): Promise<HandoutPage[]> {
+  const before = store.getState();
+  const steps = before.data?.tour ?? [];
+  const saved: Saved = {
+    visibleLayers: before.visibleLayers,
+    selection: before.selection,
+    filters: before.filters,
+    charging: before.charging,
+    panel: before.panel,
+    tourStep: before.tourStep,
+    tourPaused: before.tourPaused,
+    match: before.match,
+  };
+  const c = map.getCenter();
+  const camera = { center: c, zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
+  const base = shareStateOf(before);
+  const pages: HandoutPage[] = [];
+  // The deck.gl code a step may need, loaded first, so a step is not pictured before its layer arrives.
+  const deck = new Set<string>(LAYERS.filter((l) => l.engine === 'deck').map((l) => l.id));
+  const deckWanted = steps.some((st) => st.layers.some((l) => deck.has(l)));
+  if (deckWanted) await import('../ui/deck-layers');
+  if (steps.some((st) => st.layers.includes('chargers') || st.layers.includes('coverage')))
+    await import('../layers/chargers-layer');
+  try {
+    for (let i = 0; i < steps.length; i++) {
+      const step = steps[i];
+      if (!step) continue;
+      onProgress(i, steps.length);
+      store.getState().goToStep(i);
+      // goToStep asks for a smooth flight; the picture wants the step's camera now.
+      map.jumpTo({
+        center: [step.camera.lng, step.camera.lat],
+        zoom: step.camera.zoom,
+        bearing: step.camera.bearing,
+        pitch: step.camera.pitch,
+      });
+      await mapDrawn(map);
+      const s = store.getState();
+      const link = stepLink(href, steps, i, base) ?? href;
+      pages.push({
+        key: step.id,
+        stepLabel: t(s.lang, 'share.stepOf', { i: i + 1, n: steps.length }),
+        heading: pick(s.lang, step.title),
+        text: pick(s.lang, step.text),
+        layers: layersLine(s),
+        ...mapPicture(map),
+        legend: legendEntries(s),
+        link,
+        qr: qrDataUrl(link),
+        sources: sourcesFor(s),
+        date: dateLine(s.lang, date),
+      });
+    }
+    onProgress(steps.length, steps.length);
+  } finally {
+    store.setState(saved);
+    map.jumpTo(camera);
+  }
+  return pages;
+}
