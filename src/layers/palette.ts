@@ -45,6 +45,16 @@ export const CHARGER_KIND_COLOURS: Record<string, string> = {
 };
 export const COVERAGE_GAP_COLOUR = '#c92a2a';
 
+/**
+ * The firm-to-park match: a partner's role, told apart by dash as well as hue (peers solid,
+ * suppliers dashed, customers dotted), so the lines still read in grey print.
+ */
+export const PARTNER_ROLE_COLOURS = {
+  peer: '#1f3a52',
+  supplier: '#a85d00',
+  customer: '#7b3fa0',
+} as const;
+
 /** Segment status: strength by fill (solid, light, none), never by hue alone. */
 export const STATUS_STYLE = {
   strong: { fill: '#1f3a52', text: '#ffffff', border: '#1f3a52' },

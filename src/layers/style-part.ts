@@ -2,6 +2,7 @@ import type { LayerSpecification, SourceSpecification } from 'maplibre-gl';
 import type { BundledData } from '../data/load-bundled';
 import type { AreaId, Lang } from '../data/types';
 import type { AreaShapes } from '../domain/area-shapes';
+import type { MatchFeatures } from './match-layer';
 
 /** What every layer builder may read: plain data and state, no map, no store. */
 export interface LayerInput {
@@ -11,6 +12,8 @@ export interface LayerInput {
   /** Areas to emphasise: the selected area, or the areas the plan assigns a selected segment to. */
   highlighted: readonly AreaId[];
   tiandituToken: string;
+  /** The firm-to-park match to draw (its top area and partners), or null/absent: none. */
+  match?: MatchFeatures | null;
 }
 
 /** A layer's contribution to the maplibre style. Labels are drawn above every shape layer. */

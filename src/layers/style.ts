@@ -1,6 +1,7 @@
 import type { StyleSpecification } from 'maplibre-gl';
 import { buildAreasLayer } from './areas-layer';
 import { buildBaseLayer, buildCityOutline } from './base-layer';
+import { buildMatchLayer } from './match-layer';
 import { buildNeighboursLayer } from './neighbours-layer';
 import { buildOsmLayer, buildTiandituLayer } from './online-basemap-layer';
 import type { LayerId } from './registry';
@@ -23,6 +24,8 @@ export function buildStyle(input: LayerInput, visible: ReadonlySet<LayerId>): St
   if (visible.has('areas')) parts.push(buildAreasLayer(input));
   if (visible.has('townships')) parts.push(buildTownshipsLayer(input));
   parts.push(buildCityOutline());
+  // The match overlay is not a user layer: drawn whenever the match view asks for it.
+  if (input.match) parts.push(buildMatchLayer({ lang: input.lang, match: input.match }));
   const sources = Object.assign({}, ...parts.map((p) => p.sources));
   // An empty marker layer: a stable anchor between shapes and labels for deck.gl's beforeId.
   const marker = { id: FIRST_LABEL_LAYER, type: 'background', paint: { 'background-opacity': 0 } } as const;

@@ -284,10 +284,12 @@ describe('tour steps, matches and imports in the store', async () => {
   it('rejects a tour step past the end of the tour, and a match naming an unknown segment', () => {
     const store = createAppStore('');
     store.getState().dataLoaded(data);
-    store.getState().applyShared(
-      shared({ tourStep: data.tour.length, match: { segments: ['warp-drive'], radiusKm: 10 } }),
-      [],
-    );
+    store
+      .getState()
+      .applyShared(
+        shared({ tourStep: data.tour.length, match: { segments: ['warp-drive'], radiusKm: 10 } }),
+        [],
+      );
     const s = store.getState();
     expect(s.tourStep).toBeNull();
     expect(s.match).toBeNull();

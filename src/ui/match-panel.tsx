@@ -1,0 +1,494 @@
+import { useState } from 'react';
+import type { BundledData } from '../data/load-bundled';
+import type { Lang, Segment } from '../data/types';
+import type { AreaMatch, MatchFactor, MatchResult, Partner, PartnerRole } from '../domain/match';
+import { formatNumber, pick, t } from '../i18n/t';
+import { PARTNER_ROLES } from '../layers/match-layer';
+import { AREA_COLOURS, chainColour, PARTNER_ROLE_COLOURS } from '../layers/palette';
+import { selectAnalysis, selectEnterpriseByKey, selectMatch } from '../state/selectors';
+import { useAppStore } from '../state/store';
+import type { MatchView } from '../state/url-hash';
+import { joinNames, Sheet, StatusBadge } from './card-parts';
+import './match-panel.css';
+
+// As many segments as a link can carry (url-hash.ts, decodeMatch).
+const MAX_SEGMENTS = 5;
+
+const FACTOR_KEY = {
+  plan: 'match.factor.plan',
+  cluster: 'match.factor.cluster',
+  suppliers: 'match.factor.suppliers',
+  customers: 'match.factor.customers',
+  gap: 'match.factor.gap',
+  charging: 'match.factor.charging',
+} as const satisfies Record<MatchFactor, string>;
+
+const ROLE_KEY = {
+  peer: 'match.role.peer',
+  supplier: 'match.role.supplier',
+  customer: 'match.role.customer',
+} as const satisfies Record<PartnerRole, string>;
+
+const ROLE_DASH: Record<PartnerRole, string | undefined> = {
+  peer: undefined,
+  supplier: '6 3',
+  customer: '1.5 3.5',
+};
+
+/** A short sample of the role's line as the map draws it (colour and dash), for the list headings. */
+function RoleLine({ role }: { role: PartnerRole }) {
+  return (
+    <svg className="role-line" viewBox="0 0 28 10" aria-hidden="true">
+      <line
+        x1="2"
+        y1="5"
+        x2="26"
+        y2="5"
+        stroke={PARTNER_ROLE_COLOURS[role]}
+        strokeWidth="3"
+        strokeDasharray={ROLE_DASH[role]}
+        strokeLinecap={role === 'peer' ? 'round' : 'butt'}
+      />
+    </svg>
+  );
+}
+
+const km = (lang: Lang, n: number) => t(lang, 'match.km', { km: formatNumber(lang, n, 1) });
+
+function partnersByRole(a: AreaMatch, role: PartnerRole): Partner[] {
+  return role === 'peer' ? a.peers : role === 'supplier' ? a.suppliers : a.customers;
+}
+
+/** An area's partners by role, each with its name, distance and whether its position is approximate. */
+function Partners({
+  area,
+  radiusKm,
+  data,
+  lang,
+  segName,
+}: {
+  area: AreaMatch;
+  radiusKm: number;
+  data: BundledData;
+  lang: Lang;
+  segName: (id: string) => string;
+}) {
+  const select = useAppStore((s) => s.select);
+  const byKey = selectEnterpriseByKey(data);
+  return (
+    <section className="match-partners">
+      <h4>
+        {t(lang, 'match.partners', { area: pick(lang, area.name), km: formatNumber(lang, radiusKm, 1) })}
+      </h4>
+      {PARTNER_ROLES.map((role) => {
+        const ps = partnersByRole(area, role);
+        return (
+          <div key={role} className="match-role" data-role={role} data-count={ps.length}>
+            <h5>
+              <RoleLine role={role} />
+              {t(lang, ROLE_KEY[role])} · {ps.length}
+            </h5>
+            {ps.length ? (
+              <ul className="plain-list match-partner-list">
+                {ps.map((p) => {
+                  const e = byKey.get(p.enterpriseKey);
+                  return (
+                    <li key={p.enterpriseKey} data-partner={p.enterpriseKey}>
+                      {e ? (
+                        <button
+                          type="button"
+                          className="link-btn"
+                          onClick={() => select({ kind: 'enterprise', id: e.id })}
+                        >
+                          {pick(lang, e.name)}
+                        </button>
+                      ) : (
+                        <span>{p.enterpriseKey}</span>
+                      )}
+                      <span className="match-partner-meta">
+                        {role === 'peer' ? null : <span>{segName(p.segment)}</span>}
+                        <span className="match-km" data-km={p.distanceKm}>
+                          {p.approximate ? '≈ ' : ''}
+                          {km(lang, p.distanceKm)}
+                        </span>
+                        {p.area === area.area ? (
+                          <span className="match-flag">{t(lang, 'match.inArea')}</span>
+                        ) : null}
+                        {p.approximate ? (
+                          <span className="match-flag approx" data-approximate="true">
+                            {t(lang, 'match.approx')}
+                          </span>
+                        ) : null}
+                      </span>
+                    </li>
+                  );
+                })}
+              </ul>
+            ) : (
+              <p className="small muted match-none">{t(lang, 'match.noPartner')}</p>
+            )}
+          </div>
+        );
+      })}
+    </section>
+  );
+}
+
+/** One ranked area: a row to tap (shows the area on the map) and, when open, why it scored so. */
+function AreaRow({
+  area,
+  top,
+  maxScore,
+  open,
+  selected,
+  result,
+  data,
+  lang,
+  segName,
+}: {
+  area: AreaMatch;
+  top: boolean;
+  maxScore: number;
+  open: boolean;
+  selected: boolean;
+  result: MatchResult;
+  data: BundledData;
+  lang: Lang;
+  segName: (id: string) => string;
+}) {
+  const select = useAppStore((s) => s.select);
+  const setMatch = useAppStore((s) => s.setMatch);
+  const match = useAppStore((s) => s.match);
+  const colour = AREA_COLOURS[area.area];
+  const show = () => {
+    select({ kind: 'area', id: area.area });
+    if (top && match) {
+      // The same choice as a new value: the map frames the top area and its partners again.
+      setMatch({ ...match });
+    } else {
+      // Framed as a link that selects an area is (map-view's moveTo), clear of this panel.
+      useAppStore.setState((s) => ({
+        cameraRequest: { camera: null, focus: area.area, seq: s.cameraRequest.seq + 1 },
+      }));
+    }
+  };
+  const name = pick(lang, area.name);
+  const pct = maxScore > 0 ? Math.max(0, Math.min(100, (area.score / maxScore) * 100)) : 0;
+  return (
+    <li
+      className={`match-area${open ? ' open' : ''}${top ? ' top' : ''}`}
+      data-area={area.area}
+      data-rank={area.rank}
+      data-score={area.score}
+      data-peers={area.peers.length}
+      data-suppliers={area.suppliers.length}
+      data-customers={area.customers.length}
+      data-fills-gap={area.gapsFilled.length > 0}
+    >
+      <button
+        type="button"
+        className="match-area-btn"
+        aria-pressed={selected}
+        aria-expanded={open}
+        onClick={show}
+      >
+        <span className="match-rank" title={t(lang, 'match.rank', { n: area.rank })}>
+          {area.rank}
+        </span>
+        <span className="match-area-name">
+          <span className="swatch" style={{ background: colour }} aria-hidden="true" />
+          <span>{name}</span>
+          {area.gapsFilled.length ? <span className="gap-badge">{t(lang, 'match.gapBadge')}</span> : null}
+        </span>
+        <span className="match-bar" aria-hidden="true">
+          <span className="match-bar-fill" style={{ width: `${pct}%`, background: colour }} />
+        </span>
+        <span className="match-score">
+          {t(lang, 'match.score', { score: formatNumber(lang, area.score, 1) })}
+        </span>
+      </button>
+      <div className="match-detail">
+        {area.gapsFilled.length ? (
+          <p className="match-gap" data-testid={top ? 'match-gap' : undefined}>
+            {t(lang, 'match.fillsGap', { segments: joinNames(lang, area.gapsFilled.map(segName)) })}
+          </p>
+        ) : null}
+        <ul className="plain-list match-parts">
+          {area.parts.map((p) => (
+            <li key={p.factor} data-factor={p.factor}>
+              <span className="match-factor">{t(lang, FACTOR_KEY[p.factor])}</span>
+              <span className="match-points">
+                {t(lang, 'match.points', { points: formatNumber(lang, p.points, 2) })}
+              </span>
+              <p className="match-explanation">{pick(lang, p.explanation)}</p>
+            </li>
+          ))}
+        </ul>
+        <Partners area={area} radiusKm={result.radiusKm} data={data} lang={lang} segName={segName} />
+        {top ? <p className="small muted">{t(lang, 'match.onMap', { area: name })}</p> : null}
+      </div>
+    </li>
+  );
+}
+
+/** The chains' segments as chips to pick the firm's segment(s) from, grouped by chain. */
+function SegmentPicker({
+  data,
+  lang,
+  chosen,
+  onToggle,
+}: {
+  data: BundledData;
+  lang: Lang;
+  chosen: readonly string[];
+  onToggle: (id: string) => void;
+}) {
+  const analysis = selectAnalysis(data);
+  const full = chosen.length >= MAX_SEGMENTS;
+  return (
+    <div className="match-picker" data-testid="match-picker">
+      {full ? <p className="small muted">{t(lang, 'match.full', { max: MAX_SEGMENTS })}</p> : null}
+      {data.chain.chains.map((chain) => {
+        const colour = chainColour(chain.id);
+        const segs = data.chain.segments.filter((s) => s.chain === chain.id);
+        if (segs.length === 0) return null;
+        return (
+          <section key={chain.id} className="match-chain" data-chain={chain.id}>
+            <h4>
+              <span className="chip-dot" style={{ background: colour }} aria-hidden="true" />
+              {pick(lang, chain.name)}
+            </h4>
+            <div className="chip-row">
+              {segs.map((s) => {
+                const on = chosen.includes(s.id);
+                const status = analysis.bySegment.get(s.id)?.status;
+                return (
+                  <button
+                    type="button"
+                    key={s.id}
+                    className={`chip match-seg${on ? ' on' : ''}`}
+                    data-pick={s.id}
+                    aria-pressed={on}
+                    disabled={!on && full}
+                    style={on ? { borderColor: colour, background: `${colour}1f` } : undefined}
+                    onClick={() => onToggle(s.id)}
+                  >
+                    <span className="chip-dot" style={{ background: colour }} aria-hidden="true" />
+                    {pick(lang, s.name)}
+                    {status === 'missing' ? <StatusBadge status="missing" lang={lang} /> : null}
+                  </button>
+                );
+              })}
+            </div>
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+/**
+ * The firm-to-park match (选址匹配): the officer picks the visiting firm's segment(s) and a
+ * distance; the six areas are ranked with each factor explained (rankAreas), the top one opened
+ * with its partners, and the map draws lines to them. The choice lives in the link (match=).
+ */
+export function MatchPanel() {
+  const lang = useAppStore((s) => s.lang);
+  const panel = useAppStore((s) => s.panel);
+  const data = useAppStore((s) => s.data);
+  const match = useAppStore((s) => s.match);
+  const selection = useAppStore((s) => s.selection);
+  const setMatch = useAppStore((s) => s.setMatch);
+  const setPanel = useAppStore((s) => s.setPanel);
+  // Closed by default once a segment is chosen, so the first pick shows the ranking at once.
+  const [pickerOpen, setPickerOpen] = useState(false);
+  // The distance chosen before any segment: kept until there is a match to hold it.
+  const [radiusDraft, setRadiusDraft] = useState<number | null>(null);
+  if (panel !== 'match' || !data) return null;
+
+  const weights = data.matchWeights;
+  const chosen = match?.segments ?? [];
+  const radiusKm = match?.radiusKm ?? radiusDraft ?? weights.defaultRadiusKm;
+  // Memoised on (data, match): a re-render with the same choice computes nothing.
+  const result = match ? selectMatch(data, match) : null;
+  const segById = new Map<string, Segment>(data.chain.segments.map((s) => [s.id, s]));
+  const segName = (id: string) => {
+    const s = segById.get(id);
+    return s ? pick(lang, s.name) : id;
+  };
+  const radii = [...new Set([...weights.radiusKmOptions, radiusKm])].sort((a, b) => a - b);
+  // With nothing chosen there is nothing else to show: the picker is open.
+  const open = chosen.length === 0 || pickerOpen;
+
+  const update = (segments: string[], km: number) => {
+    if (segments.length === 0) {
+      setRadiusDraft(km);
+      setMatch(null);
+    } else {
+      const next: MatchView = { segments, radiusKm: km };
+      setMatch(next);
+    }
+  };
+  const toggle = (id: string) => {
+    if (chosen.includes(id))
+      update(
+        chosen.filter((x) => x !== id),
+        radiusKm,
+      );
+    else if (chosen.length < MAX_SEGMENTS) update([...chosen, id], radiusKm);
+  };
+  const chooseRadius = (km: number) => {
+    if (match) update(chosen, km);
+    else setRadiusDraft(km);
+  };
+
+  const toggleBtn = (
+    <button
+      type="button"
+      className="text-btn"
+      data-testid="match-toggle-picker"
+      aria-expanded={open}
+      onClick={() => setPickerOpen(!open)}
+    >
+      {t(lang, open ? 'match.done' : 'match.change')}
+    </button>
+  );
+  const top = result?.areas[0];
+  const maxScore = top?.score ?? 0;
+
+  return (
+    <Sheet
+      className="side-panel match-panel"
+      testId="match-panel"
+      title={t(lang, 'match.title')}
+      onClose={() => setPanel('none')}
+      lang={lang}
+    >
+      {chosen.length === 0 ? (
+        <p className="small match-intro">{t(lang, 'match.intro', { max: MAX_SEGMENTS })}</p>
+      ) : null}
+
+      <section className="match-choice">
+        <h3>
+          {t(lang, 'match.segments')}{' '}
+          <span className="match-count">
+            {t(lang, 'match.picked', { n: chosen.length, max: MAX_SEGMENTS })}
+          </span>
+        </h3>
+        {chosen.length ? (
+          <div className="chip-row match-chosen" data-testid="match-chosen">
+            {chosen.map((id) => {
+              const seg = segById.get(id);
+              const colour = chainColour(seg?.chain);
+              return (
+                <button
+                  type="button"
+                  key={id}
+                  className="chip match-chosen-chip"
+                  data-chosen={id}
+                  style={{ borderColor: colour, background: `${colour}1f` }}
+                  aria-label={t(lang, 'match.remove', { name: segName(id) })}
+                  onClick={() => toggle(id)}
+                >
+                  <span className="chip-dot" style={{ background: colour }} aria-hidden="true" />
+                  {segName(id)}
+                  <svg className="chip-x" viewBox="0 0 24 24" aria-hidden="true">
+                    <path d="M7 7l10 10M17 7L7 17" />
+                  </svg>
+                </button>
+              );
+            })}
+            {toggleBtn}
+            <button type="button" className="text-btn" onClick={() => update([], radiusKm)}>
+              {t(lang, 'match.clear')}
+            </button>
+          </div>
+        ) : (
+          <p className="small muted">{t(lang, 'match.none')}</p>
+        )}
+        {open ? <SegmentPicker data={data} lang={lang} chosen={chosen} onToggle={toggle} /> : null}
+        {open && chosen.length > 0 ? (
+          // After scrolling through every chain, the way back to the ranking is right here.
+          <button
+            type="button"
+            className="text-btn match-done"
+            data-testid="match-done"
+            onClick={() => setPickerOpen(false)}
+          >
+            {t(lang, 'match.done')}
+          </button>
+        ) : null}
+      </section>
+
+      <section className="match-radius-row">
+        <h3 id="match-radius-label">{t(lang, 'match.radius')}</h3>
+        <fieldset className="match-radius" aria-labelledby="match-radius-label">
+          {radii.map((r) => (
+            <button
+              type="button"
+              key={r}
+              className="chip match-radius-btn"
+              data-radius={r}
+              aria-pressed={r === radiusKm}
+              onClick={() => chooseRadius(r)}
+            >
+              {km(lang, r)}
+            </button>
+          ))}
+        </fieldset>
+      </section>
+
+      <section className="match-result" data-testid="match-result">
+        <h3>{t(lang, 'match.ranking')}</h3>
+        {result && top ? (
+          <>
+            {result.issues.map((i) => (
+              <p key={i.en} className="small match-issue">
+                {pick(lang, i)}
+              </p>
+            ))}
+            <p className="small muted match-hint">{t(lang, 'match.rankHint')}</p>
+            <ol className="plain-list match-areas">
+              {result.areas.map((a) => {
+                const selected = selection?.kind === 'area' && selection.id === a.area;
+                return (
+                  <AreaRow
+                    key={a.area}
+                    area={a}
+                    top={a.rank === 1}
+                    maxScore={maxScore}
+                    open={a.rank === 1 || selected}
+                    selected={selected}
+                    result={result}
+                    data={data}
+                    lang={lang}
+                    segName={segName}
+                  />
+                );
+              })}
+            </ol>
+            {result.unplaced.length ? (
+              <p className="small muted" data-testid="match-unplaced">
+                {t(lang, 'match.unplaced', {
+                  names: joinNames(
+                    lang,
+                    result.unplaced.map((u) => {
+                      const e = selectEnterpriseByKey(data).get(u.enterpriseKey);
+                      return e ? pick(lang, e.name) : u.enterpriseKey;
+                    }),
+                  ),
+                })}
+              </p>
+            ) : null}
+          </>
+        ) : (
+          <p className="muted">{t(lang, 'match.empty')}</p>
+        )}
+        <details className="match-how">
+          <summary>{t(lang, 'match.how')}</summary>
+          <p className="small">{pick(lang, weights.note)}</p>
+        </details>
+      </section>
+    </Sheet>
+  );
+}
