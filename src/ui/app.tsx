@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { type DragEvent, useEffect, useState } from 'react';
 import { t } from '../i18n/t';
 import { type Panel, useAppStore } from '../state/store';
 import { AreaCard } from './area-card';
@@ -6,14 +6,22 @@ import { attributionFor } from './attribution';
 import { ChainPanel } from './chain-panel';
 import { ChargerCard } from './charger-card';
 import { ChargingPanel } from './charging-panel';
+import { DataPanel } from './data-panel';
 import { EnterpriseCard } from './enterprise-card';
+import { GoalsSheet } from './goals-sheet';
+import { Handout } from './handout';
+import { ImportDialog } from './import-dialog';
+import { ImportReportDialog } from './import-report';
 import { LayerPanel } from './layer-panel';
 import { Legend } from './legend';
 import { MapView } from './map-view';
+import { MatchPanel } from './match-panel';
 import { DataIssues, LinkNotice } from './notices';
 import { SearchPanel } from './search-panel';
 import { SegmentCard } from './segment-card';
+import { ShareDialog } from './share-dialog';
 import { TargetsPanel } from './targets-panel';
+import { TourButton, TourView } from './tour-view';
 
 /** A top-bar button that opens one side panel (and closes it again). */
 function NavButton({ panel, label, icon }: { panel: Panel; label: string; icon: string }) {
@@ -51,8 +59,27 @@ export function App() {
   const loaded = useAppStore((s) => s.data !== null);
   const hasCard = useAppStore((s) => s.selection !== null);
   const hasSide = useAppStore(
-    (s) => s.panel === 'chain' || s.panel === 'targets' || s.panel === 'search' || s.panel === 'charging',
+    (s) =>
+      s.panel === 'chain' ||
+      s.panel === 'targets' ||
+      s.panel === 'search' ||
+      s.panel === 'charging' ||
+      s.panel === 'data' ||
+      s.panel === 'goals' ||
+      s.panel === 'match',
   );
+  const startImport = useAppStore((s) => s.startImport);
+  const setShareOpen = useAppStore((s) => s.setShareOpen);
+  const [dragging, setDragging] = useState(false);
+  // A file dragged over the map can be dropped anywhere on it to import it.
+  const dragHasFile = (e: DragEvent) => Array.from(e.dataTransfer.types).includes('Files');
+  const onDrop = (e: DragEvent) => {
+    if (!dragHasFile(e)) return;
+    e.preventDefault();
+    setDragging(false);
+    const f = e.dataTransfer.files[0];
+    if (f) startImport(f);
+  };
 
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
@@ -67,6 +94,7 @@ export function App() {
           <p className="subtitle">{t(lang, 'app.subtitle')}</p>
         </div>
         <div className="top-actions">
+          <TourButton />
           <NavButton
             panel="chain"
             label={t(lang, 'nav.chain')}
@@ -78,11 +106,29 @@ export function App() {
             icon="M9 6h11M9 12h11M9 18h11M4 6h.01M4 12h.01M4 18h.01"
           />
           <NavButton panel="charging" label={t(lang, 'nav.charging')} icon="M13 2L4 14h7l-1 8 9-12h-7z" />
+          <NavButton panel="goals" label={t(lang, 'nav.goals')} icon="M4 20V10M10 20V4M16 20v-7M22 20H2" />
+          <NavButton
+            panel="match"
+            label={t(lang, 'nav.match')}
+            icon="M12 21s-7-6.2-7-11a7 7 0 0 1 14 0c0 4.8-7 11-7 11zM12 12.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5z"
+          />
           <NavButton
             panel="search"
             label={t(lang, 'nav.search')}
             icon="M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14zM20 20l-4-4"
           />
+          <NavButton panel="data" label={t(lang, 'nav.data')} icon="M12 3v12M7 10l5 5 5-5M4 19h16" />
+          <button
+            type="button"
+            className="top-btn"
+            data-testid="share-button"
+            onClick={() => setShareOpen(true)}
+          >
+            <svg viewBox="0 0 24 24" aria-hidden="true">
+              <path d="M18 8a3 3 0 1 0-3-3M6 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM18 22a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM8.6 13.5l6.8 4M15.4 6.5l-6.8 4" />
+            </svg>
+            <span>{t(lang, 'nav.share')}</span>
+          </button>
           <button
             type="button"
             className={`top-btn ${panel === 'layers' ? 'active' : ''}`}
@@ -107,7 +153,23 @@ export function App() {
           </button>
         </div>
       </header>
-      <main className="stage">
+      <main
+        className={`stage ${dragging ? 'dragging' : ''}`}
+        onDragOver={(e) => {
+          if (!dragHasFile(e)) return;
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={(e) => {
+          if (e.currentTarget === e.target) setDragging(false);
+        }}
+        onDrop={onDrop}
+      >
+        {dragging ? (
+          <div className="drop-hint" aria-hidden="true">
+            {t(lang, 'import.dropHere')}
+          </div>
+        ) : null}
         <MapView />
         <div className="overlays">
           <LinkNotice />
@@ -119,12 +181,20 @@ export function App() {
         <TargetsPanel />
         <SearchPanel />
         <ChargingPanel />
+        <DataPanel />
+        <GoalsSheet />
+        <MatchPanel />
         <Legend />
         <AreaCard />
         <SegmentCard />
         <EnterpriseCard />
         <ChargerCard />
+        <ImportDialog />
+        <ImportReportDialog />
+        <ShareDialog />
+        <TourView />
       </main>
+      <Handout />
       <footer className="print-sources">{attributionFor(lang).join(' · ')}</footer>
     </div>
   );

@@ -21,6 +21,8 @@ import {
   selectAreaShapes,
   selectEnterpriseById,
   selectEnterpriseByKey,
+  selectMatchBounds,
+  selectMatchFeatures,
   selectPlacements,
 } from '../state/selectors';
 import { type AppState, type CameraRequest, TIANDITU_TOKEN, useAppStore } from '../state/store';
@@ -49,7 +51,7 @@ function fitPadding(map: MlMap) {
   const pad = { top: EDGE_PX, bottom: EDGE_PX, left: EDGE_PX, right: EDGE_PX + 56 };
   const m = map.getContainer().getBoundingClientRect();
   const cap = (n: number, of: number) => Math.max(EDGE_PX, Math.min(of * 0.6, n));
-  for (const sel of ['.legend', '.card', '.side-panel']) {
+  for (const sel of ['.legend', '.card', '.side-panel', '.tour-panel']) {
     const el = document.querySelector(sel);
     if (!el) continue;
     const r = el.getBoundingClientRect();
@@ -101,6 +103,7 @@ function styleFor(s: AppState) {
       lang: s.lang,
       highlighted: stableHighlight(s),
       tiandituToken: TIANDITU_TOKEN,
+      match: s.panel === 'match' && s.match ? selectMatchFeatures(s.data, s.match) : null,
     },
     visible,
   );
@@ -112,10 +115,56 @@ const FOCUS_MAX_ZOOM = 10.5;
 // A search result is shown this close: streets and neighbours visible, the firm in the middle.
 const POINT_ZOOM = 12;
 
+/** The areas the current tour step is about (its highlight, else its selected area), as one box. */
+function stepFocusBounds(): [[number, number], [number, number]] | null {
+  const s = useAppStore.getState();
+  const step = s.tourStep === null ? undefined : s.data?.tour[s.tourStep];
+  if (!step || !s.data) return null;
+  const sel = step.selection;
+  const ids = step.highlight.areas.length > 0 ? step.highlight.areas : sel?.kind === 'area' ? [sel.id] : [];
+  const shapes = selectAreaShapes(s.data);
+  let box: [[number, number], [number, number]] | null = null;
+  for (const id of ids) {
+    const b = areaBounds(shapes, id);
+    if (!b) continue;
+    box = box
+      ? [
+          [Math.min(box[0][0], b[0][0]), Math.min(box[0][1], b[0][1])],
+          [Math.max(box[1][0], b[1][0]), Math.max(box[1][1], b[1][1])],
+        ]
+      : b;
+  }
+  return box;
+}
+
 function moveTo(map: MlMap, req: CameraRequest, animate: boolean) {
   const { camera, focus, point } = req;
   if (point) {
     map.flyTo({ center: point, zoom: Math.max(map.getZoom(), POINT_ZOOM), essential: true });
+    return;
+  }
+  if (camera && req.animate) {
+    const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    // An offset, not padding: padding would stay on the map and shift every later view and link.
+    const p = fitPadding(map);
+    let center: [number, number] = [camera.lng, camera.lat];
+    let zoom = camera.zoom;
+    // What the step is about must fit in the map the panels leave: zoom out (never in) until it does.
+    const box = stepFocusBounds();
+    const fit = box ? map.cameraForBounds(box, { padding: p, bearing: camera.bearing }) : undefined;
+    if (box && fit?.zoom !== undefined && fit.zoom < zoom) {
+      zoom = fit.zoom;
+      center = [(box[0][0] + box[1][0]) / 2, (box[0][1] + box[1][1]) / 2];
+    }
+    map.flyTo({
+      center,
+      zoom,
+      bearing: camera.bearing,
+      pitch: camera.pitch,
+      offset: [(p.left - p.right) / 2, (p.top - p.bottom) / 2],
+      duration: reduce ? 0 : 1600,
+      essential: true,
+    });
     return;
   }
   if (camera) {
@@ -200,6 +249,9 @@ export function MapView() {
     let disposed = false;
     // Whether the person has moved the map: until then the default view may re-frame itself.
     let userMoved = false;
+    // A touch on the map during a tour pauses it: the presenter is answering a question.
+    const pause = () => store.getState().pauseTour();
+    m.getCanvasContainer().addEventListener('pointerdown', pause);
     m.on('moveend', (e: { originalEvent?: Event }) => {
       if (e.originalEvent) userMoved = true;
       store.getState().cameraMoved(cameraOf(m));
@@ -276,10 +328,22 @@ export function MapView() {
         s.data !== prev.data ||
         s.lang !== prev.lang ||
         s.selection !== prev.selection ||
-        s.visibleLayers !== prev.visibleLayers
+        s.visibleLayers !== prev.visibleLayers ||
+        s.match !== prev.match ||
+        s.panel !== prev.panel
       ) {
         m.setStyle(styleFor(s), { diff: true });
       }
+      // A match picked in its panel (not one from a link or tour step): frame its top area and partners.
+      const framed =
+        s.match !== prev.match &&
+        s.match &&
+        s.data &&
+        s.panel === 'match' &&
+        s.cameraRequest.seq === prev.cameraRequest.seq
+          ? selectMatchBounds(s.data, s.match)
+          : null;
+      if (framed) requestAnimationFrame(() => m.fitBounds(framed, { padding: fitPadding(m), maxZoom: 12 }));
       const zoomSide = (z: number | undefined) => (z ?? 0) < DENSITY_MAX_ZOOM;
       if (
         s.data !== prev.data ||
@@ -300,7 +364,16 @@ export function MapView() {
         attribution = new AttributionControl({ compact: false, customAttribution: attributionFor(s.lang) });
         m.addControl(attribution, 'bottom-right');
       }
-      if (s.cameraRequest.seq !== prev.cameraRequest.seq) moveTo(m, s.cameraRequest, true);
+      if (s.cameraRequest.seq !== prev.cameraRequest.seq) {
+        const req = s.cameraRequest;
+        // A tour step opens its panels in the same change: fly once React has drawn them, so the
+        // offset clears what the step shows rather than what the previous one did.
+        if (req.animate)
+          requestAnimationFrame(() => {
+            if (store.getState().cameraRequest.seq === req.seq) moveTo(m, req, true);
+          });
+        else moveTo(m, req, true);
+      }
     });
     syncDeck(store.getState());
 

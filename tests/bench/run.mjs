@@ -7,10 +7,14 @@
 // Env: BENCH_RUNS (default 5) runs per page, BENCH_WARMUP (default 1) discarded app/bare pairs,
 // BENCH_SKIP_BUILD=1 to reuse dist/, .bench/bare/, .bench/enterprises/ and .bench/coverage/,
 // BENCH_ONLY=startup (app/bare only), BENCH_ONLY=enterprises (enterprise bench only) or
-// BENCH_ONLY=coverage (coverage bench only),
+// BENCH_ONLY=coverage (coverage bench only), BENCH_ONLY=sw (service-worker return visit, tests/bench/sw.mjs),
 // BENCH_ENTERPRISES (default 100000) generated firms, BENCH_FILTER_CYCLES (default 2) measured
 // passes through the 5-step filter sequence, BENCH_ANALYSIS_REPS (default 7, min 5),
-// BENCH_CHARGERS (default 50000) generated chargers, BENCH_COVERAGE_REPS (default 7, min 5).
+// BENCH_CHARGERS (default 50000) generated chargers, BENCH_COVERAGE_REPS (default 7, min 5),
+// BENCH_ONLY=import (import bench only: a generated CSV through the import worker vs papaparse alone),
+// BENCH_IMPORT_ROWS (default 100000) generated CSV rows, BENCH_IMPORT_REPS (default 5, min 5),
+// BENCH_ONLY=tour (guided-tour step transitions, tests/bench/tour.mjs), BENCH_TOUR_ROUNDS (default 3),
+// BENCH_APP_DIR (default dist) to serve another build of the app (with BENCH_SKIP_BUILD=1).
 
 import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
@@ -19,19 +23,24 @@ import { extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { launchFreshChromium } from '../chromium.mjs';
+import { swBench } from './sw.mjs';
+import { tourBench } from './tour.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SITES = {
-  app: resolve(ROOT, 'dist'),
+  app: resolve(ROOT, process.env.BENCH_APP_DIR || 'dist'),
   bare: resolve(ROOT, '.bench/bare'),
   enterprises: resolve(ROOT, '.bench/enterprises'),
   coverage: resolve(ROOT, '.bench/coverage'),
+  import: resolve(ROOT, '.bench/import'),
 };
 const TIMEOUT_MS = 60_000;
 // The enterprise page draws ~127,000 dots many times over in software WebGL (~2 min here).
 const ENTERPRISES_TIMEOUT_MS = 300_000;
 // The coverage page times a brute-force loop over 50,000 chargers per cell (sampled if too slow).
 const COVERAGE_TIMEOUT_MS = 300_000;
+// The import page runs a 100,000-row import 18 times (worker, papaparse alone, main thread; ~1 min here).
+const IMPORT_TIMEOUT_MS = 300_000;
 const RUNS = positiveInt('BENCH_RUNS', 5, 1);
 const WARMUP = positiveInt('BENCH_WARMUP', 1, 0);
 const ENTERPRISES = positiveInt('BENCH_ENTERPRISES', 100_000, 1);
@@ -39,7 +48,9 @@ const FILTER_CYCLES = positiveInt('BENCH_FILTER_CYCLES', 2, 1);
 const ANALYSIS_REPS = positiveInt('BENCH_ANALYSIS_REPS', 7, 5);
 const CHARGERS = positiveInt('BENCH_CHARGERS', 50_000, 1);
 const COVERAGE_REPS = positiveInt('BENCH_COVERAGE_REPS', 7, 5);
-const PARTS = ['startup', 'enterprises', 'coverage'];
+const IMPORT_ROWS = positiveInt('BENCH_IMPORT_ROWS', 100_000, 1);
+const IMPORT_REPS = positiveInt('BENCH_IMPORT_REPS', 5, 5);
+const PARTS = ['startup', 'enterprises', 'coverage', 'sw', 'import', 'tour'];
 const ONLY = process.env.BENCH_ONLY || null;
 if (ONLY !== null && !PARTS.includes(ONLY)) {
   throw new Error(`BENCH_ONLY must be one of ${PARTS.map((p) => `"${p}"`).join(', ')}, got "${ONLY}"`);
@@ -47,6 +58,10 @@ if (ONLY !== null && !PARTS.includes(ONLY)) {
 const RUN_STARTUP = ONLY === null || ONLY === 'startup';
 const RUN_ENTERPRISES = ONLY === null || ONLY === 'enterprises';
 const RUN_COVERAGE = ONLY === null || ONLY === 'coverage';
+const RUN_IMPORT = ONLY === null || ONLY === 'import';
+const RUN_SW = ONLY === null || ONLY === 'sw';
+const RUN_TOUR = ONLY === null || ONLY === 'tour';
+const TOUR_ROUNDS = positiveInt('BENCH_TOUR_ROUNDS', 3, 1);
 
 const CONTENT_TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -81,7 +96,7 @@ function build(args) {
 
 /** Maps a URL path to a file of one of the built sites, or null (never outside the site). */
 function fileFor(urlPath) {
-  const m = /^\/(app|bare|enterprises|coverage)(\/.*)$/.exec(urlPath);
+  const m = /^\/(app|bare|enterprises|coverage|import)(\/.*)$/.exec(urlPath);
   if (!m) return null;
   const root = SITES[m[1]];
   let file = resolve(root, `.${decodeURIComponent(m[2])}`);
@@ -286,6 +301,12 @@ function measureCoverage(origin) {
   return measureBenchPage(origin, 'coverage', query, COVERAGE_TIMEOUT_MS);
 }
 
+/** The import bench page, once, in a fresh profile. */
+function measureImport(origin) {
+  const query = { n: String(IMPORT_ROWS), reps: String(IMPORT_REPS) };
+  return measureBenchPage(origin, 'import', query, IMPORT_TIMEOUT_MS);
+}
+
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   const mid = s.length >> 1;
@@ -297,17 +318,17 @@ const round1 = (x) => Math.round(x * 10) / 10;
 async function main() {
   const started = Date.now();
   const sites = [
-    ...(RUN_STARTUP ? ['app', 'bare'] : []),
+    ...(RUN_STARTUP ? ['app', 'bare'] : RUN_SW || RUN_TOUR ? ['app'] : []),
     ...(RUN_ENTERPRISES ? ['enterprises'] : []),
     ...(RUN_COVERAGE ? ['coverage'] : []),
+    ...(RUN_IMPORT ? ['import'] : []),
   ];
   if (process.env.BENCH_SKIP_BUILD !== '1') {
-    if (RUN_STARTUP) {
-      build(['vite', 'build']);
-      build(['vite', 'build', '--config', 'tests/bench/vite.bare.config.ts']);
-    }
+    if (RUN_STARTUP || RUN_SW || RUN_TOUR) build(['vite', 'build']);
+    if (RUN_STARTUP) build(['vite', 'build', '--config', 'tests/bench/vite.bare.config.ts']);
     if (RUN_ENTERPRISES) build(['vite', 'build', '--config', 'tests/bench/vite.enterprises.config.ts']);
     if (RUN_COVERAGE) build(['vite', 'build', '--config', 'tests/bench/vite.coverage.config.ts']);
+    if (RUN_IMPORT) build(['vite', 'build', '--config', 'tests/bench/vite.import.config.ts']);
   }
   for (const kind of sites) {
     if (!fileFor(`/${kind}/`)) throw new Error(`${SITES[kind]}/index.html is missing: build first`);
@@ -386,6 +407,59 @@ async function main() {
         wallMs: r.wallMs,
         ...r.result,
       };
+    }
+    if (RUN_SW) {
+      const sw = await swBench({
+        origin,
+        runs: RUNS,
+        warmup: WARMUP,
+        init: watchAppIdle,
+        timeoutMs: TIMEOUT_MS,
+        log,
+      });
+      result.chromium ??= sw.chromium;
+      result.sw = sw;
+    }
+    if (RUN_IMPORT) {
+      log(`import: ${IMPORT_ROWS} generated CSV rows, ${IMPORT_REPS} repetitions of each measurement`);
+      const r = await measureImport(origin);
+      log(`import: done in ${(r.wallMs / 1000).toFixed(1)} s`);
+      result.chromium ??= r.version;
+      result.import = {
+        note:
+          'One cold load of a bench page (tests/bench/import) in a fresh Chromium profile. csv: a generated ' +
+          'roster (seeded PRNG), UTF-8, nine Chinese headers, names of 12-23 Chinese characters (every 10th ' +
+          'quoted with a comma inside), AMap GCJ-02 points in 116.4-117.0 E, 33.3-34.2 N, a few % of rows ' +
+          'with one fault each (faultRows); a Chinese character is 3 bytes in UTF-8, so bytes are ~2x ' +
+          'characters. It is checked against the real bundled data (loadBundled + importContextOf) with the ' +
+          'settings sniff() detects (detected). endToEnd: ms from importFile(File, options, ctx) to its ' +
+          "resolved promise, as the app's import dialog calls it: a new Web Worker reads the File, decodes, " +
+          'parses with papaparse (step mode), checks and normalises every row, converts GCJ-02 to WGS84 with ' +
+          'gcoord, finds districts, and posts the dataset back (structured clone). baselinePapaparse: ' +
+          'Papa.parse(text, { header: true }) on the main thread over the already-decoded text, the bare ' +
+          'parse cost: no decode (textDecoderMs gives that separately), no worker, no checks. ' +
+          'ratioEndToEndOverPapaparse = median endToEnd / median baseline. longestTaskMs: the longest ' +
+          "main-thread task overlapping the measurement, from a 'longtask' PerformanceObserver (only tasks " +
+          'of 50 ms or more are reported; 0 = none); heartbeatMaxGapMs: the largest gap between ticks of a ' +
+          'setTimeout(0) chain (~4 ms when idle) and a requestAnimationFrame chain (~16.7 ms when idle) ' +
+          "running meanwhile. stagesMs: from the arrival times of the worker's messages on the main thread: " +
+          'spawnToLoad (worker start and script, receiving the context), loadToFirstRead (reading the File, ' +
+          'decode, line index), read (papaparse), check (row checks, normalising, coordinates), ' +
+          'serializeAndPost (structured-clone serialisation in the worker and the transfer, from its last ' +
+          "progress message to its 'done'), deserializeOnMain (first read of the 'done' event.data: Chromium " +
+          'deserialises there, on the main thread), doneToResolved (handler, promise); doneMessageTaskMs: ' +
+          "the long task that delivered 'done'. mainThreadRunImport: the same runImport called synchronously " +
+          'on the main thread, for what the worker saves (there the whole import is one task). One discarded ' +
+          'warm-up round (firstRun), then reps rounds, rotating the order; medians. Each importFile starts a ' +
+          'new worker, so its JIT is cold every time, as for a user; the main-thread runs are JIT-warm. Only ' +
+          'ratios carry across machines.',
+        wallMs: r.wallMs,
+        ...r.result,
+      };
+    }
+    if (RUN_TOUR) {
+      result.tour = await tourBench({ origin, rounds: TOUR_ROUNDS, timeoutMs: TIMEOUT_MS, log });
+      result.chromium ??= result.tour.chromium;
     }
     result.totalWallMs = Date.now() - started;
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
