@@ -33,6 +33,26 @@ const SHOTS = [
     hash: '#v=1&map=10.6/33.915/116.84/0/0&layers=enterprises,areas,townships,transport,neighbours',
     panel: true,
   },
+  { name: 'portrait-tour-3', viewport: { width: 768, height: 1024 }, hash: '#v=1&tour=3' },
+  { name: 'landscape-tour-2', viewport: { width: 1024, height: 768 }, hash: '#v=1&tour=2' },
+  { name: 'landscape-tour-8', viewport: { width: 1024, height: 768 }, hash: '#v=1&tour=8' },
+  {
+    name: 'portrait-match',
+    viewport: { width: 768, height: 1024 },
+    hash: '#v=1&panel=match&match=battery-box@20',
+  },
+  {
+    name: 'landscape-match',
+    viewport: { width: 1024, height: 768 },
+    hash: '#v=1&panel=match&match=battery-box@20',
+  },
+  { name: 'landscape-goals', viewport: { width: 1024, height: 768 }, hash: '#v=1&panel=goals' },
+  {
+    name: 'portrait-share',
+    viewport: { width: 768, height: 1024 },
+    hash: '#v=1&sel=area:hitech',
+    share: true,
+  },
 ];
 
 const out = process.argv[2] ?? 'screenshots';
@@ -51,6 +71,10 @@ for (const shot of SHOTS) {
     },
   );
   if (shot.panel) await page.getByTestId('layers-button').click();
+  if (shot.share) {
+    await page.getByTestId('share-button').click();
+    await page.getByTestId('share-qr').waitFor();
+  }
   // Wait for an idle that follows a fresh repaint, so the picture shows the finished map.
   await page.evaluate(
     () =>
