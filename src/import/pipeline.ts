@@ -496,6 +496,8 @@ export function buildDataset(
   const columnOf = ALL_FIELDS.map((f) => [f, fields.includes(f) ? o.mapping[f] : undefined] as const);
   const defaultSource = `${o.fileName}（导入 ${importedAt.slice(0, 10)}）`;
   const rows: CsvRow[] = [];
+  // The file's own values of a converted point, so a report about it quotes what the user typed.
+  const fileLonLat = new Map<number, string>();
   let rejectedRows = 0;
   const reject = (line: number, column: string, reason: Bilingual) => {
     rejectedRows += 1;
@@ -520,6 +522,7 @@ export function buildDataset(
     let point: [number, number] | null = null;
     if (lonText !== '' && latText !== '' && Number.isFinite(lon) && Number.isFinite(lat)) {
       point = toWgs84(lon, lat, o.crs);
+      if (o.crs !== 'wgs84') fileLonLat.set(line, `${lonText}, ${latText}`);
       data.lon = point[0].toFixed(6);
       data.lat = point[1].toFixed(6);
     } else {
@@ -606,11 +609,20 @@ export function buildDataset(
   const enterprises =
     o.kind === 'enterprises' ? enterprisesFromRows(rows, { segmentIds }, add).map(prefix) : [];
   const chargers = o.kind === 'chargers' ? chargersFromRows(rows, chargerCtx, add).map(prefix) : [];
+  const crsName = o.crs.toUpperCase().replace('GCJ02', 'GCJ-02').replace('BD09', 'BD-09');
   for (const i of issues) {
+    const typed = i.field === 'lon' && i.line !== undefined ? fileLonLat.get(i.line) : undefined;
+    const reason: Bilingual =
+      typed === undefined
+        ? i.reason
+        : {
+            zh: `${i.reason.zh}（文件原值 ${typed}，${crsName}，上面是换算为 WGS84 后的值）`,
+            en: `${i.reason.en} (the file has ${typed} in ${crsName}; the values above are converted to WGS84)`,
+          };
     report.push({
       ...(i.line === undefined ? {} : { line: i.line }),
       column: columnName(i.field ?? ''),
-      reason: i.reason,
+      reason,
       severity: i.severity,
       rejected: false,
     });
