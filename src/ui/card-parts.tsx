@@ -7,31 +7,6 @@ import { AREA_COLOURS, chainColour, STATUS_STYLE } from '../layers/palette';
 import { selectEnterpriseByKey } from '../state/selectors';
 import { useAppStore } from '../state/store';
 
-const URL_RE = /(https?:\/\/[^\s;，；、）)]+)/g;
-
-/**
- * Source text with its web addresses as links. Everything else stays plain text: React escapes
- * it, so markup in a data file is shown, never run.
- */
-export function SourceText({ text }: { text: string }) {
-  const parts = text.split(URL_RE);
-  return (
-    <span className="source-text">
-      {parts.map((p, i) =>
-        i % 2 === 1 ? (
-          // biome-ignore lint/suspicious/noArrayIndexKey: parts of one string, in order
-          <a key={i} href={p} target="_blank" rel="noopener noreferrer" className="source-link">
-            {p}
-          </a>
-        ) : (
-          // biome-ignore lint/suspicious/noArrayIndexKey: parts of one string, in order
-          <span key={i}>{p}</span>
-        ),
-      )}
-    </span>
-  );
-}
-
 export function StatusBadge({ status, lang }: { status: SegmentStatus; lang: Lang }) {
   const s = STATUS_STYLE[status];
   return (

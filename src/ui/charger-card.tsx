@@ -2,7 +2,8 @@ import { colon, formatNumber, t } from '../i18n/t';
 import { CHARGER_KIND_COLOURS } from '../layers/palette';
 import { selectChargerById } from '../state/selectors';
 import { useAppStore } from '../state/store';
-import { Sheet, SourceText } from './card-parts';
+import { Sheet } from './card-parts';
+import { SourceText } from './source-text';
 
 /** One charging site: what it is, how big, since when, and that it is illustrative when it is. */
 export function ChargerCard() {

@@ -2,7 +2,8 @@ import { colon, pick, t } from '../i18n/t';
 import { chainColour } from '../layers/palette';
 import { selectEnterpriseById, selectPlacements } from '../state/selectors';
 import { useAppStore } from '../state/store';
-import { AreaChip, SegmentChip, Sheet, SourceText } from './card-parts';
+import { AreaChip, SegmentChip, Sheet } from './card-parts';
+import { SourceText } from './source-text';
 
 /** The selected firm: what it makes, where it is and how well that is known, and the sources. */
 export function EnterpriseCard() {

@@ -8,29 +8,7 @@ import {
 import type { DataIssue, Lang } from '../data/types';
 import { colon, formatNumber, pick, t } from '../i18n/t';
 import './goals-panel.css';
-
-// Same rule as card-parts' SourceText; kept local so this panel stays free of the store.
-const URL_RE = /(https?:\/\/[^\s;，；、）)]+)/g;
-
-/** Text with its http(s) addresses as links; everything else is plain text that React escapes. */
-function LinkedText({ text }: { text: string }) {
-  const parts = text.split(URL_RE);
-  return (
-    <span className="source-text">
-      {parts.map((p, i) =>
-        i % 2 === 1 ? (
-          // biome-ignore lint/suspicious/noArrayIndexKey: parts of one string, in order
-          <a key={i} href={p} target="_blank" rel="noopener noreferrer" className="source-link goal-link">
-            {p}
-          </a>
-        ) : (
-          // biome-ignore lint/suspicious/noArrayIndexKey: parts of one string, in order
-          <span key={i}>{p}</span>
-        ),
-      )}
-    </span>
-  );
-}
+import { SourceText } from './source-text';
 
 function num(lang: Lang, n: number): string {
   return formatNumber(lang, n, 2);
@@ -95,7 +73,7 @@ function CurrentValue({ goal, lang }: { goal: Goal; lang: Lang }) {
           <p className="goal-source small">
             {t(lang, 'goals.source')}
             {colon(lang)}
-            <LinkedText text={c.source} />
+            <SourceText text={c.source} />
           </p>
           {c.note ? <p className="small muted goal-current-note">{pick(lang, c.note)}</p> : null}
         </>
