@@ -108,9 +108,13 @@ export function pickArea(hits: readonly Pick<AreaShapeProps, 'area' | 'rank'>[])
   return best ? best.area : null;
 }
 
-/** Bounding box [[w, s], [e, n]] of all parts of one area, or null if it has no shape. */
-export function areaBounds(shapes: AreaShapes, id: AreaId): [[number, number], [number, number]] | null {
-  const parts = shapes.polygons.features.filter((f) => f.properties.area === id);
+/** Bounding box [[w, s], [e, n]] of all parts of one area (or of several), or null if none has a shape. */
+export function areaBounds(
+  shapes: AreaShapes,
+  ids: AreaId | readonly AreaId[],
+): [[number, number], [number, number]] | null {
+  const wanted: readonly AreaId[] = typeof ids === 'string' ? [ids] : ids;
+  const parts = shapes.polygons.features.filter((f) => wanted.includes(f.properties.area));
   if (parts.length === 0) return null;
   const [w, s, e, n] = bbox({ type: 'FeatureCollection', features: parts });
   return [

@@ -68,6 +68,8 @@ export interface AppState {
   tourStep: number | null;
   /** The presenter touched the map: the tour waits until resumed. */
   tourPaused: boolean;
+  /** The note saying why a tour with no usable step cannot start is open. */
+  tourEmptyNoteOpen: boolean;
   /** The firm-to-park match asked for. */
   match: MatchView | null;
   /** What the app shows: the bundled data with the imports joined or in place. */
@@ -100,6 +102,7 @@ export interface AppState {
   goToStep: (index: number) => void;
   endTour: () => void;
   pauseTour: () => void;
+  setTourEmptyNoteOpen: (open: boolean) => void;
   setMatch: (m: MatchView | null) => void;
   setPanel: (p: Panel) => void;
   toggleLegend: () => void;
@@ -181,6 +184,7 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
     shareOpen: false,
     tourStep: null,
     tourPaused: false,
+    tourEmptyNoteOpen: false,
     match: null,
     data: null,
     panel: 'none',
@@ -263,6 +267,7 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
     goToStep: (index) => set((s) => stepState(s, index)),
     endTour: () => set({ tourStep: null, tourPaused: false }),
     pauseTour: () => set((s) => (s.tourStep === null ? {} : { tourPaused: true })),
+    setTourEmptyNoteOpen: (tourEmptyNoteOpen) => set({ tourEmptyNoteOpen }),
     setMatch: (match) => set({ match }),
     setPanel: (panel) => set({ panel }),
     toggleLegend: () => set((s) => ({ legendOpen: !s.legendOpen })),

@@ -21,6 +21,7 @@ import { SearchPanel } from './search-panel';
 import { SegmentCard } from './segment-card';
 import { ShareDialog } from './share-dialog';
 import { TargetsPanel } from './targets-panel';
+import { TopButton } from './top-button';
 import { TourButton, TourView } from './tour-view';
 
 /** A top-bar button that opens one side panel (and closes it again). */
@@ -32,9 +33,10 @@ function NavButton({ panel, label, icon }: { panel: Panel; label: string; icon: 
     panel === 'charging' && !s.visibleLayers.includes('chargers') ? s.toggleLayer : null,
   );
   return (
-    <button
-      type="button"
-      className={`top-btn ${on ? 'active' : ''}`}
+    <TopButton
+      icon={icon}
+      label={label}
+      active={on}
       aria-pressed={on}
       data-testid={`nav-${panel}`}
       onClick={() => {
@@ -42,12 +44,7 @@ function NavButton({ panel, label, icon }: { panel: Panel; label: string; icon: 
         // The charging view is about the sites: put them on the map when it opens.
         if (!on) showChargers?.('chargers');
       }}
-    >
-      <svg viewBox="0 0 24 24" aria-hidden="true">
-        <path d={icon} />
-      </svg>
-      <span>{label}</span>
-    </button>
+    />
   );
 }
 
@@ -58,16 +55,8 @@ export function App() {
   const setPanel = useAppStore((s) => s.setPanel);
   const loaded = useAppStore((s) => s.data !== null);
   const hasCard = useAppStore((s) => s.selection !== null);
-  const hasSide = useAppStore(
-    (s) =>
-      s.panel === 'chain' ||
-      s.panel === 'targets' ||
-      s.panel === 'search' ||
-      s.panel === 'charging' ||
-      s.panel === 'data' ||
-      s.panel === 'goals' ||
-      s.panel === 'match',
-  );
+  // Every panel but the layer list is a side panel.
+  const hasSide = useAppStore((s) => s.panel !== 'none' && s.panel !== 'layers');
   const startImport = useAppStore((s) => s.startImport);
   const setShareOpen = useAppStore((s) => s.setShareOpen);
   const [dragging, setDragging] = useState(false);
@@ -118,30 +107,21 @@ export function App() {
             icon="M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14zM20 20l-4-4"
           />
           <NavButton panel="data" label={t(lang, 'nav.data')} icon="M12 3v12M7 10l5 5 5-5M4 19h16" />
-          <button
-            type="button"
-            className="top-btn"
+          <TopButton
+            icon="M18 8a3 3 0 1 0-3-3M6 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM18 22a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM8.6 13.5l6.8 4M15.4 6.5l-6.8 4"
+            label={t(lang, 'nav.share')}
             data-testid="share-button"
             onClick={() => setShareOpen(true)}
-          >
-            <svg viewBox="0 0 24 24" aria-hidden="true">
-              <path d="M18 8a3 3 0 1 0-3-3M6 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM18 22a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM8.6 13.5l6.8 4M15.4 6.5l-6.8 4" />
-            </svg>
-            <span>{t(lang, 'nav.share')}</span>
-          </button>
-          <button
-            type="button"
-            className={`top-btn ${panel === 'layers' ? 'active' : ''}`}
+          />
+          <TopButton
+            icon="M12 3l9 5-9 5-9-5zM3 13l9 5 9-5"
+            label={t(lang, 'layers.title')}
+            active={panel === 'layers'}
             aria-expanded={panel === 'layers'}
             aria-label={t(lang, 'layers.open')}
             data-testid="layers-button"
             onClick={() => setPanel(panel === 'layers' ? 'none' : 'layers')}
-          >
-            <svg viewBox="0 0 24 24" aria-hidden="true">
-              <path d="M12 3l9 5-9 5-9-5zM3 13l9 5 9-5" />
-            </svg>
-            <span>{t(lang, 'layers.title')}</span>
-          </button>
+          />
           <button
             type="button"
             className="top-btn lang-btn"

@@ -122,19 +122,7 @@ function stepFocusBounds(): [[number, number], [number, number]] | null {
   if (!step || !s.data) return null;
   const sel = step.selection;
   const ids = step.highlight.areas.length > 0 ? step.highlight.areas : sel?.kind === 'area' ? [sel.id] : [];
-  const shapes = selectAreaShapes(s.data);
-  let box: [[number, number], [number, number]] | null = null;
-  for (const id of ids) {
-    const b = areaBounds(shapes, id);
-    if (!b) continue;
-    box = box
-      ? [
-          [Math.min(box[0][0], b[0][0]), Math.min(box[0][1], b[0][1])],
-          [Math.max(box[1][0], b[1][0]), Math.max(box[1][1], b[1][1])],
-        ]
-      : b;
-  }
-  return box;
+  return areaBounds(selectAreaShapes(s.data), ids);
 }
 
 function moveTo(map: MlMap, req: CameraRequest, animate: boolean) {

@@ -7,11 +7,11 @@ import {
   useRef,
   useState,
 } from 'react';
-import { create } from 'zustand';
 import type { DataIssue, Lang } from '../data/types';
 import { nextIndex, prevIndex } from '../domain/tour';
 import { colon, pick, t } from '../i18n/t';
 import { useAppStore } from '../state/store';
+import { TopButton } from './top-button';
 import './tour-view.css';
 
 // A swipe is a deliberate sideways stroke: at least this long, and mostly horizontal.
@@ -19,9 +19,6 @@ const SWIPE_MIN_PX = 50;
 const SWIPE_RATIO = 1.5;
 // Dots per row in the narrow landscape column (6 × 44 px fit in it); rows are then balanced.
 const DOTS_PER_ROW = 6;
-
-// Whether the "tour cannot start" note is open: local to the tour, so the app store stays as it is.
-const useEmptyNotice = create<{ open: boolean }>()(() => ({ open: false }));
 
 const NO_ISSUES: DataIssue[] = [];
 
@@ -80,25 +77,22 @@ export function TourButton() {
   const empty = useAppStore((s) => s.data?.tour.length === 0);
   const goToStep = useAppStore((s) => s.goToStep);
   const endTour = useAppStore((s) => s.endTour);
+  const showEmptyNote = useAppStore((s) => s.setTourEmptyNoteOpen);
   return (
-    <button
-      type="button"
-      className={`top-btn ${touring ? 'active' : ''}`}
+    <TopButton
+      icon="M3 4h18v12H3zM12 16v4M8 20h8M10 7.5l5 2.5-5 2.5z"
+      label={t(lang, 'tour.start')}
+      active={touring}
       aria-pressed={touring}
       disabled={!loaded}
       title={t(lang, touring ? 'tour.stop' : 'tour.startTitle')}
       data-testid="tour-button"
       onClick={() => {
         if (touring) endTour();
-        else if (empty) useEmptyNotice.setState({ open: true });
+        else if (empty) showEmptyNote(true);
         else goToStep(0);
       }}
-    >
-      <svg viewBox="0 0 24 24" aria-hidden="true">
-        <path d="M3 4h18v12H3zM12 16v4M8 20h8M10 7.5l5 2.5-5 2.5z" />
-      </svg>
-      <span>{t(lang, 'tour.start')}</span>
-    </button>
+    />
   );
 }
 
@@ -198,6 +192,7 @@ function useTourKeys(active: boolean) {
 /** The note shown instead of the tour when its file has no usable step. */
 function EmptyTourNote({ lang }: { lang: Lang }) {
   const issues = useAppStore((s) => s.data?.tourIssues ?? NO_ISSUES);
+  const close = useAppStore((s) => s.setTourEmptyNoteOpen);
   return (
     <section className="tour-panel tour-empty" role="alert" data-testid="tour-empty">
       <div className="tour-body">
@@ -206,11 +201,7 @@ function EmptyTourNote({ lang }: { lang: Lang }) {
       <SkippedNote lang={lang} issues={issues} open />
       <div className="tour-top">
         <span />
-        <button
-          type="button"
-          className="secondary-btn"
-          onClick={() => useEmptyNotice.setState({ open: false })}
-        >
+        <button type="button" className="secondary-btn" onClick={() => close(false)}>
           {t(lang, 'card.close')}
         </button>
       </div>
@@ -231,7 +222,7 @@ export function TourView() {
   const issues = useAppStore((s) => s.data?.tourIssues);
   const goToStep = useAppStore((s) => s.goToStep);
   const endTour = useAppStore((s) => s.endTour);
-  const emptyOpen = useEmptyNotice((s) => s.open);
+  const emptyOpen = useAppStore((s) => s.tourEmptyNoteOpen);
   const step = index === null ? undefined : steps?.[index];
   useTourKeys(step !== undefined);
   if (!step || index === null || !steps) {
@@ -281,8 +272,8 @@ function TourPanel(props: {
       el.focus({ preventScroll: true });
   }, []);
   const last = index === total - 1;
-  const next = () => goTo(Math.min(index + 1, total - 1));
-  const prev = () => goTo(Math.max(index - 1, 0));
+  const next = () => goTo(nextIndex(index, total) ?? index);
+  const prev = () => goTo(prevIndex(index, total) ?? index);
 
   // Touch and pen only: a mouse dragging across the panel is selecting text.
   const onPointerDown = (e: ReactPointerEvent) => {

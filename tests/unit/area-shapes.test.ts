@@ -54,6 +54,18 @@ describe('buildAreaShapes on the bundled data', async () => {
     ).toBeNull();
   });
 
+  it('bounds several areas as one box around all of them, and none as null', () => {
+    const both = areaBounds(shapes, ['hitech', 'suixi']);
+    const hitech = areaBounds(shapes, 'hitech');
+    const suixi = areaBounds(shapes, 'suixi');
+    if (!both || !hitech || !suixi) throw new Error('an area has no shape');
+    expect(both[0][0]).toBe(Math.min(hitech[0][0], suixi[0][0]));
+    expect(both[0][1]).toBe(Math.min(hitech[0][1], suixi[0][1]));
+    expect(both[1][0]).toBe(Math.max(hitech[1][0], suixi[1][0]));
+    expect(both[1][1]).toBe(Math.max(hitech[1][1], suixi[1][1]));
+    expect(areaBounds(shapes, [])).toBeNull();
+  });
+
   it('reports an area whose district is missing from the boundaries', () => {
     const r = buildAreaShapes(
       data.areas.areas,
