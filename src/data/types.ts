@@ -1,6 +1,9 @@
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { zhIssues } from '../i18n/zh-issues';
 
 export type Lang = 'zh' | 'en';
+
+export type IssueCode = keyof typeof zhIssues;
 export type Bilingual = { zh: string; en: string };
 
 /** One problem found in input data: which file, which row or feature, which field, and why. */
@@ -11,8 +14,11 @@ export interface DataIssue {
   /** 1-based line in a CSV file (the header is line 1). */
   line?: number;
   field?: string;
-  /** Message key of the reason, rendered in the user's language. */
-  reason: Bilingual;
+  /** Why: a key of the issue templates in src/i18n/zh-issues.ts, filled with `params`. */
+  code?: IssueCode;
+  params?: Record<string, string | number>;
+  /** TRANSITIONAL: the old inline sentence; every producer moves to `code` and this field goes. */
+  reason?: Bilingual;
   severity: 'error' | 'warning';
 }
 

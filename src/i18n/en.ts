@@ -1,4 +1,5 @@
 import { enData } from './en-data';
+import { enIssues } from './en-issues';
 import { enMatch } from './en-match';
 import { enShare } from './en-share';
 import { enTour } from './en-tour';
@@ -7,6 +8,7 @@ import type { MessageKey } from './zh';
 // Typed against the Chinese keys: a missing or extra key fails the typecheck.
 export const en: Record<MessageKey, string> = {
   ...enData,
+  ...enIssues,
   ...enTour,
   ...enMatch,
   ...enShare,

@@ -40,3 +40,17 @@ export type { MessageKey };
 export function colon(lang: Lang): string {
   return lang === 'zh' ? '：' : ': ';
 }
+
+/** The sentence of a data issue in the user's language, from its code and parameters. */
+export function issueReason(
+  lang: Lang,
+  issue: { code?: MessageKey; params?: Record<string, string | number>; reason?: Bilingual },
+): string {
+  if (issue.code) return t(lang, issue.code, issue.params);
+  return issue.reason?.[lang] ?? '';
+}
+
+/** Both languages of an issue's sentence (for reports that keep both). */
+export function issueBilingual(issue: Parameters<typeof issueReason>[1]): Bilingual {
+  return { zh: issueReason('zh', issue), en: issueReason('en', issue) };
+}

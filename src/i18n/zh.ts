@@ -1,11 +1,13 @@
 // Chinese is the source language: its keys define the dictionary, and en.ts must match them.
 import { zhData } from './zh-data';
+import { zhIssues } from './zh-issues';
 import { zhMatch } from './zh-match';
 import { zhShare } from './zh-share';
 import { zhTour } from './zh-tour';
 
 export const zh = {
   ...zhData,
+  ...zhIssues,
   ...zhTour,
   ...zhMatch,
   ...zhShare,

@@ -7,6 +7,7 @@ import { type CsvRow, inBbox, lineLocator } from '../data/csv';
 import { enterprisesFromRows } from '../data/enterprises';
 import type { AreaId, AreaPolygon, Bilingual, Confidence, DataIssue, Enterprise } from '../data/types';
 import { pointLocator } from '../domain/locate';
+import { issueBilingual, issueReason } from '../i18n/t';
 import {
   ALL_FIELDS,
   type ColumnMapping,
@@ -473,7 +474,7 @@ export function buildDataset(
   const report: ReportRow[] = table.issues.map((i) => ({
     ...(i.line === undefined ? {} : { line: i.line }),
     column: i.field ?? '',
-    reason: i.reason,
+    reason: issueBilingual(i),
     severity: i.severity,
     rejected: false,
   }));
@@ -614,10 +615,10 @@ export function buildDataset(
     const typed = i.field === 'lon' && i.line !== undefined ? fileLonLat.get(i.line) : undefined;
     const reason: Bilingual =
       typed === undefined
-        ? i.reason
+        ? issueBilingual(i)
         : {
-            zh: `${i.reason.zh}（文件原值 ${typed}，${crsName}，上面是换算为 WGS84 后的值）`,
-            en: `${i.reason.en} (the file has ${typed} in ${crsName}; the values above are converted to WGS84)`,
+            zh: `${issueReason('zh', i)}（文件原值 ${typed}，${crsName}，上面是换算为 WGS84 后的值）`,
+            en: `${issueReason('en', i)} (the file has ${typed} in ${crsName}; the values above are converted to WGS84)`,
           };
     report.push({
       ...(i.line === undefined ? {} : { line: i.line }),

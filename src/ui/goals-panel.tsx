@@ -6,7 +6,7 @@ import {
   type TargetStatus,
 } from '../data/goals';
 import type { DataIssue, Lang } from '../data/types';
-import { colon, formatNumber, pick, t } from '../i18n/t';
+import { colon, formatNumber, issueReason, pick, t } from '../i18n/t';
 import './goals-panel.css';
 import { SourceText } from './source-text';
 
@@ -151,7 +151,7 @@ export function GoalsPanel({ goals, issues, lang }: { goals: Goal[]; issues: Dat
                 <span className={`goal-severity goal-severity-${issue.severity}`}>
                   {t(lang, `goals.severity.${issue.severity}`)}
                 </span>{' '}
-                <code>{issue.file}</code> {issue.reason[lang]}
+                <code>{issue.file}</code> {issueReason(lang, issue)}
               </li>
             ))}
           </ul>

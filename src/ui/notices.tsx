@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { t } from '../i18n/t';
+import { issueReason, t } from '../i18n/t';
 import { selectAllIssues } from '../state/selectors';
 import { useAppStore } from '../state/store';
 
@@ -44,7 +44,7 @@ export function DataIssues() {
               <code>{i.file}</code>
               {i.row !== undefined ? ` · ${t(lang, 'issues.item', { n: i.row + 1 })}` : ''}
               {i.line !== undefined ? ` · ${t(lang, 'issues.line', { n: i.line })}` : ''}
-              {i.field ? ` · ${t(lang, 'issues.field')} ${i.field}` : ''}: {i.reason[lang]}
+              {i.field ? ` · ${t(lang, 'issues.field')} ${i.field}` : ''}: {issueReason(lang, i)}
             </li>
           ))}
         </ul>

@@ -9,7 +9,7 @@ import {
 } from 'react';
 import type { DataIssue, Lang } from '../data/types';
 import { nextIndex, prevIndex } from '../domain/tour';
-import { colon, pick, t } from '../i18n/t';
+import { colon, issueReason, pick, t } from '../i18n/t';
 import { useAppStore } from '../state/store';
 import { TopButton } from './top-button';
 import './tour-view.css';
@@ -59,7 +59,7 @@ function SkippedNote(props: { lang: Lang; issues: readonly DataIssue[]; open?: b
               // biome-ignore lint/suspicious/noArrayIndexKey: one step's reasons, in order
               <span key={n} className="tour-skipped-reason">
                 {i.field ? `${i.field}${colon(lang)}` : ''}
-                {i.reason[lang]}
+                {issueReason(lang, i)}
               </span>
             ))}
           </li>

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { issueReason } from '../../src/i18n/t';
 import {
   type AppPage,
   baseUrl,
@@ -45,7 +46,9 @@ const loaded = (app: AppPage) =>
           chargers: d.chargers.length,
           districts: d.districts.features.length,
           neighbours: d.neighbours.features.length,
-          issues: d.issues.filter((i) => i.severity === 'error').map((i) => `${i.file}: ${i.reason.en}`),
+          issues: d.issues
+            .filter((i) => i.severity === 'error')
+            .map((i) => `${i.file}: ${issueReason('en', i)}`),
         }
       : null;
   });

@@ -2,6 +2,7 @@ import { booleanPointInPolygon, centroid, area as turfArea } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import { loadBundled } from '../../src/data/load-bundled';
 import { areaBounds, buildAreaShapes, footprintRadiusKm, pickArea } from '../../src/domain/area-shapes';
+import { issueReason } from '../../src/i18n/t';
 import { readPublic } from '../fixtures/load';
 
 describe('buildAreaShapes on the bundled data', async () => {
@@ -72,7 +73,7 @@ describe('buildAreaShapes on the bundled data', async () => {
       data.districts.features.filter((f) => f.properties.adcode !== '340602'),
     );
     expect(r.issues).toHaveLength(1);
-    expect(r.issues[0]?.reason.zh).toContain('杜集区');
+    expect(r.issues[0] ? issueReason('zh', r.issues[0]) : undefined).toContain('杜集区');
     expect(new Set(r.polygons.features.map((f) => f.properties.area)).size).toBe(5);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AREA_IDS, validateAreas } from '../../src/data/areas';
 import { validateChainModel } from '../../src/data/chain';
+import { issueReason } from '../../src/i18n/t';
 import { publicJson, readPublic } from '../fixtures/load';
 
 async function bundled() {
@@ -211,7 +212,7 @@ describe('validateChainModel on bad input', () => {
   ])('reports %s with its row and field', (_label, over, issues, kept) => {
     const r = validateChainModel(model(over), 'chain.json');
     expect(r.issues.map((i) => [i.row, i.field])).toEqual(issues);
-    expect(r.issues.every((i) => i.file === 'chain.json' && i.reason.en !== '')).toBe(true);
+    expect(r.issues.every((i) => i.file === 'chain.json' && issueReason('en', i) !== '')).toBe(true);
     expect(r.value.segments.map((s) => s.id)).toEqual(kept);
   });
 

@@ -8,6 +8,7 @@ import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { type Charger, isIsoDate, parseChargers, parseNevByDistrict } from '../../src/data/chargers';
 import type { DataIssue, DistrictProps } from '../../src/data/types';
+import { issueReason } from '../../src/i18n/t';
 import { publicJson, readPublic } from '../fixtures/load';
 
 const COLUMNS = [
@@ -268,17 +269,18 @@ describe('parseChargers on bad rows', () => {
     expect(brief(r.issues)).toEqual(expected.map(([f, s]) => [3, f, s]));
     for (const i of r.issues) {
       expect(i.file).toBe('chargers.csv');
-      expect(i.reason.zh).not.toBe('');
-      expect(i.reason.en).not.toBe('');
+      expect(issueReason('zh', i)).not.toBe('');
+      expect(issueReason('en', i)).not.toBe('');
     }
     expect(r.value[1]).toMatchObject({ line: 3, ...kept });
   });
 
   it('says when longitude and latitude look swapped, and not otherwise', () => {
     const swapped = parse(csv([{ lon: '33.96', lat: '116.79' }])).issues[0];
-    expect(swapped?.reason.en).toMatch(/swapped/);
-    expect(swapped?.reason.zh).toMatch(/填反/);
-    expect(parse(csv([{ lon: '117.5', lat: '33.9' }])).issues[0]?.reason.en).not.toMatch(/swapped/);
+    expect(swapped ? issueReason('en', swapped) : undefined).toMatch(/swapped/);
+    expect(swapped ? issueReason('zh', swapped) : undefined).toMatch(/填反/);
+    const other = parse(csv([{ lon: '117.5', lat: '33.9' }])).issues[0];
+    expect(other ? issueReason('en', other) : undefined).not.toMatch(/swapped/);
   });
 
   it('reports an empty file once, and a file with a BOM like one without', () => {

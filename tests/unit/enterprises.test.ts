@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { validateChainModel } from '../../src/data/chain';
 import { parseEnterprises } from '../../src/data/enterprises';
 import type { DataIssue, Enterprise } from '../../src/data/types';
+import { issueReason } from '../../src/i18n/t';
 import { publicJson, readPublic } from '../fixtures/load';
 
 const COLUMNS = [
@@ -230,9 +231,9 @@ describe('parseEnterprises on a bad row', () => {
   it('says when a point looks like longitude and latitude swapped, and only then', () => {
     const swapped = parse(csv([{ lon: '33.92', lat: '116.76' }])).issues[0];
     const elsewhere = parse(csv([{ lon: '121.47', lat: '31.23' }])).issues[0];
-    expect(swapped?.reason.en).toContain('swapped');
-    expect(swapped?.reason.zh).toContain('填反');
-    expect(elsewhere?.reason.en).not.toContain('swapped');
+    expect(swapped ? issueReason('en', swapped) : undefined).toContain('swapped');
+    expect(swapped ? issueReason('zh', swapped) : undefined).toContain('填反');
+    expect(elsewhere ? issueReason('en', elsewhere) : undefined).not.toContain('swapped');
   });
 
   it("downgrades 'exact' with a point outside Huaibei, reporting both the point and the precision", () => {
@@ -276,7 +277,7 @@ describe('parseEnterprises on the shape of the file', () => {
     const r = parse(text);
     expect(r.value).toEqual([]);
     expect(r.issues).toEqual([expect.objectContaining({ field: '(file)', severity: 'error' })]);
-    expect(r.issues[0]?.reason.en).toBe('the file is empty');
+    expect(r.issues[0] ? issueReason('en', r.issues[0]) : undefined).toBe('the file is empty');
   });
 
   it('reads a header-only file as no records and no issues', () => {

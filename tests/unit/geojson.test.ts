@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseJson, validateFeatureCollection } from '../../src/data/geojson';
 import { loadBundled } from '../../src/data/load-bundled';
+import { issueReason } from '../../src/i18n/t';
 import { readPublic, withOverrides } from '../fixtures/load';
 
 const POLY_RULES = { geometry: ['Polygon', 'MultiPolygon'] as const, props: { name_zh: 'string' as const } };
@@ -85,8 +86,8 @@ describe('validateFeatureCollection', () => {
     expect(r.issues).toHaveLength(1);
     expect(r.issues[0]).toMatchObject({ file: 'd.geojson', row: 1, severity: 'error' });
     expect(r.issues[0]?.field).toBe(field);
-    expect(r.issues[0]?.reason.zh.length).toBeGreaterThan(0);
-    expect(r.issues[0]?.reason.en.length).toBeGreaterThan(0);
+    expect((r.issues[0] ? issueReason('zh', r.issues[0]) : undefined).length).toBeGreaterThan(0);
+    expect((r.issues[0] ? issueReason('en', r.issues[0]) : undefined).length).toBeGreaterThan(0);
   });
 
   it.each([
@@ -107,7 +108,7 @@ describe('parseJson', () => {
     const r = parseJson('{"type": "FeatureCollection", "features": [', 'geo/districts.geojson');
     expect(r.value).toBeNull();
     expect(r.issues[0]?.file).toBe('geo/districts.geojson');
-    expect(r.issues[0]?.reason.en).toMatch(/JSON/);
+    expect(r.issues[0] ? issueReason('en', r.issues[0]) : undefined).toMatch(/JSON/);
   });
 });
 
@@ -129,7 +130,7 @@ describe('loadBundled', () => {
     const d = await loadBundled(withOverrides({ 'geo/townships.geojson': null }));
     expect(d.issues).toHaveLength(1);
     expect(d.issues[0]).toMatchObject({ file: 'geo/townships.geojson' });
-    expect(d.issues[0]?.reason.en).toMatch(/HTTP 404/);
+    expect(d.issues[0] ? issueReason('en', d.issues[0]) : undefined).toMatch(/HTTP 404/);
     expect(d.townships.features).toEqual([]);
     expect(d.districts.features).toHaveLength(4);
   });
@@ -137,7 +138,7 @@ describe('loadBundled', () => {
   it('reports a corrupt file as corrupt, not as empty', async () => {
     const d = await loadBundled(withOverrides({ 'geo/districts.geojson': '{"type":"FeatureCo' }));
     expect(d.issues).toHaveLength(1);
-    expect(d.issues[0]?.reason.en).toMatch(/corrupt/);
+    expect(d.issues[0] ? issueReason('en', d.issues[0]) : undefined).toMatch(/corrupt/);
     expect(d.districts.features).toEqual([]);
     expect(d.areas.areas).toHaveLength(6);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Goal, goalProgress, parseAsOf, validateGoals } from '../../src/data/goals';
 import type { DataIssue } from '../../src/data/types';
+import { issueReason } from '../../src/i18n/t';
 import { publicJson, readPublic } from '../fixtures/load';
 
 const FILE = 'data/goals.json';
@@ -44,12 +45,12 @@ function issueFor(issues: DataIssue[], field: string): DataIssue {
 /** Names the goal (id and 1-based item) and the field, in both languages. */
 function expectNamed(issue: DataIssue, id: string, field: string) {
   expect(issue.row).toBe(0);
-  for (const text of [issue.reason.zh, issue.reason.en]) {
+  for (const text of [issueReason('zh', issue), issueReason('en', issue)]) {
     expect(text).toContain(id);
     expect(text).toContain(field);
   }
-  expect(issue.reason.zh).toContain('第 1 项');
-  expect(issue.reason.en).toContain('item 1');
+  expect(issueReason('zh', issue)).toContain('第 1 项');
+  expect(issueReason('en', issue)).toContain('item 1');
 }
 
 function goal(over: Partial<Goal>): Goal {
@@ -182,8 +183,8 @@ describe('validateGoals on malformed files', () => {
     expect(r.value).toEqual([]);
     const issue = issueFor(r.issues, 'direction');
     expectNamed(issue, 'chargers', 'direction');
-    expect(issue.reason.en).toContain('"upwards"');
-    expect(issue.reason.en).toContain('not shown');
+    expect(issueReason('en', issue)).toContain('"upwards"');
+    expect(issueReason('en', issue)).toContain('not shown');
   });
 
   it('keeps a goal whose name is missing, shown by its id', () => {
@@ -293,7 +294,7 @@ describe('validateGoals on malformed files', () => {
     expect(r.value).toHaveLength(1);
     const ids = r.issues.filter((i) => i.field === 'id');
     expect(ids.map((i) => i.row)).toEqual([1, 2]);
-    expect(ids[1]?.reason.en).toContain('Bad Id!');
+    expect(ids[1] ? issueReason('en', ids[1]) : undefined).toContain('Bad Id!');
   });
 
   it('with the plan text, drops a quote that is not word for word in it', () => {

@@ -14,6 +14,7 @@ import {
   placeEnterprises,
 } from '../../src/domain/enterprise-positions';
 import { type MatchInput, type MatchResult, rankAreas, relatedSegments } from '../../src/domain/match';
+import { issueReason } from '../../src/i18n/t';
 import { publicJson, readPublic } from '../fixtures/load';
 
 const FILE = 'data/match-weights.json';
@@ -183,8 +184,8 @@ describe('validateMatchWeights', () => {
     expect(r.issues.map((i) => i.field)).toEqual([field]);
     const issue = r.issues[0];
     expect(issue?.file).toBe(FILE);
-    expect(issue?.reason.zh).toContain(field);
-    expect(issue?.reason.en).toContain(field);
+    expect(issue ? issueReason('zh', issue) : undefined).toContain(field);
+    expect(issue ? issueReason('en', issue) : undefined).toContain(field);
     expect(r.value).toMatchObject(expected);
     // The other fields keep the file's values.
     if (field !== 'planAssigned') expect(r.value.planAssigned).toBe(33);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadBundled } from '../../src/data/load-bundled';
 import { TOUR_FILE, type TourContext, type TourStep, tourContextOf, validateTour } from '../../src/data/tour';
 import { clampIndex, nextIndex, prevIndex, shareStateOfStep, shareStateOfTour } from '../../src/domain/tour';
+import { issueReason } from '../../src/i18n/t';
 import { LAYERS } from '../../src/layers/registry';
 import { cameraInLimits } from '../../src/state/camera';
 import {
@@ -167,8 +168,8 @@ describe('validateTour on broken input', () => {
     ]);
     for (const i of issues) {
       expect(i.file).toBe('data/tour.json');
-      expect(i.reason.zh).not.toBe('');
-      expect(i.reason.en).toMatch(/skipped/);
+      expect(issueReason('zh', i)).not.toBe('');
+      expect(issueReason('en', i)).toMatch(/skipped/);
     }
   });
 

@@ -10,6 +10,7 @@ import { validateChainModel } from '../../../src/data/chain';
 import type { AreaId, ChainModel, Confidence, Enterprise, Precision } from '../../../src/data/types';
 import { analyseChain } from '../../../src/domain/chain-analysis';
 import type { Placement } from '../../../src/domain/enterprise-positions';
+import { issueReason } from '../../../src/i18n/t';
 import {
   type EnterprisePoint,
   enterprisePoints,
@@ -566,7 +567,10 @@ async function main() {
   if (!res.ok) throw new Error(`data/chain.json: HTTP ${res.status}`);
   const { value: model, issues } = validateChainModel(await res.json(), 'chain.json');
   const errors = issues.filter((i) => i.severity === 'error');
-  if (errors.length) throw new Error(`chain.json has ${errors.length} error(s): ${errors[0]?.reason.en}`);
+  if (errors.length)
+    throw new Error(
+      `chain.json has ${errors.length} error(s): ${errors[0] ? issueReason('en', errors[0]) : undefined}`,
+    );
 
   const tg = performance.now();
   const { enterprises, placements } = generate(model, ENTERPRISES, mulberry32(SEED));

@@ -1,4 +1,5 @@
 // Bench page for the import of a user's spreadsheet at scale: the app's own import (src/import,
+
 // imported, never copied) on a generated 100,000-row roster, as a user gets it (a File handed to
 // importFile: a Web Worker decodes, parses with papaparse, checks, normalises and converts GCJ-02
 // to WGS84 with gcoord, then posts the dataset back), against papaparse alone parsing the same text
@@ -9,6 +10,7 @@
 
 import Papa from 'papaparse';
 import { fetchRelative, loadBundled } from '../../../src/data/load-bundled';
+import { issueReason } from '../../../src/i18n/t';
 import { importFile } from '../../../src/import/import-client';
 import {
   type ImportContext,
@@ -293,7 +295,9 @@ async function main() {
   const data = await loadBundled(fetchRelative('./'));
   const loadErrors = data.issues.filter((i) => i.severity === 'error');
   if (loadErrors.length)
-    throw new Error(`bundled data: ${loadErrors.length} error(s), first: ${loadErrors[0]?.reason.en}`);
+    throw new Error(
+      `bundled data: ${loadErrors.length} error(s), first: ${loadErrors[0] ? issueReason('en', loadErrors[0]) : undefined}`,
+    );
   const ctx = importContextOf(data, new Date().toISOString().slice(0, 10));
 
   const tg = performance.now();
