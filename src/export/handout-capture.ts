@@ -1,8 +1,8 @@
 import type { Map as MlMap } from 'maplibre-gl';
 import { pick, t } from '../i18n/t';
-import { LAYERS } from '../layers/registry';
+import type { LegendEntry } from '../layers/types';
+import { selectLegend } from '../state/selectors';
 import { type AppState, type AppStore, shareStateOf } from '../state/store';
-import { type LegendEntry, legendEntries } from './legend-entries';
 import { snapshotMap } from './map-image';
 import { qrDataUrl } from './qr';
 import { dateLine, layersLine, sourcesFor, stepLink, viewTitle } from './view-text';
@@ -39,7 +39,7 @@ export function captureCurrentPage(map: MlMap, s: AppState, href: string, date: 
     text: null,
     layers: layersLine(s),
     ...mapPicture(map),
-    legend: legendEntries(s),
+    legend: selectLegend(s),
     link: href,
     qr: qrDataUrl(href),
     sources: sourcesFor(s),
@@ -90,6 +90,7 @@ export async function captureTourPages(
   href: string,
   date: Date,
   onProgress: (done: number, total: number) => void,
+  prepare: () => Promise<unknown> = async () => undefined,
 ): Promise<HandoutPage[]> {
   const before = store.getState();
   const steps = before.data?.tour ?? [];
@@ -107,12 +108,8 @@ export async function captureTourPages(
   const camera = { center: c, zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() };
   const base = shareStateOf(before);
   const pages: HandoutPage[] = [];
-  // The deck.gl code a step may need, loaded first, so a step is not pictured before its layer arrives.
-  const deck = new Set<string>(LAYERS.filter((l) => l.engine === 'deck').map((l) => l.id));
-  const deckWanted = steps.some((st) => st.layers.some((l) => deck.has(l)));
-  if (deckWanted) await import('../ui/deck-layers');
-  if (steps.some((st) => st.layers.includes('chargers') || st.layers.includes('coverage')))
-    await import('../layers/chargers-layer');
+  // The code a step's layers may need (deck.gl), loaded first, so no step is pictured before its layer arrives.
+  await prepare();
   try {
     for (let i = 0; i < steps.length; i++) {
       const step = steps[i];
@@ -136,7 +133,7 @@ export async function captureTourPages(
         text: pick(s.lang, step.text),
         layers: layersLine(s),
         ...mapPicture(map),
-        legend: legendEntries(s),
+        legend: selectLegend(s),
         link,
         qr: qrDataUrl(link),
         sources: sourcesFor(s),

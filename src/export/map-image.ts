@@ -1,6 +1,6 @@
 import type { Map as MlMap } from 'maplibre-gl';
 import { FONT_STACK, THEME } from '../layers/palette';
-import type { LegendEntry } from './legend-entries';
+import type { LegendEntry } from '../layers/types';
 import { drawQr, type QrMatrix } from './qr';
 
 /**

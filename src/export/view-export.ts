@@ -1,7 +1,7 @@
 import type { Map as MlMap } from 'maplibre-gl';
 import { colon, t } from '../i18n/t';
+import { selectLegend } from '../state/selectors';
 import type { AppState } from '../state/store';
-import { legendEntries } from './legend-entries';
 import { composeMapImage, downloadCanvas, type MapImageInput, pageFontStack, snapshotMap } from './map-image';
 import { qrMatrix } from './qr';
 import { dateLine, layersLine, mapImageFileName, sourcesFor, viewTitle } from './view-text';
@@ -29,7 +29,7 @@ export function viewImageInput(
       date: dateLine(lang, date),
       qrCaption: t(lang, 'share.scan'),
     },
-    legend: legendEntries(s),
+    legend: selectLegend(s),
     qr: qrMatrix(href),
     font: pageFontStack(),
   };

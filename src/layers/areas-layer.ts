@@ -1,27 +1,21 @@
 import type { ExpressionSpecification } from 'maplibre-gl';
 import { AREA_IDS } from '../data/areas';
-import { t } from '../i18n/t';
+import { type AreaShapeProps, pickArea } from '../domain/area-shapes';
+import { pick, t } from '../i18n/t';
 import { AREA_COLOURS, FONT_STACK, THEME } from './palette';
-import type { LayerInput, StylePart } from './style-part';
-
-/** maplibre layer ids of the area shapes that answer a tap. */
-export const AREA_HIT_LAYERS = ['areas-fill'] as const;
+import type { LayerEntry, LayerInput, StylePart } from './types';
 
 function colourByArea(): ExpressionSpecification {
   const pairs = AREA_IDS.flatMap((id) => [id, AREA_COLOURS[id]]);
   return ['match', ['get', 'area'], ...pairs, '#999999'] as unknown as ExpressionSpecification;
 }
 
-/**
- * The plan's six areas: four county-level units and two parks, filled with their
- * specialisation's colour. Parks are approximate, so they get a dashed outline and an
- * "approximate" suffix on their label.
- */
-export function buildAreasLayer({
+function areasStyle({
   shapes,
   lang,
-  highlighted,
-}: Pick<LayerInput, 'shapes' | 'lang' | 'highlighted'>): StylePart {
+  highlight,
+}: Pick<LayerInput, 'shapes' | 'lang' | 'highlight'>): StylePart {
+  const highlighted = highlight.areas;
   const sel = highlighted.length > 0;
   const isSel: ExpressionSpecification = ['in', ['get', 'area'], ['literal', [...highlighted]]];
   const isPark: ExpressionSpecification = ['==', ['get', 'kind'], 'park'];
@@ -107,3 +101,37 @@ export function buildAreasLayer({
     ],
   };
 }
+
+/**
+ * The plan's six areas: four county-level units and two parks, filled with their
+ * specialisation's colour. Parks are approximate, so they get a dashed outline and an
+ * "approximate" suffix on their label. A legend entry opens the area's card.
+ */
+export const areasLayer: LayerEntry = {
+  id: 'areas',
+  labelKey: 'layer.areas',
+  toggle: true,
+  defaultVisible: true,
+  drawOrder: 30,
+  style: areasStyle,
+  legend: ({ data, lang }) => [
+    ...data.areas.areas.map((a) => ({
+      group: 'areas' as const,
+      mark: a.kind === 'park' ? ('dashed' as const) : ('swatch' as const),
+      colour: AREA_COLOURS[a.id],
+      label: pick(lang, a.name),
+      detail: pick(lang, a.role),
+      selects: { kind: 'area' as const, id: a.id },
+      ref: a.id,
+    })),
+    { group: 'other', mark: 'hollow', colour: THEME.text, label: t(lang, 'legend.approximate') },
+  ],
+  hit: {
+    maplibre: ['areas-fill'],
+    resolve: (found) => {
+      // A park lies inside its district: the smaller shape under the finger wins.
+      const area = pickArea(found as unknown as AreaShapeProps[]);
+      return area ? { select: { kind: 'area', id: area } } : null;
+    },
+  },
+};

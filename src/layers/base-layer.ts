@@ -1,21 +1,29 @@
 import { THEME } from './palette';
-import type { LayerInput, StylePart } from './style-part';
+import type { LayerEntry } from './types';
 
-/** Background and Huaibei's land and outline: always drawn, the frame of every view. */
-export function buildBaseLayer({ data }: Pick<LayerInput, 'data'>): StylePart {
-  return {
+/** Background and Huaibei's land: always drawn, the frame of every view. */
+export const baseLayer: LayerEntry = {
+  id: 'base',
+  toggle: false,
+  defaultVisible: true,
+  drawOrder: 0,
+  style: ({ data }) => ({
     sources: { city: { type: 'geojson', data: data.city } },
     shapes: [
       { id: 'background', type: 'background', paint: { 'background-color': THEME.background } },
       { id: 'city-land', type: 'fill', source: 'city', paint: { 'fill-color': THEME.land } },
     ],
     labels: [],
-  };
-}
+  }),
+};
 
 /** The city outline goes above the area fills so the border reads clearly at every zoom. */
-export function buildCityOutline(): StylePart {
-  return {
+export const cityOutlineLayer: LayerEntry = {
+  id: 'city-outline',
+  toggle: false,
+  defaultVisible: true,
+  drawOrder: 60,
+  style: () => ({
     sources: {},
     shapes: [
       {
@@ -30,5 +38,5 @@ export function buildCityOutline(): StylePart {
       },
     ],
     labels: [],
-  };
-}
+  }),
+};

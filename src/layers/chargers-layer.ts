@@ -1,12 +1,13 @@
-import { HexagonLayer } from '@deck.gl/aggregation-layers';
-import { ScatterplotLayer, SolidPolygonLayer } from '@deck.gl/layers';
 import type { Charger } from '../data/chargers';
 import type { Coverage, CoverageCell } from '../domain/charging';
-import { CHARGER_KIND_COLOURS, COVERAGE_GAP_COLOUR, hexToRgb } from './palette';
-import { DENSITY_MAX_ZOOM } from './registry';
+import { t } from '../i18n/t';
+import type { DeckLib } from './deck-lib';
+import { CHARGER_KIND_COLOURS, COVERAGE_GAP_COLOUR, hexToRgb, THEME, UNCLASSIFIED_COLOUR } from './palette';
+import type { LayerEntry } from './types';
 
 const KIND_RGB = Object.fromEntries(Object.entries(CHARGER_KIND_COLOURS).map(([k, v]) => [k, hexToRgb(v)]));
 const GAP_RGB = hexToRgb(COVERAGE_GAP_COLOUR);
+const CHARGER_KINDS = ['dc_fast', 'ac_slow', 'swap', 'hydrogen'] as const;
 // Pale to strong orange: more sites per hexagon, more colour.
 const DENSITY_RANGE: [number, number, number][] = [
   [254, 237, 222],
@@ -18,15 +19,21 @@ const DENSITY_RANGE: [number, number, number][] = [
 ];
 
 const before = (beforeId: string) => ({ beforeId }) as object;
+const ringed = (c: Charger) => c.kind === 'swap' || c.kind === 'hydrogen';
 
 /**
  * Charging sites: at city zoom a hexagon density (sites per 2 km hexagon), closer in one dot per
  * site coloured by kind; swap and hydrogen stations are rings so kind never rests on colour alone.
  */
-export function buildChargersLayer(sites: readonly Charger[], zoom: number, beforeId: string) {
+export function buildChargersLayer(
+  lib: DeckLib,
+  sites: readonly Charger[],
+  density: boolean,
+  beforeId: string,
+) {
   const data = sites.filter((c) => c.lngLat);
-  if (zoom < DENSITY_MAX_ZOOM) {
-    return new HexagonLayer<Charger>({
+  if (density && lib.aggregation) {
+    return new lib.aggregation.HexagonLayer<Charger>({
       id: 'chargers-density',
       data,
       getPosition: (c) => c.lngLat as [number, number],
@@ -38,19 +45,13 @@ export function buildChargersLayer(sites: readonly Charger[], zoom: number, befo
       ...before(beforeId),
     });
   }
-  return new ScatterplotLayer<Charger>({
+  return new lib.core.ScatterplotLayer<Charger>({
     id: 'chargers',
     data,
     getPosition: (c) => c.lngLat as [number, number],
-    getFillColor: (c) =>
-      c.kind === 'swap' || c.kind === 'hydrogen'
-        ? [255, 255, 255, 235]
-        : [...(KIND_RGB[c.kind] ?? [128, 128, 128]), 255],
-    getLineColor: (c) =>
-      c.kind === 'swap' || c.kind === 'hydrogen'
-        ? [...(KIND_RGB[c.kind] ?? [128, 128, 128]), 255]
-        : [255, 255, 255, 255],
-    getLineWidth: (c) => (c.kind === 'swap' || c.kind === 'hydrogen' ? 3 : 1.2),
+    getFillColor: (c) => (ringed(c) ? [255, 255, 255, 235] : [...(KIND_RGB[c.kind] ?? [128, 128, 128]), 255]),
+    getLineColor: (c) => (ringed(c) ? [...(KIND_RGB[c.kind] ?? [128, 128, 128]), 255] : [255, 255, 255, 255]),
+    getLineWidth: (c) => (ringed(c) ? 3 : 1.2),
     lineWidthUnits: 'pixels',
     stroked: true,
     radiusUnits: 'pixels',
@@ -73,8 +74,8 @@ export function cellSquare([x, y]: [number, number], cellKm: number): [number, n
 }
 
 /** The places farther than the chosen distance from any site (乡乡全覆盖 at a glance). */
-export function buildCoverageLayer(cov: Coverage, beforeId: string) {
-  return new SolidPolygonLayer<CoverageCell>({
+export function buildCoverageLayer(lib: DeckLib, cov: Coverage, beforeId: string) {
+  return new lib.core.SolidPolygonLayer<CoverageCell>({
     id: 'coverage-gaps',
     data: cov.cells.filter((c) => !c.covered),
     getPolygon: (c) => cellSquare(c.lngLat, cov.cellKm),
@@ -83,3 +84,56 @@ export function buildCoverageLayer(cov: Coverage, beforeId: string) {
     ...before(beforeId),
   });
 }
+
+/** Charging sites (illustrative data, said in the legend's heading). */
+export const chargersLayer: LayerEntry = {
+  id: 'chargers',
+  labelKey: 'layer.chargers',
+  toggle: true,
+  defaultVisible: false,
+  drawOrder: 75,
+  deck: {
+    lib: 'aggregation',
+    needed: () => true,
+    build: (input, lib, beforeId) => [buildChargersLayer(lib, input.chargers, input.densityView, beforeId)],
+  },
+  legend: ({ lang }) => [
+    { group: 'chargers', mark: 'none', colour: THEME.textMuted, label: t(lang, 'legend.chargers') },
+    ...CHARGER_KINDS.map((k) => ({
+      group: 'chargers' as const,
+      mark: k === 'swap' || k === 'hydrogen' ? ('ring' as const) : ('dot' as const),
+      colour: CHARGER_KIND_COLOURS[k] ?? UNCLASSIFIED_COLOUR,
+      label: t(lang, `kind.${k}`),
+    })),
+  ],
+  hit: {
+    deck: ['chargers'],
+    resolve: (found) => {
+      const id = found[0]?.id;
+      return typeof id === 'string' ? { select: { kind: 'charger', id } } : null;
+    },
+  },
+};
+
+/** Where the city is farther than the chosen distance from a site. */
+export const coverageLayer: LayerEntry = {
+  id: 'coverage',
+  labelKey: 'layer.coverage',
+  toggle: true,
+  defaultVisible: false,
+  drawOrder: 70,
+  deck: {
+    lib: 'core',
+    needed: (input) => input.coverage !== null,
+    build: (input, lib, beforeId) =>
+      input.coverage ? [buildCoverageLayer(lib, input.coverage, beforeId)] : [],
+  },
+  legend: ({ lang, coverKm }) => [
+    {
+      group: 'chargers',
+      mark: 'faded',
+      colour: COVERAGE_GAP_COLOUR,
+      label: t(lang, 'legend.coverage', { km: coverKm }),
+    },
+  ],
+};

@@ -1,15 +1,126 @@
-import { DataFilterExtension } from '@deck.gl/extensions';
-import { ScatterplotLayer } from '@deck.gl/layers';
+import type { FeatureCollection, Point } from 'geojson';
+import type { ExpressionSpecification } from 'maplibre-gl';
+import { pick, t } from '../i18n/t';
+import type { DeckCore } from './deck-lib';
 import type { EnterprisePoint } from './enterprise-points';
-import { hexToRgb, THEME } from './palette';
+import { chainColour, hexToRgb, THEME, UNCLASSIFIED_COLOUR } from './palette';
+import type { HitResult, LayerEntry, LayerInput, StylePart } from './types';
 
-// Four category channels (32 values each): chain, segment within chain, area, precision × confidence.
-const FILTER = new DataFilterExtension({ categorySize: 4 });
+/**
+ * Up to this many dots maplibre draws the firms itself, so the first view needs no deck.gl. A
+ * larger import goes to deck.gl, whose GPU filter changes no buffer when the filters change.
+ */
+export const MAPLIBRE_MAX_DOTS = 5000;
+
+const usesDeck = (input: Pick<LayerInput, 'points'>) => input.points.length > MAPLIBRE_MAX_DOTS;
+
+// The enterprise symbols' blue, as the legend draws the exact/approximate symbols.
+const FIRM_SYMBOL = '#1f5fa8';
+const RADIUS_PX = 7;
+
+type DotProps = {
+  key: string;
+  colour: string;
+  approx: boolean;
+  c0: number;
+  c1: number;
+  c2: number;
+  c3: number;
+};
+
+const hex = (rgb: readonly number[]) => `#${rgb.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+
+// Same dots → same collection, so the style diff sees no change.
+const featuresCache = new WeakMap<readonly EnterprisePoint[], FeatureCollection<Point, DotProps>>();
+function dotFeatures(points: readonly EnterprisePoint[]): FeatureCollection<Point, DotProps> {
+  let fc = featuresCache.get(points);
+  if (!fc) {
+    fc = {
+      type: 'FeatureCollection',
+      features: points.map((p) => ({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: p.position },
+        properties: {
+          key: p.key,
+          colour: hex(p.colour),
+          approx: p.approximate,
+          c0: p.cat[0],
+          c1: p.cat[1],
+          c2: p.cat[2],
+          c3: p.cat[3],
+        },
+      })),
+    };
+    featuresCache.set(points, fc);
+  }
+  return fc;
+}
+
+/** The filter categories as a style filter: the same rule as deck.gl's category filter. */
+function categoryFilter(categories: number[][]): ExpressionSpecification {
+  return [
+    'all',
+    ...categories.map((allowed, i) => ['in', ['get', `c${i}`], ['literal', allowed]]),
+  ] as unknown as ExpressionSpecification;
+}
+
+/** Keys of the firms to emphasise: the selected firm, and those a tour step points at. */
+function emphasisedKeys(input: Pick<LayerInput, 'data' | 'selection' | 'highlight'>): string[] {
+  const ids = new Set(input.highlight.enterprises);
+  if (input.selection?.kind === 'enterprise') ids.add(input.selection.id);
+  const segs = new Set(input.highlight.segments);
+  const keys: string[] = [];
+  for (const e of input.data.enterprises)
+    if (ids.has(e.id) || e.segments.some((s) => segs.has(s))) keys.push(e.key);
+  return keys;
+}
+
+function enterprisesStyle(input: LayerInput): StylePart {
+  if (usesDeck(input)) return { sources: {}, shapes: [], labels: [] };
+  const filter = categoryFilter(input.categories);
+  const emphasised = emphasisedKeys(input);
+  const isEmphasised: ExpressionSpecification = ['in', ['get', 'key'], ['literal', emphasised]];
+  return {
+    sources: { enterprises: { type: 'geojson', data: dotFeatures(input.points) } },
+    shapes: [
+      {
+        // A dark halo under the selected firm and the firms a tour step points at.
+        id: 'enterprises-emphasis',
+        type: 'circle',
+        source: 'enterprises',
+        filter: ['all', filter, isEmphasised],
+        paint: {
+          'circle-radius': RADIUS_PX + 5,
+          'circle-color': THEME.selected,
+          'circle-opacity': 0.25,
+          'circle-stroke-color': THEME.selected,
+          'circle-stroke-width': 2.5,
+        },
+      },
+      {
+        // A firm known only to its district or park is a ring (white inside), an exact site a
+        // solid dot: imprecise locations never look surveyed.
+        id: 'enterprises-dot',
+        type: 'circle',
+        source: 'enterprises',
+        filter,
+        paint: {
+          'circle-radius': RADIUS_PX - 1.5,
+          'circle-color': ['case', ['get', 'approx'], '#ffffff', ['get', 'colour']],
+          'circle-stroke-color': ['case', ['get', 'approx'], ['get', 'colour'], '#ffffff'],
+          'circle-stroke-width': ['case', ['get', 'approx'], 3, 1.5],
+        },
+      },
+    ],
+    labels: [],
+  };
+}
+
 const WHITE: [number, number, number, number] = [255, 255, 255, 235];
 const SELECTED = [...hexToRgb(THEME.selected), 255] as [number, number, number, number];
 
-export interface EnterprisesLayerInput {
-  points: EnterprisePoint[];
+export interface EnterprisesDeckInput {
+  points: readonly EnterprisePoint[];
   categories: number[][];
   /** Index into points of the selected firm's first dot, or -1. */
   selectedIndex: number;
@@ -17,19 +128,17 @@ export interface EnterprisesLayerInput {
 }
 
 /**
- * Enterprise dots, coloured by chain. A firm known only to its district or park is a ring
- * (white inside), an exact site a solid dot: imprecise locations never look surveyed.
- * Filtering changes only `filterCategories`, a GPU uniform: no attribute is rebuilt.
+ * The same dots drawn by deck.gl for large imports. Filtering changes only `filterCategories`,
+ * a GPU uniform: no attribute is rebuilt.
  */
-export function buildEnterprisesLayer({
-  points,
-  categories,
-  selectedIndex,
-  beforeId,
-}: EnterprisesLayerInput) {
+export function buildEnterprisesDeckLayer(
+  core: DeckCore,
+  { points, categories, selectedIndex, beforeId }: EnterprisesDeckInput,
+) {
+  const { ScatterplotLayer, DataFilterExtension } = core;
   return new ScatterplotLayer<EnterprisePoint>({
     id: 'enterprises',
-    data: points,
+    data: points as EnterprisePoint[],
     getPosition: (p) => p.position,
     getFillColor: (p) => (p.approximate ? WHITE : [...p.colour, 255]),
     getLineColor: (p) => (p.approximate ? [...p.colour, 255] : [255, 255, 255, 255]),
@@ -37,14 +146,70 @@ export function buildEnterprisesLayer({
     lineWidthUnits: 'pixels',
     stroked: true,
     radiusUnits: 'pixels',
-    getRadius: 7,
+    getRadius: RADIUS_PX,
     pickable: true,
     highlightedObjectIndex: selectedIndex,
     highlightColor: SELECTED,
-    extensions: [FILTER],
+    // Four category channels (32 values each): chain, segment within chain, area, precision × confidence.
+    extensions: [new DataFilterExtension({ categorySize: 4 })],
     getFilterCategory: (p: EnterprisePoint) => p.cat,
     filterCategories: categories,
     // beforeId is honoured by the interleaved MapLibreOverlay but missing from the prop types.
     ...({ beforeId } as object),
   } as ConstructorParameters<typeof ScatterplotLayer<EnterprisePoint>>[0]);
 }
+
+// Above this zoom the spread-out dots of one area are a finger apart: a tap picks the nearest.
+const CLUSTER_MAX_ZOOM = 13;
+
+function resolveTap(found: readonly Record<string, unknown>[], input: LayerInput, zoom: number): HitResult {
+  const keys = [...new Set(found.map((f) => f.key).filter((k): k is string => typeof k === 'string'))];
+  if (keys.length === 0) return null;
+  // Several firms under one finger from afar: come closer instead of guessing which one was meant.
+  if (keys.length > 1 && zoom < CLUSTER_MAX_ZOOM) return { several: true };
+  const firm = input.data.enterprises.find((e) => e.key === keys[0]);
+  return firm ? { select: { kind: 'enterprise', id: firm.id } } : null;
+}
+
+/** Enterprise dots, coloured by chain: maplibre circles for the bundled firms, deck.gl for large imports. */
+export const enterprisesLayer: LayerEntry = {
+  id: 'enterprises',
+  labelKey: 'layer.enterprises',
+  toggle: true,
+  defaultVisible: true,
+  drawOrder: 80,
+  style: enterprisesStyle,
+  deck: {
+    lib: 'core',
+    needed: usesDeck,
+    build: (input, lib, beforeId) => {
+      const sel = input.selection?.kind === 'enterprise' ? input.selection.id : null;
+      const key = sel ? input.data.enterprises.find((e) => e.id === sel)?.key : undefined;
+      return [
+        buildEnterprisesDeckLayer(lib.core, {
+          points: input.points,
+          categories: input.categories,
+          selectedIndex: key ? input.points.findIndex((p) => p.key === key) : -1,
+          beforeId,
+        }),
+      ];
+    },
+  },
+  legend: ({ data, lang }) => [
+    { group: 'enterprises', mark: 'dot', colour: FIRM_SYMBOL, label: t(lang, 'legend.enterpriseExact') },
+    { group: 'enterprises', mark: 'ring', colour: FIRM_SYMBOL, label: t(lang, 'legend.enterpriseApprox') },
+    ...data.chain.chains.map((c) => ({
+      group: 'enterprises' as const,
+      mark: 'dot' as const,
+      colour: chainColour(c.id),
+      label: pick(lang, c.name),
+      ref: c.id,
+    })),
+    { group: 'enterprises', mark: 'dot', colour: UNCLASSIFIED_COLOUR, label: t(lang, 'legend.unclassified') },
+  ],
+  hit: {
+    maplibre: ['enterprises-dot'],
+    deck: ['enterprises'],
+    resolve: (found, input, at) => resolveTap(found, input, at.zoom),
+  },
+};

@@ -5,7 +5,7 @@ import type { LngLat, Placement } from '../domain/enterprise-positions';
 import type { AreaMatch, Partner, PartnerRole } from '../domain/match';
 import { t } from '../i18n/t';
 import { AREA_COLOURS, FONT_STACK, PARTNER_ROLE_COLOURS, THEME } from './palette';
-import type { LayerInput, StylePart } from './style-part';
+import type { LayerEntry, LayerInput, StylePart } from './types';
 
 export const PARTNER_ROLES: readonly PartnerRole[] = ['peer', 'supplier', 'customer'];
 
@@ -245,3 +245,23 @@ export function buildMatchLayer({
     ],
   };
 }
+
+// Same match result → same features, so the style diff sees no change.
+const featuresOf = new WeakMap<AreaMatch, MatchFeatures>();
+
+/** The match overlay is not a panel layer: drawn whenever the match view asks for it. */
+export const matchLayer: LayerEntry = {
+  id: 'match',
+  toggle: false,
+  defaultVisible: true,
+  drawOrder: 90,
+  style: ({ lang, match, data, placements }) => {
+    if (!match) return { sources: {}, shapes: [], labels: [] };
+    let fc = featuresOf.get(match);
+    if (!fc) {
+      fc = matchFeatures(match, data.enterprises, placements);
+      featuresOf.set(match, fc);
+    }
+    return buildMatchLayer({ lang, match: fc });
+  },
+};

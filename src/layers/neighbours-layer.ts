@@ -1,9 +1,10 @@
+import { t } from '../i18n/t';
 import { FONT_STACK, THEME } from './palette';
-import type { LayerInput, StylePart } from './style-part';
-import { nameField } from './style-part';
+import type { LayerEntry, LayerInput, StylePart } from './types';
+import { nameField } from './types';
 
 /** Neighbouring prefectures and bordering counties: grey context so Huaibei stands out. */
-export function buildNeighboursLayer({ data, lang }: Pick<LayerInput, 'data' | 'lang'>): StylePart {
+function neighboursStyle({ data, lang }: Pick<LayerInput, 'data' | 'lang'>): StylePart {
   const labelPoints = {
     type: 'FeatureCollection' as const,
     features: data.neighbours.features.map((f) => ({
@@ -62,3 +63,22 @@ export function buildNeighboursLayer({ data, lang }: Pick<LayerInput, 'data' | '
     ],
   };
 }
+
+/** Neighbouring prefectures and bordering counties: grey context so Huaibei stands out. */
+export const neighboursLayer: LayerEntry = {
+  id: 'neighbours',
+  labelKey: 'layer.neighbours',
+  toggle: true,
+  defaultVisible: true,
+  drawOrder: 10,
+  style: neighboursStyle,
+  legend: ({ lang }) => [
+    {
+      group: 'other',
+      mark: 'swatch',
+      colour: THEME.neighbourFill,
+      border: THEME.prefectureLine,
+      label: t(lang, 'legend.neighbour'),
+    },
+  ],
+};

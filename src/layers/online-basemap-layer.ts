@@ -1,5 +1,5 @@
 import { t } from '../i18n/t';
-import type { LayerInput, StylePart } from './style-part';
+import { EMPTY_PART, type LayerEntry, type LayerInput, type StylePart } from './types';
 
 // Both are WGS84-referenced web-mercator tiles, so our WGS84 data lines up with them.
 const OSM_TILES = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
@@ -7,8 +7,7 @@ const TIANDITU = (layer: 'vec' | 'cva', token: string) =>
   `https://t0.tianditu.gov.cn/${layer}_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=${layer}` +
   `&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=${encodeURIComponent(token)}`;
 
-/** OpenStreetMap raster tiles. Only in the style while switched on, so the default map makes no request. */
-export function buildOsmLayer({ lang }: Pick<LayerInput, 'lang'>): StylePart {
+function osmStyle({ lang }: Pick<LayerInput, 'lang'>): StylePart {
   return {
     sources: {
       osm: {
@@ -24,11 +23,7 @@ export function buildOsmLayer({ lang }: Pick<LayerInput, 'lang'>): StylePart {
   };
 }
 
-/** Tianditu vector tiles with their Chinese annotation layer; needs a token given at build time. */
-export function buildTiandituLayer({
-  lang,
-  tiandituToken,
-}: Pick<LayerInput, 'lang' | 'tiandituToken'>): StylePart {
+function tiandituStyle({ lang, tiandituToken }: Pick<LayerInput, 'lang' | 'tiandituToken'>): StylePart {
   return {
     sources: {
       'tianditu-vec': {
@@ -47,3 +42,25 @@ export function buildTiandituLayer({
     labels: [],
   };
 }
+
+/** OpenStreetMap raster tiles. Only in the style while switched on, so the default map makes no request. */
+export const osmLayer: LayerEntry = {
+  id: 'osm',
+  labelKey: 'layer.osm',
+  toggle: true,
+  defaultVisible: false,
+  online: true,
+  drawOrder: 20,
+  style: osmStyle,
+};
+
+/** Tianditu vector tiles with their Chinese annotation layer; offered only with a token given at build time. */
+export const tiandituLayer: LayerEntry = {
+  id: 'tianditu',
+  labelKey: 'layer.tianditu',
+  toggle: true,
+  defaultVisible: false,
+  online: true,
+  drawOrder: 21,
+  style: (input) => (input.tiandituToken ? tiandituStyle(input) : EMPTY_PART),
+};

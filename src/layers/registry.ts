@@ -1,41 +1,60 @@
-import type { MessageKey } from '../i18n/zh';
+import { areasLayer } from './areas-layer';
+import { baseLayer, cityOutlineLayer } from './base-layer';
+import { chargersLayer, coverageLayer } from './chargers-layer';
+import { enterprisesLayer } from './enterprises-layer';
+import { matchLayer } from './match-layer';
+import { neighboursLayer } from './neighbours-layer';
+import { osmLayer, tiandituLayer } from './online-basemap-layer';
+import { townshipsLayer } from './townships-layer';
+import { transportLayer } from './transport-layer';
+import type { LayerEntry } from './types';
 
+/**
+ * Every map layer, in the layer panel's order (top of the map first). The style, the deck.gl
+ * overlay, the legend (on screen, in the PNG and the handout), picking, the link and the tour all
+ * iterate this list. Adding a layer: one new file exporting its entry, and one line here.
+ */
+export const REGISTRY: readonly LayerEntry[] = [
+  enterprisesLayer,
+  chargersLayer,
+  coverageLayer,
+  areasLayer,
+  townshipsLayer,
+  transportLayer,
+  neighboursLayer,
+  osmLayer,
+  tiandituLayer,
+  matchLayer,
+  cityOutlineLayer,
+  baseLayer,
+];
+
+/** The layers a person can switch (the panel, the link's `layers=`, a tour step's layers). */
 export type LayerId =
   | 'enterprises'
   | 'chargers'
   | 'coverage'
   | 'areas'
   | 'townships'
-  | 'neighbours'
   | 'transport'
+  | 'neighbours'
   | 'osm'
   | 'tianditu';
 
 export interface LayerDef {
   id: LayerId;
-  labelKey: MessageKey;
+  labelKey: NonNullable<LayerEntry['labelKey']>;
   defaultVisible: boolean;
-  /** Drawn by maplibre from the style, or by deck.gl (loaded only when first shown). */
-  engine: 'maplibre' | 'deck';
-  /** Needs the internet: off by default, and said so in the layer panel. */
   online: boolean;
 }
 
-/**
- * The one list of layer ids: the layer panel, the legend, the URL and (later) the tour all
- * read it. Order is the panel's order; draw order is fixed in style.ts.
- */
-export const LAYERS: readonly LayerDef[] = [
-  { id: 'enterprises', labelKey: 'layer.enterprises', defaultVisible: true, engine: 'deck', online: false },
-  { id: 'chargers', labelKey: 'layer.chargers', defaultVisible: false, engine: 'deck', online: false },
-  { id: 'coverage', labelKey: 'layer.coverage', defaultVisible: false, engine: 'deck', online: false },
-  { id: 'areas', labelKey: 'layer.areas', defaultVisible: true, engine: 'maplibre', online: false },
-  { id: 'townships', labelKey: 'layer.townships', defaultVisible: true, engine: 'maplibre', online: false },
-  { id: 'transport', labelKey: 'layer.transport', defaultVisible: false, engine: 'deck', online: false },
-  { id: 'neighbours', labelKey: 'layer.neighbours', defaultVisible: true, engine: 'maplibre', online: false },
-  { id: 'osm', labelKey: 'layer.osm', defaultVisible: false, engine: 'maplibre', online: true },
-  { id: 'tianditu', labelKey: 'layer.tianditu', defaultVisible: false, engine: 'maplibre', online: true },
-];
+/** The switchable layers, as the panel, the link and the tour know them. */
+export const LAYERS: readonly LayerDef[] = REGISTRY.filter((l) => l.toggle && l.labelKey).map((l) => ({
+  id: l.id as LayerId,
+  labelKey: l.labelKey as LayerDef['labelKey'],
+  defaultVisible: l.defaultVisible,
+  online: l.online ?? false,
+}));
 
 /** Layers this build offers: Tianditu only when a token was given at build time. */
 export function availableLayers(tiandituToken: string): LayerDef[] {
@@ -46,6 +65,10 @@ export function defaultLayerIds(defs: readonly LayerDef[]): LayerId[] {
   return defs.filter((l) => l.defaultVisible).map((l) => l.id);
 }
 
+/** The entries drawn for a set of visible ids: switched-on layers and the always-drawn ones. */
+export function drawnLayers(visible: ReadonlySet<string>): LayerEntry[] {
+  return REGISTRY.filter((l) => !l.toggle || visible.has(l.id));
+}
+
 // Below this zoom single charging sites are specks: the chargers layer shows where they concentrate.
-// Here, not in chargers-layer.ts, so the map view can read it without loading deck.gl.
 export const DENSITY_MAX_ZOOM = 10;

@@ -1,8 +1,8 @@
+import { t } from '../i18n/t';
 import { FONT_STACK, THEME } from './palette';
-import type { LayerInput, StylePart } from './style-part';
+import type { LayerEntry, LayerInput, StylePart } from './types';
 
-/** Township and sub-district seats (23 of 32 have a point): small dots, names once zoomed in. */
-export function buildTownshipsLayer({ data }: Pick<LayerInput, 'data'>): StylePart {
+function townshipsStyle({ data }: Pick<LayerInput, 'data'>): StylePart {
   return {
     sources: { townships: { type: 'geojson', data: data.townships } },
     shapes: [
@@ -37,3 +37,16 @@ export function buildTownshipsLayer({ data }: Pick<LayerInput, 'data'>): StylePa
     ],
   };
 }
+
+/** Township and sub-district seats (23 of 32 have a point): small dots, names once zoomed in. */
+export const townshipsLayer: LayerEntry = {
+  id: 'townships',
+  labelKey: 'layer.townships',
+  toggle: true,
+  defaultVisible: true,
+  drawOrder: 50,
+  style: townshipsStyle,
+  legend: ({ lang }) => [
+    { group: 'other', mark: 'dot', colour: THEME.township, label: t(lang, 'legend.township') },
+  ],
+};

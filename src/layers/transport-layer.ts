@@ -1,31 +1,42 @@
-import { ScatterplotLayer } from '@deck.gl/layers';
-import type { Feature, Point } from 'geojson';
-import type { TransportProps } from '../data/types';
-import { hexToRgb, THEME } from './palette';
-
-type TransportFeature = Feature<Point, TransportProps>;
-
-const JUNCTION = hexToRgb(THEME.junction);
-const SERVICE = hexToRgb(THEME.serviceArea);
+import { t } from '../i18n/t';
+import { THEME } from './palette';
+import type { LayerEntry } from './types';
 
 /**
- * Motorway junctions and service areas (OSM). Drawn by deck.gl, which is loaded only when this
- * layer is first switched on, so it costs nothing on the default map.
+ * Motorway junctions and service areas (OSM): dots drawn by maplibre, so this layer needs no
+ * deck.gl. Sized in pixels with a floor, so they stay visible from the city view to street level.
  */
-export function buildTransportLayer(features: readonly TransportFeature[], beforeId: string) {
-  return new ScatterplotLayer<TransportFeature>({
-    id: 'transport',
-    data: features,
-    getPosition: (f) => f.geometry.coordinates as [number, number],
-    getFillColor: (f) => (f.properties.kind === 'motorway_service_area' ? SERVICE : JUNCTION),
-    getLineColor: [255, 255, 255],
-    getRadius: 300,
-    radiusUnits: 'meters',
-    radiusMinPixels: 4,
-    radiusMaxPixels: 12,
-    stroked: true,
-    lineWidthMinPixels: 1.5,
-    // beforeId is honoured by the interleaved MapLibreOverlay but missing from the prop types.
-    ...({ beforeId } as object),
-  });
-}
+export const transportLayer: LayerEntry = {
+  id: 'transport',
+  labelKey: 'layer.transport',
+  toggle: true,
+  defaultVisible: false,
+  drawOrder: 55,
+  style: ({ data }) => ({
+    sources: { transport: { type: 'geojson', data: data.transport } },
+    shapes: [
+      {
+        id: 'transport-dot',
+        type: 'circle',
+        source: 'transport',
+        paint: {
+          'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 4, 12, 7, 15, 12],
+          'circle-color': [
+            'match',
+            ['get', 'kind'],
+            'motorway_service_area',
+            THEME.serviceArea,
+            THEME.junction,
+          ],
+          'circle-stroke-color': THEME.halo,
+          'circle-stroke-width': 1.5,
+        },
+      },
+    ],
+    labels: [],
+  }),
+  legend: ({ lang }) => [
+    { group: 'other', mark: 'dot', colour: THEME.junction, label: t(lang, 'legend.junction') },
+    { group: 'other', mark: 'dot', colour: THEME.serviceArea, label: t(lang, 'legend.serviceArea') },
+  ],
+};

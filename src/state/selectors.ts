@@ -1,19 +1,22 @@
 import type { FeatureCollection } from 'geojson';
+import type { StyleSpecification } from 'maplibre-gl';
 import type { Charger } from '../data/chargers';
 import type { BundledData } from '../data/load-bundled';
 import type { AreaPolygon, DataIssue, Enterprise } from '../data/types';
 import { type AreaShapes, areaBounds, buildAreaShapes } from '../domain/area-shapes';
 import { analyseChain, type ChainAnalysis } from '../domain/chain-analysis';
 import { type Coverage, chargersAsOf, coverage } from '../domain/charging';
+import { matchesFilters } from '../domain/enterprise-filters';
 import { areaAnchors, type Placement, placeEnterprises } from '../domain/enterprise-positions';
 import { type MatchResult, rankAreas } from '../domain/match';
-import {
-  type EnterprisePoint,
-  enterprisePoints,
-  filterCategories,
-  matchesFilters,
-} from '../layers/enterprise-points';
+import { type EnterprisePoint, enterprisePoints, filterCategories } from '../layers/enterprise-points';
+import { legendEntries } from '../layers/legend';
 import { type MatchFeatures, matchBounds, matchFeatures } from '../layers/match-layer';
+import { DENSITY_MAX_ZOOM } from '../layers/registry';
+import { buildStyle, LOADING_STYLE, STYLE_INPUTS } from '../layers/style';
+import type { Highlight, LayerInput, LegendEntry } from '../layers/types';
+import type { AppState } from './store';
+import { TIANDITU_TOKEN } from './store';
 import type { EnterpriseFilters, MatchView } from './url-hash';
 
 /**
@@ -166,3 +169,95 @@ export const selectMatchBounds = memo2((d: BundledData, m: MatchView) => {
   const top = selectMatch(d, m).areas[0];
   return top ? matchBounds(selectMatchFeatures(d, m), areaBounds(selectAreaShapes(d), top.area)) : null;
 });
+
+const NOTHING: readonly string[] = [];
+const NO_HIGHLIGHT: Highlight = { areas: [], segments: [], enterprises: [] };
+
+/** What is emphasised: the selection's areas (a segment's: the areas the plan assigns it), and the tour step's highlights. */
+function highlightOf(s: AppState, d: BundledData): Highlight {
+  const sel = s.selection;
+  const areas: string[] =
+    sel?.kind === 'area'
+      ? [sel.id]
+      : sel?.kind === 'segment'
+        ? [...(d.chain.segments.find((x) => x.id === sel.id)?.areas ?? [])]
+        : [];
+  const step = s.tourStep === null ? undefined : d.tour[s.tourStep];
+  const h = step?.highlight;
+  const all = {
+    areas: [...new Set([...areas, ...(h?.areas ?? NOTHING)])],
+    segments: [...(h?.segments ?? NOTHING)],
+    enterprises: [...(h?.enterprises ?? NOTHING)],
+  };
+  return all.areas.length + all.segments.length + all.enterprises.length === 0
+    ? NO_HIGHLIGHT
+    : (all as Highlight);
+}
+
+const sameList = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+const sameHighlight = (a: Highlight, b: Highlight) =>
+  sameList(a.areas, b.areas) && sameList(a.segments, b.segments) && sameList(a.enterprises, b.enterprises);
+
+let lastInput: LayerInput | null = null;
+
+/**
+ * Everything the map layers, the legend and the exports read, as one plain object. A field keeps
+ * its identity while its inputs do, and the whole object is reused when nothing changed, so the
+ * style is rebuilt and deck.gl updated only for real changes.
+ */
+export function selectLayerInput(s: AppState, tiandituToken = TIANDITU_TOKEN): LayerInput | null {
+  const d = s.data;
+  if (!d) return null;
+  const prev = lastInput;
+  const visibleKey = s.visibleLayers.join(',');
+  const visible =
+    prev && [...prev.visible].join(',') === visibleKey ? prev.visible : new Set<string>(s.visibleLayers);
+  let highlight = highlightOf(s, d);
+  if (prev && sameHighlight(prev.highlight, highlight)) highlight = prev.highlight;
+  const match = s.panel === 'match' && s.match ? (selectMatch(d, s.match).areas[0] ?? null) : null;
+  const year = s.charging.asOfYear;
+  const next: LayerInput = {
+    data: d,
+    shapes: selectAreaShapes(d),
+    lang: s.lang,
+    visible,
+    highlight,
+    selection: s.selection,
+    tiandituToken,
+    filters: s.filters,
+    placements: selectPlacements(d),
+    points: selectEnterprisePoints(d),
+    categories: selectFilterCategories(d, s.filters),
+    match,
+    chargers: selectChargersAsOf(d, year),
+    coverage: visible.has('coverage') ? selectCoverage(d, year, s.charging.coverKm) : null,
+    coverKm: s.charging.coverKm,
+    // Before the first move the city view is a density view.
+    densityView: (s.camera?.zoom ?? DENSITY_MAX_ZOOM - 1) < DENSITY_MAX_ZOOM,
+  };
+  if (prev && (Object.keys(next) as (keyof LayerInput)[]).every((k) => next[k] === prev[k])) return prev;
+  lastInput = next;
+  return next;
+}
+
+let lastStyle: { input: LayerInput; style: StyleSpecification } | null = null;
+
+/** The maplibre style for the input, rebuilt only when a field that maplibre's layers read changed. */
+export function selectStyle(input: LayerInput | null): StyleSpecification {
+  if (!input) return LOADING_STYLE;
+  const prev = lastStyle;
+  if (prev && STYLE_INPUTS.every((k) => prev.input[k] === input[k])) return prev.style;
+  const style = buildStyle(input);
+  lastStyle = { input, style };
+  return style;
+}
+
+/** The legend of a view: what the screen, the PNG and the handout explain. */
+const legendOf = memo((input: LayerInput) => legendEntries(input));
+const NO_LEGEND: LegendEntry[] = [];
+
+export function selectLegend(s: AppState): LegendEntry[] {
+  const input = selectLayerInput(s);
+  return input ? legendOf(input) : NO_LEGEND;
+}

@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import type { BundledData } from '../data/load-bundled';
-import type { AreaId, Confidence, Lang, Precision } from '../data/types';
+import type { Confidence, Lang, Precision } from '../data/types';
 import { shareStateOfTour } from '../domain/tour';
+import type { HandoutPage } from '../export/handout-capture';
 import { withImports } from '../import/merge';
 import type { ImportedDataset } from '../import/pipeline';
 import { availableLayers, defaultLayerIds, type LayerDef, type LayerId } from '../layers/registry';
@@ -22,17 +23,16 @@ import {
 // Build-time option (VITE_TIANDITU_TOKEN): without it the Tianditu layer is not offered at all.
 export const TIANDITU_TOKEN: string = import.meta.env?.VITE_TIANDITU_TOKEN ?? '';
 
-export interface CameraRequest {
-  /** null: frame the whole city (the default view), or the focus area when there is one. */
-  camera: Camera | null;
-  /** A link that selects an area but names no camera frames that area. */
-  focus: AreaId | null;
-  /** Fly to a point at a zoom (a search result), instead of framing. */
-  point?: [number, number];
-  /** Move smoothly to `camera`, clear of what floats over the map (a tour step). */
-  animate?: boolean;
-  seq: number;
+/** The handout being prepared or printed (nothing of it goes in a link). */
+export interface HandoutState {
+  status: 'idle' | 'preparing' | 'ready' | 'failed';
+  /** Pages pictured so far, and how many there will be. */
+  done: number;
+  total: number;
+  pages: HandoutPage[];
 }
+
+export const NO_HANDOUT: HandoutState = { status: 'idle', done: 0, total: 0, pages: [] };
 
 export type Panel = 'none' | 'layers' | 'search' | 'data' | SharedPanel;
 
@@ -47,10 +47,11 @@ export interface AppState {
   selection: Selection | null;
   filters: EnterpriseFilters;
   charging: ChargingView;
-  /** Last camera reported by the map (after a move ends). */
+  /**
+   * The camera: reported by the map after each move, or set by a link. null: the default view
+   * (the city, or the area a link selects), which the map frames and then reports.
+   */
   camera: Camera | null;
-  /** A camera change asked of the map by a link, the reset button, a search or (later) the tour. */
-  cameraRequest: CameraRequest;
   /** Parts of the opening link that were invalid and replaced by defaults. */
   linkRejected: HashKey[];
   /** The files shipped with the app. */
@@ -76,6 +77,7 @@ export interface AppState {
   data: BundledData | null;
   panel: Panel;
   legendOpen: boolean;
+  handout: HandoutState;
 
   setLang: (lang: Lang) => void;
   toggleLayer: (id: LayerId) => void;
@@ -86,8 +88,6 @@ export interface AppState {
   clearFilters: () => void;
   setCharging: (c: Partial<ChargingView>) => void;
   cameraMoved: (c: Camera) => void;
-  requestCamera: (c: Camera | null) => void;
-  flyTo: (point: [number, number]) => void;
   /** Restores a whole shared view (missing keys already filled with defaults). */
   applyShared: (s: ShareState, rejected: HashKey[]) => void;
   /** The bundled files and the saved imports, both read at start: the link is checked against both. */
@@ -107,6 +107,7 @@ export interface AppState {
   setPanel: (p: Panel) => void;
   toggleLegend: () => void;
   dismissLinkNotice: () => void;
+  setHandout: (h: Partial<HandoutState>) => void;
 }
 
 /**
@@ -159,8 +160,7 @@ function stepState(s: AppState, index: number): Partial<AppState> {
     filters: st.filters,
     charging: st.charging,
     panel: (st.panel ?? 'none') as Panel,
-    camera: st.camera,
-    cameraRequest: { camera: st.camera, focus: null, animate: true, seq: s.cameraRequest.seq + 1 },
+    // No camera here: the map flies to the step's camera and reports it when it arrives.
   };
 }
 
@@ -174,7 +174,6 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
     filters: NO_FILTERS,
     charging: DEFAULT_CHARGING,
     camera: null,
-    cameraRequest: { camera: null, focus: null, seq: 0 },
     linkRejected: [],
     bundled: null,
     imports: [],
@@ -189,6 +188,7 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
     data: null,
     panel: 'none',
     legendOpen: true,
+    handout: NO_HANDOUT,
 
     setLang: (lang) => set({ lang }),
     toggleLayer: (id) =>
@@ -215,10 +215,6 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
     clearFilters: () => set({ filters: NO_FILTERS }),
     setCharging: (c) => set((s) => ({ charging: { ...s.charging, ...c } })),
     cameraMoved: (camera) => set({ camera }),
-    requestCamera: (camera) =>
-      set((s) => ({ camera, cameraRequest: { camera, focus: null, seq: s.cameraRequest.seq + 1 } })),
-    flyTo: (point) =>
-      set((s) => ({ cameraRequest: { camera: null, focus: null, point, seq: s.cameraRequest.seq + 1 } })),
     applyShared: (sh, rejected) =>
       set((s) => {
         const next = {
@@ -229,11 +225,6 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
           charging: sh.charging,
           panel: (sh.panel ?? 'none') as Panel,
           camera: sh.camera,
-          cameraRequest: {
-            camera: sh.camera,
-            focus: sh.camera === null && sh.selection?.kind === 'area' ? sh.selection.id : null,
-            seq: s.cameraRequest.seq + 1,
-          },
           linkRejected: rejected,
           tourStep: sh.tourStep ?? null,
           tourPaused: false,
@@ -272,6 +263,7 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
     setPanel: (panel) => set({ panel }),
     toggleLegend: () => set((s) => ({ legendOpen: !s.legendOpen })),
     dismissLinkNotice: () => set({ linkRejected: [] }),
+    setHandout: (h) => set((s) => ({ handout: { ...s.handout, ...h } })),
   }));
 }
 

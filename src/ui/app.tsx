@@ -1,8 +1,9 @@
+import { MapProvider } from '@vis.gl/react-maplibre';
 import { type DragEvent, useEffect, useState } from 'react';
+import { attributionFor } from '../i18n/attribution';
 import { t } from '../i18n/t';
 import { type Panel, useAppStore } from '../state/store';
 import { AreaCard } from './area-card';
-import { attributionFor } from './attribution';
 import { ChainPanel } from './chain-panel';
 import { ChargerCard } from './charger-card';
 import { ChargingPanel } from './charging-panel';
@@ -76,106 +77,108 @@ export function App() {
   }, [lang]);
 
   return (
-    <div className={`app ${hasCard ? 'with-card' : ''} ${hasSide ? 'with-side' : ''}`}>
-      <header className="topbar">
-        <div className="titles">
-          <h1>{t(lang, 'app.title')}</h1>
-          <p className="subtitle">{t(lang, 'app.subtitle')}</p>
-        </div>
-        <div className="top-actions">
-          <TourButton />
-          <NavButton
-            panel="chain"
-            label={t(lang, 'nav.chain')}
-            icon="M5 5h5v5H5zM14 14h5v5h-5zM14 5h5v5h-5zM10 7.5h4M16.5 10v4"
-          />
-          <NavButton
-            panel="targets"
-            label={t(lang, 'nav.targets')}
-            icon="M9 6h11M9 12h11M9 18h11M4 6h.01M4 12h.01M4 18h.01"
-          />
-          <NavButton panel="charging" label={t(lang, 'nav.charging')} icon="M13 2L4 14h7l-1 8 9-12h-7z" />
-          <NavButton panel="goals" label={t(lang, 'nav.goals')} icon="M4 20V10M10 20V4M16 20v-7M22 20H2" />
-          <NavButton
-            panel="match"
-            label={t(lang, 'nav.match')}
-            icon="M12 21s-7-6.2-7-11a7 7 0 0 1 14 0c0 4.8-7 11-7 11zM12 12.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5z"
-          />
-          <NavButton
-            panel="search"
-            label={t(lang, 'nav.search')}
-            icon="M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14zM20 20l-4-4"
-          />
-          <NavButton panel="data" label={t(lang, 'nav.data')} icon="M12 3v12M7 10l5 5 5-5M4 19h16" />
-          <TopButton
-            icon="M18 8a3 3 0 1 0-3-3M6 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM18 22a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM8.6 13.5l6.8 4M15.4 6.5l-6.8 4"
-            label={t(lang, 'nav.share')}
-            data-testid="share-button"
-            onClick={() => setShareOpen(true)}
-          />
-          <TopButton
-            icon="M12 3l9 5-9 5-9-5zM3 13l9 5 9-5"
-            label={t(lang, 'layers.title')}
-            active={panel === 'layers'}
-            aria-expanded={panel === 'layers'}
-            aria-label={t(lang, 'layers.open')}
-            data-testid="layers-button"
-            onClick={() => setPanel(panel === 'layers' ? 'none' : 'layers')}
-          />
-          <button
-            type="button"
-            className="top-btn lang-btn"
-            aria-label={t(lang, 'lang.switchLabel')}
-            data-testid="lang-toggle"
-            onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
-          >
-            {t(lang, 'lang.switch')}
-          </button>
-        </div>
-      </header>
-      <main
-        className={`stage ${dragging ? 'dragging' : ''}`}
-        onDragOver={(e) => {
-          if (!dragHasFile(e)) return;
-          e.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={(e) => {
-          if (e.currentTarget === e.target) setDragging(false);
-        }}
-        onDrop={onDrop}
-      >
-        {dragging ? (
-          <div className="drop-hint" aria-hidden="true">
-            {t(lang, 'import.dropHere')}
+    <MapProvider>
+      <div className={`app ${hasCard ? 'with-card' : ''} ${hasSide ? 'with-side' : ''}`}>
+        <header className="topbar">
+          <div className="titles">
+            <h1>{t(lang, 'app.title')}</h1>
+            <p className="subtitle">{t(lang, 'app.subtitle')}</p>
           </div>
-        ) : null}
-        <MapView />
-        <div className="overlays">
-          <LinkNotice />
-          <DataIssues />
-          {!loaded ? <p className="loading">{t(lang, 'app.loading')}</p> : null}
-        </div>
-        {panel === 'layers' ? <LayerPanel /> : null}
-        <ChainPanel />
-        <TargetsPanel />
-        <SearchPanel />
-        <ChargingPanel />
-        <DataPanel />
-        <GoalsSheet />
-        <MatchPanel />
-        <Legend />
-        <AreaCard />
-        <SegmentCard />
-        <EnterpriseCard />
-        <ChargerCard />
-        <ImportDialog />
-        <ImportReportDialog />
-        <ShareDialog />
-        <TourView />
-      </main>
-      <Handout />
-      <footer className="print-sources">{attributionFor(lang).join(' · ')}</footer>
-    </div>
+          <div className="top-actions">
+            <TourButton />
+            <NavButton
+              panel="chain"
+              label={t(lang, 'nav.chain')}
+              icon="M5 5h5v5H5zM14 14h5v5h-5zM14 5h5v5h-5zM10 7.5h4M16.5 10v4"
+            />
+            <NavButton
+              panel="targets"
+              label={t(lang, 'nav.targets')}
+              icon="M9 6h11M9 12h11M9 18h11M4 6h.01M4 12h.01M4 18h.01"
+            />
+            <NavButton panel="charging" label={t(lang, 'nav.charging')} icon="M13 2L4 14h7l-1 8 9-12h-7z" />
+            <NavButton panel="goals" label={t(lang, 'nav.goals')} icon="M4 20V10M10 20V4M16 20v-7M22 20H2" />
+            <NavButton
+              panel="match"
+              label={t(lang, 'nav.match')}
+              icon="M12 21s-7-6.2-7-11a7 7 0 0 1 14 0c0 4.8-7 11-7 11zM12 12.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5z"
+            />
+            <NavButton
+              panel="search"
+              label={t(lang, 'nav.search')}
+              icon="M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14zM20 20l-4-4"
+            />
+            <NavButton panel="data" label={t(lang, 'nav.data')} icon="M12 3v12M7 10l5 5 5-5M4 19h16" />
+            <TopButton
+              icon="M18 8a3 3 0 1 0-3-3M6 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM18 22a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM8.6 13.5l6.8 4M15.4 6.5l-6.8 4"
+              label={t(lang, 'nav.share')}
+              data-testid="share-button"
+              onClick={() => setShareOpen(true)}
+            />
+            <TopButton
+              icon="M12 3l9 5-9 5-9-5zM3 13l9 5 9-5"
+              label={t(lang, 'layers.title')}
+              active={panel === 'layers'}
+              aria-expanded={panel === 'layers'}
+              aria-label={t(lang, 'layers.open')}
+              data-testid="layers-button"
+              onClick={() => setPanel(panel === 'layers' ? 'none' : 'layers')}
+            />
+            <button
+              type="button"
+              className="top-btn lang-btn"
+              aria-label={t(lang, 'lang.switchLabel')}
+              data-testid="lang-toggle"
+              onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+            >
+              {t(lang, 'lang.switch')}
+            </button>
+          </div>
+        </header>
+        <main
+          className={`stage ${dragging ? 'dragging' : ''}`}
+          onDragOver={(e) => {
+            if (!dragHasFile(e)) return;
+            e.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={(e) => {
+            if (e.currentTarget === e.target) setDragging(false);
+          }}
+          onDrop={onDrop}
+        >
+          {dragging ? (
+            <div className="drop-hint" aria-hidden="true">
+              {t(lang, 'import.dropHere')}
+            </div>
+          ) : null}
+          <MapView />
+          <div className="overlays">
+            <LinkNotice />
+            <DataIssues />
+            {!loaded ? <p className="loading">{t(lang, 'app.loading')}</p> : null}
+          </div>
+          {panel === 'layers' ? <LayerPanel /> : null}
+          <ChainPanel />
+          <TargetsPanel />
+          <SearchPanel />
+          <ChargingPanel />
+          <DataPanel />
+          <GoalsSheet />
+          <MatchPanel />
+          <Legend />
+          <AreaCard />
+          <SegmentCard />
+          <EnterpriseCard />
+          <ChargerCard />
+          <ImportDialog />
+          <ImportReportDialog />
+          <ShareDialog />
+          <TourView />
+        </main>
+        <Handout />
+        <footer className="print-sources">{attributionFor(lang).join(' · ')}</footer>
+      </div>
+    </MapProvider>
   );
 }

@@ -1,95 +1,28 @@
 import { useEffect } from 'react';
-import { create } from 'zustand';
+import { handoutPrinted } from '../export/handout';
 import type { HandoutPage } from '../export/handout-capture';
-import type { LegendEntry } from '../export/legend-entries';
 import { colon, t } from '../i18n/t';
+import type { LegendEntry } from '../layers/types';
 import { useAppStore } from '../state/store';
 import './share.css';
-
-export type HandoutMode = 'current' | 'tour';
-
-interface HandoutState {
-  status: 'idle' | 'preparing' | 'ready' | 'failed';
-  /** Pages pictured so far, and how many there will be. */
-  done: number;
-  total: number;
-  pages: HandoutPage[];
-}
-
-/** The handout being prepared or printed (its own small store: nothing of it goes in a link). */
-export const useHandoutStore = create<HandoutState>()(() => ({
-  status: 'idle',
-  done: 0,
-  total: 0,
-  pages: [],
-}));
-
-// On <html> while the handout is what prints: the print rules then show it instead of the app.
-const PRINTING = 'handout-printing';
-
-const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
-
-/**
- * Prepares the handout (the current view, or one page per tour step) and opens the browser's
- * print. The view on screen is put back before printing; a Ctrl+P afterwards prints the app as
- * before, since the handout pages are dropped once the print is over.
- */
-export async function printHandout(mode: HandoutMode): Promise<void> {
-  const set = useHandoutStore.setState;
-  if (useHandoutStore.getState().status === 'preparing') return;
-  document.documentElement.classList.remove(PRINTING);
-  const map = window.__huaibei?.map;
-  const store = useAppStore;
-  if (!map || !store.getState().data) {
-    set({ status: 'failed', pages: [] });
-    return;
-  }
-  const total = mode === 'tour' ? (store.getState().data?.tour.length ?? 0) : 1;
-  set({ status: 'preparing', done: 0, total, pages: [] });
-  try {
-    await document.fonts?.ready;
-    // Loaded when first asked for: nothing of it is needed to show the map.
-    const { captureCurrentPage, captureTourPages } = await import('../export/handout-capture');
-    const href = window.location.href;
-    const date = new Date();
-    const pages =
-      mode === 'tour'
-        ? await captureTourPages(map, store, href, date, (done, n) => set({ done, total: n }))
-        : [captureCurrentPage(map, store.getState(), href, date)];
-    set({ status: 'ready', pages, done: pages.length, total: pages.length });
-    // Let React put the pages in the document and the browser decode their pictures.
-    await frame();
-    await frame();
-    const imgs = [...document.querySelectorAll<HTMLImageElement>('.handout img')];
-    await Promise.all(imgs.map((img) => img.decode().catch(() => undefined)));
-    document.documentElement.classList.add(PRINTING);
-    window.print();
-  } catch {
-    document.documentElement.classList.remove(PRINTING);
-    set({ status: 'failed', pages: [] });
-  }
-}
 
 /** The printable handout: hidden on screen but for a progress note; only the print shows its pages. */
 export function Handout() {
   const lang = useAppStore((s) => s.lang);
-  const { status, done, total, pages } = useHandoutStore();
+  const { status, done, total, pages } = useAppStore((s) => s.handout);
+  const setHandout = useAppStore((s) => s.setHandout);
 
   useEffect(() => {
-    const after = () => {
-      if (!document.documentElement.classList.contains(PRINTING)) return;
-      document.documentElement.classList.remove(PRINTING);
-      useHandoutStore.setState({ status: 'idle', pages: [], done: 0, total: 0 });
-    };
+    const after = () => handoutPrinted(useAppStore);
     window.addEventListener('afterprint', after);
     return () => window.removeEventListener('afterprint', after);
   }, []);
 
   useEffect(() => {
     if (status !== 'failed') return;
-    const timer = setTimeout(() => useHandoutStore.setState({ status: 'idle' }), 8000);
+    const timer = setTimeout(() => setHandout({ status: 'idle' }), 8000);
     return () => clearTimeout(timer);
-  }, [status]);
+  }, [status, setHandout]);
 
   return (
     <div className="handout" data-testid="handout" data-status={status} data-pages={pages.length}>

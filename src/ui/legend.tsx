@@ -1,24 +1,38 @@
-import type { Area, Lang } from '../data/types';
-import { pick, t } from '../i18n/t';
-import {
-  AREA_COLOURS,
-  CHARGER_KIND_COLOURS,
-  COVERAGE_GAP_COLOUR,
-  chainColour,
-  THEME,
-  UNCLASSIFIED_COLOUR,
-} from '../layers/palette';
+import type { CSSProperties } from 'react';
+import { t } from '../i18n/t';
+import type { LegendEntry } from '../layers/types';
+import { selectLegend } from '../state/selectors';
 import { useAppStore } from '../state/store';
 
-const NO_AREAS: Area[] = [];
+const NONE: LegendEntry[] = [];
 
-/** Explains every colour and symbol on the map; each entry's colour comes from the same palette. */
+/** A small coloured chip for a dot, ring or pale-square entry. */
+function chipStyle(e: LegendEntry): CSSProperties {
+  if (e.mark === 'ring') return { background: '#fff', boxShadow: `0 0 0 3px ${e.colour}` };
+  if (e.mark === 'faded') return { background: e.colour, opacity: 0.5, borderRadius: 2 };
+  return { background: e.colour };
+}
+
+/** Consecutive entries of one group, in the order the layers give them. */
+function groupsOf(entries: readonly LegendEntry[]): LegendEntry[][] {
+  const out: LegendEntry[][] = [];
+  for (const e of entries) {
+    const last = out.at(-1);
+    if (last && last[0]?.group === e.group) last.push(e);
+    else out.push([e]);
+  }
+  return out;
+}
+
+/**
+ * Explains every colour and symbol on the map, from the layers' own legend entries (the same the
+ * PNG and the handout draw). An area's entry is also a shortcut to that area's card.
+ */
 export function Legend() {
   const lang = useAppStore((s) => s.lang);
   const open = useAppStore((s) => s.legendOpen);
   const toggle = useAppStore((s) => s.toggleLegend);
-  const visible = useAppStore((s) => s.visibleLayers);
-  const areas = useAppStore((s) => s.data?.areas.areas ?? NO_AREAS);
+  const entries = useAppStore((s) => (s.data ? selectLegend(s) : NONE));
   const select = useAppStore((s) => s.select);
   return (
     <section className={`legend ${open ? 'open' : 'closed'}`} aria-label={t(lang, 'legend.title')}>
@@ -36,134 +50,85 @@ export function Legend() {
       </button>
       {open ? (
         <ul className="legend-list">
-          {visible.includes('enterprises') ? <EnterpriseLegend lang={lang} /> : null}
-          {visible.includes('chargers') ? <ChargerLegend lang={lang} /> : null}
-          {visible.includes('areas')
-            ? areas.map((a) => (
-                <li key={a.id}>
-                  {/* A legend entry is also a shortcut to that area's card. */}
+          {groupsOf(entries).map((g) => {
+            const first = g[0];
+            if (!first) return null;
+            const key = `${first.group}-${first.label}`;
+            if (first.group === 'areas')
+              return g.map((e) => (
+                <li key={e.label}>
                   <button
                     type="button"
                     className="legend-area"
-                    data-legend-area={a.id}
-                    onClick={() => select({ kind: 'area', id: a.id })}
+                    data-legend-area={e.ref}
+                    onClick={() => (e.selects ? select(e.selects) : undefined)}
                   >
                     <span
-                      className={`swatch ${a.kind === 'park' ? 'dashed' : ''}`}
-                      style={{ background: AREA_COLOURS[a.id], borderColor: AREA_COLOURS[a.id] }}
+                      className={`swatch ${e.mark === 'dashed' ? 'dashed' : ''}`}
+                      style={{ background: e.colour, borderColor: e.colour }}
                       aria-hidden="true"
                     />
-                    <span className="legend-name">{pick(lang, a.name)}</span>
-                    <span className="legend-role">{pick(lang, a.role)}</span>
+                    <span className="legend-name">{e.label}</span>
+                    <span className="legend-role">{e.detail}</span>
                   </button>
                 </li>
-              ))
-            : null}
-          {visible.includes('areas') ? (
-            <li className="legend-note">
-              <span className="swatch dashed hollow" aria-hidden="true" />
-              <span>{t(lang, 'legend.approximate')}</span>
-            </li>
-          ) : null}
-          {visible.includes('townships') ? (
-            <li className="legend-note">
-              <span className="dot" style={{ background: THEME.township }} aria-hidden="true" />
-              <span>{t(lang, 'legend.township')}</span>
-            </li>
-          ) : null}
-          {visible.includes('transport') ? (
-            <>
-              <li className="legend-note">
-                <span className="dot" style={{ background: THEME.junction }} aria-hidden="true" />
-                <span>{t(lang, 'legend.junction')}</span>
+              ));
+            if (first.group === 'other')
+              return g.map((e) => (
+                <li key={e.label} className="legend-note">
+                  {e.mark === 'dot' ? (
+                    <span className="dot" style={{ background: e.colour }} aria-hidden="true" />
+                  ) : (
+                    <span
+                      className={`swatch ${e.mark === 'hollow' ? 'dashed hollow' : ''}`}
+                      style={
+                        e.mark === 'hollow' ? {} : { background: e.colour, borderColor: e.border ?? e.colour }
+                      }
+                      aria-hidden="true"
+                    />
+                  )}
+                  <span>{e.label}</span>
+                </li>
+              ));
+            // Firms and sites: the symbols first (a heading, or exact/approximate), then colour chips.
+            const firstChip = g.findIndex((e) => e.ref !== undefined || first.group === 'chargers');
+            const lead = g.slice(0, firstChip < 0 ? g.length : firstChip);
+            const chips = g.slice(lead.length);
+            return (
+              <li
+                key={key}
+                className="legend-enterprises"
+                data-testid={first.group === 'chargers' ? 'charger-legend' : undefined}
+              >
+                {lead.some((e) => e.mark !== 'none') ? (
+                  <div className="legend-symbols">
+                    {lead.map((e) => (
+                      <span key={e.label} className="legend-note">
+                        <span className={`dot ${e.mark === 'ring' ? 'ring' : 'solid'}`} aria-hidden="true" />
+                        <span>{e.label}</span>
+                      </span>
+                    ))}
+                  </div>
+                ) : null}
+                <div className="legend-chains">
+                  {chips.map((e) =>
+                    e.mark === 'none' ? (
+                      <div key={e.label} className="small legend-heading">
+                        {e.label}
+                      </div>
+                    ) : (
+                      <span key={e.label} className="legend-chain" data-legend-chain={e.ref}>
+                        <span className="chip-dot" style={chipStyle(e)} aria-hidden="true" />
+                        {e.label}
+                      </span>
+                    ),
+                  )}
+                </div>
               </li>
-              <li className="legend-note">
-                <span className="dot" style={{ background: THEME.serviceArea }} aria-hidden="true" />
-                <span>{t(lang, 'legend.serviceArea')}</span>
-              </li>
-            </>
-          ) : null}
-          {visible.includes('neighbours') ? (
-            <li className="legend-note">
-              <span
-                className="swatch"
-                style={{ background: THEME.neighbourFill, borderColor: THEME.prefectureLine }}
-                aria-hidden="true"
-              />
-              <span>{t(lang, 'legend.neighbour')}</span>
-            </li>
-          ) : null}
+            );
+          })}
         </ul>
       ) : null}
     </section>
-  );
-}
-
-/** Chain colours of the enterprise dots, and what a ring means. */
-function EnterpriseLegend({ lang }: { lang: Lang }) {
-  const chains = useAppStore((s) => s.data?.chain.chains);
-  if (!chains) return null;
-  return (
-    <li className="legend-enterprises">
-      <div className="legend-symbols">
-        <span className="legend-note">
-          <span className="dot solid" aria-hidden="true" />
-          <span>{t(lang, 'legend.enterpriseExact')}</span>
-        </span>
-        <span className="legend-note">
-          <span className="dot ring" aria-hidden="true" />
-          <span>{t(lang, 'legend.enterpriseApprox')}</span>
-        </span>
-      </div>
-      <div className="legend-chains">
-        {chains.map((c) => (
-          <span key={c.id} className="legend-chain" data-legend-chain={c.id}>
-            <span className="chip-dot" style={{ background: chainColour(c.id) }} aria-hidden="true" />
-            {pick(lang, c.name)}
-          </span>
-        ))}
-        <span className="legend-chain">
-          <span className="chip-dot" style={{ background: UNCLASSIFIED_COLOUR }} aria-hidden="true" />
-          {t(lang, 'legend.unclassified')}
-        </span>
-      </div>
-    </li>
-  );
-}
-
-/** Charging site kinds (illustrative data, said in the title), and the coverage gaps when shown. */
-function ChargerLegend({ lang }: { lang: Lang }) {
-  const gaps = useAppStore((s) => s.visibleLayers.includes('coverage'));
-  const km = useAppStore((s) => s.charging.coverKm);
-  return (
-    <li className="legend-enterprises" data-testid="charger-legend">
-      <div className="small">{t(lang, 'legend.chargers')}</div>
-      <div className="legend-chains">
-        {(['dc_fast', 'ac_slow', 'swap', 'hydrogen'] as const).map((k) => (
-          <span key={k} className="legend-chain">
-            <span
-              className="chip-dot"
-              style={
-                k === 'swap' || k === 'hydrogen'
-                  ? { background: '#fff', boxShadow: `0 0 0 3px ${CHARGER_KIND_COLOURS[k]}` }
-                  : { background: CHARGER_KIND_COLOURS[k] }
-              }
-              aria-hidden="true"
-            />
-            {t(lang, `kind.${k}`)}
-          </span>
-        ))}
-        {gaps ? (
-          <span className="legend-chain">
-            <span
-              className="chip-dot"
-              style={{ background: COVERAGE_GAP_COLOUR, opacity: 0.5, borderRadius: 2 }}
-              aria-hidden="true"
-            />
-            {t(lang, 'legend.coverage', { km })}
-          </span>
-        ) : null}
-      </div>
-    </li>
   );
 }

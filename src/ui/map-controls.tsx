@@ -2,6 +2,7 @@ import type { Map as MlMap } from 'maplibre-gl';
 import { type CSSProperties, type ReactNode, useEffect, useState } from 'react';
 import { t } from '../i18n/t';
 import { useAppStore } from '../state/store';
+import { frameCity } from './map-camera';
 
 /**
  * Single-tap alternatives to pinch and rotate gestures (WCAG 2.5.1), 44 px each, in the
@@ -9,7 +10,6 @@ import { useAppStore } from '../state/store';
  */
 export function MapControls({ map }: { map: MlMap }) {
   const lang = useAppStore((s) => s.lang);
-  const requestCamera = useAppStore((s) => s.requestCamera);
   const [bearing, setBearing] = useState(map.getBearing());
   const [pitch, setPitch] = useState(map.getPitch());
 
@@ -43,7 +43,7 @@ export function MapControls({ map }: { map: MlMap }) {
         <path className="needle-n" d="M12 3l4 9h-8z" />
         <path className="needle-s" d="M12 21l-4-9h8z" />
       </CtrlButton>
-      <CtrlButton label={t(lang, 'map.resetView')} onClick={() => requestCamera(null)}>
+      <CtrlButton label={t(lang, 'map.resetView')} onClick={() => frameCity(map)}>
         <path d="M4 11l8-7 8 7M6 10v9h12v-9" />
       </CtrlButton>
     </div>

@@ -1,3 +1,4 @@
+import { useMap } from '@vis.gl/react-maplibre';
 import { useState } from 'react';
 import type { BundledData } from '../data/load-bundled';
 import type { Lang, Segment } from '../data/types';
@@ -9,6 +10,7 @@ import { selectAnalysis, selectEnterpriseByKey, selectMatch } from '../state/sel
 import { useAppStore } from '../state/store';
 import type { MatchView } from '../state/url-hash';
 import { joinNames, Sheet, StatusBadge } from './card-parts';
+import { frameAreas } from './map-camera';
 import './match-panel.css';
 
 // As many segments as a link can carry (url-hash.ts, decodeMatch).
@@ -160,16 +162,17 @@ function AreaRow({
   const setMatch = useAppStore((s) => s.setMatch);
   const match = useAppStore((s) => s.match);
   const colour = AREA_COLOURS[area.area];
+  const mapRef = useMap().main;
   const show = () => {
     select({ kind: 'area', id: area.area });
     if (top && match) {
       // The same choice as a new value: the map frames the top area and its partners again.
       setMatch({ ...match });
     } else {
-      // Framed as a link that selects an area is (map-view's moveTo), clear of this panel.
-      useAppStore.setState((s) => ({
-        cameraRequest: { camera: null, focus: area.area, seq: s.cameraRequest.seq + 1 },
-      }));
+      // Framed clear of this panel.
+      const m = mapRef?.getMap();
+      const d = useAppStore.getState().data;
+      if (m && d) frameAreas(m, d, [area.area]);
     }
   };
   const name = pick(lang, area.name);

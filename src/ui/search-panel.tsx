@@ -1,9 +1,11 @@
+import { useMap } from '@vis.gl/react-maplibre';
 import { useState } from 'react';
 import { matchesName } from '../domain/search';
 import { pick, t } from '../i18n/t';
 import { selectPlacements } from '../state/selectors';
 import { useAppStore } from '../state/store';
 import { Sheet } from './card-parts';
+import { flyToPoint } from './map-camera';
 
 const MAX_RESULTS = 50;
 
@@ -14,7 +16,7 @@ export function SearchPanel() {
   const data = useAppStore((s) => s.data);
   const setPanel = useAppStore((s) => s.setPanel);
   const select = useAppStore((s) => s.select);
-  const flyTo = useAppStore((s) => s.flyTo);
+  const mapRef = useMap().main;
   const [query, setQuery] = useState('');
   if (panel !== 'search' || !data) return null;
   const placements = selectPlacements(data);
@@ -50,7 +52,7 @@ export function SearchPanel() {
                 data-result={e.id}
                 onClick={() => {
                   select({ kind: 'enterprise', id: e.id });
-                  if (pos) flyTo(pos);
+                  if (pos && mapRef) flyToPoint(mapRef.getMap(), pos);
                   setPanel('none');
                 }}
               >

@@ -1,7 +1,9 @@
+import { useMap } from '@vis.gl/react-maplibre';
 import { useEffect, useMemo, useState } from 'react';
+import { type HandoutMode, printHandout } from '../export/handout';
 import { t } from '../i18n/t';
 import { useAppStore } from '../state/store';
-import { type HandoutMode, printHandout, useHandoutStore } from './handout';
+import { loadDeckCode } from './deck-code';
 import './share.css';
 
 // The address bar is written a moment after the view changes (url-sync): look again this often.
@@ -36,7 +38,8 @@ export function ShareDialog() {
   const setOpen = useAppStore((s) => s.setShareOpen);
   const imports = useAppStore((s) => s.imports);
   const steps = useAppStore((s) => s.data?.tour.length ?? 0);
-  const preparing = useHandoutStore((s) => s.status === 'preparing');
+  const preparing = useAppStore((s) => s.handout.status === 'preparing');
+  const mapRef = useMap().main;
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
   const [exported, setExported] = useState<ExportStatus>(null);
   const [mode, setMode] = useState<HandoutMode>('current');
@@ -65,7 +68,7 @@ export function ShareDialog() {
     }
   };
   const exportPng = async () => {
-    const map = window.__huaibei?.map;
+    const map = mapRef?.getMap();
     if (!map) {
       setExported({ kind: 'failed' });
       return;
@@ -139,7 +142,7 @@ export function ShareDialog() {
               >
                 {exported.kind === 'done'
                   ? t(lang, 'share.exported', { file: exported.file })
-                  : t(lang, window.__huaibei ? 'share.exportFailed' : 'share.noMap')}
+                  : t(lang, mapRef ? 'share.exportFailed' : 'share.noMap')}
               </p>
             ) : exported?.kind === 'busy' ? (
               <p className="small" role="status">
@@ -177,7 +180,9 @@ export function ShareDialog() {
                 className="secondary-btn"
                 data-testid="share-handout-print"
                 disabled={preparing}
-                onClick={() => void printHandout(handoutMode)}
+                onClick={() =>
+                  void printHandout(handoutMode, mapRef?.getMap() ?? null, useAppStore, loadDeckCode)
+                }
               >
                 {t(lang, 'share.handoutPrint')}
               </button>

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadBundled } from '../../src/data/load-bundled';
 import type { Confidence, Precision } from '../../src/data/types';
-import { enterprisePoints, filterCategories, matchesFilters } from '../../src/layers/enterprise-points';
+import { matchesFilters } from '../../src/domain/enterprise-filters';
+import { enterprisePoints, filterCategories } from '../../src/layers/enterprise-points';
 import { CHAIN_COLOURS } from '../../src/layers/palette';
 import { selectPlacements } from '../../src/state/selectors';
 import { type EnterpriseFilters, NO_FILTERS } from '../../src/state/url-hash';

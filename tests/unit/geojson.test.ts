@@ -86,8 +86,8 @@ describe('validateFeatureCollection', () => {
     expect(r.issues).toHaveLength(1);
     expect(r.issues[0]).toMatchObject({ file: 'd.geojson', row: 1, severity: 'error' });
     expect(r.issues[0]?.field).toBe(field);
-    expect((r.issues[0] ? issueReason('zh', r.issues[0]) : undefined).length).toBeGreaterThan(0);
-    expect((r.issues[0] ? issueReason('en', r.issues[0]) : undefined).length).toBeGreaterThan(0);
+    expect(r.issues[0] ? issueReason('zh', r.issues[0]).length : 0).toBeGreaterThan(0);
+    expect(r.issues[0] ? issueReason('en', r.issues[0]).length : 0).toBeGreaterThan(0);
   });
 
   it.each([

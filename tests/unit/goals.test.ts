@@ -172,10 +172,12 @@ describe('validateGoals on malformed files', () => {
 
   it('reports a wrong or missing version and keeps reading', () => {
     const r = validateGoals({ ...fileWith({}), version: 2 }, FILE);
-    expect(issueFor(r.issues, 'version').reason.en).toContain('got 2');
+    expect(issueReason('en', issueFor(r.issues, 'version'))).toContain('got 2');
     expect(r.value).toHaveLength(1);
     const { version: _v, ...noVersion } = fileWith({});
-    expect(issueFor(validateGoals(noVersion, FILE).issues, 'version').reason.en).toContain('missing');
+    expect(issueReason('en', issueFor(validateGoals(noVersion, FILE).issues, 'version'))).toContain(
+      'missing',
+    );
   });
 
   it('skips a goal with an unknown direction, naming the goal and field', () => {

@@ -9,9 +9,10 @@ import { MATCH_LAYER_IDS, matchBounds, matchFeatures, partnersOf } from '../../s
 import { FONT_STACK, PARTNER_ROLE_COLOURS } from '../../src/layers/palette';
 import { LAYERS, type LayerId } from '../../src/layers/registry';
 import { buildStyle, FIRST_LABEL_LAYER } from '../../src/layers/style';
-import type { LayerInput } from '../../src/layers/style-part';
+import type { LayerInput } from '../../src/layers/types';
 import { selectMatch, selectMatchBounds, selectMatchFeatures } from '../../src/state/selectors';
 import type { MatchView } from '../../src/state/url-hash';
+import { layerInputFor } from '../fixtures/layer-input';
 import { readPublic } from '../fixtures/load';
 
 describe('the match layer', async () => {
@@ -32,14 +33,7 @@ describe('the match layer', async () => {
       analysis: analyseChain(data.chain, data.enterprises),
       chargers: data.chargers,
     });
-  const input = (over: Partial<LayerInput> = {}): LayerInput => ({
-    data,
-    shapes,
-    lang: 'zh',
-    highlighted: [],
-    tiandituToken: '',
-    ...over,
-  });
+  const input = (over: Partial<LayerInput> = {}): LayerInput => layerInputFor(data, over);
   const all = new Set<LayerId>(LAYERS.map((l) => l.id));
 
   it('draws one line and one point per placed partner of the top area, from its anchor, and the anchor', () => {
@@ -83,9 +77,9 @@ describe('the match layer', async () => {
 
   it('is a valid style part: lines under the deck.gl anchor, labels above it in the local fonts', () => {
     const view: MatchView = { segments: ['battery-box'], radiusKm: 20 };
-    const match = selectMatchFeatures(data, view);
+    const match = selectMatch(data, view).areas[0] ?? null;
     for (const lang of ['zh', 'en'] as const) {
-      const style = buildStyle(input({ lang, match }), all);
+      const style = buildStyle({ ...input({ lang, match }), visible: all });
       expect(validateStyleMin(style as never).map((e) => e.message)).toEqual([]);
       expect(style.glyphs).toBeUndefined();
       const ids = style.layers.map((l) => l.id);
@@ -103,7 +97,7 @@ describe('the match layer', async () => {
   });
 
   it('is left out of the style when no match is asked for', () => {
-    const style = buildStyle(input(), all);
+    const style = buildStyle({ ...input(), visible: all });
     expect(style.sources.match).toBeUndefined();
     expect(style.layers.some((l) => l.id.startsWith('match-'))).toBe(false);
   });

@@ -1,7 +1,6 @@
 import jsQR from 'jsqr';
 import { describe, expect, it } from 'vitest';
 import { loadBundled } from '../../src/data/load-bundled';
-import { legendEntries } from '../../src/export/legend-entries';
 import { wrapText } from '../../src/export/map-image';
 import { QR_MARGIN, type QrMatrix, qrDataUrl, qrMatrix, qrSvg } from '../../src/export/qr';
 import {
@@ -14,6 +13,7 @@ import {
   viewTitle,
 } from '../../src/export/view-text';
 import { AREA_COLOURS, CHAIN_COLOURS } from '../../src/layers/palette';
+import { selectLegend } from '../../src/state/selectors';
 import { createAppStore, shareStateOf } from '../../src/state/store';
 import { decodeHash } from '../../src/state/url-hash';
 import { readPublic } from '../fixtures/load';
@@ -69,7 +69,7 @@ describe('QR code', () => {
 describe('legend entries', () => {
   it('list the firms, chain colours and the six areas for the default layers', () => {
     const s = loadedStore().getState();
-    const entries = legendEntries(s);
+    const entries = selectLegend(s);
     const areas = entries.filter((e) => e.group === 'areas');
     expect(areas.map((e) => e.colour)).toEqual(data.areas.areas.map((a) => AREA_COLOURS[a.id]));
     expect(areas.map((e) => e.label)).toEqual(data.areas.areas.map((a) => a.name.zh));
@@ -88,7 +88,7 @@ describe('legend entries', () => {
     store.getState().toggleLayer('coverage');
     store.getState().toggleLayer('areas');
     store.getState().setLang('en');
-    const entries = legendEntries(store.getState());
+    const entries = selectLegend(store.getState());
     expect(entries.filter((e) => e.group === 'areas')).toEqual([]);
     const sites = entries.filter((e) => e.group === 'chargers');
     expect(sites[0]?.mark).toBe('none');

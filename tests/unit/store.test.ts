@@ -64,9 +64,8 @@ describe('the app store', () => {
     );
   });
 
-  it('restores a shared view whole, including a camera request for the map', () => {
+  it('restores a shared view whole, its camera included', () => {
     const store = createAppStore('');
-    const seq = store.getState().cameraRequest.seq;
     const view = shared({
       selection: { kind: 'area', id: 'duji' },
       filters: filters({ areas: ['duji'], confidence: ['high'] }),
@@ -75,28 +74,16 @@ describe('the app store', () => {
     store.getState().applyShared(view, ['sel']);
     const s = store.getState();
     expect(shareStateOf(s)).toEqual(view);
-    expect(s.cameraRequest).toEqual({ camera: CAMERA, focus: null, seq: seq + 1 });
+    expect(s.camera).toEqual(CAMERA);
     expect(s.linkRejected).toEqual(['sel']);
   });
 
-  it('frames the selected area when a link selects one but names no camera', () => {
+  it('leaves the camera to the default view (the map frames the selected area) when a link names none', () => {
     const store = createAppStore('');
+    store.getState().cameraMoved(CAMERA);
     store.getState().applyShared(shared({ camera: null, selection: { kind: 'area', id: 'linhuan' } }), []);
-    expect(store.getState().cameraRequest.focus).toBe('linhuan');
-    store.getState().requestCamera(null);
-    expect(store.getState().cameraRequest.focus).toBeNull();
-  });
-
-  it('asks the map to fly to a point, as a new camera request', () => {
-    const store = createAppStore('');
-    const seq = store.getState().cameraRequest.seq;
-    store.getState().flyTo([116.76, 33.92]);
-    expect(store.getState().cameraRequest).toEqual({
-      camera: null,
-      focus: null,
-      point: [116.76, 33.92],
-      seq: seq + 1,
-    });
+    expect(store.getState().camera).toBeNull();
+    expect(store.getState().selection).toEqual({ kind: 'area', id: 'linhuan' });
   });
 });
 
@@ -266,7 +253,7 @@ describe('shareStateOf', () => {
 describe('tour steps, matches and imports in the store', async () => {
   const data = await loadBundled(readPublic);
 
-  it('opens a tour step from a link: the step decides layers, panel and camera, flown to smoothly', () => {
+  it('opens a tour step from a link: the step decides layers and panel; the map flies to its camera', () => {
     const store = createAppStore('');
     store.getState().applyShared(shared({ tourStep: 1, panel: 'chain' }), []);
     store.getState().dataLoaded(data);
@@ -276,8 +263,8 @@ describe('tour steps, matches and imports in the store', async () => {
     expect(s.tourStep).toBe(1);
     expect(s.visibleLayers).toEqual(step.layers);
     expect(s.panel).toBe(step.panel ?? 'none');
-    expect(s.cameraRequest.animate).toBe(true);
-    expect(s.cameraRequest.camera).toEqual(step.camera);
+    // The store does not move the camera: the map flies there and reports where it arrived.
+    expect(s.camera).toEqual(CAMERA);
     expect(shareStateOf(s).tourStep).toBe(1);
   });
 

@@ -2,23 +2,17 @@ import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import { AREA_IDS } from '../../src/data/areas';
 import { loadBundled } from '../../src/data/load-bundled';
-import { buildAreaShapes } from '../../src/domain/area-shapes';
+import type { AreaId } from '../../src/data/types';
 import { AREA_COLOURS } from '../../src/layers/palette';
 import { LAYERS, type LayerId } from '../../src/layers/registry';
 import { buildStyle, FIRST_LABEL_LAYER } from '../../src/layers/style';
-import type { LayerInput } from '../../src/layers/style-part';
+import type { LayerInput } from '../../src/layers/types';
+import { layerInputFor, noHighlight } from '../fixtures/layer-input';
 import { readPublic } from '../fixtures/load';
 
 describe('buildStyle', async () => {
   const data = await loadBundled(readPublic);
-  const input = (over: Partial<LayerInput> = {}): LayerInput => ({
-    data,
-    shapes: buildAreaShapes(data.areas.areas, data.districts.features),
-    lang: 'zh',
-    highlighted: [],
-    tiandituToken: '',
-    ...over,
-  });
+  const input = (over: Partial<LayerInput> = {}): LayerInput => layerInputFor(data, over);
   const defaults = new Set<LayerId>(LAYERS.filter((l) => l.defaultVisible).map((l) => l.id));
   const all = new Set<LayerId>(LAYERS.map((l) => l.id));
 
@@ -26,24 +20,28 @@ describe('buildStyle', async () => {
     ['the default layers, Chinese', input(), defaults],
     [
       'every layer, English, a park selected',
-      input({ lang: 'en', highlighted: ['linhuan'], tiandituToken: 'T' }),
+      input({
+        lang: 'en',
+        highlight: { areas: ['linhuan'], segments: [], enterprises: [] },
+        tiandituToken: 'T',
+      }),
       all,
     ],
     ['no layer at all', input(), new Set<LayerId>()],
   ])('is a valid maplibre style with %s', (_label, inp, visible) => {
-    const errors = validateStyleMin(buildStyle(inp, visible) as never);
+    const errors = validateStyleMin(buildStyle({ ...inp, visible: visible }) as never);
     expect(errors.map((e) => e.message)).toEqual([]);
   });
 
   it('needs no glyph server, sprite or remote source by default', () => {
-    const style = buildStyle(input(), defaults);
+    const style = buildStyle({ ...input(), visible: defaults });
     expect(style.glyphs).toBeUndefined();
     expect(style.sprite).toBeUndefined();
     expect(JSON.stringify(style.sources)).not.toMatch(/https?:\/\//);
   });
 
   it('adds the online basemap only when switched on', () => {
-    const on = buildStyle(input(), new Set<LayerId>([...defaults, 'osm']));
+    const on = buildStyle({ ...input(), visible: new Set<LayerId>([...defaults, 'osm']) });
     expect(on.sources.osm).toBeDefined();
     expect(on.layers.findIndex((l) => l.id === 'osm-raster')).toBeLessThan(
       on.layers.findIndex((l) => l.id === 'areas-fill'),
@@ -51,12 +49,14 @@ describe('buildStyle', async () => {
   });
 
   it('offers Tianditu only with a token', () => {
-    expect(buildStyle(input(), all).sources['tianditu-vec']).toBeUndefined();
-    expect(buildStyle(input({ tiandituToken: 'abc' }), all).sources['tianditu-vec']).toBeDefined();
+    expect(buildStyle({ ...input(), visible: all }).sources['tianditu-vec']).toBeUndefined();
+    expect(
+      buildStyle({ ...input({ tiandituToken: 'abc' }), visible: all }).sources['tianditu-vec'],
+    ).toBeDefined();
   });
 
   it('draws every label above every shape, with the deck.gl anchor between them', () => {
-    const layers = buildStyle(input(), all).layers;
+    const layers = buildStyle({ ...input(), visible: all }).layers;
     const anchor = layers.findIndex((l) => l.id === FIRST_LABEL_LAYER);
     expect(anchor).toBeGreaterThan(0);
     layers.forEach((l, i) => {
@@ -66,24 +66,27 @@ describe('buildStyle', async () => {
   });
 
   it('uses the palette colour of each area in the fill', () => {
-    const fill = buildStyle(input(), defaults).layers.find((l) => l.id === 'areas-fill');
+    const fill = buildStyle({ ...input(), visible: defaults }).layers.find((l) => l.id === 'areas-fill');
     const expr = JSON.stringify(fill?.type === 'fill' ? fill.paint?.['fill-color'] : null);
     for (const id of AREA_IDS) expect(expr).toContain(`"${id}","${AREA_COLOURS[id]}"`);
   });
 
   it('labels areas in the chosen language', () => {
     const label = (lang: 'zh' | 'en') =>
-      JSON.stringify(buildStyle(input({ lang }), defaults).layers.find((l) => l.id === 'areas-label'));
+      JSON.stringify(
+        buildStyle({ ...input({ lang }), visible: defaults }).layers.find((l) => l.id === 'areas-label'),
+      );
     expect(label('zh')).toContain('name_zh');
     expect(label('en')).toContain('name_en');
     expect(label('en')).toContain('role_en');
   });
 
   it('outlines only the highlighted areas: one selected area, or the areas a segment is assigned to', () => {
-    const filterOf = (highlighted: LayerInput['highlighted']) => {
-      const l = buildStyle(input({ highlighted }), defaults).layers.find(
-        (x) => x.id === 'areas-selected-line',
-      );
+    const filterOf = (areas: readonly AreaId[]) => {
+      const l = buildStyle({
+        ...input({ highlight: { ...noHighlight, areas } }),
+        visible: defaults,
+      }).layers.find((x) => x.id === 'areas-selected-line');
       return l && 'filter' in l ? l.filter : null;
     };
     expect(filterOf(['hitech'])).toEqual(['in', ['get', 'area'], ['literal', ['hitech']]]);

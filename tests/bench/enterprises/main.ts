@@ -9,15 +9,16 @@ import { AREA_IDS } from '../../../src/data/areas';
 import { validateChainModel } from '../../../src/data/chain';
 import type { AreaId, ChainModel, Confidence, Enterprise, Precision } from '../../../src/data/types';
 import { analyseChain } from '../../../src/domain/chain-analysis';
+import { matchesFilters } from '../../../src/domain/enterprise-filters';
 import type { Placement } from '../../../src/domain/enterprise-positions';
 import { issueReason } from '../../../src/i18n/t';
+import * as deckCore from '../../../src/layers/deck-lib-core';
 import {
   type EnterprisePoint,
   enterprisePoints,
   filterCategories,
-  matchesFilters,
 } from '../../../src/layers/enterprise-points';
-import { buildEnterprisesLayer } from '../../../src/layers/enterprises-layer';
+import { buildEnterprisesDeckLayer } from '../../../src/layers/enterprises-layer';
 import { type EnterpriseFilters, NO_FILTERS } from '../../../src/state/url-hash';
 
 declare global {
@@ -437,7 +438,7 @@ async function benchFilterChange(
   const base = await createDeck('baseline');
 
   const oursLayer = (f: EnterpriseFilters) =>
-    buildEnterprisesLayer({
+    buildEnterprisesDeckLayer(deckCore, {
       points,
       categories: filterCategories(model, f),
       selectedIndex: -1,

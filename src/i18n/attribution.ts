@@ -1,5 +1,5 @@
 import type { Lang } from '../data/types';
-import { t } from '../i18n/t';
+import { t } from './t';
 
 /** Sources and licences of what the default, offline map draws (online layers add their own). */
 export function attributionFor(lang: Lang): string[] {
