@@ -170,7 +170,11 @@ export function MapView() {
         const step = s.tourStep === null ? undefined : s.data?.tour[s.tourStep];
         if (step) flyToStep(map, step.camera, stepFocus(s));
       });
-    if (store.getState().tourStep !== null && store.getState().data) flyToTourStep();
+    // The data may have arrived between the map's load and this subscription.
+    const now = store.getState();
+    if (now.tourStep !== null && now.data) flyToTourStep();
+    else if (now.data && defaultView.current)
+      requestAnimationFrame(() => frameDefault(map, store.getState(), false));
     const unsubscribe = store.subscribe((s, prev) => {
       if (s.camera !== prev.camera) {
         if (s.camera === null) {
@@ -186,7 +190,9 @@ export function MapView() {
         requestAnimationFrame(() => frameDefault(map, store.getState(), false));
       // A tour step opens its panels in the same change: fly once React has drawn them, so the
       // offset clears what the step shows rather than what the previous one did.
-      if (s.tourStep !== null && s.data && (s.tourStep !== prev.tourStep || s.data !== prev.data))
+      // Resuming a paused tour goes back to the step's view.
+      const resumed = prev.tourPaused && !s.tourPaused;
+      if (s.tourStep !== null && s.data && (s.tourStep !== prev.tourStep || s.data !== prev.data || resumed))
         flyToTourStep();
       // A match picked in its open panel (not one from a link or a tour step): frame its area and partners.
       if (s.match !== prev.match && s.match && s.data && s.panel === 'match' && prev.panel === 'match') {

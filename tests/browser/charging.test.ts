@@ -31,7 +31,8 @@ describe('the charging network on a landscape tablet', () => {
     expect(await panel.getByTestId('illustrative-banner').textContent()).toContain('示意数据');
     await waitForHash(app.page, (h) => h.includes('panel=charging') && /layers=[^&]*chargers/.test(h));
     await waitForMapIdle(app.page);
-    expect((await deckGroups(app)).length).toBeGreaterThan(0);
+    // deck.gl (and its density code) arrives after the first view: the sites follow.
+    await expect.poll(async () => (await deckGroups(app)).length).toBeGreaterThan(0);
     expect(await app.page.getByTestId('charger-legend').textContent()).toContain('示意数据');
   });
 

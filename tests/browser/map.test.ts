@@ -332,16 +332,35 @@ describe('the layout on a landscape tablet', () => {
     }
   });
 
-  it('loads deck.gl only when a deck layer is switched on, and keeps it through restyles', async () => {
-    const scripts: string[] = [];
-    app.page.on('request', (r) => {
-      if (r.resourceType() === 'script') scripts.push(r.url());
+  it('draws the first view without deck.gl, fetches it after, and keeps deck layers through restyles', async () => {
+    // When the map first fires idle with the data, and which scripts had been asked for by then.
+    await app.page.addInitScript(() => {
+      const poll = () => {
+        const h = window.__huaibei;
+        if (!h || !h.store.getState().data) return requestAnimationFrame(poll);
+        h.map.once('idle', () => {
+          (window as unknown as { __firstIdle: number }).__firstIdle = performance.now();
+        });
+        h.map.triggerRepaint();
+      };
+      requestAnimationFrame(poll);
     });
-    await gotoApp(app.page, '#v=1&layers=areas,townships,neighbours');
-    expect(scripts.some((u) => u.includes('deck-layers'))).toBe(false);
+    await gotoApp(app.page, '#v=1&layers=enterprises,areas,townships,neighbours');
+    const timing = await app.page.evaluate(() => {
+      const idle = (window as unknown as { __firstIdle?: number }).__firstIdle ?? Number.NaN;
+      const deck = performance
+        .getEntriesByType('resource')
+        .filter((e) => /deck-overlay-|deck-lib-/.test(e.name))
+        .map((e) => e.startTime);
+      const firms = window.__huaibei?.map.queryRenderedFeatures({ layers: ['enterprises-dot'] }).length ?? 0;
+      return { idle, deck, firms };
+    });
+    // The firms were on the map at the first idle, drawn by maplibre; deck.gl was asked for only after it.
+    expect(timing.idle).toBeGreaterThan(0);
+    expect(timing.firms).toBeGreaterThan(0);
+    for (const start of timing.deck) expect(start).toBeGreaterThanOrEqual(timing.idle);
     await app.page.getByTestId('layers-button').tap();
-    await app.page.locator('[data-layer=transport]').tap();
-    await expect.poll(() => scripts.some((u) => u.includes('deck-layers'))).toBe(true);
+    await app.page.locator('[data-layer=chargers]').tap();
     // The interleaved overlay adds one maplibre custom layer per beforeId group, just below the labels.
     const hasDeckLayer = () =>
       app.page.evaluate(() => {
@@ -353,7 +372,7 @@ describe('the layout on a landscape tablet', () => {
     await app.page.getByTestId('lang-toggle').tap();
     await waitForMapIdle(app.page);
     expect(await hasDeckLayer()).toBe(true);
-    await waitForHash(app.page, (h) => h.includes('transport'));
+    await waitForHash(app.page, (h) => h.includes('chargers'));
     expect(app.errors).toEqual([]);
   });
 });
