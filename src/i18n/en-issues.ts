@@ -11,8 +11,7 @@ export const enIssues: Record<keyof typeof zhIssues, string> = {
   'row.duplicateId': 'duplicate id {id}; this row is kept and counted',
   'row.pointIncomplete': 'longitude/latitude incomplete or not a number ({lon}, {lat})',
   'row.pointOutside': 'point ({lon}, {lat}) is outside Huaibei',
-  'row.pointOutsideSwapped':
-    'point ({lon}, {lat}) is outside Huaibei; longitude and latitude may be swapped',
+  'row.pointOutsideSwapped': 'point ({lon}, {lat}) is outside Huaibei; longitude and latitude may be swapped',
   'row.noNameZh': 'missing Chinese name',
   'row.unknownArea': 'unknown area "{area}"; treated as unknown',
   'row.unknownSegment': 'unknown chain segment "{segment}"',
@@ -32,7 +31,8 @@ export const enIssues: Record<keyof typeof zhIssues, string> = {
   'row.unknownStatus': 'unknown status "{status}"; treated as unknown (not counted as operating)',
   'row.noCommissioned': 'no commissioning date',
   'row.badCommissioned': 'invalid commissioning date "{date}" (expected YYYY-MM-DD)',
-  'row.futureCommissioned': 'commissioning date {date} is after today ({today}) but the status is not planned',
+  'row.futureCommissioned':
+    'commissioning date {date} is after today ({today}) but the status is not planned',
   'row.badIllustrative': 'illustrative must be true or false ("{value}"); treated as illustrative',
   'row.unknownDistrictUnused': 'unknown district code "{district}"; row not used',
   'row.repeatedDistrict': 'district {district} repeated; the first row is used',
@@ -67,7 +67,8 @@ export const enIssues: Record<keyof typeof zhIssues, string> = {
   'import.fail.pdf': 'this is a PDF, not a table',
   'import.fail.png': 'this is a PNG image, not a table',
   'import.fail.jpeg': 'this is a JPEG image, not a table',
-  'import.fail.nulBytes': 'the file contains NUL bytes: it is not a text table (an image, archive or Excel file?)',
+  'import.fail.nulBytes':
+    'the file contains NUL bytes: it is not a text table (an image, archive or Excel file?)',
   'import.fail.controlChars': 'the file is full of control characters: it is not a text table',
   'import.fail.readError': 'error while reading the file: {message}',
   'import.fail.unexpectedReply': 'unexpected reply from the importer',

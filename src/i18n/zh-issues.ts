@@ -63,7 +63,8 @@ export const zhIssues = {
   'import.fail.badJson': '不是有效的 JSON：{message}',
   'import.fail.notFeatureCollection': '不是 GeoJSON 要素集合（FeatureCollection）',
   'import.fail.noNameColumn': '没有为“{fields}”选择列：请在列对应中选择企业（站点）名称所在的列',
-  'import.fail.xlsx': '这是 Excel（.xlsx）或其他压缩文件，不是 CSV。请在 Excel 中“另存为 CSV（UTF-8）”后再导入',
+  'import.fail.xlsx':
+    '这是 Excel（.xlsx）或其他压缩文件，不是 CSV。请在 Excel 中“另存为 CSV（UTF-8）”后再导入',
   'import.fail.xls': '这是旧版 Excel（.xls）文件，不是 CSV。请另存为 CSV 后再导入',
   'import.fail.pdf': '这是 PDF 文件，不是表格',
   'import.fail.png': '这是 PNG 图片，不是表格',

@@ -5,7 +5,6 @@ import type { FromWorker, ImportStage, ToWorker } from './protocol';
 /** Thrown when the user cancels an import: not an error to report. */
 export class ImportCancelled extends Error {}
 
-
 export interface Job<T> {
   result: Promise<T>;
   /** Stops the worker at once; `result` rejects with ImportCancelled. */

@@ -66,7 +66,9 @@ export function readFileStart(
 }
 
 /** How an import ended: stored and shown, or nothing usable in it (the store is untouched then). */
-export type ImportOutcome = { kind: 'added'; dataset: ImportedDataset } | { kind: 'nothing'; dataset: ImportedDataset };
+export type ImportOutcome =
+  | { kind: 'added'; dataset: ImportedDataset }
+  | { kind: 'nothing'; dataset: ImportedDataset };
 
 /**
  * The whole import: checks the file in a worker against today's data, then adds the dataset to

@@ -5,8 +5,8 @@ import type { ImportedDataset, ImportOptions, Sniffed, SniffOverrides } from '..
 import type { ImportStage } from '../import/protocol';
 import { commitImport, failureOf, readFileStart } from '../import/workflow';
 import { useAppStore } from '../state/store';
-import { ReportBody } from './import-report';
 import { MappingStep } from './import-mapping';
+import { ReportBody } from './import-report';
 
 type Phase =
   | { kind: 'reading' }
