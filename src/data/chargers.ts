@@ -123,110 +123,67 @@ export function chargersFromRows(rows: readonly CsvRow[], ctx: ChargerContext, a
 
     let name = get('name');
     if (!name) {
-      add(line, 'name', { zh: '缺少名称', en: 'missing name' }, 'warning');
-      name = `（第 ${line} 行，无名称）`;
+      add(line, 'name', 'row.noName', {}, 'warning');
+      // A placeholder that needs no language: the issue list says what is missing.
+      name = `#${line}`;
     }
 
     const kindText = get('kind');
     let kind: Charger['kind'] = 'unknown';
     if ((KINDS as readonly string[]).includes(kindText)) kind = kindText as ChargerKind;
     else {
-      add(line, 'kind', {
-        zh: `未知站点类型“${kindText}”，按类型不明处理`,
-        en: `unknown site kind "${kindText}"; treated as unknown`,
-      });
+      add(line, 'kind', 'row.unknownKind', { kind: kindText });
     }
 
     const conn = num(row.connectors);
     let connectors: number | null = null;
     if (conn === null) {
-      add(line, 'connectors', { zh: '没有填写桩（枪）数', en: 'no connector count given' }, 'warning');
+      add(line, 'connectors', 'row.noConnectors', {}, 'warning');
     } else if (Number.isNaN(conn) || conn < 0 || !Number.isInteger(conn)) {
-      add(line, 'connectors', {
-        zh: `桩（枪）数“${get('connectors')}”不是非负整数，按未知处理`,
-        en: `connector count "${get('connectors')}" is not a non-negative integer; treated as unknown`,
-      });
+      add(line, 'connectors', 'row.badConnectors', { connectors: get('connectors') });
     } else connectors = conn;
 
     const pw = num(row.power_kw);
     let powerKw: number | null = null;
     if (pw !== null) {
       if (Number.isNaN(pw) || pw <= 0) {
-        add(line, 'power_kw', {
-          zh: `功率“${get('power_kw')}”不是正数，按未知处理`,
-          en: `power "${get('power_kw')}" is not a positive number; treated as unknown`,
-        });
+        add(line, 'power_kw', 'row.badPower', { power: get('power_kw') });
       } else powerKw = pw;
     }
 
     const { lngLat, absent } = readPoint(row.lon, row.lat, line, add);
-    if (absent) {
-      add(
-        line,
-        'lon',
-        { zh: '没有坐标，只按所填区县计数', en: 'no point; counted by its district only' },
-        'warning',
-      );
-    }
+    if (absent) add(line, 'lon', 'row.noPoint', {}, 'warning');
 
     let district: string | null = get('district') || null;
     if (district !== null && !ctx.districtCodes.has(district)) {
-      add(line, 'district', {
-        zh: `未知区县代码“${district}”`,
-        en: `unknown district code "${district}"`,
-      });
+      add(line, 'district', 'row.unknownDistrict', { district });
       district = null;
     }
     let township: string | null = get('township') || null;
     if (township !== null && !ctx.townshipCodes.has(township)) {
-      add(line, 'township', {
-        zh: `未知乡镇（街道）代码“${township}”`,
-        en: `unknown township code "${township}"`,
-      });
+      add(line, 'township', 'row.unknownTownship', { township });
       township = null;
     } else if (township !== null && district !== null && !township.startsWith(district)) {
-      add(
-        line,
-        'township',
-        {
-          zh: `乡镇（街道）${township} 不属于区县 ${district}`,
-          en: `township ${township} is not in district ${district}`,
-        },
-        'warning',
-      );
+      add(line, 'township', 'row.townshipOutsideDistrict', { township, district }, 'warning');
     }
 
     const statusText = get('status');
     let status: Charger['status'] = 'unknown';
     if ((STATUSES as readonly string[]).includes(statusText)) status = statusText as ChargerStatus;
     else {
-      add(line, 'status', {
-        zh: `未知状态“${statusText}”，按状态不明处理（不计入在运营站点）`,
-        en: `unknown status "${statusText}"; treated as unknown (not counted as operating)`,
-      });
+      add(line, 'status', 'row.unknownStatus', { status: statusText });
     }
 
     const dateText = get('commissioned');
     let commissioned: string | null = null;
     if (dateText === '') {
-      add(line, 'commissioned', { zh: '没有投运日期', en: 'no commissioning date' }, 'warning');
+      add(line, 'commissioned', 'row.noCommissioned', {}, 'warning');
     } else if (!isIsoDate(dateText)) {
-      add(line, 'commissioned', {
-        zh: `投运日期“${dateText}”无效（应为 YYYY-MM-DD）`,
-        en: `invalid commissioning date "${dateText}" (expected YYYY-MM-DD)`,
-      });
+      add(line, 'commissioned', 'row.badCommissioned', { date: dateText });
     } else {
       commissioned = dateText;
       if (dateText > ctx.today && status !== 'planned') {
-        add(
-          line,
-          'commissioned',
-          {
-            zh: `投运日期 ${dateText} 在今天（${ctx.today}）之后，但状态不是“规划”`,
-            en: `commissioning date ${dateText} is after today (${ctx.today}) but the status is not planned`,
-          },
-          'warning',
-        );
+        add(line, 'commissioned', 'row.futureCommissioned', { date: dateText, today: ctx.today }, 'warning');
       }
     }
 
@@ -234,14 +191,11 @@ export function chargersFromRows(rows: readonly CsvRow[], ctx: ChargerContext, a
     let illustrative = true;
     if (illText === 'false') illustrative = false;
     else if (illText !== 'true') {
-      add(line, 'illustrative', {
-        zh: `“是否示意”应为 true 或 false（“${illText}”），按示意数据处理`,
-        en: `illustrative must be true or false ("${illText}"); treated as illustrative`,
-      });
+      add(line, 'illustrative', 'row.badIllustrative', { value: illText });
     }
 
     const source = get('source');
-    if (!source) add(line, 'source', { zh: '没有注明来源', en: 'no source given' }, 'warning');
+    if (!source) add(line, 'source', 'row.noSource', {}, 'warning');
 
     return {
       id,
@@ -283,50 +237,28 @@ export function parseNevByDistrict(
       const get = (k: string) => row[k] ?? '';
       const district = get('district');
       if (!districtCodes.has(district)) {
-        add(line, 'district', {
-          zh: `未知区县代码“${district}”，此行不用`,
-          en: `unknown district code "${district}"; row not used`,
-        });
+        add(line, 'district', 'row.unknownDistrictUnused', { district });
         continue;
       }
       if (found.has(district)) {
-        add(
-          line,
-          'district',
-          {
-            zh: `区县 ${district} 重复，只用第一行`,
-            en: `district ${district} repeated; the first row is used`,
-          },
-          'warning',
-        );
+        add(line, 'district', 'row.repeatedDistrict', { district }, 'warning');
         continue;
       }
       const n = num(row.nev_count);
       let nevCount: number | null = null;
       if (n !== null) {
         if (Number.isNaN(n) || n < 0 || !Number.isInteger(n)) {
-          add(line, 'nev_count', {
-            zh: `新能源汽车数量“${get('nev_count')}”不是非负整数，按未提供处理`,
-            en: `NEV count "${get('nev_count')}" is not a non-negative integer; treated as not provided`,
-          });
+          add(line, 'nev_count', 'row.badNevCount', { count: get('nev_count') });
         } else nevCount = n;
       }
       let asOf: string | null = get('as_of') || null;
       if (asOf !== null && !isIsoDate(asOf)) {
-        add(line, 'as_of', {
-          zh: `统计日期“${asOf}”无效（应为 YYYY-MM-DD）`,
-          en: `invalid as-of date "${asOf}" (expected YYYY-MM-DD)`,
-        });
+        add(line, 'as_of', 'row.badAsOf', { date: asOf });
         asOf = null;
       }
       const source = get('source');
       if (nevCount !== null && !source) {
-        add(
-          line,
-          'source',
-          { zh: '有数量但没有注明来源', en: 'a count is given without a source' },
-          'warning',
-        );
+        add(line, 'source', 'row.countWithoutSource', {}, 'warning');
       }
       flagMarkup(row, ['source'], line, add);
       found.set(district, { district, nevCount, asOf, source });

@@ -1,13 +1,25 @@
 import Papa from 'papaparse';
-import type { Bilingual, DataIssue } from './types';
+import type { DataIssue, IssueCode } from './types';
 
-/** Records one problem of a CSV file: its 1-based line (or none for the whole file), field and reason. */
+export type IssueParams = Record<string, string | number>;
+
+/**
+ * Records one problem of a CSV file: its 1-based line (or none for the whole file), field, and why
+ * (a template code of i18n/zh-issues.ts with its parameters).
+ */
 export type Add = (
   line: number | undefined,
   field: string,
-  reason: Bilingual,
+  code: IssueCode,
+  params?: IssueParams,
   severity?: DataIssue['severity'],
 ) => void;
+
+/** An `add` that collects into `issues`, naming `file`. */
+export function issueCollector(issues: DataIssue[], file: string): Add {
+  return (line, field, code, params = {}, severity = 'error') =>
+    issues.push({ file, field, code, params, severity, ...(line === undefined ? {} : { line }) });
+}
 
 export interface CsvRow {
   data: Record<string, string>;
@@ -18,11 +30,10 @@ export interface CsvRow {
 /** Starts reading a CSV file: strips a BOM, and reports an empty file once. */
 export function startCsv(text: string, file: string) {
   const issues: DataIssue[] = [];
-  const add: Add = (line, field, reason, severity = 'error') =>
-    issues.push({ file, field, reason, severity, ...(line === undefined ? {} : { line }) });
+  const add = issueCollector(issues, file);
   const body = text.replace(/^\uFEFF/, '');
   const empty = body.trim() === '';
-  if (empty) add(undefined, '(file)', { zh: '文件是空的', en: 'the file is empty' });
+  if (empty) add(undefined, '(file)', 'row.fileEmpty');
   return { issues, add, body, empty };
 }
 
@@ -73,8 +84,7 @@ export function readCsvRows(body: string, add: Add): { rows: CsvRow[]; header: s
       const line = lineAt(cursor);
       cursor = r.meta.cursor;
       fields = r.meta.fields ?? fields;
-      for (const e of r.errors)
-        add(line, '(csv)', { zh: `CSV 格式错误：${e.message}`, en: `CSV error: ${e.message}` });
+      for (const e of r.errors) add(line, '(csv)', 'row.csvError', { message: e.message });
       rows.push({ data: r.data, line });
     },
     complete: (r) => {
@@ -100,7 +110,7 @@ const MARKUP_RE = /<\s*[a-z!/?]/i;
 /** Reports every required column the header lacks (on line 1). */
 export function requireColumns(header: readonly string[], required: readonly string[], add: Add): void {
   for (const c of required) {
-    if (!header.includes(c)) add(1, c, { zh: `缺少列 ${c}`, en: `missing column "${c}"` });
+    if (!header.includes(c)) add(1, c, 'row.missingColumn', { column: c });
   }
 }
 
@@ -112,14 +122,7 @@ export function flagMarkup(
   add: Add,
 ): void {
   for (const f of fields) {
-    if (MARKUP_RE.test(row[f] ?? '')) {
-      add(
-        line,
-        f,
-        { zh: '含有类似 HTML 的标记，按纯文本显示', en: 'contains HTML-like markup; shown as plain text' },
-        'warning',
-      );
-    }
+    if (MARKUP_RE.test(row[f] ?? '')) add(line, f, 'row.markup', {}, 'warning');
   }
 }
 
@@ -135,20 +138,12 @@ export function readRowId(
 ): { id: string; key: string } {
   let id = raw;
   if (!ID_RE.test(id)) {
-    add(line, 'id', {
-      zh: `编号缺失或无效（“${id}”），暂用行号`,
-      en: `missing or invalid id ("${id}"); the line number is used`,
-    });
+    add(line, 'id', 'row.badId', { id });
     id = `line-${line}`;
   }
   let key = id;
   if (seen.has(id)) {
-    add(
-      line,
-      'id',
-      { zh: `编号 ${id} 重复；此行仍保留并计数`, en: `duplicate id ${id}; this row is kept and counted` },
-      'warning',
-    );
+    add(line, 'id', 'row.duplicateId', { id }, 'warning');
     key = `${id}~${line}`;
   }
   seen.add(id);
@@ -177,18 +172,14 @@ export function readPoint(
   const lat = num(latText);
   if (lon === null && lat === null) return { lngLat: null, absent: true };
   if (lon === null || lat === null || Number.isNaN(lon) || Number.isNaN(lat)) {
-    add(line, lon === null || Number.isNaN(lon) ? 'lon' : 'lat', {
-      zh: `经纬度不完整或不是数字（${lonText ?? ''}, ${latText ?? ''}）`,
-      en: `longitude/latitude incomplete or not a number (${lonText ?? ''}, ${latText ?? ''})`,
+    add(line, lon === null || Number.isNaN(lon) ? 'lon' : 'lat', 'row.pointIncomplete', {
+      lon: lonText ?? '',
+      lat: latText ?? '',
     });
     return { lngLat: null, absent: false };
   }
   if (!inBbox(lon, lat)) {
-    const swapped = inBbox(lat, lon);
-    add(line, 'lon', {
-      zh: `坐标（${lon}, ${lat}）不在淮北范围内${swapped ? '；经度和纬度可能填反了' : ''}`,
-      en: `point (${lon}, ${lat}) is outside Huaibei${swapped ? '; longitude and latitude may be swapped' : ''}`,
-    });
+    add(line, 'lon', inBbox(lat, lon) ? 'row.pointOutsideSwapped' : 'row.pointOutside', { lon, lat });
     return { lngLat: null, absent: false };
   }
   return { lngLat: [lon, lat], absent: false };

@@ -93,25 +93,23 @@ export function enterprisesFromRows(rows: readonly CsvRow[], ctx: EnterpriseCont
     let nameZh = get('name_zh');
     const nameEn = get('name_en');
     if (!nameZh) {
-      add(line, 'name_zh', { zh: '缺少中文名称', en: 'missing Chinese name' });
-      nameZh = nameEn || `（第 ${line} 行，无名称）`;
+      add(line, 'name_zh', 'row.noNameZh');
+      // A placeholder that needs no language: the issue list says what is missing.
+      nameZh = nameEn || `#${line}`;
     }
 
     const areaText = get('area');
     let area: Enterprise['area'] = null;
     if (isAreaId(areaText)) area = areaText;
     else if (areaText !== '') {
-      add(line, 'area', {
-        zh: `未知区域“${areaText}”，按区域不明处理`,
-        en: `unknown area "${areaText}"; treated as unknown`,
-      });
+      add(line, 'area', 'row.unknownArea', { area: areaText });
     }
 
     const segments: string[] = [];
     for (const s of splitList(get('segments'))) {
       if (ctx.segmentIds.has(s)) {
         if (!segments.includes(s)) segments.push(s);
-      } else add(line, 'segments', { zh: `未知产业链环节“${s}”`, en: `unknown chain segment "${s}"` });
+      } else add(line, 'segments', 'row.unknownSegment', { segment: s });
     }
 
     // No point at all is fine: the area, if any, anchors the firm.
@@ -119,26 +117,20 @@ export function enterprisesFromRows(rows: readonly CsvRow[], ctx: EnterpriseCont
 
     let precision = get('precision') as Precision;
     if (!PRECISIONS.includes(precision)) {
-      add(line, 'precision', {
-        zh: `位置精度“${get('precision')}”无效`,
-        en: `invalid location precision "${get('precision')}"`,
-      });
+      add(line, 'precision', 'row.badPrecision', { precision: get('precision') });
       precision = 'unknown';
     }
     if (precision === 'exact' && !lngLat) {
-      add(line, 'precision', { zh: '标为精确位置但没有有效坐标', en: 'marked exact but has no valid point' });
+      add(line, 'precision', 'row.exactWithoutPoint');
       precision = area ? (area === 'hitech' || area === 'linhuan' ? 'park' : 'district') : 'unknown';
     }
 
     let confidence = get('confidence') as Confidence;
     if (!CONFIDENCES.includes(confidence)) {
-      add(line, 'confidence', {
-        zh: `可信度“${get('confidence')}”无效，按低处理`,
-        en: `invalid confidence "${get('confidence')}"; treated as low`,
-      });
+      add(line, 'confidence', 'row.badConfidence', { confidence: get('confidence') });
       confidence = 'low';
     }
-    if (!get('source')) add(line, 'source', { zh: '没有注明来源', en: 'no source given' }, 'warning');
+    if (!get('source')) add(line, 'source', 'row.noSource', {}, 'warning');
 
     return {
       id,

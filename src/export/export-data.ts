@@ -3,6 +3,7 @@ import Papa from 'papaparse';
 import { CHARGER_COLUMNS, type Charger } from '../data/chargers';
 import { ENTERPRISE_COLUMNS } from '../data/enterprises';
 import type { Enterprise, Lang } from '../data/types';
+import { issueReason } from '../i18n/t';
 import type { ReportRow } from '../import/pipeline';
 
 // papaparse's own pattern for `escapeFormulae: true` is /^[=+\-@\t\r].*$/, which misses a cell
@@ -126,7 +127,7 @@ export function reportCsv(rows: readonly ReportRow[], lang: Lang): string {
       r.column,
       lang === 'zh' ? (r.severity === 'error' ? '错误' : '提示') : r.severity,
       lang === 'zh' ? (r.rejected ? '否' : '是') : r.rejected ? 'no' : 'yes',
-      r.reason[lang],
+      issueReason(lang, r),
     ]),
   );
 }

@@ -1,16 +1,9 @@
-import type { Bilingual } from '../data/types';
+import { ImportFailure } from './failure';
 import type { ImportContext, ImportedDataset, ImportOptions, Sniffed, SniffOverrides } from './pipeline';
 import type { FromWorker, ImportStage, ToWorker } from './protocol';
 
 /** Thrown when the user cancels an import: not an error to report. */
 export class ImportCancelled extends Error {}
-
-/** An import that failed, with the reason in both languages. */
-export class ImportError extends Error {
-  constructor(readonly reason: Bilingual) {
-    super(reason.en);
-  }
-}
 
 export interface Job<T> {
   result: Promise<T>;
@@ -37,19 +30,16 @@ function run<T>(
         return;
       }
       worker.terminate();
-      if (m.type === 'failed') reject(new ImportError(m.reason));
+      if (m.type === 'failed') reject(new ImportFailure(m.code, m.params));
       else {
         const v = pick(m);
-        if (v === undefined)
-          reject(
-            new ImportError({ zh: '导入程序返回了意外的消息', en: 'unexpected reply from the importer' }),
-          );
+        if (v === undefined) reject(new ImportFailure('import.fail.unexpectedReply'));
         else resolve(v);
       }
     };
     worker.onerror = (e) => {
       worker.terminate();
-      reject(new ImportError({ zh: `导入程序出错：${e.message}`, en: `the importer failed: ${e.message}` }));
+      reject(new ImportFailure('import.fail.worker', { message: e.message }));
     };
     worker.postMessage(message);
   });

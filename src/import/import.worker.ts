@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 // Reads, parses and checks an imported file off the main thread, so the page stays responsive.
-import { checkSize, ImportFailure, LIMITS, runImport, sniff } from './pipeline';
+import { ImportFailure } from './failure';
+import { checkSize, LIMITS, runImport, sniff } from './pipeline';
 import type { FromWorker, ToWorker } from './protocol';
 
 const post = (m: FromWorker) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
@@ -28,13 +29,10 @@ self.onmessage = async (e: MessageEvent<ToWorker>) => {
     );
     post({ type: 'done', dataset });
   } catch (err) {
-    if (err instanceof ImportFailure) post({ type: 'failed', reason: err.reason });
+    if (err instanceof ImportFailure) post({ type: 'failed', code: err.code, params: err.params });
     else {
-      const msg = err instanceof Error ? err.message : String(err);
-      post({
-        type: 'failed',
-        reason: { zh: `读取文件时出错：${msg}`, en: `error while reading the file: ${msg}` },
-      });
+      const message = err instanceof Error ? err.message : String(err);
+      post({ type: 'failed', code: 'import.fail.readError', params: { message } });
     }
   }
 };

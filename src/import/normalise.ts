@@ -1,5 +1,3 @@
-import type { Bilingual } from '../data/types';
-
 /**
  * Cell normalisers for imported spreadsheets: each turns the wording people use (Chinese or
  * English names, AMap-style dates, "12个") into our format's value, and leaves anything it does not
@@ -150,8 +148,3 @@ export function normalisePrecision(s: string): string {
   const t = s.trim();
   return PRECISION_WORDS[t] ?? t.toLowerCase();
 }
-
-export const DERIVED_FROM_POINT: Bilingual = {
-  zh: '未填写区域，按坐标所在区县归属',
-  en: 'no area given; assigned to the district its point lies in',
-};

@@ -3,11 +3,19 @@ import type { Feature } from 'geojson';
 import Papa from 'papaparse';
 import type { Charger } from '../data/chargers';
 import { type ChargerContext, chargersFromRows } from '../data/chargers';
-import { type CsvRow, inBbox, lineLocator } from '../data/csv';
+import { type CsvRow, type IssueParams, inBbox, issueCollector, lineLocator } from '../data/csv';
 import { enterprisesFromRows } from '../data/enterprises';
-import type { AreaId, AreaPolygon, Bilingual, Confidence, DataIssue, Enterprise } from '../data/types';
+import type {
+  AreaId,
+  AreaPolygon,
+  Bilingual,
+  Confidence,
+  DataIssue,
+  Enterprise,
+  IssueCode,
+} from '../data/types';
 import { pointLocator } from '../domain/locate';
-import { issueBilingual, issueReason } from '../i18n/t';
+import { isoDate } from '../model/dates';
 import {
   ALL_FIELDS,
   type ColumnMapping,
@@ -19,8 +27,8 @@ import {
   type TargetField,
 } from './columns';
 import { decode, detectEncoding, type Encoding, isNotText } from './encoding';
+import { ImportFailure } from './failure';
 import {
-  DERIVED_FROM_POINT,
   nameIndex,
   normaliseBoolean,
   normaliseConfidence,
@@ -44,13 +52,6 @@ export const LIMITS = {
   /** Bytes read to detect encoding, delimiter and columns. */
   sampleBytes: 256 * 1024,
 };
-
-/** An import that cannot go on, with the reason in both languages. */
-export class ImportFailure extends Error {
-  constructor(readonly reason: Bilingual) {
-    super(reason.en);
-  }
-}
 
 /** What the app knows that an import is checked against: names to ids, district shapes, today. */
 export interface ImportContext {
@@ -116,7 +117,9 @@ export interface ReportRow {
   line?: number;
   /** The file's own column name, or a field of ours when no column was mapped. */
   column: string;
-  reason: Bilingual;
+  /** Why: an issue template code and its parameters, rendered in the user's language where shown. */
+  code: IssueCode;
+  params: IssueParams;
   severity: 'error' | 'warning';
   /** The row was not imported. */
   rejected: boolean;
@@ -137,13 +140,19 @@ export interface ImportedDataset {
   chargers: Charger[];
   report: ReportRow[];
   /** Notes on the whole file (e.g. many points outside the city). */
-  notes: Bilingual[];
+  notes: ImportNote[];
+}
+
+/** A note on the whole file, as an issue template code and its parameters. */
+export interface ImportNote {
+  code: IssueCode;
+  params: IssueParams;
 }
 
 export const DELIMITERS = [',', ';', '\t', '|'];
 
-function fail(zh: string, en: string): never {
-  throw new ImportFailure({ zh, en });
+function fail(code: IssueCode, params: IssueParams = {}): never {
+  throw new ImportFailure(code, params);
 }
 
 function mb(bytes: number): string {
@@ -151,22 +160,12 @@ function mb(bytes: number): string {
 }
 
 export function checkSize(size: number): void {
-  if (size === 0) fail('文件是空的', 'the file is empty');
-  if (size > LIMITS.maxBytes) {
-    fail(
-      `文件有 ${mb(size)} MB，超过 ${mb(LIMITS.maxBytes)} MB 的上限。请拆分成几个文件再导入`,
-      `the file is ${mb(size)} MB, over the ${mb(LIMITS.maxBytes)} MB limit. Split it into smaller files`,
-    );
-  }
+  if (size === 0) fail('row.fileEmpty');
+  if (size > LIMITS.maxBytes) fail('import.fail.tooBig', { size: mb(size), limit: mb(LIMITS.maxBytes) });
 }
 
 function checkColumns(n: number): void {
-  if (n > LIMITS.maxColumns) {
-    fail(
-      `文件有 ${n} 列，超过 ${LIMITS.maxColumns} 列的上限：这不像企业名录或充电站清单。请检查分隔符或删掉多余的列`,
-      `the file has ${n} columns, over the limit of ${LIMITS.maxColumns}: it does not look like a roster or a charger list. Check the delimiter or remove columns`,
-    );
-  }
+  if (n > LIMITS.maxColumns) fail('import.fail.tooManyColumns', { n, limit: LIMITS.maxColumns });
 }
 
 const looksLikeJson = (fileName: string, text: string) =>
@@ -200,7 +199,7 @@ export function sniff(
   }
   // The sample may end mid-row: drop the last partial line unless the sample is the whole file.
   const body = sample.length < size ? text.slice(0, Math.max(text.lastIndexOf('\n'), 0)) : text;
-  if (body.trim() === '') fail('文件里没有内容', 'the file has no content');
+  if (body.trim() === '') fail('import.fail.noContent');
   const parsed = Papa.parse<string[]>(body, {
     preview: 21,
     skipEmptyLines: 'greedy',
@@ -325,6 +324,7 @@ export function parseCsvTable(text: string, delimiter: string, onProgress?: (sha
   const { lineAt } = lineLocator(body);
   const rows: Table['rows'] = [];
   const issues: DataIssue[] = [];
+  const add = issueCollector(issues, '');
   let header: string[] | null = null;
   let cursor = 0;
   let next = 0;
@@ -342,22 +342,14 @@ export function parseCsvTable(text: string, delimiter: string, onProgress?: (sha
         header = r.data.map((h) => h.trim());
         checkColumns(header.length);
       } else rows.push({ cells: r.data, line });
-      for (const e of r.errors) {
-        issues.push({
-          file: '',
-          line,
-          field: '(csv)',
-          severity: 'error',
-          reason: { zh: `CSV 格式错误：${e.message}`, en: `CSV error: ${e.message}` },
-        });
-      }
+      for (const e of r.errors) add(line, '(csv)', 'row.csvError', { message: e.message });
       if (onProgress && cursor >= next) {
         onProgress(cursor / body.length);
         next = cursor + body.length / 50;
       }
     },
   });
-  if (header === null) fail('文件里没有表头', 'the file has no header row');
+  if (header === null) fail('import.fail.noHeader');
   return { header, rows, issues };
 }
 
@@ -367,11 +359,11 @@ export function parseGeoJsonTable(text: string): Table {
   try {
     json = JSON.parse(text);
   } catch (e) {
-    fail(`不是有效的 JSON：${(e as Error).message}`, `not valid JSON: ${(e as Error).message}`);
+    fail('import.fail.badJson', { message: (e as Error).message });
   }
   const fc = json as { type?: unknown; features?: unknown };
   if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
-    fail('不是 GeoJSON 要素集合（FeatureCollection）', 'not a GeoJSON FeatureCollection');
+    fail('import.fail.notFeatureCollection');
   }
   const features = fc.features as unknown[];
   const keys: string[] = [];
@@ -390,6 +382,7 @@ export function parseGeoJsonTable(text: string): Table {
   }
   const header = [...keys.filter((k) => k !== 'lon' && k !== 'lat'), 'lon', 'lat'];
   const issues: DataIssue[] = [];
+  const add = issueCollector(issues, '');
   const rows = features.map((f, i) => {
     const feat = f as {
       geometry?: { type?: unknown; coordinates?: unknown };
@@ -405,15 +398,7 @@ export function parseGeoJsonTable(text: string): Table {
     if (g?.type === 'Point' && Array.isArray(c) && typeof c[0] === 'number' && typeof c[1] === 'number') {
       cells[header.length - 2] = String(c[0]);
       cells[header.length - 1] = String(c[1]);
-    } else if (g) {
-      issues.push({
-        file: '',
-        line: i + 1,
-        field: 'geometry',
-        severity: 'warning',
-        reason: { zh: '几何不是点，未使用坐标', en: 'geometry is not a point; no coordinates used' },
-      });
-    }
+    } else if (g) add(i + 1, 'geometry', 'import.row.notPoint', {}, 'warning');
     return { cells, line: i + 1 };
   });
   return { header, rows, issues };
@@ -457,6 +442,25 @@ function makeNormalisers(ctx: ImportContext) {
 
 const COLUMN_FIELDS_OF_POINT = new Set(['lon', 'lat']);
 
+// The point checks whose report also quotes the file's own (pre-conversion) values.
+const CONVERTED: Partial<Record<IssueCode, IssueCode>> = {
+  'row.pointOutside': 'import.row.outsideConverted',
+  'row.pointOutsideSwapped': 'import.row.outsideSwappedConverted',
+};
+
+/** A checker's issue as a row of the import report, under the given column name. */
+function reportRowOf(i: DataIssue, column: string): ReportRow {
+  return {
+    ...(i.line === undefined ? {} : { line: i.line }),
+    column,
+    // Every producer in data/ and import/ sets a code; the fallback only satisfies the type.
+    code: i.code ?? 'import.fail.other',
+    params: i.params ?? {},
+    severity: i.severity,
+    rejected: false,
+  };
+}
+
 /**
  * A table and the user's settings → a dataset of records in our formats, and a report of every
  * row that was refused or questioned, naming the file's own column. Rows are refused only when
@@ -471,13 +475,7 @@ export function buildDataset(
   importedAt: string,
 ): ImportedDataset {
   const n = makeNormalisers(ctx);
-  const report: ReportRow[] = table.issues.map((i) => ({
-    ...(i.line === undefined ? {} : { line: i.line }),
-    column: i.field ?? '',
-    reason: issueBilingual(i),
-    severity: i.severity,
-    rejected: false,
-  }));
+  const report: ReportRow[] = table.issues.map((i) => reportRowOf(i, i.field ?? ''));
   const columnName = (field: string) => {
     if (COLUMN_FIELDS_OF_POINT.has(field) && o.mapping.lon === undefined && o.lonLatColumn !== null) {
       return table.header[o.lonLatColumn] ?? field;
@@ -486,33 +484,26 @@ export function buildDataset(
     return i === undefined ? field : (table.header[i] ?? field);
   };
   const missing = requiredFields(o.kind).filter((f) => o.mapping[f] === undefined);
-  if (missing.length) {
-    fail(
-      `没有为“${missing.join('、')}”选择列：请在列对应中选择企业（站点）名称所在的列`,
-      `no column chosen for "${missing.join(', ')}": choose the column that holds the name`,
-    );
-  }
+  if (missing.length) fail('import.fail.noNameColumn', { fields: missing.join(', ') });
   const fields = FIELDS[o.kind];
   // Which cell feeds each field, worked out once rather than per row.
   const columnOf = ALL_FIELDS.map((f) => [f, fields.includes(f) ? o.mapping[f] : undefined] as const);
-  const defaultSource = `${o.fileName}（导入 ${importedAt.slice(0, 10)}）`;
+  // Language-neutral: a record's source is data, shown as it is in both languages.
+  const defaultSource = `${o.fileName} (${isoDate(new Date(importedAt))})`;
   const rows: CsvRow[] = [];
   // The file's own values of a converted point, so a report about it quotes what the user typed.
   const fileLonLat = new Map<number, string>();
   let rejectedRows = 0;
-  const reject = (line: number, column: string, reason: Bilingual) => {
+  const reject = (line: number, column: string, code: IssueCode) => {
     rejectedRows += 1;
-    report.push({ line, column, reason, severity: 'error', rejected: true });
+    report.push({ line, column, code, params: {}, severity: 'error', rejected: true });
   };
-  const warn = (line: number, column: string, reason: Bilingual) =>
-    report.push({ line, column, reason, severity: 'warning', rejected: false });
+  const warn = (line: number, column: string, code: IssueCode, params: IssueParams = {}) =>
+    report.push({ line, column, code, params, severity: 'warning', rejected: false });
 
   for (const { cells, line } of table.rows) {
     if (cells.length !== table.header.length && o.format === 'csv') {
-      warn(line, '(csv)', {
-        zh: `此行有 ${cells.length} 个单元格，表头有 ${table.header.length} 列`,
-        en: `this row has ${cells.length} cells; the header has ${table.header.length} columns`,
-      });
+      warn(line, '(csv)', 'import.row.ragged', { cells: cells.length, columns: table.header.length });
     }
     const data = {} as Record<TargetField, string>;
     for (const [f, i] of columnOf) data[f] = i === undefined ? '' : (cells[i] ?? '').trim();
@@ -537,17 +528,14 @@ export function buildDataset(
     if (o.mapping.id === undefined || data.id === '') data.id = `r${line}`;
     if (o.kind === 'enterprises') {
       if (data.name_zh === '' && data.name_en === '') {
-        reject(line, columnName('name_zh'), {
-          zh: '缺少企业名称，此行未导入',
-          en: 'missing name; row not imported',
-        });
+        reject(line, columnName('name_zh'), 'import.row.noNameRejected');
         continue;
       }
       if (data.area !== '') data.area = n.areaOf(data.area) ?? data.area;
       else {
         const districtFeature = districtAt();
         data.area = districtFeature ? (n.areaOfDistrict.get(districtFeature.properties.adcode) ?? '') : '';
-        if (data.area) warn(line, columnName('area'), DERIVED_FROM_POINT);
+        if (data.area) warn(line, columnName('area'), 'import.row.areaFromPoint');
       }
       data.segments = resolveList(data.segments, n.segmentOf).join(';');
       data.confidence =
@@ -563,14 +551,11 @@ export function buildDataset(
                 : 'unknown'
           : normalisePrecision(data.precision);
       if (o.mapping.location_basis === undefined && inCity) {
-        data.location_basis = `${o.fileName}：${columnName('lon')}/${columnName('lat')}（${o.crs.toUpperCase()}）`;
+        data.location_basis = `${o.fileName}: ${columnName('lon')}/${columnName('lat')} (${o.crs.toUpperCase()})`;
       }
     } else {
       if (!point && data.district === '') {
-        reject(line, columnName('lon'), {
-          zh: '没有坐标也没有区县，无法计数或上图，此行未导入',
-          en: 'no point and no district: the site can be neither counted nor drawn; row not imported',
-        });
+        reject(line, columnName('lon'), 'import.row.noPlaceRejected');
         continue;
       }
       data.kind = normaliseKind(data.kind);
@@ -590,12 +575,7 @@ export function buildDataset(
   }
 
   const issues: DataIssue[] = [];
-  const add = (
-    line: number | undefined,
-    field: string,
-    reason: Bilingual,
-    severity: DataIssue['severity'] = 'error',
-  ) => issues.push({ file: o.fileName, field, reason, severity, ...(line === undefined ? {} : { line }) });
+  const add = issueCollector(issues, o.fileName);
   const segmentIds = new Set(ctx.segments.map((s) => s.id));
   const chargerCtx: ChargerContext = {
     districtCodes: new Set(ctx.districts.map((d) => d.properties.adcode)),
@@ -612,25 +592,19 @@ export function buildDataset(
   const chargers = o.kind === 'chargers' ? chargersFromRows(rows, chargerCtx, add).map(prefix) : [];
   const crsName = o.crs.toUpperCase().replace('GCJ02', 'GCJ-02').replace('BD09', 'BD-09');
   for (const i of issues) {
+    const row = reportRowOf(i, columnName(i.field ?? ''));
+    // A converted point outside the city also quotes what the file says, so the user finds the row.
     const typed = i.field === 'lon' && i.line !== undefined ? fileLonLat.get(i.line) : undefined;
-    const reason: Bilingual =
-      typed === undefined
-        ? issueBilingual(i)
-        : {
-            zh: `${issueReason('zh', i)}（文件原值 ${typed}，${crsName}，上面是换算为 WGS84 后的值）`,
-            en: `${issueReason('en', i)} (the file has ${typed} in ${crsName}; the values above are converted to WGS84)`,
-          };
-    report.push({
-      ...(i.line === undefined ? {} : { line: i.line }),
-      column: columnName(i.field ?? ''),
-      reason,
-      severity: i.severity,
-      rejected: false,
-    });
+    const converted = i.code ? CONVERTED[i.code] : undefined;
+    if (typed !== undefined && converted) {
+      row.code = converted;
+      row.params = { ...row.params, typed, crs: crsName };
+    }
+    report.push(row);
   }
   report.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 
-  const notes: Bilingual[] = [];
+  const notes: ImportNote[] = [];
   const withPoint = rows.filter((r) => r.data.lon !== '' && r.data.lat !== '').length;
   const outside = rows.filter((r) => {
     const x = Number(r.data.lon);
@@ -638,16 +612,10 @@ export function buildDataset(
     return r.data.lon !== '' && Number.isFinite(x) && Number.isFinite(y) && !inBbox(x, y);
   }).length;
   if (withPoint > 0 && outside / withPoint > 0.2) {
-    notes.push({
-      zh: `${outside} / ${withPoint} 个坐标落在淮北以外：请检查坐标系（高德为 GCJ-02，百度为 BD-09）以及经纬度两列是否填反`,
-      en: `${outside} of ${withPoint} points fall outside Huaibei: check the coordinate system (AMap is GCJ-02, Baidu BD-09) and whether the longitude and latitude columns are swapped`,
-    });
+    notes.push({ code: 'import.note.manyOutside', params: { outside, total: withPoint } });
   }
   if (rows.length === 0 && table.rows.length > 0) {
-    notes.push({
-      zh: '所有行都有问题，没有导入任何数据',
-      en: 'every row has a problem; nothing was imported',
-    });
+    notes.push({ code: 'import.note.nothingImported', params: {} });
   }
   return {
     id: o.datasetId,

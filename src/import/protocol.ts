@@ -1,4 +1,5 @@
-import type { Bilingual } from '../data/types';
+import type { IssueParams } from '../data/csv';
+import type { IssueCode } from '../data/types';
 import type { ImportContext, ImportedDataset, ImportOptions, Sniffed, SniffOverrides } from './pipeline';
 
 /** Messages between the page and the import worker. */
@@ -12,4 +13,4 @@ export type FromWorker =
   | { type: 'sniffed'; sniffed: Sniffed }
   | { type: 'progress'; stage: ImportStage; share: number }
   | { type: 'done'; dataset: ImportedDataset }
-  | { type: 'failed'; reason: Bilingual };
+  | { type: 'failed'; code: IssueCode; params: IssueParams };

@@ -1,5 +1,6 @@
 import { createStore, del, entries, set } from 'idb-keyval';
-import type { ImportedDataset } from './pipeline';
+import type { Bilingual } from '../data/types';
+import type { ImportedDataset, ImportNote, ReportRow } from './pipeline';
 
 // One database of the app's own; each import is one entry, so removing one never rewrites the others.
 const store = () => createStore('huaibei-nev-map', 'imports');
@@ -36,8 +37,28 @@ export async function loadImports(): Promise<{ imports: ImportedDataset[]; error
         (v) => v && typeof v.id === 'string' && Array.isArray(v.enterprises) && Array.isArray(v.chargers),
       )
       .sort((a, b) => a.importedAt.localeCompare(b.importedAt));
-    return { imports, error: null };
+    return { imports: imports.map(upgradeSaved), error: null };
   } catch (e) {
     return { imports: [], error: message(e) };
   }
+}
+
+type Legacy = { reason?: Bilingual; zh?: string; en?: string };
+
+/**
+ * An import saved before report rows and notes carried codes (they held a sentence in both
+ * languages): the old text is kept, both languages together, under a code that shows it as is.
+ */
+export function upgradeSaved(ds: ImportedDataset): ImportedDataset {
+  const both = (b: Bilingual) => (b.zh === b.en ? b.en : `${b.zh} / ${b.en}`);
+  const row = (r: ReportRow & Legacy): ReportRow => {
+    if (r.code || !r.reason) return r;
+    const { reason, ...rest } = r;
+    return { ...rest, code: 'import.row.saved', params: { text: both(reason) } };
+  };
+  const note = (n: ImportNote & Legacy): ImportNote =>
+    n.code || n.zh === undefined || n.en === undefined
+      ? n
+      : { code: 'import.row.saved', params: { text: both({ zh: n.zh, en: n.en }) } };
+  return { ...ds, report: (ds.report ?? []).map(row), notes: (ds.notes ?? []).map(note) };
 }

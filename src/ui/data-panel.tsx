@@ -6,7 +6,8 @@ import {
   enterprisesGeoJson,
 } from '../export/export-data';
 import { formatNumber, t } from '../i18n/t';
-import { deleteImport } from '../import/saved-imports';
+import { removeImport } from '../import/workflow';
+import { isoDate, todayIso } from '../model/dates';
 import { selectChargersAsOf, selectFilteredEnterprises } from '../state/selectors';
 import { useAppStore } from '../state/store';
 import { Sheet } from './card-parts';
@@ -28,14 +29,7 @@ export function DataPanel() {
   if (panel !== 'data' || !data) return null;
   const firms = selectFilteredEnterprises(data, filters);
   const sites = selectChargersAsOf(data, asOfYear);
-  const stamp = new Date().toISOString().slice(0, 10);
-
-  const remove = async (id: string) => {
-    const st = useAppStore.getState();
-    st.setImports(st.imports.filter((i) => i.id !== id));
-    const r = await deleteImport(id);
-    st.setStorageError(r.ok ? null : r.message);
-  };
+  const stamp = todayIso();
 
   return (
     <Sheet
@@ -78,7 +72,7 @@ export function DataPanel() {
               <p className="small muted">
                 {t(lang, `import.kind.${i.kind}`)} ·{' '}
                 {t(lang, 'data.records', { n: i.enterprises.length + i.chargers.length })} ·{' '}
-                {t(lang, `import.mode.${i.mode}`)} · {i.importedAt.slice(0, 10)}
+                {t(lang, `import.mode.${i.mode}`)} · {isoDate(new Date(i.importedAt))}
               </p>
               <div className="button-row">
                 <button
@@ -93,7 +87,7 @@ export function DataPanel() {
                   type="button"
                   className="secondary-btn danger"
                   data-testid="import-remove"
-                  onClick={() => void remove(i.id)}
+                  onClick={() => void removeImport(i.id, useAppStore.getState)}
                 >
                   {t(lang, 'data.remove')}
                 </button>

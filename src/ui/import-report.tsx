@@ -1,6 +1,6 @@
 import type { Lang } from '../data/types';
 import { download, reportCsv } from '../export/export-data';
-import { pick, t } from '../i18n/t';
+import { issueReason, t } from '../i18n/t';
 import type { ImportedDataset } from '../import/pipeline';
 import { useAppStore } from '../state/store';
 
@@ -24,8 +24,8 @@ export function ReportBody({ ds, lang }: { ds: ImportedDataset; lang: Lang }) {
         })}
       </p>
       {ds.notes.map((n) => (
-        <p key={n.en} className="notice warn">
-          {pick(lang, n)}
+        <p key={n.code} className="notice warn">
+          {issueReason(lang, n)}
         </p>
       ))}
       {ds.report.length > 0 ? (
@@ -51,7 +51,7 @@ export function ReportBody({ ds, lang }: { ds: ImportedDataset; lang: Lang }) {
                     <td>{r.column}</td>
                     <td>
                       {r.rejected ? <strong>{t(lang, 'import.notImported')} </strong> : null}
-                      {pick(lang, r.reason)}
+                      {issueReason(lang, r)}
                     </td>
                   </tr>
                 ))}

@@ -260,7 +260,7 @@ describe('parseChargers on bad rows', () => {
     ['markup in the name', { name: '<b>站</b>' }, [['name', 'warning']], { name: '<b>站</b>' }],
     ['markup in the source', { source: '<script>x</script>' }, [['source', 'warning']], {}],
     ['no source', { source: '' }, [['source', 'warning']], { source: '' }],
-    ['no name', { name: '' }, [['name', 'warning']], { name: '（第 3 行，无名称）' }],
+    ['no name', { name: '' }, [['name', 'warning']], { name: '#3' }],
     ['an invalid id', { id: 'a b' }, [['id', 'error']], { id: 'line-3', key: 'line-3' }],
     ['a duplicate id', { id: 'chg-0' }, [['id', 'warning']], { id: 'chg-0', key: 'chg-0~3' }],
   ])('reports %s at its line and field, and keeps the row', (_label, row, expected, kept) => {

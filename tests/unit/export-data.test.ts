@@ -11,6 +11,7 @@ import {
   excelCsv,
   reportCsv,
 } from '../../src/export/export-data';
+import { issueReason } from '../../src/i18n/t';
 import type { ImportedDataset, ReportRow } from '../../src/import/pipeline';
 import { importBytes, importFixture } from '../fixtures/import-fixtures';
 import { readPublic } from '../fixtures/load';
@@ -226,23 +227,31 @@ describe('reportCsv', () => {
       column: '企业名称',
       severity: 'error',
       rejected: true,
-      reason: { zh: '缺少企业名称', en: 'missing name' },
+      code: 'import.row.noNameRejected',
+      params: {},
     },
-    { column: '=cmd', severity: 'warning', rejected: false, reason: { zh: '-提示', en: '+note' } },
+    // A reason that starts like a formula (here an old saved report's text) is neutralised too.
+    {
+      column: '=cmd',
+      severity: 'warning',
+      rejected: false,
+      code: 'import.row.saved',
+      params: { text: '+note' },
+    },
   ];
 
   it('writes a Chinese report', () => {
     expect(cells(reportCsv(rows, 'zh'))).toEqual([
       ['行号', '列', '级别', '是否导入', '原因'],
-      ['5', '企业名称', '错误', '否', '缺少企业名称'],
-      ['', "'=cmd", '提示', '是', "'-提示"],
+      ['5', '企业名称', '错误', '否', '缺少企业名称，此行未导入'],
+      ['', "'=cmd", '提示', '是', "'+note"],
     ]);
   });
 
   it('writes an English report', () => {
     expect(cells(reportCsv(rows, 'en'))).toEqual([
       ['line', 'column', 'severity', 'imported', 'reason'],
-      ['5', '企业名称', 'error', 'no', 'missing name'],
+      ['5', '企业名称', 'error', 'no', 'missing name; row not imported'],
       ['', "'=cmd", 'warning', 'yes', "'+note"],
     ]);
   });
@@ -253,5 +262,8 @@ describe('reportCsv', () => {
     expect(table.slice(1).map((r) => [r[0], r[1], r[3]])).toEqual(
       dataset.report.map((r) => [String(r.line), r.column, r.rejected ? 'no' : 'yes']),
     );
+    // Each reason in the user's language, rendered from the row's code and parameters.
+    expect(table.slice(1).map((r) => r[4])).toEqual(dataset.report.map((r) => issueReason('en', r)));
+    expect(table.slice(1).every((r) => (r[4] ?? '') !== '')).toBe(true);
   });
 });

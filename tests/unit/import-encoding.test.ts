@@ -1,26 +1,31 @@
 import { describe, expect, it } from 'vitest';
+import { en } from '../../src/i18n/en';
+import { t } from '../../src/i18n/t';
+import { zh } from '../../src/i18n/zh';
 import {
   decode,
   detectEncoding,
-  ENCODING_LABELS,
+  ENCODINGS,
   type Encoding,
   type EncodingGuess,
   isNotText,
   type NotText,
 } from '../../src/import/encoding';
-import { ImportFailure, sniff } from '../../src/import/pipeline';
+import { ImportFailure } from '../../src/import/failure';
+import { sniff } from '../../src/import/pipeline';
 import { fixtureBytes } from '../fixtures/import-fixtures';
 
 function guessOf(bytes: Uint8Array): EncodingGuess {
   const g = detectEncoding(bytes);
-  if (isNotText(g)) throw new Error(`refused as not text: ${g.notText.en}`);
+  if (isNotText(g)) throw new Error(`refused as not text: ${g.notText}`);
   return g;
 }
 
-function refusalOf(bytes: Uint8Array): NotText['notText'] {
+/** Why the bytes were refused, rendered in both languages. */
+function refusalOf(bytes: Uint8Array): { code: NotText['notText']; zh: string; en: string } {
   const g = detectEncoding(bytes);
   if (!isNotText(g)) throw new Error(`accepted as ${g.encoding}`);
-  return g.notText;
+  return { code: g.notText, zh: t('zh', g.notText), en: t('en', g.notText) };
 }
 
 /** What sniff throws, or a failed expectation when it does not throw an ImportFailure. */
@@ -124,8 +129,9 @@ describe('detectEncoding on files that are not text', () => {
   it('sniff turns a refusal into an ImportFailure carrying the reason', () => {
     const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]);
     const f = sniffFailure(png, 'photo.csv');
-    expect(f.reason.en).toMatch(/PNG/);
-    expect(f.message).toBe(f.reason.en);
+    expect(f.code).toBe('import.fail.png');
+    expect(t('en', f.code, f.params)).toMatch(/PNG/);
+    expect(f.message).toContain(f.code);
   });
 });
 
@@ -159,12 +165,13 @@ describe('a sample that ends in the middle of a character', () => {
   });
 });
 
-describe('ENCODING_LABELS', () => {
+describe('encoding labels', () => {
   it('names every encoding in both languages', () => {
-    for (const e of ['utf-8', 'gb18030', 'utf-16le', 'utf-16be'] as const) {
-      expect(ENCODING_LABELS[e].zh).not.toBe('');
-      expect(ENCODING_LABELS[e].en).not.toBe('');
+    expect(ENCODINGS).toEqual(['utf-8', 'gb18030', 'utf-16le', 'utf-16be']);
+    for (const e of ENCODINGS) {
+      expect(zh[`import.encoding.${e}`]).not.toBe('');
+      expect(en[`import.encoding.${e}`]).not.toBe('');
     }
-    expect(ENCODING_LABELS.gb18030.zh).toContain('GBK');
+    expect(zh['import.encoding.gb18030']).toContain('GBK');
   });
 });

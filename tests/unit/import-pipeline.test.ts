@@ -4,13 +4,14 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inBbox } from '../../src/data/csv';
 import type { BundledData } from '../../src/data/load-bundled';
-import type { Enterprise } from '../../src/data/types';
+import type { Enterprise, Lang } from '../../src/data/types';
+import { issueReason, t } from '../../src/i18n/t';
+import { ImportFailure } from '../../src/import/failure';
 import { nextImportId, withImports } from '../../src/import/merge';
 import {
   buildDataset,
   checkSize,
   type ImportedDataset,
-  ImportFailure,
   LIMITS,
   parseCsvTable,
   parseGeoJsonTable,
@@ -35,16 +36,23 @@ import {
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
-/** What `run` throws, which must be an ImportFailure (anything else fails the test). */
-function failureOf(run: () => unknown): ImportFailure {
+/**
+ * What `run` throws, which must be an ImportFailure (anything else fails the test), with its
+ * message rendered in both languages.
+ */
+function failureOf(run: () => unknown): ImportFailure & { zh: string; en: string } {
   try {
     run();
   } catch (e) {
-    if (e instanceof ImportFailure) return e;
+    if (e instanceof ImportFailure)
+      return Object.assign(e, { zh: t('zh', e.code, e.params), en: t('en', e.code, e.params) });
     throw e;
   }
   throw new Error('expected an ImportFailure, but nothing was thrown');
 }
+
+/** A report row's or note's sentence in a language ('' when there is none). */
+const say = (lang: Lang, r: Parameters<typeof issueReason>[1] | undefined) => (r ? issueReason(lang, r) : '');
 
 const reportAt = (ds: ImportedDataset, line: number) => ds.report.filter((r) => r.line === line);
 const brief = (rows: readonly ReportRow[]) => rows.map((r) => [r.line, r.column, r.severity, r.rejected]);
@@ -145,14 +153,14 @@ describe('the GBK roster with AMap (GCJ-02) coordinates', async () => {
       products: '铝合金电池箱体',
       address: '淮北高新区龙湖片区示例路1号',
       source: '示例数据（虚构，测试用）',
-      locationBasis: 'roster-gbk.csv：高德经度/高德纬度（GCJ02）',
+      locationBasis: 'roster-gbk.csv: 高德经度/高德纬度 (GCJ02)',
     });
     expect(byLine(ds, 11).segments).toEqual(['oled-lamp']);
   });
 
   it('rejects the row with an empty name, naming its line and the file’s column', () => {
     expect(brief(reportAt(ds, 5))).toEqual([[5, '企业名称', 'error', true]]);
-    expect(reportAt(ds, 5)[0]?.reason.en).toMatch(/missing name/);
+    expect(say('en', reportAt(ds, 5)[0])).toMatch(/missing name/);
     expect(ds.enterprises.some((e) => e.id === 'u1.R004')).toBe(false);
   });
 
@@ -174,8 +182,8 @@ describe('the GBK roster with AMap (GCJ-02) coordinates', async () => {
   ])('reports %s as an error on line %i, column %s, and keeps the row', (_label, line, column, reason) => {
     const rows = reportAt(ds, line);
     expect(brief(rows)).toEqual([[line, column, 'error', false]]);
-    expect(rows[0]?.reason.en).toMatch(reason);
-    expect(rows[0]?.reason.zh).not.toBe('');
+    expect(say('en', rows[0])).toMatch(reason);
+    expect(say('zh', rows[0])).not.toBe('');
     expect(ds.enterprises.some((e) => e.line === line)).toBe(true);
   });
 
@@ -193,7 +201,7 @@ describe('the GBK roster with AMap (GCJ-02) coordinates', async () => {
 
   it('warns about the repeated id on 编号 and keeps both rows under distinct keys', () => {
     expect(brief(reportAt(ds, 10))).toEqual([[10, '编号', 'warning', false]]);
-    expect(reportAt(ds, 10)[0]?.reason.en).toMatch(/duplicate id R002/);
+    expect(say('en', reportAt(ds, 10)[0])).toMatch(/duplicate id R002/);
     const both = ds.enterprises.filter((e) => e.id === 'u1.R002');
     expect(both.map((e) => e.line)).toEqual([3, 10]);
     expect(new Set(ds.enterprises.map((e) => e.key)).size).toBe(ds.enterprises.length);
@@ -203,14 +211,14 @@ describe('the GBK roster with AMap (GCJ-02) coordinates', async () => {
     const e = byLine(ds, 11);
     expect(e.name.zh).toBe('示例<img src=x onerror=alert(1)>标记有限公司');
     expect(brief(reportAt(ds, 11))).toEqual([[11, '企业名称', 'warning', false]]);
-    expect(reportAt(ds, 11)[0]?.reason.en).toMatch(/markup/);
+    expect(say('en', reportAt(ds, 11)[0])).toMatch(/markup/);
   });
 
   it('derives the area from the point when the area is empty, and says so', () => {
     const e = byLine(ds, 12);
     expect(e.area).toBe('suixi');
     expect(brief(reportAt(ds, 12))).toEqual([[12, '所属区县', 'warning', false]]);
-    expect(reportAt(ds, 12)[0]?.reason.en).toMatch(/assigned to the district its point lies in/);
+    expect(say('en', reportAt(ds, 12)[0])).toMatch(/assigned to the district its point lies in/);
   });
 
   it('imports a formula-like name as plain text (the export neutralises it)', () => {
@@ -333,7 +341,7 @@ describe('the Baidu (BD-09) charger list', async () => {
     for (const c of ds.chargers) {
       expect(c.illustrative).toBe(false);
       expect(c.id).toBe(`u1.r${c.line}`);
-      expect(c.source).toBe('chargers-bd09.csv（导入 2026-11-25）');
+      expect(c.source).toBe('chargers-bd09.csv (2026-11-25)');
     }
   });
 
@@ -369,7 +377,7 @@ describe('a roster whose 经度 and 纬度 columns are swapped', async () => {
       [4, '经度'],
     ]);
     expect(straight.dataset.notes).toHaveLength(1);
-    expect(straight.dataset.notes[0]?.en).toMatch(/3 of 3 points fall outside Huaibei.*swapped/);
+    expect(say('en', straight.dataset.notes[0])).toMatch(/3 of 3 points fall outside Huaibei.*swapped/);
   });
 });
 
@@ -442,9 +450,9 @@ describe('the GeoJSON roster', async () => {
       /FeatureCollection/,
     ],
   ])('refuses %s with an ImportFailure', (_label, text, reason) => {
-    expect(failureOf(() => parseGeoJsonTable(text)).reason.en).toMatch(reason);
+    expect(failureOf(() => parseGeoJsonTable(text)).en).toMatch(reason);
     const bytes = utf8(text);
-    expect(failureOf(() => sniff(bytes, 'bad.geojson', bytes.length, bytes)).reason.en).toMatch(reason);
+    expect(failureOf(() => sniff(bytes, 'bad.geojson', bytes.length, bytes)).en).toMatch(reason);
   });
 });
 
@@ -452,18 +460,19 @@ describe('files with nothing to import', () => {
   it('refuses the empty file clearly, in sniff and in the import', async () => {
     const bytes = fixtureBytes('empty.csv');
     expect(bytes.length).toBe(0);
-    expect(failureOf(() => sniffBytes(bytes, 'empty.csv')).reason).toEqual({
+    expect(failureOf(() => sniffBytes(bytes, 'empty.csv'))).toMatchObject({
+      code: 'row.fileEmpty',
       zh: '文件是空的',
       en: 'the file is empty',
     });
     const ctx = await bundledContext();
     const o = optionsFrom(sniffBytes(fixtureBytes('header-only.csv'), 'empty.csv'));
-    expect(failureOf(() => runImport(bytes, o, ctx, IMPORTED_AT)).reason.en).toBe('the file is empty');
+    expect(failureOf(() => runImport(bytes, o, ctx, IMPORTED_AT)).en).toBe('the file is empty');
   });
 
   it('refuses a file of blank lines', () => {
     const bytes = utf8('\r\n \r\n\r\n');
-    expect(failureOf(() => sniff(bytes, 'blank.csv', bytes.length)).reason.en).toMatch(/no content/);
+    expect(failureOf(() => sniff(bytes, 'blank.csv', bytes.length)).en).toMatch(/no content/);
   });
 
   it('imports the header-only file as zero rows, with an empty report', async () => {
@@ -481,7 +490,7 @@ describe('files with nothing to import', () => {
     const f = failureOf(() =>
       runImport(fixtureBytes('roster-utf8-bom.csv'), optionsFrom(s, 'u1', { mapping }), ctx, IMPORTED_AT),
     );
-    expect(f.reason.en).toMatch(/no column chosen for "name_zh"/);
+    expect(f.en).toMatch(/no column chosen for "name_zh"/);
   });
 });
 
@@ -495,24 +504,23 @@ describe('files that are not tables', () => {
     ['an .xlsx (zip)', zip, /Excel \(\.xlsx\)/],
     ['text with NUL bytes', nul, /NUL bytes/],
   ])('refuses %s in sniff and in the import, with a reason', async (_label, bytes, reason) => {
-    expect(failureOf(() => sniff(bytes, 'data.csv', bytes.length)).reason.en).toMatch(reason);
+    expect(failureOf(() => sniff(bytes, 'data.csv', bytes.length)).en).toMatch(reason);
     const ctx = await bundledContext();
     const o = optionsFrom(sniffBytes(fixtureBytes('roster-utf8-bom.csv'), 'data.csv'));
-    expect(failureOf(() => runImport(bytes, o, ctx, IMPORTED_AT)).reason.en).toMatch(reason);
+    expect(failureOf(() => runImport(bytes, o, ctx, IMPORTED_AT)).en).toMatch(reason);
   });
 });
 
 describe('limits', () => {
   it('refuses a file over LIMITS.maxBytes by its size alone, before reading it', () => {
     const f = failureOf(() => checkSize(LIMITS.maxBytes + 1));
-    expect(f.reason.en).toMatch(/over the 50 MB limit/);
+    expect(f.en).toMatch(/over the 50 MB limit/);
     expect(() => checkSize(LIMITS.maxBytes)).not.toThrow();
     // A valid sample does not help; and the size is checked before the bytes (here: a PNG).
     const sample = fixtureBytes('roster-utf8-bom.csv');
-    expect(failureOf(() => sniff(sample, 'big.csv', 200 * 1024 * 1024)).reason.en).toMatch(/200 MB/);
+    expect(failureOf(() => sniff(sample, 'big.csv', 200 * 1024 * 1024)).en).toMatch(/200 MB/);
     expect(
-      failureOf(() => sniff(Uint8Array.from([0x89, 0x50, 0x4e, 0x47]), 'big.png', LIMITS.maxBytes + 1)).reason
-        .en,
+      failureOf(() => sniff(Uint8Array.from([0x89, 0x50, 0x4e, 0x47]), 'big.png', LIMITS.maxBytes + 1)).en,
     ).toMatch(/limit/);
   });
 
@@ -520,15 +528,13 @@ describe('limits', () => {
     const header = Array.from({ length: 10_000 }, (_, i) => `列${i + 1}`).join(',');
     const row = Array.from({ length: 10_000 }, (_, i) => String(i)).join(',');
     const bytes = utf8(`${header}\n${row}\n`);
-    expect(failureOf(() => sniff(bytes, 'wide.csv', bytes.length)).reason.en).toMatch(
+    expect(failureOf(() => sniff(bytes, 'wide.csv', bytes.length)).en).toMatch(
       /10000 columns, over the limit of 500/,
     );
-    expect(failureOf(() => parseCsvTable(new TextDecoder().decode(bytes), ',')).reason.en).toMatch(
-      /10000 columns/,
-    );
+    expect(failureOf(() => parseCsvTable(new TextDecoder().decode(bytes), ',')).en).toMatch(/10000 columns/);
     const ctx = await bundledContext();
     const o = optionsFrom(sniffBytes(fixtureBytes('roster-utf8-bom.csv'), 'wide.csv'));
-    expect(failureOf(() => runImport(bytes, o, ctx, IMPORTED_AT)).reason.en).toMatch(/10000 columns/);
+    expect(failureOf(() => runImport(bytes, o, ctx, IMPORTED_AT)).en).toMatch(/10000 columns/);
   });
 
   it('refuses a GeoJSON file with more than LIMITS.maxColumns property names', () => {
@@ -537,7 +543,7 @@ describe('limits', () => {
       type: 'FeatureCollection',
       features: [{ type: 'Feature', geometry: null, properties }],
     });
-    expect(failureOf(() => parseGeoJsonTable(text)).reason.en).toMatch(/columns, over the limit/);
+    expect(failureOf(() => parseGeoJsonTable(text)).en).toMatch(/columns, over the limit/);
   });
 });
 
@@ -554,8 +560,9 @@ describe('a file where every row is bad', () => {
       [3, '企业名称', 'error', true],
       [4, '企业名称', 'error', true],
     ]);
-    expect(ds.notes).toEqual([
-      { zh: '所有行都有问题，没有导入任何数据', en: 'every row has a problem; nothing was imported' },
+    expect(ds.notes).toEqual([{ code: 'import.note.nothingImported', params: {} }]);
+    expect(ds.notes.map((n) => [say('zh', n), say('en', n)])).toEqual([
+      ['所有行都有问题，没有导入任何数据', 'every row has a problem; nothing was imported'],
     ]);
   });
 
@@ -569,7 +576,7 @@ describe('a file where every row is bad', () => {
       [2, '百度经度', 'error', true],
       [3, '百度经度', 'error', true],
     ]);
-    expect(ds.notes.map((n) => n.en)).toEqual(['every row has a problem; nothing was imported']);
+    expect(ds.notes.map((n) => say('en', n))).toEqual(['every row has a problem; nothing was imported']);
   });
 });
 
@@ -606,7 +613,7 @@ describe('line numbers', () => {
       [2, '(csv)', 'warning', false],
       [3, '(csv)', 'warning', false],
     ]);
-    expect(ds.report[0]?.reason.en).toMatch(/6 cells; the header has 5/);
+    expect(say('en', ds.report[0])).toMatch(/6 cells; the header has 5/);
   });
 });
 
@@ -766,7 +773,7 @@ describe('buildDataset on a parsed table', () => {
     const ds = buildDataset(table, optionsFrom(s), await bundledContext(), IMPORTED_AT);
     expect(
       ds.report.some(
-        (r) => r.column === '(csv)' && r.severity === 'error' && r.reason.en.startsWith('CSV error'),
+        (r) => r.column === '(csv)' && r.severity === 'error' && say('en', r).startsWith('CSV error'),
       ),
     ).toBe(true);
   });

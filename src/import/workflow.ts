@@ -1,0 +1,113 @@
+// The import's workflows, out of the components (zustand's "actions as module functions"): the
+// dialog and the data panel only render. import/ never imports the store: each function gets the
+// store's state and actions through `get` (the app passes useAppStore.getState).
+import { todayIso } from '../model/dates';
+import { suggestMapping } from './columns';
+import { ImportFailure } from './failure';
+import { ImportCancelled, importFile, type Job, sniffFile } from './import-client';
+import { nextImportId } from './merge';
+import {
+  type ImportedDataset,
+  type ImportOptions,
+  importContextOf,
+  type Sniffed,
+  type SniffOverrides,
+} from './pipeline';
+import type { ImportStage } from './protocol';
+import { deleteImport, saveImport } from './saved-imports';
+
+/** The part of the app store the import workflows read and update. */
+export interface ImportStore {
+  data: Parameters<typeof importContextOf>[0] | null;
+  imports: ImportedDataset[];
+  setImports: (imports: ImportedDataset[]) => void;
+  setStorageError: (message: string | null) => void;
+  /** Opens the import dialog on a file, or closes it (null). */
+  startImport: (file: File | null) => void;
+  showReport: (importId: string | null) => void;
+}
+
+export type GetImportStore = () => ImportStore;
+
+/** The import settings suggested by a first look, keeping what the user chose before a re-read. */
+export function optionsFrom(s: Sniffed, prev: ImportOptions | null, id: string): ImportOptions {
+  return {
+    fileName: s.fileName,
+    datasetId: id,
+    format: s.format,
+    encoding: s.encoding,
+    delimiter: s.delimiter,
+    kind: prev?.kind ?? s.kind,
+    mapping: prev && prev.kind !== s.kind ? suggestMapping(s.header, prev.kind) : s.mapping,
+    lonLatColumn: s.lonLatColumn,
+    crs: prev?.crs ?? s.crs,
+    swapLonLat: s.swapLonLat,
+    mode: prev?.mode ?? 'join',
+    confidence: prev?.confidence ?? 'medium',
+  };
+}
+
+const mapJob = <T, U>(job: Job<T>, f: (v: T) => U | Promise<U>): Job<U> => ({
+  result: job.result.then(f),
+  cancel: job.cancel,
+});
+
+/** First look at a file (in a worker) and the settings to start the mapping step with. */
+export function readFileStart(
+  file: File,
+  overrides: SniffOverrides,
+  prev: ImportOptions | null,
+  get: GetImportStore,
+): Job<{ sniffed: Sniffed; options: ImportOptions }> {
+  return mapJob(sniffFile(file, overrides), (sniffed) => ({
+    sniffed,
+    options: optionsFrom(sniffed, prev, nextImportId(get().imports)),
+  }));
+}
+
+/** How an import ended: stored and shown, or nothing usable in it (the store is untouched then). */
+export type ImportOutcome =
+  | { kind: 'added'; dataset: ImportedDataset }
+  | { kind: 'nothing'; dataset: ImportedDataset };
+
+/**
+ * The whole import: checks the file in a worker against today's data, then adds the dataset to
+ * the store, saves it in IndexedDB (a failure to save is shown, and the import stays for this
+ * session), closes the dialog and opens the report.
+ */
+export function commitImport(
+  file: File,
+  options: ImportOptions,
+  get: GetImportStore,
+  onProgress: (stage: ImportStage, share: number) => void,
+): Job<ImportOutcome> {
+  const data = get().data;
+  if (!data) {
+    return { result: Promise.reject(new ImportFailure('import.fail.noData')), cancel: () => {} };
+  }
+  const job = importFile(file, options, importContextOf(data, todayIso()), onProgress);
+  return mapJob(job, async (dataset): Promise<ImportOutcome> => {
+    if (dataset.enterprises.length + dataset.chargers.length === 0) return { kind: 'nothing', dataset };
+    get().setImports([...get().imports, dataset]);
+    const stored = await saveImport(dataset);
+    const st = get();
+    st.setStorageError(stored.ok ? null : stored.message);
+    st.startImport(null);
+    st.showReport(dataset.id);
+    return { kind: 'added', dataset };
+  });
+}
+
+/** Removes an import from the map at once, then from IndexedDB (a failure there is shown). */
+export async function removeImport(id: string, get: GetImportStore): Promise<void> {
+  get().setImports(get().imports.filter((i) => i.id !== id));
+  const r = await deleteImport(id);
+  get().setStorageError(r.ok ? null : r.message);
+}
+
+/** Any error of an import as an ImportFailure to show; null for a cancel, which is no error. */
+export function failureOf(e: unknown): ImportFailure | null {
+  if (e instanceof ImportCancelled) return null;
+  if (e instanceof ImportFailure) return e;
+  return new ImportFailure('import.fail.other', { message: e instanceof Error ? e.message : String(e) });
+}
