@@ -1,5 +1,5 @@
-import type { TourStep } from '../data/tour';
-import type { ShareState } from '../state/url-hash';
+import type { ShareState } from '../model';
+import type { TourStep } from '../tour/steps';
 
 /**
  * The view a step shows, as a shared link would restore it: the step sets the camera, layers,

@@ -1,7 +1,7 @@
 import { AREA_IDS } from '../data/areas';
 import type { ChainModel, Confidence, Enterprise, Precision } from '../data/types';
 import type { Placement } from '../domain/enterprise-positions';
-import type { EnterpriseFilters } from '../state/url-hash';
+import type { EnterpriseFilters } from '../model';
 import { chainColour, hexToRgb } from './palette';
 
 export type Rgb = [number, number, number];
