@@ -96,8 +96,8 @@ interface Codec {
   salvage?(value: string, ctx: HashContext): Decoded | undefined;
 }
 
-const sameSet = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && new Set([...a, ...b]).size === a.length;
+const same = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
 
 // Up to 50 ids; only the known ones can be shown.
 const layerIds = (value: string, ctx: HashContext) =>
@@ -119,7 +119,7 @@ const CODECS: readonly Codec[] = [
   },
   {
     key: 'layers',
-    encode: (s, ctx) => (sameSet(s.layers, ctx.defaultLayers) ? undefined : s.layers.join(',')),
+    encode: (s, ctx) => (same(s.layers, ctx.defaultLayers) ? undefined : s.layers.join(',')),
     decode: (value, ctx) => {
       const all = value === '' ? [] : value.split(',');
       const ids = layerIds(value, ctx);
