@@ -1,5 +1,4 @@
-import type { ShareState } from '../model';
-import type { TourStep } from '../tour/steps';
+import type { ShareState, TourStep } from '../model';
 
 /**
  * The view a step shows, as a shared link would restore it: the step sets the camera, layers,

@@ -18,6 +18,7 @@ import {
 } from '../import/pipeline';
 import type { ImportStage } from '../import/protocol';
 import { saveImport } from '../import/saved-imports';
+import { CONFIDENCES } from '../model';
 import { useAppStore } from '../state/store';
 import { ReportBody } from './import-report';
 
@@ -343,7 +344,7 @@ function MappingStep({
               value={options.confidence}
               onChange={(e) => set({ confidence: e.target.value as Confidence })}
             >
-              {(['high', 'medium', 'low'] as const).map((c) => (
+              {CONFIDENCES.map((c) => (
                 <option key={c} value={c}>
                   {t(lang, `conf.${c}`)}
                 </option>
