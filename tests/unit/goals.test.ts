@@ -206,6 +206,10 @@ describe('validateGoals on malformed files', () => {
     const r = validateGoals(fileWith({ name: undefined }), FILE);
     expectNamed(issueFor(r.issues, 'name'), 'name');
     expect(r.value[0]?.name).toEqual({ zh: 'chargers', en: 'chargers' });
+    expect(r.issues.find((i) => i.code === 'field.defaultedTo')).toMatchObject({
+      field: 'name',
+      params: { value: 'chargers' },
+    });
   });
 
   it('reports a name with one language only', () => {
@@ -327,6 +331,13 @@ describe('validateGoals on malformed files', () => {
     expectNamed(issueFor(r.issues, 'measure'), 'measure');
     expect(r.value[0]?.strict).toBe(false);
     expect(r.value[0]?.measure).toBe('stock');
+    // Each fallback is said on its field, with the value used instead.
+    expect(
+      r.issues.filter((i) => i.code === 'field.defaultedTo').map((i) => [i.field, i.params?.value]),
+    ).toEqual([
+      ['strict', 'false'],
+      ['measure', 'stock'],
+    ]);
   });
 });
 
