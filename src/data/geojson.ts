@@ -1,54 +1,12 @@
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
+import * as v from 'valibot';
+import { type At, isObject, issueAt, parseAt } from './issues';
 import type { DataIssue, Validated } from './types';
 
-type PropType = 'string' | 'number' | 'boolean' | 'string|null';
-
-export interface FeatureRules {
-  geometry: Geometry['type'][];
-  props: Record<string, PropType>;
-}
-
-function issue(file: string, reason: DataIssue['reason'], row?: number, field?: string): DataIssue {
-  return {
-    file,
-    reason,
-    severity: 'error',
-    ...(row === undefined ? {} : { row }),
-    ...(field ? { field } : {}),
-  };
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  return typeof value;
-}
-
-function isPosition(p: unknown): p is Position {
-  return (
-    Array.isArray(p) &&
-    p.length >= 2 &&
-    typeof p[0] === 'number' &&
-    typeof p[1] === 'number' &&
-    Number.isFinite(p[0]) &&
-    Number.isFinite(p[1])
-  );
-}
-
-/** Walks nested coordinate arrays; returns the first bad position's reason, or null. */
-function checkCoordinates(coords: unknown, depth: number): string | null {
-  if (depth === 0) {
-    if (!isPosition(coords)) return 'not a [lng, lat] pair';
-    const [lng, lat] = coords as [number, number];
-    if (lng < -180 || lng > 180 || lat < -90 || lat > 90) return `[${lng}, ${lat}] is outside WGS84 range`;
-    return null;
-  }
-  if (!Array.isArray(coords) || coords.length === 0) return 'empty or missing coordinate array';
-  for (const c of coords) {
-    const bad = checkCoordinates(c, depth - 1);
-    if (bad) return bad;
-  }
-  return null;
+/** What one bundled GeoJSON file must hold: its geometry types and its properties' schema. */
+export interface FeatureRules<P> {
+  geometry: readonly Geometry['type'][];
+  props: v.GenericSchema<unknown, P>;
 }
 
 const DEPTH: Partial<Record<Geometry['type'], number>> = {
@@ -60,10 +18,39 @@ const DEPTH: Partial<Record<Geometry['type'], number>> = {
   MultiPolygon: 3,
 };
 
-function typeMatches(value: unknown, t: PropType): boolean {
-  if (t === 'string|null') return value === null || typeof value === 'string';
-  if (t === 'number') return typeof value === 'number' && Number.isFinite(value);
-  return typeof value === t;
+const isPosition = (p: unknown): p is Position =>
+  Array.isArray(p) && p.length >= 2 && Number.isFinite(p[0]) && Number.isFinite(p[1]);
+
+/** The first bad position of nested coordinate arrays, as an issue; null when all are good. */
+export function badCoordinates(coords: unknown, depth: number, at: At): DataIssue | null {
+  if (depth === 0) {
+    if (!isPosition(coords)) return issueAt(at, 'geometry', 'geo.coordinates');
+    const [lng, lat] = coords as [number, number];
+    return lng < -180 || lng > 180 || lat < -90 || lat > 90
+      ? issueAt(at, 'geometry', 'geo.outsideWgs84', { lng, lat })
+      : null;
+  }
+  if (!Array.isArray(coords) || coords.length === 0) return issueAt(at, 'geometry', 'geo.coordinates');
+  for (const c of coords) {
+    const bad = badCoordinates(c, depth - 1, at);
+    if (bad) return bad;
+  }
+  return null;
+}
+
+/** A geometry of an allowed type, with coordinates that are real positions. */
+export function badGeometry(geom: unknown, allowed: readonly Geometry['type'][], at: At): DataIssue | null {
+  const type = isObject(geom) ? geom.type : undefined;
+  if (typeof type !== 'string' || !(allowed as readonly string[]).includes(type)) {
+    return issueAt(at, 'geometry', 'geo.geometryType', {
+      expected: allowed.join(' / '),
+      got: typeof type === 'string' ? type : 'null',
+    });
+  }
+  const depth = DEPTH[type as Geometry['type']];
+  return depth === undefined
+    ? null
+    : badCoordinates((geom as { coordinates?: unknown }).coordinates, depth, at);
 }
 
 /**
@@ -73,77 +60,43 @@ function typeMatches(value: unknown, t: PropType): boolean {
 export function validateFeatureCollection<G extends Geometry, P>(
   json: unknown,
   file: string,
-  rules: FeatureRules,
+  rules: FeatureRules<P>,
 ): Validated<FeatureCollection<G, P>> {
   const issues: DataIssue[] = [];
   const empty: FeatureCollection<G, P> = { type: 'FeatureCollection', features: [] };
-  if (
-    typeof json !== 'object' ||
-    json === null ||
-    (json as { type?: unknown }).type !== 'FeatureCollection'
-  ) {
-    issues.push(
-      issue(file, {
-        zh: `不是 GeoJSON FeatureCollection（读到 ${describe(json)}）`,
-        en: `not a GeoJSON FeatureCollection (got ${describe(json)})`,
-      }),
-    );
+  if (!isObject(json) || json.type !== 'FeatureCollection') {
+    const got =
+      json === null
+        ? 'null'
+        : Array.isArray(json)
+          ? 'array'
+          : isObject(json)
+            ? String(json.type)
+            : typeof json;
+    issues.push(issueAt({ file }, '', 'geo.notCollection', { got }));
     return { value: empty, issues };
   }
-  const features = (json as { features?: unknown }).features;
-  if (!Array.isArray(features)) {
-    issues.push(
-      issue(file, { zh: '缺少 features 数组', en: 'missing "features" array' }, undefined, 'features'),
-    );
-    return { value: empty, issues };
-  }
+  const features = parseAt(
+    v.array(v.unknown(), 'json.array'),
+    json.features,
+    { file, field: 'features' },
+    issues,
+  );
+  if (!features) return { value: empty, issues };
   const kept: Feature<G, P>[] = [];
-  features.forEach((f: unknown, i: number) => {
-    const feat = f as Partial<Feature> | null;
-    if (typeof feat !== 'object' || feat === null || feat.type !== 'Feature') {
-      issues.push(issue(file, { zh: '不是 Feature 对象', en: 'not a Feature object' }, i));
+  features.forEach((f, row) => {
+    const at = { file, row };
+    if (!isObject(f) || f.type !== 'Feature') {
+      issues.push(issueAt(at, '', 'geo.notFeature'));
       return;
     }
-    const geom = feat.geometry as Geometry | null | undefined;
-    if (!geom || !rules.geometry.includes(geom.type)) {
-      issues.push(
-        issue(
-          file,
-          {
-            zh: `几何类型应为 ${rules.geometry.join(' / ')}，实际为 ${geom ? geom.type : '空'}`,
-            en: `geometry must be ${rules.geometry.join(' / ')}, got ${geom ? geom.type : 'none'}`,
-          },
-          i,
-          'geometry',
-        ),
-      );
-      return;
-    }
-    const depth = DEPTH[geom.type];
-    const bad =
-      depth === undefined ? null : checkCoordinates((geom as { coordinates?: unknown }).coordinates, depth);
+    const bad = badGeometry(f.geometry, rules.geometry, at);
     if (bad) {
-      issues.push(issue(file, { zh: `坐标无效：${bad}`, en: `invalid coordinates: ${bad}` }, i, 'geometry'));
+      issues.push(bad);
       return;
     }
-    const props = (feat.properties ?? {}) as Record<string, unknown>;
-    for (const [key, t] of Object.entries(rules.props)) {
-      if (!typeMatches(props[key], t)) {
-        issues.push(
-          issue(
-            file,
-            {
-              zh: `属性 ${key} 应为 ${t}，实际为 ${describe(props[key])}`,
-              en: `property "${key}" must be ${t}, got ${describe(props[key])}`,
-            },
-            i,
-            key,
-          ),
-        );
-        return;
-      }
-    }
-    kept.push(feat as Feature<G, P>);
+    const properties = parseAt(rules.props, f.properties ?? {}, at, issues);
+    if (properties !== undefined) kept.push({ ...(f as unknown as Feature<G, P>), properties });
   });
   return { value: { type: 'FeatureCollection', features: kept }, issues };
 }
@@ -154,14 +107,6 @@ export function parseJson(text: string, file: string): Validated<unknown> {
     return { value: JSON.parse(text), issues: [] };
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    return {
-      value: null,
-      issues: [
-        issue(file, {
-          zh: `文件已损坏，无法解析 JSON：${msg}`,
-          en: `corrupt file, JSON parse failed: ${msg}`,
-        }),
-      ],
-    };
+    return { value: null, issues: [issueAt({ file }, '', 'json.parse', { msg })] };
   }
 }

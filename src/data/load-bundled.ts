@@ -1,14 +1,27 @@
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
-import type { TownshipUnit } from '../domain/charging';
-import { LAYERS } from '../layers/registry';
+import {
+  CityPropsSchema,
+  DistrictPropsSchema,
+  LAYER_IDS,
+  NeighbourPropsSchema,
+  POINT_TYPES,
+  POLYGON_TYPES,
+  TownshipListSchema,
+  TownshipPropsSchema,
+  type TownshipUnit,
+  TownshipUnitSchema,
+  TransportPropsSchema,
+  todayIso,
+} from '../model';
+import { type TourStep, tourContextOf, validateTour } from '../tour/steps';
 import { validateAreas } from './areas';
 import { validateChainModel } from './chain';
 import { type Charger, type NevCount, parseChargers, parseNevByDistrict } from './chargers';
 import { parseEnterprises } from './enterprises';
 import { parseJson, validateFeatureCollection } from './geojson';
 import { type Goal, validateGoals } from './goals';
+import { issueAt, parseAt } from './issues';
 import { DEFAULT_MATCH_WEIGHTS, type MatchWeights, validateMatchWeights } from './match-weights';
-import { type TourStep, tourContextOf, validateTour } from './tour';
 import type {
   AreaPolygon,
   AreasFile,
@@ -64,9 +77,6 @@ export const BUNDLED_FILES = {
   matchWeights: 'data/match-weights.json',
 } as const;
 
-const POLY: FeatureRulesGeometry = ['Polygon', 'MultiPolygon'];
-type FeatureRulesGeometry = ('Polygon' | 'MultiPolygon' | 'Point')[];
-
 /** Browser fetch relative to the page, so the site works under any sub-path. */
 export function fetchRelative(baseUrl: string): FetchText {
   return async (path) => {
@@ -81,11 +91,7 @@ async function readText(fetchText: FetchText, file: string, issues: DataIssue[])
     return await fetchText(file);
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    issues.push({
-      file,
-      severity: 'error',
-      reason: { zh: `无法读取文件（${msg}）`, en: `file could not be loaded (${msg})` },
-    });
+    issues.push(issueAt({ file }, '', 'file.unreadable', { msg }));
     return null;
   }
 }
@@ -101,8 +107,12 @@ async function readJson(fetchText: FetchText, file: string, issues: DataIssue[])
 /**
  * Loads every bundled file in parallel. Never throws: a missing or corrupt file leaves its
  * collection empty and adds an issue, so the app can draw what it has and say what it lacks.
+ * `layers`: the layer ids a tour step may name (by default every layer there is).
  */
-export async function loadBundled(fetchText: FetchText): Promise<BundledData> {
+export async function loadBundled(
+  fetchText: FetchText,
+  options: { layers?: readonly string[] } = {},
+): Promise<BundledData> {
   const issues: DataIssue[] = [];
   const tourIssues: DataIssue[] = [];
   const goalIssues: DataIssue[] = [];
@@ -161,14 +171,8 @@ export async function loadBundled(fetchText: FetchText): Promise<BundledData> {
   }
   const districtFc = take(districts, f.districts, (j, file) =>
     validateFeatureCollection<AreaPolygon, DistrictProps>(j, file, {
-      geometry: POLY,
-      props: {
-        adcode: 'string',
-        name_zh: 'string',
-        name_en: 'string',
-        label_lng: 'number',
-        label_lat: 'number',
-      },
+      geometry: POLYGON_TYPES,
+      props: DistrictPropsSchema,
     }),
   );
   const townshipUnits = unitsJson === null ? [] : readTownshipUnits(unitsJson, f.townshipUnits, issues);
@@ -180,7 +184,7 @@ export async function loadBundled(fetchText: FetchText): Promise<BundledData> {
   const townshipCodes = new Set(townshipUnits.map((u) => u.code));
   let chargers: Charger[] = [];
   if (chargersCsv !== null) {
-    const r = parseChargers(chargersCsv, f.chargers, { districtCodes, townshipCodes, today: today() });
+    const r = parseChargers(chargersCsv, f.chargers, { districtCodes, townshipCodes, today: todayIso() });
     issues.push(...r.issues);
     chargers = r.value;
   }
@@ -204,7 +208,8 @@ export async function loadBundled(fetchText: FetchText): Promise<BundledData> {
   }
   let tour: TourStep[] = [];
   if (tourJson !== null) {
-    const r = validateTour(tourJson, f.tour, tourContextOf({ areas, chain, enterprises, chargers }, LAYERS));
+    const layers = (options.layers ?? LAYER_IDS).map((id) => ({ id }));
+    const r = validateTour(tourJson, f.tour, tourContextOf({ areas, chain, enterprises, chargers }, layers));
     tourIssues.push(...r.issues);
     tour = r.value;
   }
@@ -217,30 +222,29 @@ export async function loadBundled(fetchText: FetchText): Promise<BundledData> {
     townshipUnits,
     chargers,
     nev,
-    city: take(city, f.city, (j, file) => validateFeatureCollection(j, file, { geometry: POLY, props: {} })),
+    city: take(city, f.city, (j, file) =>
+      validateFeatureCollection<Polygon | MultiPolygon, Record<string, unknown>>(j, file, {
+        geometry: POLYGON_TYPES,
+        props: CityPropsSchema,
+      }),
+    ),
     districts: districtFc,
     neighbours: take(neighbours, f.neighbours, (j, file) =>
       validateFeatureCollection<AreaPolygon, NeighbourProps>(j, file, {
-        geometry: POLY,
-        props: {
-          name_zh: 'string',
-          name_en: 'string',
-          level: 'string',
-          label_lng: 'number',
-          label_lat: 'number',
-        },
+        geometry: POLYGON_TYPES,
+        props: NeighbourPropsSchema,
       }),
     ),
     townships: take(townships, f.townships, (j, file) =>
       validateFeatureCollection<Point, TownshipProps>(j, file, {
-        geometry: ['Point'],
-        props: { code: 'string', name_zh: 'string' },
+        geometry: POINT_TYPES,
+        props: TownshipPropsSchema,
       }),
     ),
     transport: take(transport, f.transport, (j, file) =>
       validateFeatureCollection<Point, TransportProps>(j, file, {
-        geometry: ['Point'],
-        props: { kind: 'string', name_zh: 'string|null' },
+        geometry: POINT_TYPES,
+        props: TransportPropsSchema,
       }),
     ),
     chain,
@@ -250,51 +254,18 @@ export async function loadBundled(fetchText: FetchText): Promise<BundledData> {
   };
 }
 
-/** Today as YYYY-MM-DD (local time): commissioning dates after it are reported as future. */
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 /** townships_list.json → units; an entry without a 9-digit code or a name is reported and left out. */
 function readTownshipUnits(json: unknown, file: string, issues: DataIssue[]): TownshipUnit[] {
-  const list = (json as { townships?: unknown } | null)?.townships;
-  if (!Array.isArray(list)) {
-    issues.push({
-      file,
-      field: 'townships',
-      severity: 'error',
-      reason: { zh: '缺少 townships 数组', en: 'missing "townships" array' },
-    });
-    return [];
-  }
+  const root = parseAt(TownshipListSchema.entries.root, json, { file }, issues);
+  const list =
+    root &&
+    parseAt(TownshipListSchema.entries.townships, root.townships, { file, field: 'townships' }, issues);
   const out: TownshipUnit[] = [];
-  list.forEach((u: unknown, i: number) => {
-    const o = u as Partial<TownshipUnit> | null;
-    if (
-      o &&
-      typeof o.code === 'string' &&
-      /^\d{9}$/.test(o.code) &&
-      typeof o.name_zh === 'string' &&
-      typeof o.kind === 'string' &&
-      typeof o.district_adcode === 'string'
-    ) {
-      out.push({
-        code: o.code,
-        name_zh: o.name_zh,
-        kind: o.kind,
-        district_adcode: o.district_adcode,
-        ...(o.district_name_zh ? { district_name_zh: o.district_name_zh } : {}),
-      });
-    } else {
-      issues.push({
-        file,
-        row: i,
-        field: 'code',
-        severity: 'error',
-        reason: { zh: '乡镇条目缺少代码或名称', en: 'township entry lacks a code or name' },
-      });
-    }
-  });
+  for (const [row, raw] of (list ?? []).entries()) {
+    const u = parseAt(TownshipUnitSchema, raw, { file, row }, issues);
+    if (!u) continue;
+    const { district_name_zh, ...rest } = u;
+    out.push(district_name_zh ? { ...rest, district_name_zh } : rest);
+  }
   return out;
 }

@@ -1,10 +1,32 @@
-import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import type { zhIssues } from '../i18n/zh-issues';
+import type { AreaId, Bilingual, Confidence, Precision } from '../model';
 
-export type Lang = 'zh' | 'en';
+// The record types now come from the schemas in src/model/; they are re-exported here so the many
+// `from '../data/types'` imports keep working.
+export type {
+  Area,
+  AreaId,
+  AreaPolygon,
+  AreasFile,
+  Bilingual,
+  Chain,
+  ChainModel,
+  Confidence,
+  DistrictFeature,
+  DistrictProps,
+  Lang,
+  NeighbourProps,
+  ParkFootprint,
+  PointFC,
+  Precision,
+  Segment,
+  Stage,
+  StatusRules,
+  TownshipProps,
+  TransportProps,
+} from '../model';
 
 export type IssueCode = keyof typeof zhIssues;
-export type Bilingual = { zh: string; en: string };
 
 /** One problem found in input data: which file, which row or feature, which field, and why. */
 export interface DataIssue {
@@ -27,98 +49,7 @@ export interface Validated<T> {
   issues: DataIssue[];
 }
 
-export type AreaPolygon = Polygon | MultiPolygon;
-
-export interface DistrictProps {
-  adcode: string;
-  name_zh: string;
-  name_en: string;
-  label_lng: number;
-  label_lat: number;
-}
-
-export type DistrictFeature = Feature<AreaPolygon, DistrictProps>;
-
-export interface NeighbourProps {
-  adcode: string;
-  name_zh: string;
-  name_en: string;
-  level: 'prefecture' | 'county';
-  label_lng: number;
-  label_lat: number;
-}
-
-export interface TownshipProps {
-  code: string;
-  name_zh: string;
-  kind: string;
-  district_name_zh: string;
-}
-
-export interface TransportProps {
-  kind: 'motorway_junction' | 'motorway_service_area';
-  name_zh: string | null;
-  ref: string | null;
-}
-
-export type Stage = 'upstream' | 'midstream' | 'downstream';
-
-export interface Chain {
-  id: string;
-  name: Bilingual;
-}
-
-export interface Segment {
-  id: string;
-  chain: string;
-  stage: Stage;
-  name: Bilingual;
-  /** Areas the plan's §三.4 assigns this segment to (empty: the plan names no area). */
-  areas: AreaId[];
-  planSection: string;
-  /** The plan's own wording, verbatim, and its translation. */
-  plan: Bilingual;
-}
-
-export interface ChainModel {
-  chains: Chain[];
-  segments: Segment[];
-  statusRules: StatusRules;
-}
-
-export interface ParkFootprint {
-  id: string;
-  name: Bilingual;
-  center: [number, number];
-  areaKm2: number;
-  areaBasis: Bilingual;
-  locationBasis: Bilingual;
-  source: string;
-}
-
-export type AreaId = 'suixi' | 'xiangshan' | 'lieshan' | 'duji' | 'hitech' | 'linhuan';
-
-export interface Area {
-  id: AreaId;
-  kind: 'district' | 'park';
-  adcode?: string;
-  name: Bilingual;
-  role: Bilingual;
-  specialisation: Bilingual;
-  planSection: string;
-  footprints: ParkFootprint[];
-}
-
-export interface AreasFile {
-  source: Bilingual;
-  areas: Area[];
-}
-
-export type PointFC<P> = FeatureCollection<Point, P>;
-
-export type Precision = 'exact' | 'park' | 'district' | 'unknown';
-export type Confidence = 'high' | 'medium' | 'low';
-
+/** A firm as read from a CSV table (data/enterprises.ts) or an import: a record, not a file shape. */
 export interface Enterprise {
   id: string;
   /** Unique even when the file repeats an id (the duplicate is reported, and kept). */
@@ -140,10 +71,4 @@ export interface Enterprise {
   confidence: Confidence;
   confidenceNote: string;
   source: string;
-}
-
-export interface StatusRules {
-  strongMin: number;
-  weakMin: number;
-  note: Bilingual;
 }

@@ -1,7 +1,9 @@
 import { bbox, booleanPointInPolygon, pointGrid } from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
 import type { Charger } from '../data/chargers';
+import type { Goal } from '../data/goals';
 import type { AreaPolygon } from '../data/types';
+import { CHARGING_GOAL_IDS, valuesByYear } from './goals';
 import { pointLocator } from './locate';
 
 export interface SiteCount {
@@ -109,12 +111,24 @@ export function chargingPoints(chargers: readonly Charger[]): { points: number; 
   return { points, unknownSites };
 }
 
-/** The plan's targets (§二 and §三.14): charging points built by the end of the year. */
-export const CHARGER_TARGETS: Readonly<Record<number, number>> = { 2025: 1900, 2027: 3600 };
-/** The plan's vehicles-per-charger ceilings (车桩比低于…), by year. */
-export const RATIO_CEILINGS: Readonly<Record<number, number>> = { 2025: 2, 2027: 1.5 };
+/**
+ * The plan's charging goals (§二 and §三.14), read from goals.json (the one source): charging
+ * points built by the end of each year, and the vehicles-per-charger ceilings (车桩比低于…).
+ */
+export interface ChargingGoals {
+  points: Readonly<Record<number, number>>;
+  ratioCeilings: Readonly<Record<number, number>>;
+}
 
-export interface TargetProgress {
+export function chargingGoalsOf(goals: readonly Goal[]): ChargingGoals {
+  return {
+    points: valuesByYear(goals, CHARGING_GOAL_IDS.points),
+    ratioCeilings: valuesByYear(goals, CHARGING_GOAL_IDS.ratio),
+  };
+}
+
+/** A charging-point count against one year's goal. */
+export interface PointsProgress {
   year: number;
   target: number;
   count: number;
@@ -125,11 +139,8 @@ export interface TargetProgress {
   met: boolean;
 }
 
-/** A charging-point count (see chargingPoints) against each target, by year. */
-export function progress(
-  count: number,
-  targets: Readonly<Record<number, number>> = CHARGER_TARGETS,
-): TargetProgress[] {
+/** A charging-point count (see chargingPoints) against each year's goal (ChargingGoals.points). */
+export function progress(count: number, targets: Readonly<Record<number, number>>): PointsProgress[] {
   return Object.entries(targets)
     .map(([year, target]) => ({
       year: Number(year),
@@ -146,7 +157,7 @@ export interface VehicleRatio {
   /** NEVs per charging point; null when the NEV count is not provided or there are no points. */
   ratio: number | null;
   points: number;
-  /** Per year of RATIO_CEILINGS: ratio < ceiling; null when the ratio is null. */
+  /** Per year of the ceilings given: ratio < ceiling; null when the ratio is null. */
   meets: Record<number, boolean | null>;
 }
 
@@ -157,7 +168,7 @@ export interface VehicleRatio {
 export function vehiclesPerCharger(
   nevCount: number | null,
   chargers: readonly Charger[],
-  ceilings: Readonly<Record<number, number>> = RATIO_CEILINGS,
+  ceilings: Readonly<Record<number, number>> = {},
 ): VehicleRatio {
   const { points } = chargingPoints(chargers);
   const ratio = nevCount === null || points === 0 ? null : nevCount / points;
@@ -346,14 +357,10 @@ export function coverage(
 
 // ---- Township coverage (乡乡全覆盖) -------------------------------------------------------------
 
-/** One entry of public/geo/townships_list.json. */
-export interface TownshipUnit {
-  code: string;
-  name_zh: string;
-  kind: string;
-  district_adcode: string;
-  district_name_zh?: string;
-}
+/** One entry of public/geo/townships_list.json (its schema is in model/files.ts). */
+export type { TownshipUnit } from '../model';
+
+import type { TownshipUnit } from '../model';
 
 export interface TownshipCoverage {
   unit: TownshipUnit;

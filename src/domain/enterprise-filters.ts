@@ -1,5 +1,5 @@
 import type { ChainModel, Enterprise } from '../data/types';
-import type { EnterpriseFilters } from '../state/url-hash';
+import type { EnterpriseFilters } from '../model';
 
 /**
  * Whether a firm passes the filters: for counts, lists, export and search (the map applies the

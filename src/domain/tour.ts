@@ -1,5 +1,4 @@
-import type { TourStep } from '../data/tour';
-import type { ShareState } from '../state/url-hash';
+import type { ShareState, TourStep } from '../model';
 
 /**
  * The view a step shows, as a shared link would restore it: the step sets the camera, layers,

@@ -1,30 +1,11 @@
 import type { Map as MlMap } from 'maplibre-gl';
 import { pick, t } from '../i18n/t';
-import type { LegendEntry } from '../layers/types';
 import { selectLegend } from '../state/selectors';
 import { type AppState, type AppStore, shareStateOf } from '../state/store';
+import type { HandoutPage } from './handout-page';
 import { snapshotMap } from './map-image';
 import { qrDataUrl } from './qr';
 import { dateLine, layersLine, sourcesFor, stepLink, viewTitle } from './view-text';
-
-/** One printed page: a view of the map with what explains it and the link that opens it. */
-export interface HandoutPage {
-  key: string;
-  /** "导览第 2 / 10 步", or null for the current view. */
-  stepLabel: string | null;
-  heading: string;
-  /** The step's narration, or null. */
-  text: string | null;
-  layers: string;
-  /** The map picture (JPEG data URL). */
-  image: string;
-  legend: LegendEntry[];
-  link: string;
-  /** The link's QR code (SVG data URL). */
-  qr: string;
-  sources: string[];
-  date: string;
-}
 
 function mapPicture(map: MlMap): { image: string } {
   return { image: snapshotMap(map).canvas.toDataURL('image/jpeg', 0.9) };

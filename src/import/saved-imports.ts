@@ -1,5 +1,6 @@
 import { createStore, del, entries, set } from 'idb-keyval';
 import type { Bilingual } from '../data/types';
+import { isSavedImport } from '../model/saved-import';
 import type { ImportedDataset, ImportNote, ReportRow } from './pipeline';
 
 // One database of the app's own; each import is one entry, so removing one never rewrites the others.
@@ -33,9 +34,7 @@ export async function loadImports(): Promise<{ imports: ImportedDataset[]; error
     const all = await entries<string, ImportedDataset>(store());
     const imports = all
       .map(([, v]) => v)
-      .filter(
-        (v) => v && typeof v.id === 'string' && Array.isArray(v.enterprises) && Array.isArray(v.chargers),
-      )
+      .filter((v) => isSavedImport(v))
       .sort((a, b) => a.importedAt.localeCompare(b.importedAt));
     return { imports: imports.map(upgradeSaved), error: null };
   } catch (e) {

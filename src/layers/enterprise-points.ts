@@ -1,13 +1,13 @@
 import { AREA_IDS } from '../data/areas';
-import type { ChainModel, Confidence, Enterprise, Precision } from '../data/types';
+import type { ChainModel, Enterprise } from '../data/types';
 import type { Placement } from '../domain/enterprise-positions';
-import type { EnterpriseFilters } from '../state/url-hash';
+import { CONFIDENCES, type EnterpriseFilters, PRECISIONS } from '../model';
 import { chainColour, hexToRgb } from './palette';
 
 export type Rgb = [number, number, number];
 
-const PRECISION_ORDER: readonly Precision[] = ['exact', 'park', 'district', 'unknown'];
-const CONFIDENCE_ORDER: readonly Confidence[] = ['high', 'medium', 'low'];
+const PRECISION_ORDER = PRECISIONS;
+const CONFIDENCE_ORDER = CONFIDENCES;
 
 /**
  * One drawn dot: an enterprise in one of its segments (a firm in two segments is two dots at the

@@ -1,3 +1,4 @@
+import type { LayerId } from '../model';
 import { areasLayer } from './areas-layer';
 import { baseLayer, cityOutlineLayer } from './base-layer';
 import { chargersLayer, coverageLayer } from './chargers-layer';
@@ -29,17 +30,8 @@ export const REGISTRY: readonly LayerEntry[] = [
   baseLayer,
 ];
 
-/** The layers a person can switch (the panel, the link's `layers=`, a tour step's layers). */
-export type LayerId =
-  | 'enterprises'
-  | 'chargers'
-  | 'coverage'
-  | 'areas'
-  | 'townships'
-  | 'transport'
-  | 'neighbours'
-  | 'osm'
-  | 'tianditu';
+/** The layers a person can switch (the panel, the link's `layers=`, a tour step's layers): model/enums.ts. */
+export type { LayerId };
 
 export interface LayerDef {
   id: LayerId;

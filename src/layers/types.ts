@@ -7,7 +7,7 @@ import type { Coverage } from '../domain/charging';
 import type { Placement } from '../domain/enterprise-positions';
 import type { AreaMatch } from '../domain/match';
 import type { MessageKey } from '../i18n/t';
-import type { EnterpriseFilters, Selection } from '../state/url-hash';
+import type { EnterpriseFilters, Selection } from '../model';
 import type { DeckLib } from './deck-lib';
 import type { EnterprisePoint } from './enterprise-points';
 

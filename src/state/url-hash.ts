@@ -1,81 +1,59 @@
-import { isAreaId } from '../data/areas';
-import type { AreaId, Confidence, Lang, Precision } from '../data/types';
-import { type Camera, cameraInLimits } from './camera';
+import { defaultLayerIds, LAYERS } from '../layers/registry';
+import {
+  AS_OF_RANGE,
+  type ChargingView,
+  COVER_RANGE,
+  DEFAULT_CHARGING,
+  decodeCamera,
+  decodeFilters,
+  decodeMatch,
+  decodeSelection,
+  encodeCamera,
+  encodeFilters,
+  encodeMatch,
+  encodeSelection,
+  ID_RE,
+  isLang,
+  isSharedPanel,
+  MAX_TOUR_STEPS,
+  type ShareState,
+} from '../model';
+
+// The view vocabulary lives in src/model/; re-exported here for the modules that read it from the link's module.
+export {
+  AS_OF_RANGE,
+  type ChargingView,
+  COVER_RANGE,
+  coordPrecision,
+  DEFAULT_CHARGING,
+  decodeCamera,
+  decodeFilters,
+  decodeSelection,
+  type EnterpriseFilters,
+  encodeCamera,
+  encodeFilters,
+  MATCH_RADIUS_RANGE,
+  MAX_TOUR_STEPS,
+  type MatchView,
+  NO_FILTERS,
+  type Selection,
+  SHARED_PANELS,
+  type SharedPanel,
+  type ShareState,
+} from '../model';
 
 /**
  * The shareable part of the app state, as a small readable hash:
- *   #v=1&map=9.2/33.7600/116.7200/0/0&layers=areas,townships&sel=area:hitech&lang=en
+ *   #v=1&map=9.2/33.7600/116.7200&layers=areas,townships&sel=area:hitech&lang=en
  *   …&f=seg:power-battery;chain:battery,hydrogen;area:suixi;prec:district;conf:high&panel=chain
  *   …&tour=3   (presenter mode on the tour's third step: 1-based, as the presenter counts "3 / 10")
- * `map` follows maplibre's zoom/lat/lng/bearing/pitch form. Decoding validates every key on its
- * own: a bad key falls back to its default and is reported, the rest of the link still works.
+ * `map` follows maplibre's zoom/lat/lng[/bearing[/pitch]] form. A key at its default is left out
+ * (bearing and pitch 0, the default layers, Chinese), as maplibre and PMTiles do. Decoding validates
+ * every key on its own: a bad key falls back to its default and is reported, the rest still works.
  */
 export const HASH_VERSION = 1;
 // Longer than any link we write; a longer hash is junk or an attack, not a view.
 const MAX_HASH_LENGTH = 2000;
-
-export type Selection =
-  | { kind: 'area'; id: AreaId }
-  | { kind: 'segment'; id: string }
-  | { kind: 'enterprise'; id: string }
-  | { kind: 'charger'; id: string };
-
-/** Which enterprises the map shows. Empty lists mean "all". */
-export interface EnterpriseFilters {
-  segment: string | null;
-  chains: string[];
-  areas: AreaId[];
-  precision: Precision[];
-  confidence: Confidence[];
-}
-
-export const NO_FILTERS: EnterpriseFilters = {
-  segment: null,
-  chains: [],
-  areas: [],
-  precision: [],
-  confidence: [],
-};
-
-/** Side panels a link restores (transient ones such as the layer list are not shared). */
-export type SharedPanel = 'chain' | 'targets' | 'charging' | 'goals' | 'match';
-export const SHARED_PANELS: readonly SharedPanel[] = ['chain', 'targets', 'charging', 'goals', 'match'];
-
-/** The firm-to-park match: the visiting firm's segments and the partner distance. */
-export interface MatchView {
-  segments: string[];
-  radiusKm: number;
-}
-export const MATCH_RADIUS_RANGE = { min: 1, max: 50 } as const;
-
-/** The charging view: build-out shown up to the end of a year (null: everything operating), and the coverage distance. */
-export interface ChargingView {
-  asOfYear: number | null;
-  coverKm: number;
-}
-export const DEFAULT_CHARGING: ChargingView = { asOfYear: null, coverKm: 3 };
-export const AS_OF_RANGE = { min: 2015, max: 2030 } as const;
-export const COVER_RANGE = { min: 0.5, max: 20 } as const;
-/** Longest tour a link can point into; tour.json steps beyond it are reported and dropped. */
-export const MAX_TOUR_STEPS = 99;
-
-export interface ShareState {
-  camera: Camera | null;
-  layers: string[];
-  selection: Selection | null;
-  lang: Lang;
-  filters: EnterpriseFilters;
-  panel: SharedPanel | null;
-  charging: ChargingView;
-  /**
-   * Presenter mode on this step of the validated tour: a 0-based index (the link writes it 1-based
-   * as `tour=`). Absent or null: not presenting. Whether the tour has that many steps is checked
-   * by whoever holds the tour, as ids are checked against the data.
-   */
-  tourStep?: number | null;
-  /** The match asked for, or null/absent: none. */
-  match?: MatchView | null;
-}
 
 export type HashKey =
   | 'v'
@@ -97,144 +75,142 @@ export interface DecodedHash {
   rejected: HashKey[];
 }
 
-const NUM = '-?\\d{1,3}(?:\\.\\d{1,8})?';
-const MAP_RE = new RegExp(`^(${NUM})/(${NUM})/(${NUM})(?:/(${NUM}))?(?:/(${NUM}))?$`);
-const ID_RE = /^[a-z][a-z0-9-]{0,40}$/;
-// Enterprise ids come from data files, including imported ones: a wider, still inert, alphabet.
-const RECORD_ID_RE = /^[A-Za-z0-9._-]{1,60}$/;
-const PRECISIONS: readonly Precision[] = ['exact', 'park', 'district', 'unknown'];
-const CONFIDENCES: readonly Confidence[] = ['high', 'medium', 'low'];
-
-/** Decimal places for lat/lng at a zoom: about one screen pixel, as maplibre's hash does. */
-export function coordPrecision(zoom: number): number {
-  return Math.max(0, Math.ceil((zoom * Math.LN2 + Math.log(512 / 360 / 0.5)) / Math.LN10));
+export interface HashContext {
+  /** Layer ids a link may name. */
+  known: ReadonlySet<string>;
+  /** The layers shown when a link names none: left out of the link. */
+  defaultLayers: readonly string[];
 }
 
-function round(n: number, digits: number): string {
-  const s = n.toFixed(digits);
-  // "-0" and "-0.00" read oddly in a link.
-  return /^-0(\.0+)?$/.test(s) ? s.slice(1) : s;
+/** What one key decodes to; `charging` is partial, since asof= and cover= each give one half. */
+type Decoded = Omit<Partial<ShareState>, 'charging'> & { charging?: Partial<ChargingView> };
+
+/** One key of the link: both directions side by side, so they cannot drift apart. */
+interface Codec {
+  key: Exclude<HashKey, 'v'>;
+  /** The value, or undefined when the state is at this key's default (left out of the link). */
+  encode(s: ShareState, ctx: HashContext): string | undefined;
+  /** The state the value gives, or null: rejected. */
+  decode(value: string, ctx: HashContext): Decoded | null;
+  /** What a rejected value still gives (the known layers of a partly bad list, say). */
+  salvage?(value: string, ctx: HashContext): Decoded | undefined;
 }
 
-export function encodeCamera(c: Camera): string {
-  const p = coordPrecision(c.zoom);
-  return [round(c.zoom, 2), round(c.lat, p), round(c.lng, p), round(c.bearing, 1), round(c.pitch, 1)].join(
-    '/',
-  );
-}
+const same = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
 
-export function encodeHash(s: ShareState): string {
+// Up to 50 ids; only the known ones can be shown.
+const layerIds = (value: string, ctx: HashContext) =>
+  value === ''
+    ? []
+    : value
+        .split(',')
+        .slice(0, 50)
+        .filter((id) => ID_RE.test(id) && ctx.known.has(id));
+
+const CODECS: readonly Codec[] = [
+  {
+    key: 'map',
+    encode: (s) => (s.camera ? encodeCamera(s.camera) : undefined),
+    decode: (value) => {
+      const camera = decodeCamera(value);
+      return camera ? { camera } : null;
+    },
+  },
+  {
+    key: 'layers',
+    encode: (s, ctx) => (same(s.layers, ctx.defaultLayers) ? undefined : s.layers.join(',')),
+    decode: (value, ctx) => {
+      const all = value === '' ? [] : value.split(',');
+      const ids = layerIds(value, ctx);
+      return ids.length === all.length ? { layers: [...new Set(ids)] } : null;
+    },
+    // Only unknown ids: fall back to the default layers rather than show an empty map.
+    salvage: (value, ctx) => {
+      const ids = [...new Set(layerIds(value, ctx))];
+      return ids.length > 0 ? { layers: ids } : undefined;
+    },
+  },
+  {
+    key: 'sel',
+    encode: (s) => (s.selection ? encodeSelection(s.selection) : undefined),
+    decode: (value) => {
+      const selection = decodeSelection(value);
+      return selection ? { selection } : null;
+    },
+  },
+  {
+    key: 'lang',
+    encode: (s) => (s.lang === 'zh' ? undefined : s.lang),
+    decode: (value) => (isLang(value) ? { lang: value } : null),
+  },
+  {
+    key: 'f',
+    encode: (s) => encodeFilters(s.filters) || undefined,
+    decode: (value) => {
+      const filters = decodeFilters(value);
+      return filters ? { filters } : null;
+    },
+  },
+  {
+    key: 'panel',
+    encode: (s) => s.panel ?? undefined,
+    decode: (value) => (isSharedPanel(value) ? { panel: value } : null),
+  },
+  {
+    key: 'asof',
+    encode: (s) => (s.charging.asOfYear === null ? undefined : String(s.charging.asOfYear)),
+    decode: (value) => {
+      const y = /^\d{4}$/.test(value) ? Number(value) : Number.NaN;
+      return y >= AS_OF_RANGE.min && y <= AS_OF_RANGE.max ? { charging: { asOfYear: y } } : null;
+    },
+    salvage: () => ({ charging: {} }),
+  },
+  {
+    key: 'cover',
+    encode: (s) => (s.charging.coverKm === DEFAULT_CHARGING.coverKm ? undefined : String(s.charging.coverKm)),
+    decode: (value) => {
+      const km = /^\d{1,2}(\.\d)?$/.test(value) ? Number(value) : Number.NaN;
+      return km >= COVER_RANGE.min && km <= COVER_RANGE.max ? { charging: { coverKm: km } } : null;
+    },
+    salvage: () => ({ charging: {} }),
+  },
+  {
+    key: 'match',
+    encode: (s) => (s.match ? encodeMatch(s.match) : undefined),
+    decode: (value) => {
+      const match = decodeMatch(value);
+      return match ? { match } : null;
+    },
+  },
+  {
+    key: 'tour',
+    encode: (s) => (s.tourStep === undefined || s.tourStep === null ? undefined : String(s.tourStep + 1)),
+    decode: (value) => {
+      // 1-based in the link; no sign, exponent or leading zero, so one step has one spelling.
+      const n = /^[1-9]\d{0,2}$/.test(value) ? Number(value) : Number.NaN;
+      return n >= 1 && n <= MAX_TOUR_STEPS ? { tourStep: n - 1 } : null;
+    },
+  },
+];
+
+const DEFAULT_LAYERS = defaultLayerIds(LAYERS);
+
+/** The link of a view; `defaultLayers` (left out of it) are the registry's unless given. */
+export function encodeHash(s: ShareState, defaultLayers: readonly string[] = DEFAULT_LAYERS): string {
+  const ctx: HashContext = { known: new Set(), defaultLayers };
   const parts = [`v=${HASH_VERSION}`];
-  if (s.camera) parts.push(`map=${encodeCamera(s.camera)}`);
-  parts.push(`layers=${s.layers.join(',')}`);
-  if (s.selection) parts.push(`sel=${s.selection.kind}:${encodeURIComponent(s.selection.id)}`);
-  parts.push(`lang=${s.lang}`);
-  const f = encodeFilters(s.filters);
-  if (f) parts.push(`f=${f}`);
-  if (s.panel) parts.push(`panel=${s.panel}`);
-  if (s.charging.asOfYear !== null) parts.push(`asof=${s.charging.asOfYear}`);
-  if (s.charging.coverKm !== DEFAULT_CHARGING.coverKm) parts.push(`cover=${s.charging.coverKm}`);
-  if (s.match) parts.push(`match=${s.match.segments.join(',')}@${s.match.radiusKm}`);
-  if (s.tourStep !== undefined && s.tourStep !== null) parts.push(`tour=${s.tourStep + 1}`);
+  for (const c of CODECS) {
+    const value = c.encode(s, ctx);
+    if (value !== undefined) parts.push(`${c.key}=${value}`);
+  }
   return `#${parts.join('&')}`;
 }
 
-/** `battery-box,al-wheel@10`: one to five segment ids and a distance in whole kilometres. */
-function decodeMatch(value: string): MatchView | null {
-  const m = /^([a-z0-9,-]{1,250})@(\d{1,2})$/.exec(value);
-  if (!m) return null;
-  const segments = (m[1] as string).split(',');
-  const radiusKm = Number(m[2]);
-  if (
-    segments.length > 5 ||
-    !segments.every((x) => ID_RE.test(x)) ||
-    new Set(segments).size !== segments.length
-  )
-    return null;
-  if (radiusKm < MATCH_RADIUS_RANGE.min || radiusKm > MATCH_RADIUS_RANGE.max) return null;
-  return { segments, radiusKm };
-}
-
-export function decodeCamera(value: string): Camera | null {
-  const m = MAP_RE.exec(value);
-  if (!m) return null;
-  const c: Camera = {
-    zoom: Number(m[1]),
-    lat: Number(m[2]),
-    lng: Number(m[3]),
-    bearing: m[4] === undefined ? 0 : Number(m[4]),
-    pitch: m[5] === undefined ? 0 : Number(m[5]),
-  };
-  return cameraInLimits(c) ? c : null;
-}
-
-/** Known ids are kept even when others are not; `ok` is false if anything was dropped. */
-function decodeLayers(value: string, known: ReadonlySet<string>): { ids: string[] | null; ok: boolean } {
-  if (value === '') return { ids: [], ok: true };
-  const all = value.split(',');
-  const ids = all.slice(0, 50);
-  const isKnown = (id: string) => ID_RE.test(id) && known.has(id);
-  const valid = [...new Set(ids.filter(isKnown))];
-  const ok = all.length === ids.length && ids.every(isKnown);
-  // Only unknown ids: fall back to the default layers rather than show an empty map.
-  return { ids: valid.length > 0 ? valid : null, ok };
-}
-
-export function decodeSelection(value: string): Selection | null {
-  const [kind, id, ...rest] = value.split(':');
-  if (rest.length > 0 || id === undefined) return null;
-  if (kind === 'area' && isAreaId(id)) return { kind: 'area', id };
-  if (kind === 'segment' && ID_RE.test(id)) return { kind: 'segment', id };
-  if (kind === 'enterprise' && RECORD_ID_RE.test(id)) return { kind: 'enterprise', id };
-  if (kind === 'charger' && RECORD_ID_RE.test(id)) return { kind: 'charger', id };
-  return null;
-}
-
-export function encodeFilters(f: EnterpriseFilters): string {
-  const parts: string[] = [];
-  if (f.segment) parts.push(`seg:${f.segment}`);
-  if (f.chains.length) parts.push(`chain:${f.chains.join(',')}`);
-  if (f.areas.length) parts.push(`area:${f.areas.join(',')}`);
-  if (f.precision.length) parts.push(`prec:${f.precision.join(',')}`);
-  if (f.confidence.length) parts.push(`conf:${f.confidence.join(',')}`);
-  return parts.join(';');
-}
-
-/** All-or-nothing: a filter half understood would show a different set of firms than the sender saw. */
-export function decodeFilters(value: string): EnterpriseFilters | null {
-  const f: EnterpriseFilters = { ...NO_FILTERS };
-  if (value === '') return f;
-  const seen = new Set<string>();
-  for (const part of value.split(';')) {
-    const [key, list, ...rest] = part.split(':');
-    if (key === undefined || list === undefined || rest.length > 0 || seen.has(key)) return null;
-    seen.add(key);
-    const items = list.split(',');
-    if (items.length > 60) return null;
-    const all = <T extends string>(ok: (x: string) => x is T): T[] | null =>
-      items.every(ok) ? ([...new Set(items)] as T[]) : null;
-    if (key === 'seg') {
-      if (items.length !== 1 || !ID_RE.test(list)) return null;
-      f.segment = list;
-    } else if (key === 'chain') {
-      const v = all((x): x is string => ID_RE.test(x));
-      if (!v) return null;
-      f.chains = v;
-    } else if (key === 'area') {
-      const v = all(isAreaId);
-      if (!v) return null;
-      f.areas = v;
-    } else if (key === 'prec') {
-      const v = all((x): x is Precision => (PRECISIONS as readonly string[]).includes(x));
-      if (!v) return null;
-      f.precision = v;
-    } else if (key === 'conf') {
-      const v = all((x): x is Confidence => (CONFIDENCES as readonly string[]).includes(x));
-      if (!v) return null;
-      f.confidence = v;
-    } else return null;
-  }
-  return f;
+function apply(state: Partial<ShareState>, d: Decoded): void {
+  const { charging, ...rest } = d;
+  Object.assign(state, rest);
+  if (charging) state.charging = { ...DEFAULT_CHARGING, ...state.charging, ...charging };
 }
 
 /**
@@ -242,10 +218,13 @@ export function decodeFilters(value: string): EnterpriseFilters | null {
  * state plus the list of keys that were rejected. Unknown keys are ignored silently (forward
  * compatibility), since they cannot change what is shown.
  */
-export function decodeHash(hash: string, knownLayers: ReadonlySet<string>): DecodedHash {
+export function decodeHash(
+  hash: string,
+  knownLayers: ReadonlySet<string>,
+  defaultLayers: readonly string[] = DEFAULT_LAYERS,
+): DecodedHash {
   const state: Partial<ShareState> = {};
   const rejected: HashKey[] = [];
-  const out: DecodedHash = { state, rejected };
   const raw = hash.startsWith('#') ? hash.slice(1) : hash;
   if (raw === '') return { state, rejected };
   if (raw.length > MAX_HASH_LENGTH) return { state, rejected: ['v'] };
@@ -262,72 +241,19 @@ export function decodeHash(hash: string, knownLayers: ReadonlySet<string>): Deco
     params.set(pair.slice(0, eq), value);
   }
   const v = params.get('v');
-  if (v !== undefined && v !== String(HASH_VERSION)) {
-    // A link from a newer (or garbled) schema: show defaults rather than guess its meaning.
-    return { state, rejected: ['v'] };
-  }
-  const map = params.get('map');
-  if (map !== undefined) {
-    const c = decodeCamera(map);
-    if (c) state.camera = c;
-    else rejected.push('map');
-  }
-  const layers = params.get('layers');
-  if (layers !== undefined) {
-    const { ids, ok } = decodeLayers(layers, knownLayers);
-    if (ids) state.layers = ids;
-    if (!ok) rejected.push('layers');
-  }
-  const sel = params.get('sel');
-  if (sel !== undefined) {
-    const s = decodeSelection(sel);
-    if (s) state.selection = s;
-    else rejected.push('sel');
-  }
-  const lang = params.get('lang');
-  if (lang !== undefined) {
-    if (lang === 'zh' || lang === 'en') state.lang = lang;
-    else rejected.push('lang');
-  }
-  const f = params.get('f');
-  if (f !== undefined) {
-    const filters = decodeFilters(f);
-    if (filters) state.filters = filters;
-    else rejected.push('f');
-  }
-  const asof = params.get('asof');
-  const cover = params.get('cover');
-  if (asof !== undefined || cover !== undefined) {
-    const c: ChargingView = { ...DEFAULT_CHARGING };
-    if (asof !== undefined) {
-      const y = /^\d{4}$/.test(asof) ? Number(asof) : Number.NaN;
-      if (y >= AS_OF_RANGE.min && y <= AS_OF_RANGE.max) c.asOfYear = y;
-      else rejected.push('asof');
+  // A link from a newer (or garbled) schema: show defaults rather than guess its meaning.
+  if (v !== undefined && v !== String(HASH_VERSION)) return { state, rejected: ['v'] };
+  const ctx: HashContext = { known: knownLayers, defaultLayers };
+  for (const c of CODECS) {
+    const value = params.get(c.key);
+    if (value === undefined) continue;
+    const d = c.decode(value, ctx);
+    if (d) apply(state, d);
+    else {
+      rejected.push(c.key);
+      const kept = c.salvage?.(value, ctx);
+      if (kept) apply(state, kept);
     }
-    if (cover !== undefined) {
-      const km = /^\d{1,2}(\.\d)?$/.test(cover) ? Number(cover) : Number.NaN;
-      if (km >= COVER_RANGE.min && km <= COVER_RANGE.max) c.coverKm = km;
-      else rejected.push('cover');
-    }
-    state.charging = c;
   }
-  const panel = params.get('panel');
-  if (panel !== undefined) {
-    if ((SHARED_PANELS as readonly string[]).includes(panel)) state.panel = panel as SharedPanel;
-    else rejected.push('panel');
-  }
-  const tour = params.get('tour');
-  if (tour !== undefined) {
-    // 1-based in the link; no sign, exponent or leading zero, so one step has one spelling.
-    const n = /^[1-9]\d{0,2}$/.test(tour) ? Number(tour) : Number.NaN;
-    if (n >= 1 && n <= MAX_TOUR_STEPS) state.tourStep = n - 1;
-    else rejected.push('tour');
-  }
-  const match = params.get('match');
-  if (match !== undefined) {
-    const m = decodeMatch(match);
-    if (m) state.match = m;
-    else rejected.push('match');
-  }
-  return out;
+  return { state, rejected };
 }

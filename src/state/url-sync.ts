@@ -12,9 +12,10 @@ const MIN_WRITE_INTERVAL_MS = 300;
  */
 export function startUrlSync(store: AppStore, win: Window = window): () => void {
   const known = new Set<string>(store.getState().layerDefs.map((l) => l.id));
+  const defaultLayers = defaultLayerIds(store.getState().layerDefs);
   const defaults = (): ShareState => ({
     camera: null,
-    layers: defaultLayerIds(store.getState().layerDefs),
+    layers: defaultLayers,
     selection: null,
     lang: 'zh',
     filters: NO_FILTERS,
@@ -25,7 +26,7 @@ export function startUrlSync(store: AppStore, win: Window = window): () => void 
   let lastWritten = '';
   const applyFromHash = () => {
     if (win.location.hash === lastWritten) return;
-    const { state, rejected } = decodeHash(win.location.hash, known);
+    const { state, rejected } = decodeHash(win.location.hash, known, defaultLayers);
     store.getState().applyShared({ ...defaults(), ...state }, rejected);
   };
 
@@ -34,7 +35,7 @@ export function startUrlSync(store: AppStore, win: Window = window): () => void 
   const write = () => {
     timer = undefined;
     lastWrite = Date.now();
-    const hash = encodeHash(shareStateOf(store.getState()));
+    const hash = encodeHash(shareStateOf(store.getState()), defaultLayers);
     if (hash !== win.location.hash) {
       lastWritten = hash;
       win.history.replaceState(win.history.state, '', hash);

@@ -3,11 +3,12 @@ import type { Area, Lang } from '../data/types';
 import { segmentsOfArea } from '../domain/chain-analysis';
 import { formatNumber, pick, t } from '../i18n/t';
 import { AREA_COLOURS } from '../layers/palette';
+import { STAGES } from '../model';
 import { selectAnalysis, selectEnterpriseByKey } from '../state/selectors';
 import { useAppStore } from '../state/store';
 import { areaName, joinNames, SegmentChip } from './card-parts';
 
-const STAGE_ORDER = ['upstream', 'midstream', 'downstream'] as const;
+const STAGE_ORDER = STAGES;
 
 function SourceLink({ url, lang }: { url: string; lang: Lang }) {
   // Only plain web links become anchors; anything else is shown as text.

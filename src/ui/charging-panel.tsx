@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import type { Charger } from '../data/chargers';
 import type { Lang } from '../data/types';
 import {
-  CHARGER_TARGETS,
+  type ChargingGoals,
+  chargingGoalsOf,
   chargingPoints,
   countByDistrict,
   uncoveredTownships,
@@ -17,8 +18,16 @@ import { Sheet } from './card-parts';
 const FIRST_YEAR = 2019;
 
 /** Cumulative charging points at each year-end, with the plan's targets as lines: simple, labelled, printable. */
-function ByYearChart({ years, lang }: { years: { year: number; points: number }[]; lang: Lang }) {
-  const max = Math.max(CHARGER_TARGETS[2027] ?? 0, ...years.map((y) => y.points));
+function ByYearChart({
+  years,
+  targets,
+  lang,
+}: {
+  years: { year: number; points: number }[];
+  targets: ChargingGoals['points'];
+  lang: Lang;
+}) {
+  const max = Math.max(...Object.values(targets), ...years.map((y) => y.points));
   const W = 320;
   const H = 150;
   const barW = W / years.length;
@@ -42,7 +51,7 @@ function ByYearChart({ years, lang }: { years: { year: number; points: number }[
           </text>
         </g>
       ))}
-      {Object.entries(CHARGER_TARGETS).map(([year, target]) => (
+      {Object.entries(targets).map(([year, target]) => (
         <g key={year}>
           <line x1={0} x2={W} y1={y(target)} y2={y(target)} className="target-line" />
           <text x={2} y={y(target) - 3} textAnchor="start" className="target-label">
@@ -139,6 +148,7 @@ export function ChargingPanel() {
   const cov = selectCoverage(data, charging.asOfYear, charging.coverKm);
   const uncovered = uncoveredTownships(sites, data.townshipUnits);
   const sliderValue = charging.asOfYear ?? lastYear + 1;
+  const goals = chargingGoalsOf(data.goals);
   return (
     <Sheet
       className="side-panel charging-panel"
@@ -178,7 +188,7 @@ export function ChargingPanel() {
           <span data-testid="site-count">{t(lang, 'charging.sites', { n: sites.length })}</span> ·{' '}
           <span data-testid="point-count">{t(lang, 'charging.points', { n: points })}</span>
         </p>
-        {Object.entries(CHARGER_TARGETS).map(([year, target]) => {
+        {Object.entries(goals.points).map(([year, target]) => {
           const pct = Math.min(100, Math.round((points / target) * 100));
           return (
             <div key={year} className="progress-row">
@@ -192,7 +202,7 @@ export function ChargingPanel() {
             </div>
           );
         })}
-        <ByYearChart years={years} lang={lang} />
+        <ByYearChart years={years} targets={goals.points} lang={lang} />
       </section>
       <section>
         <h3>{t(lang, 'charging.byDistrict')}</h3>

@@ -1,12 +1,9 @@
 import { AREA_IDS } from '../data/areas';
-import type { Confidence, Precision } from '../data/types';
 import { pick, t } from '../i18n/t';
 import { AREA_COLOURS, chainColour } from '../layers/palette';
+import { CONFIDENCES, PRECISIONS } from '../model';
 import { selectFilteredEnterprises } from '../state/selectors';
 import { type FilterList, useAppStore } from '../state/store';
-
-const PRECISIONS: Precision[] = ['exact', 'park', 'district', 'unknown'];
-const CONFIDENCES: Confidence[] = ['high', 'medium', 'low'];
 
 function Chip({
   on,

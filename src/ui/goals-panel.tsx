@@ -1,11 +1,6 @@
-import {
-  type Goal,
-  type GoalTarget,
-  goalProgress,
-  type TargetProgress,
-  type TargetStatus,
-} from '../data/goals';
+import type { Goal, GoalValue } from '../data/goals';
 import type { DataIssue, Lang } from '../data/types';
+import { type GoalProgress, type GoalStatus, goalProgress } from '../domain/goals';
 import { colon, formatNumber, issueReason, pick, t } from '../i18n/t';
 import './goals-panel.css';
 import { SourceText } from './source-text';
@@ -20,14 +15,14 @@ function withUnit(lang: Lang, goal: Goal, text: string): string {
 }
 
 /** "≥ 1,900 个", "< 2 辆/桩", or the plan's own range "2–3 家". */
-function targetText(lang: Lang, goal: Goal, target: GoalTarget): string {
+function targetText(lang: Lang, goal: Goal, target: GoalValue): string {
   if (target.max !== undefined)
     return withUnit(lang, goal, `${num(lang, target.value)}–${num(lang, target.max)}`);
   const sign = goal.direction === 'atLeast' ? (goal.strict ? '>' : '≥') : goal.strict ? '<' : '≤';
   return withUnit(lang, goal, `${sign} ${num(lang, target.value)}`);
 }
 
-function StatusTag({ status, lang }: { status: TargetStatus; lang: Lang }) {
+function StatusTag({ status, lang }: { status: GoalStatus; lang: Lang }) {
   return (
     <span className={`goal-status goal-status-${status}`} data-status={status}>
       {t(lang, `goals.status.${status}`)}
@@ -35,7 +30,7 @@ function StatusTag({ status, lang }: { status: TargetStatus; lang: Lang }) {
   );
 }
 
-function TargetRow({ goal, p, lang }: { goal: Goal; p: TargetProgress; lang: Lang }) {
+function TargetRow({ goal, p, lang }: { goal: Goal; p: GoalProgress; lang: Lang }) {
   const pct = p.share === null ? null : Math.round(p.share * 100);
   return (
     <li className="goal-target" data-year={p.year}>
@@ -151,7 +146,11 @@ export function GoalsPanel({ goals, issues, lang }: { goals: Goal[]; issues: Dat
                 <span className={`goal-severity goal-severity-${issue.severity}`}>
                   {t(lang, `goals.severity.${issue.severity}`)}
                 </span>{' '}
-                <code>{issue.file}</code> {issueReason(lang, issue)}
+                <code>{issue.file}</code>
+                {issue.row !== undefined ? ` · ${t(lang, 'issues.item', { n: issue.row + 1 })}` : ''}
+                {issue.field ? ` · ${t(lang, 'issues.field')} ${issue.field}` : ''}
+                {colon(lang)}
+                {issueReason(lang, issue)}
               </li>
             ))}
           </ul>

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { handoutPrinted } from '../export/handout';
-import type { HandoutPage } from '../export/handout-capture';
+import type { HandoutPage } from '../export/handout-page';
 import { colon, t } from '../i18n/t';
 import type { LegendEntry } from '../layers/types';
 import { useAppStore } from '../state/store';

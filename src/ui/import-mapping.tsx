@@ -11,6 +11,7 @@ import {
   type Sniffed,
   type SniffOverrides,
 } from '../import/pipeline';
+import { CONFIDENCES } from '../model';
 import { useAppStore } from '../state/store';
 
 const DELIMITER_LABEL: Record<string, MessageKey> = {
@@ -147,7 +148,7 @@ export function MappingStep({
               value={options.confidence}
               onChange={(e) => set({ confidence: e.target.value as Confidence })}
             >
-              {(['high', 'medium', 'low'] as const).map((c) => (
+              {CONFIDENCES.map((c) => (
                 <option key={c} value={c}>
                   {t(lang, `conf.${c}`)}
                 </option>

@@ -12,9 +12,9 @@ import type { MatchView } from '../state/url-hash';
 import { joinNames, Sheet, StatusBadge } from './card-parts';
 import { frameAreas } from './map-camera';
 import './match-panel.css';
+import { MAX_MATCH_SEGMENTS as MAX_SEGMENTS } from '../model';
 
 // As many segments as a link can carry (url-hash.ts, decodeMatch).
-const MAX_SEGMENTS = 5;
 
 const FACTOR_KEY = {
   plan: 'match.factor.plan',

@@ -258,7 +258,7 @@ describe('a tour file with broken steps', () => {
         '文件中第 2 步',
         '<b>warp-layer</b>',
         '文件中第 3 步',
-        '缺少视角',
+        'camera：缺少此项',
         '文件中第 5 步',
       ]) {
         expect(text, needle).toContain(needle);

@@ -2,10 +2,12 @@ import { distance } from '@turf/turf';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { type Charger, parseChargers } from '../../src/data/chargers';
+import { validateGoals } from '../../src/data/goals';
 import type { AreaPolygon } from '../../src/data/types';
 import {
   buildNearestIndex,
   chargersAsOf,
+  chargingGoalsOf,
   chargingPoints,
   countByDistrict,
   countByTownship,
@@ -19,6 +21,9 @@ import {
   vehiclesPerCharger,
 } from '../../src/domain/charging';
 import { publicJson, readPublic } from '../fixtures/load';
+
+// The plan's charging goals, from goals.json: the one place they are written.
+const GOALS = chargingGoalsOf(validateGoals(await publicJson('data/goals.json'), 'data/goals.json').value);
 
 let serial = 0;
 /** A charger: a plausible operating DC site, with some fields replaced. */
@@ -210,9 +215,21 @@ describe('chargingPoints and progress', () => {
       ],
     ],
   ])('%i points against the plan', (count, expected) => {
-    const r = progress(count);
+    const r = progress(count, GOALS.points);
     expect(r.map((p) => [p.year, p.fraction, p.remaining, p.met])).toEqual(expected);
     expect(r.map((p) => p.target)).toEqual([1900, 3600]);
+  });
+});
+
+describe('the charging goals', () => {
+  it('come from goals.json: 1,900 and 3,600 points, below 2:1 and 1.5:1', () => {
+    expect(GOALS).toEqual({ points: { 2025: 1900, 2027: 3600 }, ratioCeilings: { 2025: 2, 2027: 1.5 } });
+  });
+
+  it('are empty, not invented, when goals.json lacks them', () => {
+    expect(chargingGoalsOf([])).toEqual({ points: {}, ratioCeilings: {} });
+    expect(progress(100, {})).toEqual([]);
+    expect(vehiclesPerCharger(100, [ch({ connectors: 50 })]).meets).toEqual({});
   });
 });
 
@@ -227,7 +244,7 @@ describe('vehiclesPerCharger', () => {
     ['2:1 is not below 2', 200, points(100), 2, false, false],
     ['no vehicles', 0, points(10), 0, true, true],
   ])('%s', (_label, nev, chargers, ratio, m2025, m2027) => {
-    const r = vehiclesPerCharger(nev, chargers);
+    const r = vehiclesPerCharger(nev, chargers, GOALS.ratioCeilings);
     expect(r.ratio).toBe(ratio);
     expect(r.meets).toEqual({ 2025: m2025, 2027: m2027 });
   });

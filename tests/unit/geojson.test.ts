@@ -1,10 +1,14 @@
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { parseJson, validateFeatureCollection } from '../../src/data/geojson';
 import { loadBundled } from '../../src/data/load-bundled';
 import { issueReason } from '../../src/i18n/t';
 import { readPublic, withOverrides } from '../fixtures/load';
 
-const POLY_RULES = { geometry: ['Polygon', 'MultiPolygon'] as const, props: { name_zh: 'string' as const } };
+const POLY_RULES = {
+  geometry: ['Polygon', 'MultiPolygon'] as const,
+  props: v.looseObject({ name_zh: v.string('json.text') }),
+};
 const square = (name: unknown) => ({
   type: 'Feature',
   properties: { name_zh: name },
@@ -86,8 +90,13 @@ describe('validateFeatureCollection', () => {
     expect(r.issues).toHaveLength(1);
     expect(r.issues[0]).toMatchObject({ file: 'd.geojson', row: 1, severity: 'error' });
     expect(r.issues[0]?.field).toBe(field);
-    expect(r.issues[0] ? issueReason('zh', r.issues[0]).length : 0).toBeGreaterThan(0);
-    expect(r.issues[0] ? issueReason('en', r.issues[0]).length : 0).toBeGreaterThan(0);
+    expect(r.issues[0]?.code).toMatch(/^(geo|json)\./);
+    for (const lang of ['zh', 'en'] as const) {
+      const text = r.issues[0] ? issueReason(lang, r.issues[0]) : '';
+      expect(text.length).toBeGreaterThan(0);
+      // Every placeholder of the template is filled.
+      expect(text).not.toMatch(/\{\w+\}/);
+    }
   });
 
   it.each([
@@ -96,7 +105,10 @@ describe('validateFeatureCollection', () => {
     ['a Feature instead of a collection', square('a')],
     ['a collection without features', { type: 'FeatureCollection' }],
   ])('rejects a document that is %s with one file-level issue', (_label, doc) => {
-    const r = validateFeatureCollection(doc, 'f.geojson', { geometry: ['Polygon'], props: {} });
+    const r = validateFeatureCollection(doc, 'f.geojson', {
+      geometry: ['Polygon'],
+      props: v.looseObject({}),
+    });
     expect(r.value.features).toEqual([]);
     expect(r.issues).toHaveLength(1);
     expect(r.issues[0]?.file).toBe('f.geojson');

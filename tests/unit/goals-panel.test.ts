@@ -74,7 +74,11 @@ describe('GoalsPanel', () => {
   it('lists the file’s issues by field, and says a malformed current value is not used', () => {
     const html = render(oneGoal({ value: 1, asOf: '2025/06', source: 'x' }), 'en');
     expect(html).toContain('data-field="current.asOf"');
-    expect(html).toContain('goal &quot;chargers&quot; (item 1), field current.asOf');
+    // The renderer names the item and the field; the template says why.
+    expect(html).toContain('item 1 · field current.asOf: ');
+    expect(html).toContain(
+      'must be a real date written YYYY, YYYY-MM or YYYY-MM-DD, but is &quot;2025/06&quot;',
+    );
     expect(html).toContain('malformed and not used');
     expect(html).not.toContain('goal-not-provided');
   });

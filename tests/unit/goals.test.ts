@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type Goal, goalProgress, parseAsOf, validateGoals } from '../../src/data/goals';
+import { type Goal, parseAsOf, validateGoals } from '../../src/data/goals';
 import type { DataIssue } from '../../src/data/types';
+import { goalProgress } from '../../src/domain/goals';
 import { issueReason } from '../../src/i18n/t';
 import { publicJson, readPublic } from '../fixtures/load';
 
@@ -42,15 +43,25 @@ function issueFor(issues: DataIssue[], field: string): DataIssue {
   return found as DataIssue;
 }
 
-/** Names the goal (id and 1-based item) and the field, in both languages. */
-function expectNamed(issue: DataIssue, id: string, field: string) {
+/**
+ * Names the goal (its 0-based item; the panel shows it 1-based) and the field, with a code whose
+ * template is filled in both languages. The location is the renderer's, not the sentence's.
+ */
+function expectNamed(issue: DataIssue, field: string) {
   expect(issue.row).toBe(0);
-  for (const text of [issueReason('zh', issue), issueReason('en', issue)]) {
-    expect(text).toContain(id);
-    expect(text).toContain(field);
+  expect(issue.field).toBe(field);
+  expect(issue.code).toBeDefined();
+  expect(issue.reason).toBeUndefined();
+  for (const lang of ['zh', 'en'] as const) {
+    const text = issueReason(lang, issue);
+    expect(text).not.toBe('');
+    expect(text).not.toMatch(/\{\w+\}/);
   }
-  expect(issueReason('zh', issue)).toContain('第 1 项');
-  expect(issueReason('en', issue)).toContain('item 1');
+}
+
+/** A goal left out says so, on its item. */
+function expectNotShown(issues: DataIssue[], row = 0) {
+  expect(issues).toContainEqual(expect.objectContaining({ row, code: 'item.notShown' }));
 }
 
 function goal(over: Partial<Goal>): Goal {
@@ -172,32 +183,38 @@ describe('validateGoals on malformed files', () => {
 
   it('reports a wrong or missing version and keeps reading', () => {
     const r = validateGoals({ ...fileWith({}), version: 2 }, FILE);
-    expect(issueReason('en', issueFor(r.issues, 'version'))).toContain('got 2');
+    expect(issueFor(r.issues, 'version')).toMatchObject({
+      code: 'version.readAnyway',
+      params: { expected: 1, got: '2' },
+    });
+    expect(issueReason('en', issueFor(r.issues, 'version'))).toContain('is 2');
     expect(r.value).toHaveLength(1);
     const { version: _v, ...noVersion } = fileWith({});
-    expect(issueReason('en', issueFor(validateGoals(noVersion, FILE).issues, 'version'))).toContain(
-      'missing',
-    );
+    expect(issueFor(validateGoals(noVersion, FILE).issues, 'version').code).toBe('version.missing');
   });
 
   it('skips a goal with an unknown direction, naming the goal and field', () => {
     const r = validateGoals(fileWith({ direction: 'upwards' }), FILE);
     expect(r.value).toEqual([]);
     const issue = issueFor(r.issues, 'direction');
-    expectNamed(issue, 'chargers', 'direction');
+    expectNamed(issue, 'direction');
     expect(issueReason('en', issue)).toContain('"upwards"');
-    expect(issueReason('en', issue)).toContain('not shown');
+    expectNotShown(r.issues);
   });
 
   it('keeps a goal whose name is missing, shown by its id', () => {
     const r = validateGoals(fileWith({ name: undefined }), FILE);
-    expectNamed(issueFor(r.issues, 'name'), 'chargers', 'name');
+    expectNamed(issueFor(r.issues, 'name'), 'name');
     expect(r.value[0]?.name).toEqual({ zh: 'chargers', en: 'chargers' });
+    expect(r.issues.find((i) => i.code === 'field.defaultedTo')).toMatchObject({
+      field: 'name',
+      params: { value: 'chargers' },
+    });
   });
 
   it('reports a name with one language only', () => {
     const r = validateGoals(fileWith({ name: { zh: '充电桩' } }), FILE);
-    expectNamed(issueFor(r.issues, 'name'), 'chargers', 'name');
+    expectNamed(issueFor(r.issues, 'name'), 'name');
   });
 
   it('drops a target whose year is not a number, and keeps the rest', () => {
@@ -210,7 +227,7 @@ describe('validateGoals on malformed files', () => {
       }),
       FILE,
     );
-    expectNamed(issueFor(r.issues, 'targets[0].year'), 'chargers', 'targets[0].year');
+    expectNamed(issueFor(r.issues, 'targets[0].year'), 'targets[0].year');
     expect(r.value[0]?.targets).toEqual([{ year: 2027, value: 3600 }]);
   });
 
@@ -225,22 +242,23 @@ describe('validateGoals on malformed files', () => {
       }),
       FILE,
     );
-    expectNamed(issueFor(r.issues, 'targets[0].value'), 'chargers', 'targets[0].value');
-    expectNamed(issueFor(r.issues, 'targets[1].max'), 'chargers', 'targets[1].max');
-    expectNamed(issueFor(r.issues, 'targets[2].year'), 'chargers', 'targets[2].year');
+    expectNamed(issueFor(r.issues, 'targets[0].value'), 'targets[0].value');
+    expectNamed(issueFor(r.issues, 'targets[1].max'), 'targets[1].max');
+    expectNamed(issueFor(r.issues, 'targets[2].year'), 'targets[2].year');
     expect(r.value[0]?.targets).toEqual([{ year: 2027, value: 3600 }]);
   });
 
   it('skips a goal with no usable target, saying so', () => {
     const r = validateGoals(fileWith({ targets: 'lots' }), FILE);
     expect(r.value).toEqual([]);
-    expectNamed(issueFor(r.issues, 'targets'), 'chargers', 'targets');
+    expectNotShown(r.issues);
+    expectNamed(issueFor(r.issues, 'targets'), 'targets');
   });
 
   it('rejects a bad date, keeps the goal, and marks its current value invalid (not "not provided")', () => {
     for (const asOf of ['2025/06', '2025-13', '2025-02-30', '25', 2025]) {
       const r = validateGoals(fileWith({ current: { value: 1200, asOf, source: 'x' } }), FILE);
-      expectNamed(issueFor(r.issues, 'current.asOf'), 'chargers', 'current.asOf');
+      expectNamed(issueFor(r.issues, 'current.asOf'), 'current.asOf');
       expect(r.value[0]?.current).toBeNull();
       expect(r.value[0]?.currentInvalid).toBe(true);
     }
@@ -248,12 +266,12 @@ describe('validateGoals on malformed files', () => {
 
   it('requires a number and a source for a current value', () => {
     const a = validateGoals(fileWith({ current: { value: '1200', asOf: '2025', source: 'x' } }), FILE);
-    expectNamed(issueFor(a.issues, 'current.value'), 'chargers', 'current.value');
+    expectNamed(issueFor(a.issues, 'current.value'), 'current.value');
     const b = validateGoals(fileWith({ current: { value: 1200, asOf: '2025' } }), FILE);
-    expectNamed(issueFor(b.issues, 'current.source'), 'chargers', 'current.source');
+    expectNamed(issueFor(b.issues, 'current.source'), 'current.source');
     expect(b.value[0]?.currentInvalid).toBe(true);
     const c = validateGoals(fileWith({ current: 1200 }), FILE);
-    expectNamed(issueFor(c.issues, 'current'), 'chargers', 'current');
+    expectNamed(issueFor(c.issues, 'current'), 'current');
   });
 
   it('reads a full current value, and a non-boolean illustrative flag as illustrative', () => {
@@ -269,7 +287,7 @@ describe('validateGoals on malformed files', () => {
       }),
       FILE,
     );
-    expectNamed(issueFor(r.issues, 'current.illustrative'), 'chargers', 'current.illustrative');
+    expectNamed(issueFor(r.issues, 'current.illustrative'), 'current.illustrative');
     expect(r.value[0]?.current).toEqual({
       value: 1200,
       asOf: '2024-12-31',
@@ -303,16 +321,23 @@ describe('validateGoals on malformed files', () => {
     const r = validateGoals(fileWith({ planQuote: { zh: '充电桩一万个', en: 'x' } }), FILE, {
       planText: '全市累计建成充电桩1900个以上',
     });
-    expectNamed(issueFor(r.issues, 'planQuote.zh'), 'chargers', 'planQuote.zh');
+    expectNamed(issueFor(r.issues, 'planQuote.zh'), 'planQuote.zh');
     expect(r.value[0]?.planQuote).toBeNull();
   });
 
   it('reports a wrongly typed strict or measure and reads the default', () => {
     const r = validateGoals(fileWith({ strict: 'yes', measure: 'yearly' }), FILE);
-    expectNamed(issueFor(r.issues, 'strict'), 'chargers', 'strict');
-    expectNamed(issueFor(r.issues, 'measure'), 'chargers', 'measure');
+    expectNamed(issueFor(r.issues, 'strict'), 'strict');
+    expectNamed(issueFor(r.issues, 'measure'), 'measure');
     expect(r.value[0]?.strict).toBe(false);
     expect(r.value[0]?.measure).toBe('stock');
+    // Each fallback is said on its field, with the value used instead.
+    expect(
+      r.issues.filter((i) => i.code === 'field.defaultedTo').map((i) => [i.field, i.params?.value]),
+    ).toEqual([
+      ['strict', 'false'],
+      ['measure', 'stock'],
+    ]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defaultLayerIds, LAYERS } from '../../src/layers/registry';
 import { type Camera, cameraInLimits } from '../../src/state/camera';
 import {
   coordPrecision,
@@ -72,7 +73,8 @@ describe('encodeHash / decodeHash round trip', () => {
     expect(rejected).toEqual([]);
     expect(state.layers).toEqual(s.layers);
     expect(state.selection ?? null).toEqual(s.selection);
-    expect(state.lang).toBe(s.lang);
+    // Chinese is the default, left out of the link.
+    expect(state.lang ?? 'zh').toBe(s.lang);
     expect(state.filters ?? NO_FILTERS).toEqual(s.filters);
     expect(state.panel ?? null).toBe(s.panel);
     const c = state.camera;
@@ -335,3 +337,65 @@ function decodedDefaults() {
     charging: DEFAULT_CHARGING,
   };
 }
+
+describe('defaults are left out of the link, and links written before still open the same view', () => {
+  const KNOWN_ALL = new Set(LAYERS.map((l) => l.id));
+  const DEFAULT_LAYERS = defaultLayerIds(LAYERS);
+
+  it('leaves out bearing and pitch at 0, the default layers and Chinese, as maplibre does', () => {
+    const flat = { ...CAM, bearing: 0, pitch: 0 };
+    expect(encodeHash(share({ camera: flat, layers: DEFAULT_LAYERS, lang: 'zh', selection: null }))).toBe(
+      '#v=1&map=10.25/33.9512/116.8046',
+    );
+    // A bearing alone is written without a pitch; a pitch needs the bearing before it.
+    expect(encodeHash(share({ camera: { ...flat, bearing: -12.5 } }))).toContain(
+      'map=10.25/33.9512/116.8046/-12.5&',
+    );
+    expect(encodeHash(share({ camera: { ...flat, pitch: 30 } }))).toContain(
+      'map=10.25/33.9512/116.8046/0.0/30.0&',
+    );
+  });
+
+  it('writes the layers when they differ from the defaults, even when none are shown', () => {
+    expect(encodeHash(share({ layers: [] }))).toContain('&layers=&');
+    expect(encodeHash(share({ layers: DEFAULT_LAYERS.slice(1) }))).toContain(
+      `layers=${DEFAULT_LAYERS.slice(1).join(',')}`,
+    );
+  });
+
+  it.each<[string, string, Partial<ShareState>]>([
+    [
+      'a default view with /0/0, every layer and lang=zh spelled out',
+      `#v=1&map=10.25/33.9512/116.8046/0.0/0.0&layers=${DEFAULT_LAYERS.join(',')}&lang=zh`,
+      {
+        camera: { zoom: 10.25, lat: 33.9512, lng: 116.8046, bearing: 0, pitch: 0 },
+        layers: DEFAULT_LAYERS,
+        lang: 'zh',
+      },
+    ],
+    [
+      'a rotated view in English with a selection',
+      '#v=1&map=10.25/33.9512/116.8046/-12.5/30.0&layers=areas,townships&sel=area:hitech&lang=en',
+      {
+        camera: { zoom: 10.25, lat: 33.9512, lng: 116.8046, bearing: -12.5, pitch: 30 },
+        layers: ['areas', 'townships'],
+        selection: { kind: 'area', id: 'hitech' },
+        lang: 'en',
+      },
+    ],
+  ])('opens %s', (_label, hash, want) => {
+    const before = decodeHash(hash, KNOWN_ALL);
+    expect(before).toEqual({ state: want, rejected: [] });
+    // Written again today the link is shorter, and opens the same view once the defaults are filled in.
+    const full = { ...share({ selection: null, lang: 'zh', layers: DEFAULT_LAYERS }), ...want } as ShareState;
+    const again = encodeHash(full);
+    expect(again.length).toBeLessThanOrEqual(hash.length);
+    const after = decodeHash(again, KNOWN_ALL);
+    expect(after.rejected).toEqual([]);
+    expect({ layers: DEFAULT_LAYERS, lang: 'zh', ...after.state }).toEqual({
+      layers: DEFAULT_LAYERS,
+      lang: 'zh',
+      ...want,
+    });
+  });
+});

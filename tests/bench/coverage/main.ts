@@ -16,6 +16,7 @@ import {
 import { validateFeatureCollection } from '../../../src/data/geojson';
 import type { AreaPolygon } from '../../../src/data/types';
 import { type Coverage, coverage, planeAt, planeDistanceKm } from '../../../src/domain/charging';
+import { CityPropsSchema, POLYGON_TYPES } from '../../../src/model';
 
 declare global {
   interface Window {
@@ -344,7 +345,7 @@ async function main() {
   const cityRes = validateFeatureCollection<AreaPolygon, Record<string, unknown>>(
     await (await fetchOk('geo/city.geojson')).json(),
     'geo/city.geojson',
-    { geometry: ['Polygon', 'MultiPolygon'], props: {} },
+    { geometry: POLYGON_TYPES, props: CityPropsSchema },
   );
   const city = cityRes.value;
   if (!city.features.length) throw new Error('geo/city.geojson has no polygon');

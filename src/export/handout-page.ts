@@ -1,0 +1,20 @@
+import type { LegendEntry } from '../layers/types';
+
+/** One printed page: a view of the map with what explains it and the link that opens it. */
+export interface HandoutPage {
+  key: string;
+  /** "导览第 2 / 10 步", or null for the current view. */
+  stepLabel: string | null;
+  heading: string;
+  /** The step's narration, or null. */
+  text: string | null;
+  layers: string;
+  /** The map picture (JPEG data URL). */
+  image: string;
+  legend: LegendEntry[];
+  link: string;
+  /** The link's QR code (SVG data URL). */
+  qr: string;
+  sources: string[];
+  date: string;
+}
