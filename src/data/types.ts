@@ -37,10 +37,8 @@ export interface DataIssue {
   line?: number;
   field?: string;
   /** Why: a key of the issue templates in src/i18n/zh-issues.ts, filled with `params`. */
-  code?: IssueCode;
+  code: IssueCode;
   params?: Record<string, string | number>;
-  /** TRANSITIONAL: the old inline sentence; every producer moves to `code` and this field goes. */
-  reason?: Bilingual;
   severity: 'error' | 'warning';
 }
 

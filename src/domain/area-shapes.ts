@@ -50,10 +50,8 @@ export function buildAreaShapes(areas: readonly Area[], districts: readonly Dist
           file: 'geo/districts.geojson',
           field: 'adcode',
           severity: 'error',
-          reason: {
-            zh: `区域 ${a.name.zh} 的行政区划代码 ${a.adcode ?? '?'} 在行政区边界中找不到`,
-            en: `area ${a.name.en}: adcode ${a.adcode ?? '?'} not found in the district boundaries`,
-          },
+          code: 'area.districtMissing',
+          params: { area: a.name.zh, adcode: a.adcode ?? '?' },
         });
         continue;
       }

@@ -45,6 +45,7 @@ export const enIssues: Record<keyof typeof zhIssues, string> = {
   'ref.unknownPanel': 'there is no panel {id} that a link can open',
   'area.missing': 'the area {id} is missing',
   'area.noFootprint': 'the park has no usable footprint',
+  'area.districtMissing': '{area}: the division code {adcode} is not among the district boundaries',
   'geo.outsideHuaibei': 'the point [{lng}, {lat}] is not near Huaibei',
   'geo.notCollection': 'is not a GeoJSON FeatureCollection, but {got}',
   'geo.notFeature': 'is not a GeoJSON Feature',

@@ -41,13 +41,12 @@ export function colon(lang: Lang): string {
   return lang === 'zh' ? '：' : ': ';
 }
 
-/** The sentence of a data issue in the user's language, from its code and parameters. */
+/** The sentence of a data issue (or report row) in the user's language, from its code and parameters. */
 export function issueReason(
   lang: Lang,
-  issue: { code?: MessageKey; params?: Record<string, string | number>; reason?: Bilingual },
+  issue: { code: MessageKey; params?: Record<string, string | number> },
 ): string {
-  if (issue.code) return t(lang, issue.code, issue.params);
-  return issue.reason?.[lang] ?? '';
+  return t(lang, issue.code, issue.params);
 }
 
 /** Both languages of an issue's sentence (for reports that keep both). */

@@ -45,6 +45,7 @@ export const zhIssues = {
   'ref.unknownPanel': '没有可通过链接打开的面板 {id}',
   'area.missing': '缺少区域 {id}',
   'area.noFootprint': '该园区没有可用的示意范围',
+  'area.districtMissing': '{area}的行政区划代码 {adcode} 在行政区边界中找不到',
   'geo.outsideHuaibei': '坐标 [{lng}, {lat}] 不在淮北市范围附近',
   'geo.notCollection': '不是 GeoJSON 要素集合（FeatureCollection），实际为 {got}',
   'geo.notFeature': '不是 GeoJSON 要素（Feature）',
