@@ -155,8 +155,6 @@ export function MapView() {
       },
     };
     setMap(m);
-    // The first view is drawn: fetch deck.gl now, so a layer switched on later shows at once.
-    m.once('idle', () => void loadDeckOverlay());
   }, []);
 
   // The map follows the store's camera when something else than the map set it (a pasted link),
@@ -170,12 +168,21 @@ export function MapView() {
         const step = s.tourStep === null ? undefined : s.data?.tour[s.tourStep];
         if (step) flyToStep(map, step.camera, stepFocus(s));
       });
+    // Once the first view with the data is drawn, fetch deck.gl, so a layer switched on later shows at once.
+    let prefetched = false;
+    const prefetchAfterDraw = () => {
+      if (prefetched || !store.getState().data) return;
+      prefetched = true;
+      map.once('idle', () => void loadDeckOverlay());
+    };
     // The data may have arrived between the map's load and this subscription.
     const now = store.getState();
     if (now.tourStep !== null && now.data) flyToTourStep();
     else if (now.data && defaultView.current)
       requestAnimationFrame(() => frameDefault(map, store.getState(), false));
+    prefetchAfterDraw();
     const unsubscribe = store.subscribe((s, prev) => {
+      if (s.data !== prev.data) prefetchAfterDraw();
       if (s.camera !== prev.camera) {
         if (s.camera === null) {
           defaultView.current = true;
