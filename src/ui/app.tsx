@@ -1,6 +1,7 @@
 import { type DragEvent, useEffect, useState } from 'react';
 import { t } from '../i18n/t';
 import { type Panel, useAppStore } from '../state/store';
+import { TourButton, TourView } from '../tour/tour-view';
 import { AreaCard } from './area-card';
 import { attributionFor } from './attribution';
 import { ChainPanel } from './chain-panel';
@@ -22,7 +23,6 @@ import { SegmentCard } from './segment-card';
 import { ShareDialog } from './share-dialog';
 import { TargetsPanel } from './targets-panel';
 import { TopButton } from './top-button';
-import { TourButton, TourView } from './tour-view';
 
 /** A top-bar button that opens one side panel (and closes it again). */
 function NavButton({ panel, label, icon }: { panel: Panel; label: string; icon: string }) {

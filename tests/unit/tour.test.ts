@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadBundled } from '../../src/data/load-bundled';
 import { TOUR_FILE, type TourContext, type TourStep, tourContextOf, validateTour } from '../../src/data/tour';
-import { clampIndex, nextIndex, prevIndex, shareStateOfStep, shareStateOfTour } from '../../src/domain/tour';
 import { issueReason } from '../../src/i18n/t';
 import { LAYERS } from '../../src/layers/registry';
 import { cameraInLimits } from '../../src/state/camera';
@@ -14,6 +13,8 @@ import {
   SHARED_PANELS,
   type ShareState,
 } from '../../src/state/url-hash';
+import { clampIndex, nextIndex, prevIndex } from '../../src/tour/navigation';
+import { shareStateOfStep, shareStateOfTour } from '../../src/tour/step-view';
 import { publicJson, readPublic } from '../fixtures/load';
 
 const data = await loadBundled(readPublic);
