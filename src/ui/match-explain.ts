@@ -13,21 +13,30 @@ export interface MatchNames {
   firm: (key: string) => Bilingual | undefined;
 }
 
-export function matchNamesOf(data: {
+type NameSource = {
   chain: ChainModel;
   areas: { areas: readonly Area[] };
   enterprises: readonly Enterprise[];
-}): MatchNames {
+};
+
+// One lookup per loaded data set: the panel asks on every render.
+const namesCache = new WeakMap<NameSource, MatchNames>();
+
+export function matchNamesOf(data: NameSource): MatchNames {
+  const hit = namesCache.get(data);
+  if (hit) return hit;
   const segs = new Map(data.chain.segments.map((s) => [s.id, s.name]));
   const chains = new Map(data.chain.chains.map((c) => [c.id, c.name]));
   const areas = new Map(data.areas.areas.map((a) => [a.id, a]));
   const firms = new Map(data.enterprises.map((e) => [e.key, e.name]));
-  return {
+  const names: MatchNames = {
     segment: (id) => segs.get(id),
     chain: (id) => chains.get(id),
     area: (id) => areas.get(id),
     firm: (key) => firms.get(key),
   };
+  namesCache.set(data, names);
+  return names;
 }
 
 /** What an area's explanation needs besides the part: the area, the choice and the names. */
