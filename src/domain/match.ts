@@ -8,12 +8,73 @@ import type { LngLat, Placement } from './enterprise-positions';
 
 export type MatchFactor = 'plan' | 'cluster' | 'suppliers' | 'customers' | 'gap' | 'charging';
 
-/** One factor of an area's score, with a sentence a visitor can read. */
-export interface MatchPart {
-  factor: MatchFactor;
+interface FactorBase<F extends MatchFactor> {
+  factor: F;
   points: number;
-  explanation: Bilingual;
+  /** The most the factor can give (its cap, or its full weight). */
+  max: number;
 }
+
+/** The plan's assignment of the selected segments, here and elsewhere. */
+export interface PlanPart extends FactorBase<'plan'> {
+  reason: 'noSegment' | 'scored';
+  /** Selected segments the plan assigns to this area. */
+  assigned: string[];
+  /** The other selected segments, each with the areas the plan assigns it to (maybe none). */
+  notAssigned: { segment: string; areas: AreaId[] }[];
+}
+
+/** Firms counted in one role (peers for `cluster`), nearest first: the same as the area's partner list. */
+export interface PartnersPart extends FactorBase<'cluster' | 'suppliers' | 'customers'> {
+  /**
+   * noAnchor: no distance can be measured; noSegment: nothing selected; noStage (suppliers and
+   * customers only): the chain model has no earlier (later) stage; none: no firm found; found.
+   */
+  reason: 'noAnchor' | 'noSegment' | 'noStage' | 'none' | 'found';
+  count: number;
+  /** Enterprise keys of the firms counted. */
+  ids: string[];
+  /** Of them, firms recorded in the area. */
+  inArea: number;
+  capped: boolean;
+  /** Firms of this role with no map position, not counted (the same for every area). */
+  unplacedCount: number;
+  /** The segments a firm of this role makes (the selected ones for peers). */
+  segments: string[];
+  /** The chains of the selected segments (what noStage is about). */
+  chains: string[];
+}
+
+/** Gaps the firm would fill: selected segments assigned here with no firm here yet. */
+export interface GapPart extends FactorBase<'gap'> {
+  reason: 'noSegment' | 'scored';
+  filled: string[];
+  /** Assigned here and made here already: no gap. */
+  present: string[];
+  /** Not assigned here: no gap to speak of. */
+  notAssigned: string[];
+}
+
+/** Operating charging and swap sites within the distance. */
+export interface ChargingPart extends FactorBase<'charging'> {
+  reason: 'noAnchor' | 'counted';
+  count: number;
+  /** Charger keys of the sites counted. */
+  ids: string[];
+  capped: boolean;
+  /** all: every counted site is illustrative; basis: none counted, and every site is; some; none. */
+  illustrative: 'all' | 'basis' | 'some' | 'none';
+  illustrativeCount: number;
+}
+
+/** One factor of an area's score, as facts: the wording is the UI's (ui/match-explain.ts). */
+export type MatchPart = PlanPart | PartnersPart | GapPart | ChargingPart;
+
+/** Something about the input the ranking had to work around. */
+export type MatchIssue =
+  | { code: 'unknownSegments'; ids: string[] }
+  | { code: 'noSegment' }
+  | { code: 'badRadius'; given: number; used: number };
 
 export type PartnerRole = 'peer' | 'supplier' | 'customer';
 
@@ -93,7 +154,7 @@ export interface MatchResult {
   areas: AreaMatch[];
   /** Partners with no map position (no point and no area). */
   unplaced: UnplacedPartner[];
-  issues: Bilingual[];
+  issues: MatchIssue[];
 }
 
 const STAGE_ORDER: Record<Stage, number> = { upstream: 0, midstream: 1, downstream: 2 };
@@ -117,146 +178,73 @@ export function relatedSegments(
   };
 }
 
-// ---- Wording ------------------------------------------------------------------------------------
-
-const round2 = (n: number) => Math.round(n * 100) / 100;
-const km = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
-
-/** Lower-cases "Battery boxes" mid-sentence, but leaves "OLED panels" alone. */
-function midSentence(s: string): string {
-  return /^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
-}
-
-function joinZh(items: readonly string[]): string {
-  return items.join('、');
-}
-
-function joinEn(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
-const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
-
-function areaNameEn(a: Area): string {
-  // "the Linhuan Chemical Park", but "Suixi County".
-  return a.kind === 'park' ? `the ${a.name.en}` : a.name.en;
-}
-
-/** Up to three firms by name with distance, then "and n more". */
-function firmList(
-  ps: readonly Partner[],
-  byKey: ReadonlyMap<string, Enterprise>,
-  segName: (id: string) => Bilingual,
-  withSegment: boolean,
-): Bilingual {
-  const shown = ps.slice(0, 3);
-  const more = ps.length - shown.length;
-  const zh = shown.map((p) => {
-    const e = byKey.get(p.enterpriseKey);
-    const bits = [
-      ...(withSegment ? [segName(p.segment).zh] : []),
-      `${km(round2(p.distanceKm))} 公里`,
-      ...(p.approximate ? ['位置为示意'] : []),
-    ];
-    return `${e?.name.zh ?? p.enterpriseKey}（${bits.join('，')}）`;
-  });
-  const en = shown.map((p) => {
-    const e = byKey.get(p.enterpriseKey);
-    const bits = [
-      ...(withSegment ? [midSentence(segName(p.segment).en)] : []),
-      `${km(round2(p.distanceKm))} km`,
-      ...(p.approximate ? ['approximate position'] : []),
-    ];
-    return `${e?.name.en ?? p.enterpriseKey} (${bits.join(', ')})`;
-  });
-  return {
-    zh: joinZh(zh) + (more > 0 ? ` 等，另有 ${more} 家` : ''),
-    en: en.join('; ') + (more > 0 ? `; and ${more} more` : ''),
-  };
-}
-
-const capNote = (raw: number, cap: number): Bilingual =>
-  raw > cap ? { zh: `（按上限计 ${cap} 分）`, en: ` (capped at ${cap} points)` } : { zh: '', en: '' };
-
 // ---- Ranking ------------------------------------------------------------------------------------
 
-/**
- * Ranks the plan's areas for a visiting firm of the selected segment(s) and explains each score.
- * Pure. Factors and weights: see public/data/match-weights.json. Ties: more selected segments
- * assigned by the plan first, then the fixed area order (AREA_IDS).
- */
-export function rankAreas(input: MatchInput): MatchResult {
-  const { weights: w, chain, enterprises, placements, areas, anchors, analysis } = input;
-  const issues: Bilingual[] = [];
+const round2 = (n: number) => Math.round(n * 100) / 100;
 
-  const segById = new Map(chain.segments.map((s) => [s.id, s]));
-  const chainById = new Map(chain.chains.map((c) => [c.id, c]));
+/** A firm that counts in some role, before any area is looked at. */
+interface Candidate {
+  e: Enterprise;
+  role: PartnerRole;
+  segment: string;
+  relatedTo: string;
+  position: LngLat | null;
+  approximate: boolean;
+}
+
+type Site = Charger & { lngLat: LngLat };
+
+/** What every area's factors share: the resolved choice and the firms and sites that may count. */
+interface Context {
+  w: MatchWeights;
+  selected: string[];
+  radiusKm: number;
+  seg: (id: string) => Segment;
+  supSegs: Segment[];
+  cusSegs: Segment[];
+  candidates: Candidate[];
+  unplaced: UnplacedPartner[];
+  sites: Site[];
+  areaIds: Set<AreaId>;
+}
+
+/** Known ids, deduplicated, in selection order, and the unknown ones. */
+function resolveSegments(chain: ChainModel, ids: readonly string[]) {
+  const known = new Set(chain.segments.map((s) => s.id));
   const selected: string[] = [];
-  const unknownSegments: string[] = [];
-  for (const id of input.segments) {
-    if (segById.has(id)) {
-      if (!selected.includes(id)) selected.push(id);
-    } else if (!unknownSegments.includes(id)) unknownSegments.push(id);
+  const unknown: string[] = [];
+  for (const id of ids) {
+    const list = known.has(id) ? selected : unknown;
+    if (!list.includes(id)) list.push(id);
   }
-  if (unknownSegments.length > 0) {
-    issues.push({
-      zh: `产业链模型中没有这些环节，已忽略：${joinZh(unknownSegments)}`,
-      en: `not segments of the chain model, ignored: ${unknownSegments.join(', ')}`,
-    });
-  }
-  if (selected.length === 0) {
-    issues.push({
-      zh: '没有选择已知的产业链环节：只有充电条件参与排序',
-      en: 'no known chain segment selected: only charging access ranks the areas',
-    });
-  }
+  return { selected, unknown };
+}
 
-  let radiusKm = input.radiusKm;
-  if (!(Number.isFinite(radiusKm) && radiusKm > 0)) {
-    radiusKm = w.defaultRadiusKm;
-    issues.push({
-      zh: `距离 ${String(input.radiusKm)} 无效，改用 ${km(radiusKm)} 公里`,
-      en: `distance ${String(input.radiusKm)} is not valid; ${km(radiusKm)} km used`,
-    });
-  }
-  const r = km(radiusKm);
+/** The selected segment a supplier (customer) segment relates to: the first it comes before (after). */
+function relatedSelected(ctx: Pick<Context, 'selected' | 'seg'>, partnerSeg: string, role: PartnerRole) {
+  if (role === 'peer') return partnerSeg;
+  const p = ctx.seg(partnerSeg);
+  const hit = ctx.selected.find((id) => {
+    const s = ctx.seg(id);
+    if (s.chain !== p.chain) return false;
+    return role === 'supplier'
+      ? STAGE_ORDER[p.stage] < STAGE_ORDER[s.stage]
+      : STAGE_ORDER[p.stage] > STAGE_ORDER[s.stage];
+  });
+  return hit ?? partnerSeg;
+}
 
-  const seg = (id: string) => segById.get(id) as Segment;
-  const segName = (id: string): Bilingual => seg(id).name;
-  const segsZh = (ids: readonly string[]) => joinZh(ids.map((id) => segName(id).zh));
-  const segsEn = (ids: readonly string[]) => joinEn(ids.map((id) => midSentence(segName(id).en)));
-  const areaById = new Map(areas.map((a) => [a.id, a]));
-  const byKey = new Map(enterprises.map((e) => [e.key, e]));
-
-  // Each firm gets one role: peer first, then supplier, then customer (no double counting).
-  const { suppliers: supSegs, customers: cusSegs } = relatedSegments(chain, selected);
-  const supIds = new Set(supSegs.map((s) => s.id));
-  const cusIds = new Set(cusSegs.map((s) => s.id));
-  const relatedSelected = (partnerSeg: string, role: PartnerRole): string => {
-    if (role === 'peer') return partnerSeg;
-    const p = seg(partnerSeg);
-    const hit = selected.find((id) => {
-      const s = seg(id);
-      if (s.chain !== p.chain) return false;
-      return role === 'supplier'
-        ? STAGE_ORDER[p.stage] < STAGE_ORDER[s.stage]
-        : STAGE_ORDER[p.stage] > STAGE_ORDER[s.stage];
-    });
-    return hit ?? partnerSeg;
-  };
-
-  interface Candidate {
-    e: Enterprise;
-    role: PartnerRole;
-    segment: string;
-    relatedTo: string;
-    position: LngLat | null;
-    approximate: boolean;
-  }
-  const candidates: Candidate[] = [];
+/** Each firm gets one role: peer first, then supplier, then customer (no double counting). */
+function findCandidates(
+  ctx: Pick<Context, 'selected' | 'seg' | 'supSegs' | 'cusSegs'>,
+  enterprises: readonly Enterprise[],
+  placements: readonly Placement[],
+): Candidate[] {
+  const supIds = new Set(ctx.supSegs.map((s) => s.id));
+  const cusIds = new Set(ctx.cusSegs.map((s) => s.id));
+  const out: Candidate[] = [];
   enterprises.forEach((e, i) => {
-    const peerSeg = e.segments.find((s) => selected.includes(s));
+    const peerSeg = e.segments.find((s) => ctx.selected.includes(s));
     const supSeg = e.segments.find((s) => supIds.has(s));
     const cusSeg = e.segments.find((s) => cusIds.has(s));
     const [role, segment]: [PartnerRole, string] | [null, null] = peerSeg
@@ -268,288 +256,239 @@ export function rankAreas(input: MatchInput): MatchResult {
           : [null, null];
     if (!role) return;
     const pl = placements[i];
-    candidates.push({
+    out.push({
       e,
       role,
       segment,
-      relatedTo: relatedSelected(segment, role),
+      relatedTo: relatedSelected(ctx, segment, role),
       position: pl?.position ?? null,
       approximate: pl?.approximate ?? true,
     });
   });
-  const unplaced: UnplacedPartner[] = candidates
-    .filter((c) => c.position === null)
-    .map((c) => ({ enterpriseKey: c.e.key, role: c.role, segment: c.segment, relatedTo: c.relatedTo }));
+  return out;
+}
 
-  const unplacedNote = (role: PartnerRole): Bilingual => {
-    const n = unplaced.filter((u) => u.role === role).length;
-    return n > 0
-      ? { zh: `；另有 ${n} 家位置不明，未计入`, en: `; ${n} more with no known location, not counted` }
-      : { zh: '', en: '' };
+/**
+ * Partners in the area (by their recorded area) or within the distance of its anchor: a district's
+ * label point can be far from its own firms (Suixi's point is ~30 km from its county seat), so
+ * distance alone would miss them. Nearest first, data order on equal distance.
+ */
+function partnersOf(ctx: Context, role: PartnerRole, area: AreaId, anchor: LngLat | null): Partner[] {
+  if (!anchor) return [];
+  const out: Partner[] = [];
+  for (const c of ctx.candidates) {
+    if (c.role !== role || !c.position) continue;
+    const d = distance(anchor, c.position, { units: 'kilometers' });
+    if (d > ctx.radiusKm && c.e.area !== area) continue;
+    out.push({
+      enterpriseKey: c.e.key,
+      role,
+      segment: c.segment,
+      relatedTo: c.relatedTo,
+      area: c.e.area,
+      distanceKm: round2(d),
+      approximate: c.approximate,
+    });
+  }
+  return out.sort((a, b) => a.distanceKm - b.distanceKm);
+}
+
+/** 1. Plan assignment, in proportion to the selected segments assigned here. */
+function planFactor(ctx: Context, assigned: string[]): PlanPart {
+  const { w, selected } = ctx;
+  return {
+    factor: 'plan',
+    points: selected.length ? round2((w.planAssigned * assigned.length) / selected.length) : 0,
+    max: w.planAssigned,
+    reason: selected.length ? 'scored' : 'noSegment',
+    assigned,
+    notAssigned: selected
+      .filter((id) => !assigned.includes(id))
+      .map((id) => ({ segment: id, areas: ctx.seg(id).areas.filter((a) => ctx.areaIds.has(a)) })),
   };
+}
 
-  const sites = input.chargers.filter(
-    (c): c is Charger & { lngLat: LngLat } =>
-      c.lngLat !== null && c.status === 'operating' && c.kind !== 'hydrogen',
-  );
+/** 2–4. Firms of one role, a fixed number of points each up to a cap. */
+function partnersFactor(
+  ctx: Context,
+  role: PartnerRole,
+  ps: Partner[],
+  area: AreaId,
+  anchor: LngLat | null,
+): PartnersPart {
+  const { w, selected } = ctx;
+  const [factor, perFirm, cap, segs] =
+    role === 'peer'
+      ? (['cluster', w.clusterPerFirm, w.clusterCap, null] as const)
+      : role === 'supplier'
+        ? (['suppliers', w.supplierPerFirm, w.supplierCap, ctx.supSegs] as const)
+        : (['customers', w.customerPerFirm, w.customerCap, ctx.cusSegs] as const);
+  const raw = perFirm * ps.length;
+  const reason: PartnersPart['reason'] = !anchor
+    ? 'noAnchor'
+    : !selected.length
+      ? 'noSegment'
+      : segs?.length === 0
+        ? 'noStage'
+        : ps.length === 0
+          ? 'none'
+          : 'found';
+  return {
+    factor,
+    points: round2(Math.min(cap, raw)),
+    max: cap,
+    reason,
+    count: ps.length,
+    ids: ps.map((p) => p.enterpriseKey),
+    inArea: ps.filter((p) => p.area === area).length,
+    capped: raw > cap,
+    unplacedCount: ctx.unplaced.filter((u) => u.role === role).length,
+    segments: segs ? segs.map((s) => s.id) : [...selected],
+    chains: [...new Set(selected.map((id) => ctx.seg(id).chain))],
+  };
+}
 
-  const results = areas.map((area): Omit<AreaMatch, 'rank'> => {
-    const anchor = anchors[area.id] ?? null;
-    const nameEn = areaNameEn(area);
-    const parts: MatchPart[] = [];
+/** 5. Gaps the firm would fill, in proportion to the selected segments that are gaps here. */
+function gapFactor(ctx: Context, assigned: string[], gaps: readonly string[]): GapPart {
+  const { w, selected } = ctx;
+  const filled = selected.filter((id) => gaps.includes(id));
+  return {
+    factor: 'gap',
+    points: selected.length ? round2((w.fillsGap * filled.length) / selected.length) : 0,
+    max: w.fillsGap,
+    reason: selected.length ? 'scored' : 'noSegment',
+    filled,
+    present: assigned.filter((id) => !filled.includes(id)),
+    notAssigned: selected.filter((id) => !assigned.includes(id)),
+  };
+}
 
-    // 1. Plan assignment, in proportion to the selected segments assigned here.
-    const assigned = selected.filter((id) => seg(id).areas.includes(area.id));
-    const notAssigned = selected.filter((id) => !assigned.includes(id));
-    {
-      const points = selected.length ? round2((w.planAssigned * assigned.length) / selected.length) : 0;
-      const zh: string[] = [];
-      const en: string[] = [];
-      if (assigned.length) {
-        zh.push(`规划将${segsZh(assigned)}布局在${area.name.zh}`);
-        en.push(`The plan assigns ${segsEn(assigned)} to ${nameEn}`);
-      }
-      for (const id of notAssigned) {
-        const elsewhere = seg(id)
-          .areas.map((a) => areaById.get(a))
-          .filter((a): a is Area => a !== undefined);
-        if (elsewhere.length) {
-          zh.push(
-            `规划将${segName(id).zh}布局在${joinZh(elsewhere.map((a) => a.name.zh))}，不在${area.name.zh}`,
-          );
-          en.push(
-            `The plan assigns ${midSentence(segName(id).en)} to ${joinEn(elsewhere.map(areaNameEn))}, not to ${nameEn}`,
-          );
-        } else {
-          zh.push(`规划没有为${segName(id).zh}指定布局区域`);
-          en.push(`The plan names no area for ${midSentence(segName(id).en)}`);
-        }
-      }
-      if (!selected.length) {
-        zh.push('没有选择环节');
-        en.push('No segment selected');
-      }
-      parts.push({ factor: 'plan', points, explanation: { zh: zh.join('；'), en: en.join('. ') } });
-    }
+/** 6. Charging access: operating sites within the distance of the anchor. */
+function chargingFactor(ctx: Context, anchor: LngLat | null): ChargingPart {
+  const { w, sites, radiusKm } = ctx;
+  const counted = anchor
+    ? sites.filter((c) => distance(anchor, c.lngLat, { units: 'kilometers' }) <= radiusKm)
+    : [];
+  // With none counted, say whether the data looked at was illustrative at all.
+  const pool = counted.length > 0 ? counted : sites;
+  const allIllustrative = pool.length > 0 && pool.every((c) => c.illustrative);
+  const illustrativeCount = counted.filter((c) => c.illustrative).length;
+  const raw = w.chargingPerSite * counted.length;
+  return {
+    factor: 'charging',
+    points: round2(Math.min(w.chargingCap, raw)),
+    max: w.chargingCap,
+    reason: anchor ? 'counted' : 'noAnchor',
+    count: counted.length,
+    ids: counted.map((c) => c.key),
+    capped: raw > w.chargingCap,
+    illustrative: allIllustrative
+      ? counted.length > 0
+        ? 'all'
+        : 'basis'
+      : illustrativeCount > 0
+        ? 'some'
+        : 'none',
+    illustrativeCount,
+  };
+}
 
-    // 2–4. Partners in the area (by their recorded area) or within the distance of its anchor: a
-    // district's label point can be far from its own firms (Suixi's point is ~30 km from its county
-    // seat), so distance alone would miss them. Nearest first, data order on equal distance.
-    const where: Bilingual = {
-      zh: `${area.name.zh}及其 ${r} 公里内`,
-      en: `in or within ${r} km of ${nameEn}`,
-    };
-    const within = (role: PartnerRole): Partner[] => {
-      if (!anchor) return [];
-      const out: Partner[] = [];
-      for (const c of candidates) {
-        if (c.role !== role || !c.position) continue;
-        const d = distance(anchor, c.position, { units: 'kilometers' });
-        if (d > radiusKm && c.e.area !== area.id) continue;
-        out.push({
-          enterpriseKey: c.e.key,
-          role,
-          segment: c.segment,
-          relatedTo: c.relatedTo,
-          area: c.e.area,
-          distanceKm: round2(d),
-          approximate: c.approximate,
-        });
-      }
-      return out.sort((a, b) => a.distanceKm - b.distanceKm);
-    };
-    const noAnchor: Bilingual = {
-      zh: `${area.name.zh}没有可用的位置，无法计算距离`,
-      en: `${area.name.en} has no usable location, so distances cannot be measured`,
-    };
-    const noSegment: Bilingual = { zh: '没有选择环节', en: 'No segment selected' };
+/** One area's six factors and its partners. */
+function matchArea(
+  ctx: Context,
+  area: Area,
+  anchor: LngLat | null,
+  gaps: readonly string[],
+): Omit<AreaMatch, 'rank'> {
+  const assigned = ctx.selected.filter((id) => ctx.seg(id).areas.includes(area.id));
+  const peers = partnersOf(ctx, 'peer', area.id, anchor);
+  const suppliers = partnersOf(ctx, 'supplier', area.id, anchor);
+  const customers = partnersOf(ctx, 'customer', area.id, anchor);
+  const gap = gapFactor(ctx, assigned, gaps);
+  const charging = chargingFactor(ctx, anchor);
+  const parts: MatchPart[] = [
+    planFactor(ctx, assigned),
+    partnersFactor(ctx, 'peer', peers, area.id, anchor),
+    partnersFactor(ctx, 'supplier', suppliers, area.id, anchor),
+    partnersFactor(ctx, 'customer', customers, area.id, anchor),
+    gap,
+    charging,
+  ];
+  return {
+    area: area.id,
+    name: area.name,
+    score: round2(parts.reduce((s, p) => s + p.points, 0)),
+    parts,
+    planAssigned: assigned,
+    gapsFilled: gap.filled,
+    peers,
+    suppliers,
+    customers,
+    chargingSites: charging.count,
+    chargingIllustrative: charging.illustrative === 'all' || charging.illustrative === 'basis',
+    anchor,
+  };
+}
 
-    const peers = within('peer');
-    {
-      const raw = w.clusterPerFirm * peers.length;
-      const points = round2(Math.min(w.clusterCap, raw));
-      const u = unplacedNote('peer');
-      let explanation: Bilingual;
-      if (!anchor) explanation = noAnchor;
-      else if (!selected.length) explanation = noSegment;
-      else if (peers.length === 0) {
-        explanation = {
-          zh: `${where.zh}没有同环节企业${u.zh}`,
-          en: `No firm in the same segment ${where.en}${u.en}`,
-        };
-      } else {
-        const list = firmList(peers, byKey, segName, selected.length > 1);
-        const inside = peers.filter((p) => p.area === area.id).length;
-        const cap = capNote(raw, w.clusterCap);
-        explanation = {
-          zh:
-            `${where.zh}有 ${peers.length} 家同环节企业：${list.zh}` +
-            (inside ? `；其中 ${inside} 家已在${area.name.zh}` : '') +
-            cap.zh +
-            u.zh,
-          en:
-            `${peers.length} ${plural(peers.length, 'firm', 'firms')} in the same segment ${where.en}: ${list.en}` +
-            (inside ? `; ${inside} already in ${nameEn}` : '') +
-            cap.en +
-            u.en,
-        };
-      }
-      parts.push({ factor: 'cluster', points, explanation });
-    }
-
-    const side = (
-      role: 'supplier' | 'customer',
-      ps: Partner[],
-      segs: Segment[],
-      perFirm: number,
-      cap: number,
-    ): MatchPart => {
-      const factor: MatchFactor = role === 'supplier' ? 'suppliers' : 'customers';
-      const raw = perFirm * ps.length;
-      const points = round2(Math.min(cap, raw));
-      const up = role === 'supplier';
-      const zhWord = up ? '上游供应商' : '下游客户';
-      const enOne = up ? 'upstream supplier' : 'downstream customer';
-      if (!anchor) return { factor, points, explanation: noAnchor };
-      if (!selected.length) return { factor, points, explanation: noSegment };
-      if (segs.length === 0) {
-        // Say why there can be none: the chain model has no earlier (later) stage in these chains.
-        const chains = [...new Set(selected.map((id) => seg(id).chain))].map(
-          (c) => chainById.get(c)?.name ?? { zh: c, en: c },
-        );
-        const chainsZh = joinZh(chains.map((c) => c.zh));
-        const chainsEn = joinEn(chains.map((c) => midSentence(c.en)));
-        return {
-          factor,
-          points,
-          explanation: {
-            zh: `在产业链模型中，${chainsZh}链上没有排在${segsZh(selected)}${up ? '之前的上游' : '之后的下游'}环节`,
-            en: `In the chain model, the ${chainsEn} chain has no stage ${up ? 'before' : 'after'} ${segsEn(selected)}, so no ${enOne} counts`,
-          },
-        };
-      }
-      const segIds = segs.map((s) => s.id);
-      const u = unplacedNote(role);
-      if (ps.length === 0) {
-        return {
-          factor,
-          points,
-          explanation: {
-            zh: `${where.zh}没有${zhWord}（${up ? '上游' : '下游'}环节：${segsZh(segIds)}）${u.zh}`,
-            en: `No ${enOne} ${where.en} (${up ? 'upstream' : 'downstream'} segments: ${segsEn(segIds)})${u.en}`,
-          },
-        };
-      }
-      const list = firmList(ps, byKey, segName, true);
-      const c = capNote(raw, cap);
-      return {
-        factor,
-        points,
-        explanation: {
-          zh: `${where.zh}有 ${ps.length} 家${zhWord}：${list.zh}${c.zh}${u.zh}`,
-          en: `${ps.length} ${plural(ps.length, enOne, `${enOne}s`)} ${where.en}: ${list.en}${c.en}${u.en}`,
-        },
-      };
-    };
-    const suppliers = within('supplier');
-    const customers = within('customer');
-    parts.push(side('supplier', suppliers, supSegs, w.supplierPerFirm, w.supplierCap));
-    parts.push(side('customer', customers, cusSegs, w.customerPerFirm, w.customerCap));
-
-    // 5. Gaps the firm would fill, in proportion to the selected segments that are gaps here.
-    const gaps = analysis.areaGaps[area.id]?.gaps ?? [];
-    const gapsFilled = selected.filter((id) => gaps.includes(id));
-    const present = assigned.filter((id) => !gapsFilled.includes(id));
-    {
-      const points = selected.length ? round2((w.fillsGap * gapsFilled.length) / selected.length) : 0;
-      const zh: string[] = [];
-      const en: string[] = [];
-      if (gapsFilled.length) {
-        zh.push(`规划把${segsZh(gapsFilled)}布局在${area.name.zh}，但这里还没有此类企业：可填补空白`);
-        en.push(
-          `The plan assigns ${segsEn(gapsFilled)} to ${nameEn} but no firm there makes them yet: the firm would fill a gap`,
-        );
-      }
-      if (present.length) {
-        zh.push(`${area.name.zh}已有${segsZh(present)}企业，不是空白`);
-        en.push(
-          `${nameEn.charAt(0).toUpperCase()}${nameEn.slice(1)} already has a firm in ${segsEn(present)}: no gap to fill`,
-        );
-      }
-      if (notAssigned.length) {
-        zh.push(`规划没有把${segsZh(notAssigned)}布局在${area.name.zh}，谈不上填补空白`);
-        en.push(`The plan does not assign ${segsEn(notAssigned)} to ${nameEn}, so there is no gap to fill`);
-      }
-      if (!selected.length) {
-        zh.push('没有选择环节');
-        en.push('No segment selected');
-      }
-      parts.push({ factor: 'gap', points, explanation: { zh: zh.join('；'), en: en.join('. ') } });
-    }
-
-    // 6. Charging access: operating sites within the distance of the anchor.
-    const counted = anchor
-      ? sites.filter((c) => distance(anchor, c.lngLat, { units: 'kilometers' }) <= radiusKm)
-      : [];
-    const pool = counted.length > 0 ? counted : sites;
-    const chargingIllustrative = pool.length > 0 && pool.every((c) => c.illustrative);
-    {
-      const raw = w.chargingPerSite * counted.length;
-      const points = round2(Math.min(w.chargingCap, raw));
-      let explanation: Bilingual;
-      if (!anchor) explanation = noAnchor;
-      else {
-        const c = capNote(raw, w.chargingCap);
-        const ill: Bilingual = chargingIllustrative
-          ? counted.length > 0
-            ? { zh: '（均为示意数据，并非真实站点）', en: ' (all illustrative data, not real sites)' }
-            : { zh: '（依据示意数据）', en: ' (based on illustrative data)' }
-          : counted.some((x) => x.illustrative)
-            ? {
-                zh: `（其中 ${counted.filter((x) => x.illustrative).length} 个为示意数据）`,
-                en: ` (${counted.filter((x) => x.illustrative).length} of them illustrative)`,
-              }
-            : { zh: '', en: '' };
-        explanation = {
-          zh: `${r} 公里内有 ${counted.length} 个在运营的充换电站点${ill.zh}${c.zh}`,
-          en: `${counted.length} operating charging or swap ${plural(counted.length, 'site', 'sites')} within ${r} km${ill.en}${c.en}`,
-        };
-      }
-      parts.push({ factor: 'charging', points, explanation });
-    }
-
-    const score = round2(parts.reduce((s, p) => s + p.points, 0));
-    return {
-      area: area.id,
-      name: area.name,
-      score,
-      parts,
-      planAssigned: assigned,
-      gapsFilled,
-      peers,
-      suppliers,
-      customers,
-      chargingSites: counted.length,
-      chargingIllustrative,
-      anchor,
-    };
-  });
-
+/** Best first; ties: more selected segments assigned by the plan, then the fixed area order. */
+function byRank(a: Omit<AreaMatch, 'rank'>, b: Omit<AreaMatch, 'rank'>): number {
   const order = (id: AreaId) => {
     const i = AREA_IDS.indexOf(id);
     return i < 0 ? AREA_IDS.length : i;
   };
-  results.sort(
-    (a, b) =>
-      b.score - a.score || b.planAssigned.length - a.planAssigned.length || order(a.area) - order(b.area),
-  );
+  return b.score - a.score || b.planAssigned.length - a.planAssigned.length || order(a.area) - order(b.area);
+}
+
+/**
+ * Ranks the plan's areas for a visiting firm of the selected segment(s) and gives the facts behind
+ * each score. Pure. Factors and weights: see public/data/match-weights.json. Ties: more selected
+ * segments assigned by the plan first, then the fixed area order (AREA_IDS).
+ */
+export function rankAreas(input: MatchInput): MatchResult {
+  const { weights: w, chain } = input;
+  const issues: MatchIssue[] = [];
+
+  const { selected, unknown: unknownSegments } = resolveSegments(chain, input.segments);
+  if (unknownSegments.length > 0) issues.push({ code: 'unknownSegments', ids: unknownSegments });
+  if (selected.length === 0) issues.push({ code: 'noSegment' });
+
+  let radiusKm = input.radiusKm;
+  if (!(Number.isFinite(radiusKm) && radiusKm > 0)) {
+    radiusKm = w.defaultRadiusKm;
+    issues.push({ code: 'badRadius', given: input.radiusKm, used: radiusKm });
+  }
+
+  const segById = new Map(chain.segments.map((s) => [s.id, s]));
+  const seg = (id: string) => segById.get(id) as Segment;
+  const { suppliers: supSegs, customers: cusSegs } = relatedSegments(chain, selected);
+  const base = { selected, seg, supSegs, cusSegs };
+  const candidates = findCandidates(base, input.enterprises, input.placements);
+  const ctx: Context = {
+    ...base,
+    w,
+    radiusKm,
+    candidates,
+    unplaced: candidates
+      .filter((c) => c.position === null)
+      .map((c) => ({ enterpriseKey: c.e.key, role: c.role, segment: c.segment, relatedTo: c.relatedTo })),
+    sites: input.chargers.filter(
+      (c): c is Site => c.lngLat !== null && c.status === 'operating' && c.kind !== 'hydrogen',
+    ),
+    areaIds: new Set(input.areas.map((a) => a.id)),
+  };
+
+  const results = input.areas
+    .map((area) =>
+      matchArea(ctx, area, input.anchors[area.id] ?? null, input.analysis.areaGaps[area.id]?.gaps ?? []),
+    )
+    .sort(byRank);
 
   return {
     segments: selected,
     unknownSegments,
     radiusKm,
     areas: results.map((a, i) => ({ ...a, rank: i + 1 })),
-    unplaced,
+    unplaced: ctx.unplaced,
     issues,
   };
 }

@@ -1,9 +1,9 @@
-import { shareStateOfTour } from '../domain/tour';
 import { attributionFor } from '../i18n/attribution';
 import { colon, pick, t } from '../i18n/t';
 import type { MessageKey } from '../i18n/zh';
 import type { AppState } from '../state/store';
 import { encodeHash, type ShareState } from '../state/url-hash';
+import { shareStateOfTour } from '../tour/step-view';
 import type { TourStep } from '../tour/steps';
 
 /** A date as YYYY-MM-DD in local time: the day the picture was made, where it was made. */

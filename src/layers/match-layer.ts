@@ -9,8 +9,11 @@ import type { LayerEntry, LayerInput, StylePart } from './types';
 
 export const PARTNER_ROLES: readonly PartnerRole[] = ['peer', 'supplier', 'customer'];
 
-/** Dashes per role, so the roles differ by more than hue (print, colour-vision deficiencies). */
-const ROLE_DASH: Record<PartnerRole, number[] | null> = {
+/**
+ * Dashes per role, so the roles differ by more than hue (print, colour-vision deficiencies). In line
+ * widths, as maplibre's line-dasharray counts them: the panel's sample lines scale them by their width.
+ */
+export const ROLE_DASH: Record<PartnerRole, number[] | null> = {
   peer: null,
   supplier: [3, 1.5],
   customer: [0.6, 1.6],

@@ -1,11 +1,11 @@
 import { create } from 'zustand';
 import type { BundledData } from '../data/load-bundled';
 import type { Confidence, Lang, Precision } from '../data/types';
-import { shareStateOfTour } from '../domain/tour';
 import type { HandoutPage } from '../export/handout-page';
 import { withImports } from '../import/merge';
 import type { ImportedDataset } from '../import/pipeline';
 import { availableLayers, defaultLayerIds, type LayerDef, type LayerId } from '../layers/registry';
+import { shareStateOfTour } from '../tour/step-view';
 import type { Camera } from './camera';
 import {
   type ChargingView,

@@ -3,6 +3,7 @@ import { type DragEvent, useEffect, useState } from 'react';
 import { attributionFor } from '../i18n/attribution';
 import { t } from '../i18n/t';
 import { type Panel, useAppStore } from '../state/store';
+import { TourButton, TourView } from '../tour/tour-view';
 import { AreaCard } from './area-card';
 import { ChainPanel } from './chain-panel';
 import { ChargerCard } from './charger-card';
@@ -23,7 +24,6 @@ import { SegmentCard } from './segment-card';
 import { ShareDialog } from './share-dialog';
 import { TargetsPanel } from './targets-panel';
 import { TopButton } from './top-button';
-import { TourButton, TourView } from './tour-view';
 
 /** A top-bar button that opens one side panel (and closes it again). */
 function NavButton({ panel, label, icon }: { panel: Panel; label: string; icon: string }) {

@@ -2,19 +2,19 @@ import { useMap } from '@vis.gl/react-maplibre';
 import { useState } from 'react';
 import type { BundledData } from '../data/load-bundled';
 import type { Lang, Segment } from '../data/types';
-import type { AreaMatch, MatchFactor, MatchResult, Partner, PartnerRole } from '../domain/match';
+import type { AreaMatch, MatchFactor, MatchResult } from '../domain/match';
 import { formatNumber, pick, t } from '../i18n/t';
-import { PARTNER_ROLES } from '../layers/match-layer';
-import { AREA_COLOURS, chainColour, PARTNER_ROLE_COLOURS } from '../layers/palette';
-import { selectAnalysis, selectEnterpriseByKey, selectMatch } from '../state/selectors';
+import { AREA_COLOURS, chainColour } from '../layers/palette';
+import { selectEnterpriseByKey, selectMatch } from '../state/selectors';
 import { useAppStore } from '../state/store';
 import type { MatchView } from '../state/url-hash';
-import { joinNames, Sheet, StatusBadge } from './card-parts';
+import { joinNames, Sheet } from './card-parts';
 import { frameAreas } from './map-camera';
+import { explainPart, type MatchNames, matchIssueText, matchNamesOf } from './match-explain';
+import { kmLabel, Partners } from './match-partners';
+import { SegmentPicker } from './match-segment-picker';
 import './match-panel.css';
-import { MAX_MATCH_SEGMENTS as MAX_SEGMENTS } from '../model';
-
-// As many segments as a link can carry (url-hash.ts, decodeMatch).
+import { MAX_MATCH_SEGMENTS } from '../model';
 
 const FACTOR_KEY = {
   plan: 'match.factor.plan',
@@ -24,117 +24,6 @@ const FACTOR_KEY = {
   gap: 'match.factor.gap',
   charging: 'match.factor.charging',
 } as const satisfies Record<MatchFactor, string>;
-
-const ROLE_KEY = {
-  peer: 'match.role.peer',
-  supplier: 'match.role.supplier',
-  customer: 'match.role.customer',
-} as const satisfies Record<PartnerRole, string>;
-
-const ROLE_DASH: Record<PartnerRole, string | undefined> = {
-  peer: undefined,
-  supplier: '6 3',
-  customer: '1.5 3.5',
-};
-
-/** A short sample of the role's line as the map draws it (colour and dash), for the list headings. */
-function RoleLine({ role }: { role: PartnerRole }) {
-  return (
-    <svg className="role-line" viewBox="0 0 28 10" aria-hidden="true">
-      <line
-        x1="2"
-        y1="5"
-        x2="26"
-        y2="5"
-        stroke={PARTNER_ROLE_COLOURS[role]}
-        strokeWidth="3"
-        strokeDasharray={ROLE_DASH[role]}
-        strokeLinecap={role === 'peer' ? 'round' : 'butt'}
-      />
-    </svg>
-  );
-}
-
-const km = (lang: Lang, n: number) => t(lang, 'match.km', { km: formatNumber(lang, n, 1) });
-
-function partnersByRole(a: AreaMatch, role: PartnerRole): Partner[] {
-  return role === 'peer' ? a.peers : role === 'supplier' ? a.suppliers : a.customers;
-}
-
-/** An area's partners by role, each with its name, distance and whether its position is approximate. */
-function Partners({
-  area,
-  radiusKm,
-  data,
-  lang,
-  segName,
-}: {
-  area: AreaMatch;
-  radiusKm: number;
-  data: BundledData;
-  lang: Lang;
-  segName: (id: string) => string;
-}) {
-  const select = useAppStore((s) => s.select);
-  const byKey = selectEnterpriseByKey(data);
-  return (
-    <section className="match-partners">
-      <h4>
-        {t(lang, 'match.partners', { area: pick(lang, area.name), km: formatNumber(lang, radiusKm, 1) })}
-      </h4>
-      {PARTNER_ROLES.map((role) => {
-        const ps = partnersByRole(area, role);
-        return (
-          <div key={role} className="match-role" data-role={role} data-count={ps.length}>
-            <h5>
-              <RoleLine role={role} />
-              {t(lang, ROLE_KEY[role])} · {ps.length}
-            </h5>
-            {ps.length ? (
-              <ul className="plain-list match-partner-list">
-                {ps.map((p) => {
-                  const e = byKey.get(p.enterpriseKey);
-                  return (
-                    <li key={p.enterpriseKey} data-partner={p.enterpriseKey}>
-                      {e ? (
-                        <button
-                          type="button"
-                          className="link-btn"
-                          onClick={() => select({ kind: 'enterprise', id: e.id })}
-                        >
-                          {pick(lang, e.name)}
-                        </button>
-                      ) : (
-                        <span>{p.enterpriseKey}</span>
-                      )}
-                      <span className="match-partner-meta">
-                        {role === 'peer' ? null : <span>{segName(p.segment)}</span>}
-                        <span className="match-km" data-km={p.distanceKm}>
-                          {p.approximate ? '≈ ' : ''}
-                          {km(lang, p.distanceKm)}
-                        </span>
-                        {p.area === area.area ? (
-                          <span className="match-flag">{t(lang, 'match.inArea')}</span>
-                        ) : null}
-                        {p.approximate ? (
-                          <span className="match-flag approx" data-approximate="true">
-                            {t(lang, 'match.approx')}
-                          </span>
-                        ) : null}
-                      </span>
-                    </li>
-                  );
-                })}
-              </ul>
-            ) : (
-              <p className="small muted match-none">{t(lang, 'match.noPartner')}</p>
-            )}
-          </div>
-        );
-      })}
-    </section>
-  );
-}
 
 /** One ranked area: a row to tap (shows the area on the map) and, when open, why it scored so. */
 function AreaRow({
@@ -147,6 +36,7 @@ function AreaRow({
   data,
   lang,
   segName,
+  names,
 }: {
   area: AreaMatch;
   top: boolean;
@@ -157,6 +47,7 @@ function AreaRow({
   data: BundledData;
   lang: Lang;
   segName: (id: string) => string;
+  names: MatchNames;
 }) {
   const select = useAppStore((s) => s.select);
   const setMatch = useAppStore((s) => s.setMatch);
@@ -223,7 +114,7 @@ function AreaRow({
               <span className="match-points">
                 {t(lang, 'match.points', { points: formatNumber(lang, p.points, 2) })}
               </span>
-              <p className="match-explanation">{pick(lang, p.explanation)}</p>
+              <p className="match-explanation">{explainPart(lang, p, { area, result, names })}</p>
             </li>
           ))}
         </ul>
@@ -231,62 +122,6 @@ function AreaRow({
         {top ? <p className="small muted">{t(lang, 'match.onMap', { area: name })}</p> : null}
       </div>
     </li>
-  );
-}
-
-/** The chains' segments as chips to pick the firm's segment(s) from, grouped by chain. */
-function SegmentPicker({
-  data,
-  lang,
-  chosen,
-  onToggle,
-}: {
-  data: BundledData;
-  lang: Lang;
-  chosen: readonly string[];
-  onToggle: (id: string) => void;
-}) {
-  const analysis = selectAnalysis(data);
-  const full = chosen.length >= MAX_SEGMENTS;
-  return (
-    <div className="match-picker" data-testid="match-picker">
-      {full ? <p className="small muted">{t(lang, 'match.full', { max: MAX_SEGMENTS })}</p> : null}
-      {data.chain.chains.map((chain) => {
-        const colour = chainColour(chain.id);
-        const segs = data.chain.segments.filter((s) => s.chain === chain.id);
-        if (segs.length === 0) return null;
-        return (
-          <section key={chain.id} className="match-chain" data-chain={chain.id}>
-            <h4>
-              <span className="chip-dot" style={{ background: colour }} aria-hidden="true" />
-              {pick(lang, chain.name)}
-            </h4>
-            <div className="chip-row">
-              {segs.map((s) => {
-                const on = chosen.includes(s.id);
-                const status = analysis.bySegment.get(s.id)?.status;
-                return (
-                  <button
-                    type="button"
-                    key={s.id}
-                    className={`chip match-seg${on ? ' on' : ''}`}
-                    data-pick={s.id}
-                    aria-pressed={on}
-                    disabled={!on && full}
-                    style={on ? { borderColor: colour, background: `${colour}1f` } : undefined}
-                    onClick={() => onToggle(s.id)}
-                  >
-                    <span className="chip-dot" style={{ background: colour }} aria-hidden="true" />
-                    {pick(lang, s.name)}
-                    {status === 'missing' ? <StatusBadge status="missing" lang={lang} /> : null}
-                  </button>
-                );
-              })}
-            </div>
-          </section>
-        );
-      })}
-    </div>
   );
 }
 
@@ -319,6 +154,7 @@ export function MatchPanel() {
     const s = segById.get(id);
     return s ? pick(lang, s.name) : id;
   };
+  const names = matchNamesOf(data);
   const radii = [...new Set([...weights.radiusKmOptions, radiusKm])].sort((a, b) => a - b);
   // With nothing chosen there is nothing else to show: the picker is open.
   const open = chosen.length === 0 || pickerOpen;
@@ -338,7 +174,7 @@ export function MatchPanel() {
         chosen.filter((x) => x !== id),
         radiusKm,
       );
-    else if (chosen.length < MAX_SEGMENTS) update([...chosen, id], radiusKm);
+    else if (chosen.length < MAX_MATCH_SEGMENTS) update([...chosen, id], radiusKm);
   };
   const chooseRadius = (km: number) => {
     if (match) update(chosen, km);
@@ -368,14 +204,14 @@ export function MatchPanel() {
       lang={lang}
     >
       {chosen.length === 0 ? (
-        <p className="small match-intro">{t(lang, 'match.intro', { max: MAX_SEGMENTS })}</p>
+        <p className="small match-intro">{t(lang, 'match.intro', { max: MAX_MATCH_SEGMENTS })}</p>
       ) : null}
 
       <section className="match-choice">
         <h3>
           {t(lang, 'match.segments')}{' '}
           <span className="match-count">
-            {t(lang, 'match.picked', { n: chosen.length, max: MAX_SEGMENTS })}
+            {t(lang, 'match.picked', { n: chosen.length, max: MAX_MATCH_SEGMENTS })}
           </span>
         </h3>
         {chosen.length ? (
@@ -435,7 +271,7 @@ export function MatchPanel() {
               aria-pressed={r === radiusKm}
               onClick={() => chooseRadius(r)}
             >
-              {km(lang, r)}
+              {kmLabel(lang, r)}
             </button>
           ))}
         </fieldset>
@@ -446,8 +282,8 @@ export function MatchPanel() {
         {result && top ? (
           <>
             {result.issues.map((i) => (
-              <p key={i.en} className="small match-issue">
-                {pick(lang, i)}
+              <p key={i.code} className="small match-issue">
+                {matchIssueText(lang, i)}
               </p>
             ))}
             <p className="small muted match-hint">{t(lang, 'match.rankHint')}</p>
@@ -466,6 +302,7 @@ export function MatchPanel() {
                     data={data}
                     lang={lang}
                     segName={segName}
+                    names={names}
                   />
                 );
               })}

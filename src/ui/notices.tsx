@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { joinList } from '../i18n/join-list';
 import { issueReason, t } from '../i18n/t';
 import { selectAllIssues } from '../state/selectors';
 import { useAppStore } from '../state/store';
@@ -12,7 +13,11 @@ export function LinkNotice() {
   return (
     <div className="notice" role="status" data-testid="link-notice">
       <span>
-        {t(lang, 'link.ignored')} {rejected.map((k) => t(lang, `link.part.${k}`)).join('、')}
+        {t(lang, 'link.ignored')}{' '}
+        {joinList(
+          lang,
+          rejected.map((k) => t(lang, `link.part.${k}`)),
+        )}
       </span>
       <button type="button" className="text-btn" onClick={dismiss}>
         {t(lang, 'notice.dismiss')}

@@ -6,6 +6,7 @@ import { buildAreaShapes } from '../../src/domain/area-shapes';
 import { analyseChain } from '../../src/domain/chain-analysis';
 import { areaAnchors, placeEnterprises } from '../../src/domain/enterprise-positions';
 import { type MatchResult, rankAreas } from '../../src/domain/match';
+import { explainPart, matchNamesOf } from '../../src/ui/match-explain';
 import { readPublic } from '../fixtures/load';
 import {
   type AppPage,
@@ -191,7 +192,7 @@ describe('the firm-to-park match', () => {
     const top = expected.areas[0];
     for (const p of top?.parts ?? [])
       expect(await first.locator(`[data-factor=${p.factor}] .match-explanation`).textContent()).toBe(
-        p.explanation.zh,
+        top && explainPart('zh', p, { area: top, result: expected, names: matchNamesOf(data) }),
       );
     expect(await first.locator('.match-explanation b, .match-explanation a').count()).toBe(0);
 

@@ -13,8 +13,20 @@ import {
   type Placement,
   placeEnterprises,
 } from '../../src/domain/enterprise-positions';
-import { type MatchInput, type MatchResult, rankAreas, relatedSegments } from '../../src/domain/match';
+import {
+  type ChargingPart,
+  type GapPart,
+  type MatchFactor,
+  type MatchInput,
+  type MatchResult,
+  type PartnersPart,
+  type PlanPart,
+  rankAreas,
+  relatedSegments,
+} from '../../src/domain/match';
+import { joinList } from '../../src/i18n/join-list';
 import { issueReason } from '../../src/i18n/t';
+import { explainPart, type MatchNames, matchIssueText, matchNamesOf } from '../../src/ui/match-explain';
 import { publicJson, readPublic } from '../fixtures/load';
 
 const FILE = 'data/match-weights.json';
@@ -144,10 +156,32 @@ const byArea = (r: MatchResult, id: AreaId) => {
   if (!a) throw new Error(`no result for ${id}`);
   return a;
 };
-const part = (r: MatchResult, id: AreaId, factor: string) => {
+type PartOf<F extends MatchFactor> = F extends 'plan'
+  ? PlanPart
+  : F extends 'gap'
+    ? GapPart
+    : F extends 'charging'
+      ? ChargingPart
+      : PartnersPart;
+const part = <F extends MatchFactor>(r: MatchResult, id: AreaId, factor: F): PartOf<F> => {
   const p = byArea(r, id).parts.find((x) => x.factor === factor);
   if (!p) throw new Error(`no ${factor} part for ${id}`);
-  return p;
+  return p as PartOf<F>;
+};
+
+/** The fixture's names: firms are named after their key, as ent() names them. */
+const FIXTURE_NAMES: MatchNames = {
+  ...matchNamesOf({ chain: MODEL, areas: { areas: AREAS }, enterprises: [] }),
+  firm: (key) => ({ zh: `企业${key}`, en: `Firm ${key}` }),
+};
+/** A factor's explanation in both languages, as the panel writes it. */
+const say = (r: MatchResult, id: AreaId, factor: MatchFactor, names = FIXTURE_NAMES) => {
+  const area = byArea(r, id);
+  const p = part(r, id, factor);
+  return {
+    zh: explainPart('zh', p, { area, result: r, names }),
+    en: explainPart('en', p, { area, result: r, names }),
+  };
 };
 const order = (r: MatchResult) => r.areas.map((a) => a.area);
 
@@ -282,9 +316,12 @@ describe('rankAreas on a fixture', () => {
     expect(order(r)[0]).toBe('hitech');
     const plan = part(r, 'hitech', 'plan');
     expect(plan.points).toBe(40);
-    expect(plan.explanation.zh).toBe('规划将环节mid布局在区域hitech');
-    expect(plan.explanation.en).toBe('The plan assigns seg mid to the Area hitech');
-    expect(part(r, 'suixi', 'plan').explanation.zh).toBe('规划将环节mid布局在区域hitech，不在区域suixi');
+    expect(plan).toMatchObject({ reason: 'scored', max: 40, assigned: ['mid'], notAssigned: [] });
+    expect(part(r, 'suixi', 'plan')).toMatchObject({
+      points: 0,
+      assigned: [],
+      notAssigned: [{ segment: 'mid', areas: ['hitech'] }],
+    });
     // No firm of an assigned segment anywhere: a gap of the High-tech Zone only.
     expect(part(r, 'hitech', 'gap').points).toBe(20);
     expect(byArea(r, 'hitech').gapsFilled).toEqual(['mid']);
@@ -324,16 +361,21 @@ describe('rankAreas on a fixture', () => {
     // Another chain's firm is neither supplier nor customer.
     expect(JSON.stringify(byArea(far, 'suixi'))).not.toContain('"o1"');
 
-    const cluster = part(far, 'suixi', 'cluster').explanation;
-    expect(cluster.zh).toBe(
-      '区域suixi及其 10 公里内有 2 家同环节企业：企业p3（3 公里，位置为示意）、企业p8（8 公里，位置为示意）；其中 1 家已在区域suixi',
-    );
-    expect(cluster.en).toBe(
-      '2 firms in the same segment in or within 10 km of Area suixi: Firm p3 (3 km, approximate position); Firm p8 (8 km, approximate position); 1 already in Area suixi',
-    );
-    expect(part(near, 'suixi', 'customers').explanation.en).toBe(
-      'No downstream customer in or within 5 km of Area suixi (downstream segments: seg down)',
-    );
+    expect(part(far, 'suixi', 'cluster')).toMatchObject({
+      reason: 'found',
+      count: 2,
+      ids: ['p3', 'p8'],
+      inArea: 1,
+      capped: false,
+      unplacedCount: 0,
+    });
+    expect(part(near, 'suixi', 'customers')).toMatchObject({
+      reason: 'none',
+      count: 0,
+      ids: [],
+      segments: ['down'],
+      unplacedCount: 0,
+    });
   });
 
   it('counts a firm recorded in the area whatever its distance, but not a far firm of another area', () => {
@@ -355,9 +397,8 @@ describe('rankAreas on a fixture', () => {
     );
     const r = run(f);
     expect(part(r, 'duji', 'cluster').points).toBe(24);
-    expect(part(r, 'duji', 'cluster').explanation.zh).toContain('按上限计 24 分');
-    expect(part(r, 'duji', 'cluster').explanation.zh).toContain('等，另有 2 家');
-    expect(part(r, 'duji', 'cluster').explanation.en).toContain('capped at 24 points');
+    expect(part(r, 'duji', 'cluster')).toMatchObject({ count: 5, capped: true, max: 24 });
+    expect(part(r, 'duji', 'cluster').ids).toHaveLength(5);
   });
 
   it('counts a firm in one role only: a peer that also makes an upstream part is a peer', () => {
@@ -377,19 +418,15 @@ describe('rankAreas on a fixture', () => {
       { enterpriseKey: 'lost', role: 'peer', segment: 'mid', relatedTo: 'mid' },
       { enterpriseKey: 'lost-up', role: 'supplier', segment: 'up', relatedTo: 'mid' },
     ]);
-    expect(part(r, 'suixi', 'cluster').explanation.zh).toContain('另有 1 家位置不明，未计入');
-    expect(part(r, 'suixi', 'suppliers').explanation.en).toContain(
-      '1 more with no known location, not counted',
-    );
+    expect(part(r, 'suixi', 'cluster')).toMatchObject({ reason: 'none', count: 0, unplacedCount: 1 });
+    expect(part(r, 'suixi', 'suppliers')).toMatchObject({ reason: 'none', count: 0, unplacedCount: 1 });
+    expect(part(r, 'suixi', 'customers').unplacedCount).toBe(0);
   });
 
   it('says why there is no supplier when the chain has no earlier stage', () => {
     const r = run({ segments: ['up'] });
-    const e = part(r, 'suixi', 'suppliers').explanation;
-    expect(e.zh).toBe('在产业链模型中，测试链上没有排在环节up之前的上游环节');
-    expect(e.en).toBe(
-      'In the chain model, the test chain has no stage before seg up, so no upstream supplier counts',
-    );
+    expect(part(r, 'suixi', 'suppliers')).toMatchObject({ reason: 'noStage', segments: [], chains: ['c'] });
+    expect(part(r, 'suixi', 'customers').reason).toBe('none');
   });
 
   it('scores several segments in proportion and names each', () => {
@@ -401,9 +438,10 @@ describe('rankAreas on a fixture', () => {
     expect(hitech.planAssigned).toEqual(['mid']);
     expect(lieshan.planAssigned).toEqual(['mid2']);
     expect(part(r, 'hitech', 'gap').points).toBe(10);
-    expect(part(r, 'hitech', 'plan').explanation.zh).toBe(
-      '规划将环节mid布局在区域hitech；规划将环节mid2布局在区域lieshan，不在区域hitech',
-    );
+    expect(part(r, 'hitech', 'plan')).toMatchObject({
+      assigned: ['mid'],
+      notAssigned: [{ segment: 'mid2', areas: ['lieshan'] }],
+    });
     // Equal scores and one assigned segment each: area order decides (Lieshan before the High-tech Zone).
     expect(order(r).slice(0, 2)).toEqual(['lieshan', 'hitech']);
     expect(r.segments).toEqual(['mid', 'mid2']);
@@ -413,7 +451,7 @@ describe('rankAreas on a fixture', () => {
     const r = run({ segments: ['warp-drive', 'mid', 'mid'] });
     expect(r.unknownSegments).toEqual(['warp-drive']);
     expect(r.segments).toEqual(['mid']);
-    expect(r.issues.some((i) => i.en.includes('warp-drive') && i.zh.includes('warp-drive'))).toBe(true);
+    expect(r.issues).toEqual([{ code: 'unknownSegments', ids: ['warp-drive'] }]);
     const clean = run();
     expect(r.areas.map((a) => [a.area, a.score])).toEqual(clean.areas.map((a) => [a.area, a.score]));
   });
@@ -422,8 +460,10 @@ describe('rankAreas on a fixture', () => {
     const r = run({ segments: ['warp-drive'], chargers: [charger('k1', east('duji', 1))] });
     expect(r.areas).toHaveLength(6);
     expect(r.segments).toEqual([]);
-    expect(r.issues).toHaveLength(2);
+    expect(r.issues).toEqual([{ code: 'unknownSegments', ids: ['warp-drive'] }, { code: 'noSegment' }]);
     expect(order(r)[0]).toBe('duji');
+    expect(part(r, 'duji', 'cluster').reason).toBe('noSegment');
+    expect(part(r, 'duji', 'plan').reason).toBe('noSegment');
     for (const a of r.areas)
       expect(a.parts.filter((p) => p.factor !== 'charging').every((p) => p.points === 0)).toBe(true);
   });
@@ -464,7 +504,7 @@ describe('rankAreas on a fixture', () => {
     for (const radiusKm of [0, -3, Number.NaN]) {
       const r = run({ radiusKm });
       expect(r.radiusKm).toBe(W.defaultRadiusKm);
-      expect(r.issues).toHaveLength(1);
+      expect(r.issues).toEqual([{ code: 'badRadius', given: radiusKm, used: W.defaultRadiusKm }]);
     }
   });
 
@@ -480,29 +520,32 @@ describe('rankAreas on a fixture', () => {
     const r = run({ chargers });
     expect(byArea(r, 'suixi').chargingSites).toBe(2);
     expect(part(r, 'suixi', 'charging').points).toBe(2);
-    expect(part(r, 'suixi', 'charging').explanation.zh).toBe(
-      '10 公里内有 2 个在运营的充换电站点（均为示意数据，并非真实站点）',
-    );
+    expect(part(r, 'suixi', 'charging')).toMatchObject({
+      reason: 'counted',
+      count: 2,
+      ids: ['k1', 'k2'],
+      capped: false,
+      illustrative: 'all',
+    });
   });
 
   it('says the charging data is illustrative only when every counted site is', () => {
     const real = run({ chargers: [charger('k1', east('suixi', 1), { illustrative: false })] });
     expect(byArea(real, 'suixi').chargingIllustrative).toBe(false);
-    expect(part(real, 'suixi', 'charging').explanation.zh).not.toContain('示意');
-    expect(part(real, 'suixi', 'charging').explanation.en).not.toContain('illustrative');
+    expect(part(real, 'suixi', 'charging')).toMatchObject({ illustrative: 'none', illustrativeCount: 0 });
 
     const mixed = run({
       chargers: [charger('k1', east('suixi', 1), { illustrative: false }), charger('k2', east('suixi', 2))],
     });
     expect(byArea(mixed, 'suixi').chargingIllustrative).toBe(false);
-    expect(part(mixed, 'suixi', 'charging').explanation.en).toContain('(1 of them illustrative)');
+    expect(part(mixed, 'suixi', 'charging')).toMatchObject({ illustrative: 'some', illustrativeCount: 1 });
   });
 
   it('caps the charging points', () => {
     const chargers = Array.from({ length: 8 }, (_, i) => charger(`k${i}`, east('lieshan', 1 + i / 2)));
     const r = run({ chargers });
     expect(part(r, 'lieshan', 'charging').points).toBe(5);
-    expect(part(r, 'lieshan', 'charging').explanation.en).toContain('capped at 5 points');
+    expect(part(r, 'lieshan', 'charging')).toMatchObject({ count: 8, capped: true, max: 5 });
   });
 
   it('scores no distance factor for an area without an anchor, and says why', () => {
@@ -512,8 +555,139 @@ describe('rankAreas on a fixture', () => {
     const a = byArea(r, 'suixi');
     expect(a.anchor).toBeNull();
     expect(a.peers).toEqual([]);
-    expect(part(r, 'suixi', 'cluster').explanation.en).toContain('has no usable location');
-    expect(part(r, 'suixi', 'charging').points).toBe(0);
+    expect(part(r, 'suixi', 'cluster')).toMatchObject({ reason: 'noAnchor', count: 0 });
+    expect(part(r, 'suixi', 'charging')).toMatchObject({ reason: 'noAnchor', count: 0, points: 0 });
+  });
+});
+
+// ---- The facts in words (ui/match-explain.ts), on the same fixture -----------------------------
+
+describe('explanations in words', () => {
+  it('names the planned area and the segment', () => {
+    const r = run();
+    expect(say(r, 'hitech', 'plan')).toEqual({
+      zh: '规划将环节mid布局在区域hitech',
+      en: 'The plan assigns seg mid to the Area hitech',
+    });
+    expect(say(r, 'suixi', 'plan').zh).toBe('规划将环节mid布局在区域hitech，不在区域suixi');
+    expect(say(r, 'suixi', 'plan').en).toBe('The plan assigns seg mid to the Area hitech, not to Area suixi');
+    expect(say(r, 'hitech', 'gap').en).toBe(
+      'The plan assigns seg mid to the Area hitech but no firm there makes them yet: the firm would fill a gap',
+    );
+    expect(say(r, 'suixi', 'gap').zh).toBe('规划没有把环节mid布局在区域suixi，谈不上填补空白');
+  });
+
+  it('lists the partners with their distance, and says when none is found', () => {
+    const f = firms([
+      [ent('p8', null, ['mid']), east('suixi', 8)],
+      [ent('p3', 'suixi', ['mid']), east('suixi', 3)],
+      [ent('s4', 'suixi', ['up']), east('suixi', 4)],
+      [ent('c6', null, ['down']), east('suixi', 6)],
+    ]);
+    const near = run({ ...f, radiusKm: 5 });
+    const far = run({ ...f, radiusKm: 10 });
+    expect(say(far, 'suixi', 'cluster')).toEqual({
+      zh: '区域suixi及其 10 公里内有 2 家同环节企业：企业p3（3 公里，位置为示意）、企业p8（8 公里，位置为示意）；其中 1 家已在区域suixi',
+      en: '2 firms in the same segment in or within 10 km of Area suixi: Firm p3 (3 km, approximate position); Firm p8 (8 km, approximate position); 1 already in Area suixi',
+    });
+    expect(say(near, 'suixi', 'customers').en).toBe(
+      'No downstream customer in or within 5 km of Area suixi (downstream segments: seg down)',
+    );
+    expect(say(near, 'suixi', 'suppliers').en).toBe(
+      '1 upstream supplier in or within 5 km of Area suixi: Firm s4 (seg up, 4 km, approximate position)',
+    );
+  });
+
+  it('says when a factor is capped, and how many firms are not listed', () => {
+    const f = firms(
+      Array.from({ length: 5 }, (_, i): [Enterprise, LngLat] => [
+        ent(`p${i}`, 'duji', ['mid']),
+        east('duji', i + 1),
+      ]),
+    );
+    const e = say(run(f), 'duji', 'cluster');
+    expect(e.zh).toContain('按上限计 24 分');
+    expect(e.zh).toContain('等，另有 2 家');
+    expect(e.en).toContain('capped at 24 points');
+    expect(e.en).toContain('; and 2 more');
+  });
+
+  it('says how many firms with no map position are not counted', () => {
+    const r = run(
+      firms([
+        [ent('lost', null, ['mid']), null],
+        [ent('lost-up', null, ['up']), null],
+      ]),
+    );
+    expect(say(r, 'suixi', 'cluster').zh).toContain('另有 1 家位置不明，未计入');
+    expect(say(r, 'suixi', 'suppliers').en).toContain('1 more with no known location, not counted');
+  });
+
+  it('says why there is no supplier when the chain has no earlier stage', () => {
+    expect(say(run({ segments: ['up'] }), 'suixi', 'suppliers')).toEqual({
+      zh: '在产业链模型中，测试链上没有排在环节up之前的上游环节',
+      en: 'In the chain model, the test chain has no stage before seg up, so no upstream supplier counts',
+    });
+  });
+
+  it('names each of several segments', () => {
+    expect(say(run({ segments: ['mid', 'mid2'] }), 'hitech', 'plan')).toEqual({
+      zh: '规划将环节mid布局在区域hitech；规划将环节mid2布局在区域lieshan，不在区域hitech',
+      en: 'The plan assigns seg mid to the Area hitech. The plan assigns seg mid2 to Area lieshan, not to the Area hitech',
+    });
+  });
+
+  it('says how many charging sites count and whether they are illustrative', () => {
+    const two = run({ chargers: [charger('k1', east('suixi', 1)), charger('k2', east('suixi', 2))] });
+    expect(say(two, 'suixi', 'charging')).toEqual({
+      zh: '10 公里内有 2 个在运营的充换电站点（均为示意数据，并非真实站点）',
+      en: '2 operating charging or swap sites within 10 km (all illustrative data, not real sites)',
+    });
+    expect(say(two, 'duji', 'charging').en).toBe(
+      '0 operating charging or swap sites within 10 km (based on illustrative data)',
+    );
+    const real = run({ chargers: [charger('k1', east('suixi', 1), { illustrative: false })] });
+    expect(say(real, 'suixi', 'charging').zh).not.toContain('示意');
+    expect(say(real, 'suixi', 'charging').en).not.toContain('illustrative');
+    const mixed = run({
+      chargers: [charger('k1', east('suixi', 1), { illustrative: false }), charger('k2', east('suixi', 2))],
+    });
+    expect(say(mixed, 'suixi', 'charging').en).toContain('(1 of them illustrative)');
+    const many = run({
+      chargers: Array.from({ length: 8 }, (_, i) => charger(`k${i}`, east('lieshan', 1 + i / 2))),
+    });
+    expect(say(many, 'lieshan', 'charging').en).toContain('capped at 5 points');
+  });
+
+  it('says why an area without an anchor scores no distance factor', () => {
+    const { suixi: _gone, ...anchors } = ANCHORS;
+    const r = run({ anchors });
+    expect(say(r, 'suixi', 'cluster').en).toBe(
+      'Area suixi has no usable location, so distances cannot be measured',
+    );
+    expect(say(r, 'suixi', 'charging').zh).toBe('区域suixi没有可用的位置，无法计算距离');
+  });
+
+  it('says what was wrong with the input', () => {
+    const r = run({ segments: ['warp-drive', 'nope'], radiusKm: -3 });
+    const texts = (lang: 'zh' | 'en') => r.issues.map((i) => matchIssueText(lang, i));
+    expect(texts('zh')).toEqual([
+      '产业链模型中没有这些环节，已忽略：warp-drive、nope',
+      '没有选择已知的产业链环节：只有充电条件参与排序',
+      `距离 -3 无效，改用 ${W.defaultRadiusKm} 公里`,
+    ]);
+    expect(texts('en')[0]).toBe('not segments of the chain model, ignored: warp-drive and nope');
+    expect(texts('en')[2]).toBe(`distance -3 is not valid; ${W.defaultRadiusKm} km used`);
+  });
+});
+
+describe('joinList', () => {
+  it('joins with 、 in Chinese and with commas and "and" in English', () => {
+    expect(joinList('zh', ['甲', '乙', '丙'])).toBe('甲、乙、丙');
+    expect(joinList('en', ['a', 'b', 'c'])).toBe('a, b and c');
+    expect(joinList('en', ['a', 'b'])).toBe('a and b');
+    expect(joinList('en', ['a'])).toBe('a');
+    expect(joinList('en', [])).toBe('');
   });
 });
 
@@ -541,6 +715,7 @@ describe('rankAreas on the bundled data', async () => {
       ...over,
     });
 
+  const names = matchNamesOf(data);
   const box = data.chain.segments.find((s) => s.name.zh.includes('电池箱体'));
   const hitech = data.areas.areas.find((a) => a.id === 'hitech');
   const boxMakers = data.enterprises.filter((e) => box && e.segments.includes(box.id));
@@ -563,22 +738,19 @@ describe('rankAreas on the bundled data', async () => {
 
     const plan = part(r, 'hitech', 'plan');
     expect(plan.points).toBe(weights.planAssigned);
-    expect(plan.explanation.zh).toBe(`规划将${box.name.zh}布局在${hitech.name.zh}`);
-    expect(plan.explanation.en).toContain(`assigns battery boxes (enclosures) to the ${hitech.name.en}`);
+    expect(plan).toMatchObject({ assigned: [box.id], notAssigned: [] });
 
     const maker = boxMakers[0] as Enterprise;
     const cluster = part(r, 'hitech', 'cluster');
     expect(cluster.points).toBe(weights.clusterPerFirm);
-    expect(cluster.explanation.zh).toContain(maker.name.zh);
-    expect(cluster.explanation.zh).toContain(`其中 1 家已在${hitech.name.zh}`);
-    expect(cluster.explanation.en).toContain(`1 already in the ${hitech.name.en}`);
+    expect(cluster).toMatchObject({ reason: 'found', ids: [maker.key], inArea: 1 });
     expect(first.peers).toEqual([
       expect.objectContaining({ enterpriseKey: maker.key, segment: box.id, approximate: true }),
     ]);
     expect(first.peers[0]?.distanceKm).toBeLessThan(2);
 
     expect(part(r, 'hitech', 'gap').points).toBe(0);
-    expect(part(r, 'hitech', 'gap').explanation.zh).toBe(`${hitech.name.zh}已有${box.name.zh}企业，不是空白`);
+    expect(part(r, 'hitech', 'gap')).toMatchObject({ filled: [], present: [box.id], notAssigned: [] });
   });
 
   it('says every counted charging site is illustrative, as the bundled chargers are', () => {
@@ -586,8 +758,26 @@ describe('rankAreas on the bundled data', async () => {
     expect(data.chargers.every((c) => c.illustrative)).toBe(true);
     for (const a of r.areas) {
       expect(a.chargingIllustrative).toBe(true);
-      expect(part(r, a.area, 'charging').explanation.zh).toContain('示意');
-      expect(part(r, a.area, 'charging').explanation.en).toContain('illustrative');
+      expect(['all', 'basis']).toContain(part(r, a.area, 'charging').illustrative);
+    }
+  });
+
+  it('explains the High-tech Zone first for a battery-box maker, in words, in both languages', () => {
+    if (!box || !hitech) throw new Error('fixture data missing');
+    const r = rank([box.id]);
+    const maker = boxMakers[0] as Enterprise;
+    expect(say(r, 'hitech', 'plan', names).zh).toBe(`规划将${box.name.zh}布局在${hitech.name.zh}`);
+    expect(say(r, 'hitech', 'plan', names).en).toContain(
+      `assigns battery boxes (enclosures) to the ${hitech.name.en}`,
+    );
+    const cluster = say(r, 'hitech', 'cluster', names);
+    expect(cluster.zh).toContain(maker.name.zh);
+    expect(cluster.zh).toContain(`其中 1 家已在${hitech.name.zh}`);
+    expect(cluster.en).toContain(`1 already in the ${hitech.name.en}`);
+    expect(say(r, 'hitech', 'gap', names).zh).toBe(`${hitech.name.zh}已有${box.name.zh}企业，不是空白`);
+    for (const a of r.areas) {
+      expect(say(r, a.area, 'charging', names).zh).toContain('示意');
+      expect(say(r, a.area, 'charging', names).en).toContain('illustrative');
     }
   });
 
@@ -595,7 +785,7 @@ describe('rankAreas on the bundled data', async () => {
     const r = rank(['battery-box', 'cathode', 'special-vehicle']);
     for (const a of r.areas) {
       for (const p of a.parts) {
-        for (const text of [p.explanation.zh, p.explanation.en]) {
+        for (const text of [say(r, a.area, p.factor, names).zh, say(r, a.area, p.factor, names).en]) {
           expect(text.length).toBeGreaterThan(0);
           expect(text).not.toMatch(/battery-box|\bhitech\b|\blinhuan\b|\bduji\b|ent-\d/);
         }

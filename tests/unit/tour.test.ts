@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { loadBundled } from '../../src/data/load-bundled';
-import { clampIndex, nextIndex, prevIndex, shareStateOfStep, shareStateOfTour } from '../../src/domain/tour';
 import { issueReason } from '../../src/i18n/t';
 import { defaultLayerIds, LAYERS } from '../../src/layers/registry';
 import { cameraInLimits } from '../../src/state/camera';
@@ -13,6 +12,8 @@ import {
   SHARED_PANELS,
   type ShareState,
 } from '../../src/state/url-hash';
+import { clampIndex, nextIndex, prevIndex } from '../../src/tour/navigation';
+import { shareStateOfStep, shareStateOfTour } from '../../src/tour/step-view';
 import {
   TOUR_FILE,
   type TourContext,

@@ -1,24 +1,12 @@
-import {
-  type CSSProperties,
-  type PointerEvent as ReactPointerEvent,
-  type RefObject,
-  useEffect,
-  useLayoutEffect,
-  useRef,
-  useState,
-} from 'react';
+import { type RefObject, useEffect, useLayoutEffect, useRef } from 'react';
 import type { DataIssue, Lang } from '../data/types';
-import { nextIndex, prevIndex } from '../domain/tour';
 import { colon, issueReason, pick, t } from '../i18n/t';
 import { useAppStore } from '../state/store';
-import { TopButton } from './top-button';
+import { TopButton } from '../ui/top-button';
+import { nextIndex, prevIndex } from './navigation';
+import { TourControls } from './tour-controls';
+import { useFullscreen, useSwipe, useTourKeys } from './use-tour-keys';
 import './tour-view.css';
-
-// A swipe is a deliberate sideways stroke: at least this long, and mostly horizontal.
-const SWIPE_MIN_PX = 50;
-const SWIPE_RATIO = 1.5;
-// Dots per row in the narrow landscape column (6 × 44 px fit in it); rows are then balanced.
-const DOTS_PER_ROW = 6;
 
 const NO_ISSUES: DataIssue[] = [];
 
@@ -116,79 +104,6 @@ function useHeightVar(ref: RefObject<HTMLElement | null>) {
   }, [ref]);
 }
 
-function useFullscreen(): [boolean, () => void] | null {
-  const [on, setOn] = useState(() => document.fullscreenElement != null);
-  useEffect(() => {
-    const sync = () => setOn(document.fullscreenElement != null);
-    document.addEventListener('fullscreenchange', sync);
-    return () => document.removeEventListener('fullscreenchange', sync);
-  }, []);
-  // iPhone Safari and some kiosk browsers have no element full screen: offer nothing rather than a dead button.
-  if (typeof document.documentElement.requestFullscreen !== 'function' || !document.fullscreenEnabled) {
-    return null;
-  }
-  const toggle = () => {
-    try {
-      const p = document.fullscreenElement
-        ? document.exitFullscreen()
-        : document.documentElement.requestFullscreen();
-      // Refused (no user gesture, a policy): the tour goes on in the window.
-      p.catch(() => {});
-    } catch {
-      // Old engines throw instead of rejecting; same answer.
-    }
-  };
-  return [on, toggle];
-}
-
-/** Presenter keys, on the whole page while the tour is on (a clicker sends PageDown/PageUp). */
-function useTourKeys(active: boolean) {
-  useEffect(() => {
-    if (!active) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.repeat) return;
-      const el = e.target instanceof Element ? e.target : null;
-      // Typing, sliders and open dialogs keep their keys.
-      if (el?.closest('input, textarea, select, [contenteditable="true"], [role="dialog"]')) return;
-      if (document.querySelector('[aria-modal="true"]')) return;
-      // Space on a focused button is that button's own click.
-      if (e.key === ' ' && el?.closest('button, a, summary')) return;
-      const s = useAppStore.getState();
-      const n = s.data?.tour.length ?? 0;
-      if (s.tourStep === null) return;
-      let to: number | null;
-      switch (e.key) {
-        case 'ArrowRight':
-        case 'PageDown':
-        case ' ':
-          to = nextIndex(s.tourStep, n);
-          break;
-        case 'ArrowLeft':
-        case 'PageUp':
-          to = prevIndex(s.tourStep, n);
-          break;
-        case 'Home':
-          to = 0;
-          break;
-        case 'End':
-          to = n - 1;
-          break;
-        case 'Escape':
-          e.preventDefault();
-          s.endTour();
-          return;
-        default:
-          return;
-      }
-      e.preventDefault();
-      // At either end the key does nothing, unless the tour waits to be resumed.
-      if (to !== null && (to !== s.tourStep || s.tourPaused)) s.goToStep(to);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [active]);
-}
-
 /** The note shown instead of the tour when its file has no usable step. */
 function EmptyTourNote({ lang }: { lang: Lang }) {
   const issues = useAppStore((s) => s.data?.tourIssues ?? NO_ISSUES);
@@ -260,7 +175,6 @@ function TourPanel(props: {
 }) {
   const { lang, index, total, goTo } = props;
   const panel = useRef<HTMLElement>(null);
-  const swipe = useRef<{ id: number; x: number; y: number } | null>(null);
   const fullscreen = useFullscreen();
   useHeightVar(panel);
   // Started from the top bar, focus would stay on that button and Space would end the tour again:
@@ -275,24 +189,15 @@ function TourPanel(props: {
   const next = () => goTo(nextIndex(index, total) ?? index);
   const prev = () => goTo(prevIndex(index, total) ?? index);
 
-  // Touch and pen only: a mouse dragging across the panel is selecting text.
-  const onPointerDown = (e: ReactPointerEvent) => {
-    swipe.current =
-      e.isPrimary && e.pointerType !== 'mouse' ? { id: e.pointerId, x: e.clientX, y: e.clientY } : null;
-  };
-  const onPointerUp = (e: ReactPointerEvent) => {
-    const s = swipe.current;
-    swipe.current = null;
-    if (!s || s.id !== e.pointerId) return;
-    const dx = e.clientX - s.x;
-    const dy = e.clientY - s.y;
-    if (Math.abs(dx) < SWIPE_MIN_PX || Math.abs(dx) < SWIPE_RATIO * Math.abs(dy)) return;
-    // Like turning a page: a stroke to the left brings the next step.
-    if (dx < 0 && !last) next();
-    else if (dx > 0 && index > 0) prev();
-  };
-  const rows = Math.ceil(total / DOTS_PER_ROW);
-  const dotCols = { '--dot-cols': Math.ceil(total / rows) } as CSSProperties;
+  // Like turning a page: a stroke to the left brings the next step.
+  const swipe = useSwipe(
+    () => {
+      if (!last) next();
+    },
+    () => {
+      if (index > 0) prev();
+    },
+  );
 
   return (
     <section
@@ -302,11 +207,9 @@ function TourPanel(props: {
       aria-label={t(lang, 'tour.region')}
       data-testid="tour-panel"
       data-step={props.stepId}
-      onPointerDown={onPointerDown}
-      onPointerUp={onPointerUp}
-      onPointerCancel={() => {
-        swipe.current = null;
-      }}
+      onPointerDown={swipe.onPointerDown}
+      onPointerUp={swipe.onPointerUp}
+      onPointerCancel={swipe.onPointerCancel}
     >
       <div className="tour-top">
         <p className="tour-counter">
@@ -373,48 +276,15 @@ function TourPanel(props: {
         </p>
       </div>
       <SkippedNote lang={lang} issues={props.issues} />
-      <nav className="tour-nav" aria-label={t(lang, 'tour.steps')}>
-        <button
-          type="button"
-          className="tour-step-btn prev"
-          data-testid="tour-prev"
-          disabled={index === 0}
-          onClick={prev}
-        >
-          <svg viewBox="0 0 24 24" aria-hidden="true">
-            <path d="M15 5l-7 7 7 7" />
-          </svg>
-          <span>{t(lang, 'tour.prev')}</span>
-        </button>
-        <ol className="tour-dots" style={dotCols}>
-          {props.titles.map((title, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: steps are identified by their place in the tour
-            <li key={i}>
-              <button
-                type="button"
-                className="tour-dot-btn"
-                aria-label={t(lang, 'tour.goTo', { n: i + 1, title })}
-                aria-current={i === index ? 'step' : undefined}
-                data-testid="tour-dot"
-                onClick={() => goTo(i)}
-              >
-                <span className="tour-dot" aria-hidden="true" />
-              </button>
-            </li>
-          ))}
-        </ol>
-        <button
-          type="button"
-          className="tour-step-btn next"
-          data-testid="tour-next"
-          onClick={last ? props.exit : next}
-        >
-          <span>{t(lang, last ? 'tour.finish' : 'tour.next')}</span>
-          <svg viewBox="0 0 24 24" aria-hidden="true">
-            <path d={last ? 'M5 12l5 5 9-10' : 'M9 5l7 7-7 7'} />
-          </svg>
-        </button>
-      </nav>
+      <TourControls
+        lang={lang}
+        index={index}
+        titles={props.titles}
+        onPrev={prev}
+        onNext={next}
+        onGoTo={goTo}
+        onFinish={props.exit}
+      />
       <p className="tour-hint" aria-hidden="true">
         {t(lang, 'tour.swipeHint')}
       </p>
