@@ -1,7 +1,7 @@
 import type { zhMatch } from './zh-match';
 
+// English for the firm-to-park match, typed against the Chinese keys.
 export const enMatch: Record<keyof typeof zhMatch, string> = {
-  'nav.match': 'Site match',
   'match.title': 'Firm-to-park match',
   'match.intro':
     "Pick the visiting firm's chain segments (up to {max}) and a distance: the six areas are ranked by the plan, firms of the same segment, suppliers and customers nearby, gaps filled and charging access, each with its reason.",

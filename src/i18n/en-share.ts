@@ -1,6 +1,14 @@
 import type { zhShare } from './zh-share';
 
+// English for sharing: link, QR code, PNG and handout, typed against the Chinese keys.
 export const enShare: Record<keyof typeof zhShare, string> = {
+  'share.title': 'Share this view',
+  'share.link': 'Link',
+  'share.copy': 'Copy link',
+  'share.copied': 'Copied.',
+  'share.copyFailed': 'The clipboard is not available: select the link above and copy it.',
+  'share.importsNote':
+    'Note: this view includes {n} dataset(s) imported on this device. A link cannot carry imported data: whoever opens it sees the bundled data only.',
   'share.qrAlt': 'QR code of the link to this view',
   'share.qrCaption': 'Scan with a phone to open the same view',
   'share.exportImage': 'Export map image (PNG)',

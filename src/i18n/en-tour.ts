@@ -1,5 +1,6 @@
 import type { zhTour } from './zh-tour';
 
+// English for the guided tour, typed against the Chinese keys.
 export const enTour: Record<keyof typeof zhTour, string> = {
   'tour.start': 'Tour',
   'tour.startTitle': 'Guided tour: start from the first step',

@@ -1,6 +1,5 @@
-// Strings of the match view (kept apart from zh.ts: one file per concern).
+// Chinese (the source language) for the firm-to-park match.
 export const zhMatch = {
-  'nav.match': '选址匹配',
   'match.title': '企业选址匹配',
   'match.intro':
     '选择来访企业所属的产业链环节（最多 {max} 个）和配套距离：六个布局区域按规划布局、同环节集聚、上下游配套、填补空白和充电条件排序，每一项都写明理由。',

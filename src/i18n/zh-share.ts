@@ -1,5 +1,12 @@
-// Strings of the share view (kept apart from zh.ts: one file per concern).
+// Chinese (the source language) for sharing: link, QR code, PNG and handout.
 export const zhShare = {
+  'share.title': '分享当前视图',
+  'share.link': '链接',
+  'share.copy': '复制链接',
+  'share.copied': '已复制。',
+  'share.copyFailed': '无法访问剪贴板：请长按或选中上面的链接复制。',
+  'share.importsNote':
+    '注意：当前视图包含本机导入的 {n} 份数据。链接无法携带导入的数据，对方打开时只能看到内置数据。',
   'share.qrAlt': '当前视图链接的二维码',
   'share.qrCaption': '用手机扫码，打开同一视图',
   'share.exportImage': '导出地图图片 (PNG)',

@@ -1,8 +1,7 @@
-import type { zhData } from './zh-data';
+import type { zhImport } from './zh-import';
 
-export const enData: Record<keyof typeof zhData, string> = {
-  'nav.data': 'Data',
-  'nav.share': 'Share',
+// English for importing and exporting data, typed against the Chinese keys.
+export const enImport: Record<keyof typeof zhImport, string> = {
   'data.title': 'Import and export data',
   'data.import': 'Import your own data',
   'data.pickFile': 'Choose a file to import',
@@ -103,11 +102,4 @@ export const enData: Record<keyof typeof zhData, string> = {
   'field.commissioned': 'Commissioned',
   'field.status': 'Status',
   'field.illustrative': 'Illustrative',
-  'share.title': 'Share this view',
-  'share.link': 'Link',
-  'share.copy': 'Copy link',
-  'share.copied': 'Copied.',
-  'share.copyFailed': 'The clipboard is not available: select the link above and copy it.',
-  'share.importsNote':
-    'Note: this view includes {n} dataset(s) imported on this device. A link cannot carry imported data: whoever opens it sees the bundled data only.',
 };

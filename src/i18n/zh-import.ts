@@ -1,7 +1,5 @@
-// Strings of the import, export and share views (kept apart from zh.ts: one file per concern).
-export const zhData = {
-  'nav.data': '数据',
-  'nav.share': '分享',
+// Chinese (the source language) for importing and exporting data.
+export const zhImport = {
   'data.title': '数据导入与导出',
   'data.import': '导入自己的数据',
   'data.pickFile': '选择文件导入',
@@ -97,11 +95,4 @@ export const zhData = {
   'field.commissioned': '投运日期',
   'field.status': '状态',
   'field.illustrative': '是否示意',
-  'share.title': '分享当前视图',
-  'share.link': '链接',
-  'share.copy': '复制链接',
-  'share.copied': '已复制。',
-  'share.copyFailed': '无法访问剪贴板：请长按或选中上面的链接复制。',
-  'share.importsNote':
-    '注意：当前视图包含本机导入的 {n} 份数据。链接无法携带导入的数据，对方打开时只能看到内置数据。',
 } as const;
