@@ -58,20 +58,6 @@ export interface NevCount {
 const KINDS: readonly ChargerKind[] = ['dc_fast', 'ac_slow', 'swap', 'hydrogen'];
 const STATUSES: readonly ChargerStatus[] = ['operating', 'planned', 'closed'];
 const TEXT_FIELDS = ['name', 'operator', 'source'];
-const REQUIRED = [
-  'id',
-  'name',
-  'kind',
-  'connectors',
-  'lon',
-  'lat',
-  'district',
-  'township',
-  'commissioned',
-  'status',
-  'illustrative',
-  'source',
-];
 
 /** A real calendar date written YYYY-MM-DD (2025-02-30 is not one). */
 export function isIsoDate(s: string): boolean {
@@ -111,6 +97,10 @@ export const CHARGER_COLUMNS = [
   'illustrative',
   'source',
 ] as const;
+
+// Every column but the two a site may lack (its operator and its power are often unknown).
+const OPTIONAL: ReadonlySet<string> = new Set(['operator', 'power_kw']);
+const REQUIRED = CHARGER_COLUMNS.filter((c) => !OPTIONAL.has(c));
 
 /** Rows in the charger format (from a bundled file or an import mapped onto it) → records. */
 export function chargersFromRows(rows: readonly CsvRow[], ctx: ChargerContext, add: Add): Charger[] {
