@@ -136,9 +136,9 @@ export function MapView() {
     if (needsDeck) setDeckWanted(true);
   }, [needsDeck]);
 
-  const onLoad = useCallback(() => {
-    const m = mapRef.current?.getMap();
-    if (!m) return;
+  // The event's own map: the binding's ref is set only after its next render, which 'load' can precede.
+  const onLoad = useCallback((e: { target: MlMap }) => {
+    const m = e.target;
     const store = useAppStore;
     // A touch on the map during a tour pauses it: the presenter is answering a question.
     m.getCanvasContainer().addEventListener('pointerdown', () => store.getState().pauseTour());
@@ -226,7 +226,7 @@ export function MapView() {
   }, []);
 
   const onClick = useCallback((e: MapLayerMouseEvent) => {
-    const m = mapRef.current?.getMap();
+    const m = e.target;
     const s = useAppStore.getState();
     const li = selectLayerInput(s);
     if (!m || !li) return;
@@ -293,7 +293,8 @@ export function MapView() {
               customAttribution={attributionFor(lang)}
               position="bottom-right"
             />
-            {deckWanted && input ? (
+            {/* After the map's load: the overlay's layers go under the data style's label marker. */}
+            {deckWanted && input && map ? (
               <Suspense fallback={null}>
                 <DeckOverlay input={input} onPicker={onPicker} />
               </Suspense>
