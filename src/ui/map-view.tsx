@@ -275,10 +275,8 @@ export function MapView() {
             onLoad={onLoad}
             onClick={onClick}
             onMoveEnd={(e) => {
-              const m = mapRef.current?.getMap();
-              if (!m) return;
               if (e.originalEvent) defaultView.current = false;
-              useAppStore.getState().cameraMoved(cameraOf(m));
+              useAppStore.getState().cameraMoved(cameraOf(e.target));
             }}
             onError={(e) => {
               // Only a map that could not be created at all (no WebGL) has no target.
