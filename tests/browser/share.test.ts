@@ -3,10 +3,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type jsQR from 'jsqr';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ImportedDataset } from '../../src/import/pipeline';
 import { AREA_COLOURS, CHAIN_COLOURS } from '../../src/layers/palette';
-import { type AppPage, gotoApp, openBrowser, TABLET_LANDSCAPE, waitForMapIdle } from './harness';
+import { gotoApp, TABLET_LANDSCAPE, TABLET_PORTRAIT, useApp, waitForMapIdle } from './harness';
 
 const JSQR = fileURLToPath(new URL('../../node_modules/jsqr/dist/jsQR.js', import.meta.url));
 // Screenshots of the dialog and the handout go here when set (for a person to look at).
@@ -51,13 +51,10 @@ const today = () => {
 const pdfPages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
 
 describe('sharing on a portrait tablet', () => {
-  let app: AppPage;
-  beforeAll(async () => {
-    app = await openBrowser();
-    if (SHOTS) mkdirSync(SHOTS, { recursive: true });
-  });
-  afterAll(async () => {
-    await app.close();
+  const app = useApp(TABLET_PORTRAIT, {
+    setup: async () => {
+      if (SHOTS) mkdirSync(SHOTS, { recursive: true });
+    },
   });
 
   it('shows a QR code of the address, and follows the view while open', async () => {
@@ -270,13 +267,7 @@ describe('sharing on a portrait tablet', () => {
 });
 
 describe('sharing on a landscape tablet', () => {
-  let app: AppPage;
-  beforeAll(async () => {
-    app = await openBrowser(TABLET_LANDSCAPE);
-  });
-  afterAll(async () => {
-    await app.close();
-  });
+  const app = useApp(TABLET_LANDSCAPE);
 
   it('fits the dialog on screen with its QR code readable', async () => {
     await gotoApp(app.page, '#v=1&sel=area:hitech&lang=en');
