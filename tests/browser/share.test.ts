@@ -224,7 +224,9 @@ describe('sharing on a portrait tablet', () => {
     const page = app.page;
     await page.getByTestId('handout-mode-current').locator('xpath=..').tap();
     await page.getByTestId('share-handout-print').tap();
-    await expect.poll(() => page.evaluate(() => (window as WithJsQr).__printCalls ?? 0)).toBe(2);
+    await expect
+      .poll(() => page.evaluate(() => (window as WithJsQr).__printCalls ?? 0), { timeout: 30_000 })
+      .toBe(2);
     expect(await page.getByTestId('handout-page').count()).toBe(1);
     const text = (await page.getByTestId('handout-page').textContent()) ?? '';
     expect(text).toContain('烈山区');
@@ -289,7 +291,10 @@ describe('sharing on a landscape tablet', () => {
       };
     });
     await app.page.getByTestId('share-handout-print').tap();
-    await expect.poll(() => app.page.evaluate(() => (window as WithJsQr).__printCalls ?? 0)).toBe(1);
+    // Drawing the handout page can take seconds on a busy machine: more than expect.poll's default 1 s.
+    await expect
+      .poll(() => app.page.evaluate(() => (window as WithJsQr).__printCalls ?? 0), { timeout: 30_000 })
+      .toBe(1);
     const text = (await app.page.getByTestId('handout-page').textContent()) ?? '';
     expect(text).toContain('Huaibei High-tech Zone');
     expect(text).toContain(`Date: ${today()}`);
