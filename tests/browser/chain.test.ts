@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   type AppPage,
   gotoApp,
-  openBrowser,
   project,
   TABLET_LANDSCAPE,
+  useApp,
   waitForHash,
   waitForMapIdle,
 } from './harness';
@@ -33,13 +33,7 @@ async function tapFirm(app: AppPage, id: string) {
 }
 
 describe('the industrial chain on a landscape tablet', () => {
-  let app: AppPage;
-  beforeAll(async () => {
-    app = await openBrowser(TABLET_LANDSCAPE);
-  });
-  afterAll(async () => {
-    await app.close();
-  });
+  const app = useApp(TABLET_LANDSCAPE);
 
   it('shows every segment with the number of firms the bundled data has for it', async () => {
     await gotoApp(app.page);
@@ -176,13 +170,7 @@ describe('the industrial chain on a landscape tablet', () => {
 });
 
 describe('a broken enterprise list', () => {
-  let app: AppPage;
-  beforeAll(async () => {
-    app = await openBrowser(TABLET_LANDSCAPE);
-  });
-  afterAll(async () => {
-    await app.close();
-  });
+  const app = useApp(TABLET_LANDSCAPE);
 
   it('lists every bad row with its line and reason, keeps what it can, and shows markup as text', async () => {
     const header =

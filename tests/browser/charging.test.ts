@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   type AppPage,
   gotoApp,
-  openBrowser,
   project,
   TABLET_LANDSCAPE,
+  useApp,
   waitForHash,
   waitForMapIdle,
 } from './harness';
@@ -15,13 +15,7 @@ const deckGroups = (app: AppPage) =>
   );
 
 describe('the charging network on a landscape tablet', () => {
-  let app: AppPage;
-  beforeAll(async () => {
-    app = await openBrowser(TABLET_LANDSCAPE);
-  });
-  afterAll(async () => {
-    await app.close();
-  });
+  const app = useApp(TABLET_LANDSCAPE);
 
   it('opens from the top bar, puts the sites on the map and says the data is illustrative', async () => {
     await gotoApp(app.page);
@@ -111,13 +105,7 @@ describe('the charging network on a landscape tablet', () => {
 });
 
 describe('a broken charger list', () => {
-  let app: AppPage;
-  beforeAll(async () => {
-    app = await openBrowser(TABLET_LANDSCAPE);
-  });
-  afterAll(async () => {
-    await app.close();
-  });
+  const app = useApp(TABLET_LANDSCAPE);
 
   it('lists each bad row with its line and reason, and the charging view still works', async () => {
     const header =

@@ -1,6 +1,6 @@
-import type { BrowserContext, Page } from 'playwright-core';
-import { inject } from 'vitest';
-import { launchFreshChromium } from '../chromium.mjs';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
+import { CHROMIUM_PATH, launchChromium } from '../chromium.mjs';
 
 export const TABLET_PORTRAIT = { width: 768, height: 1024 };
 export const TABLET_LANDSCAPE = { width: 1024, height: 768 };
@@ -15,27 +15,58 @@ export interface AppPage {
   close: () => Promise<void>;
 }
 
+export interface OpenOptions {
+  /** Browser flags (e.g. --disable-3d-apis): such a browser is launched for this page alone. */
+  extraArgs?: string[];
+  /** 'block' (default) keeps the app's service worker out, so `page.route` sees every request. */
+  serviceWorkers?: 'allow' | 'block';
+  /**
+   * 'reduce' (default) emulates prefers-reduced-motion, so the app's camera jumps instead of flying;
+   * 'full' for a test of the flight itself.
+   */
+  motion?: 'reduce' | 'full';
+}
+
 export function baseUrl(): string {
   return inject('baseUrl');
 }
 
+// One Chromium per test file (vitest loads this module afresh for each file), closed after the file.
+let shared: Promise<Browser> | undefined;
+afterAll(async () => {
+  const browser = await shared?.catch(() => undefined);
+  shared = undefined;
+  await browser?.close();
+});
+
+async function launch(extraArgs: string[]): Promise<Browser> {
+  try {
+    return await launchChromium({ extraArgs });
+  } catch (e) {
+    const first = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+    throw new Error(`Chromium could not be started (${CHROMIUM_PATH}): ${first}`);
+  }
+}
+
 /**
- * A fresh browser profile (no cache, no storage) with a touch screen, like a tablet. Service
- * workers are blocked (so `page.route` sees every request) unless `serviceWorkers: 'allow'`.
+ * A fresh context (no cache, no storage) with a touch screen, like a tablet, in the file's browser.
+ * Service workers are blocked unless `serviceWorkers: 'allow'`; motion is reduced unless `motion: 'full'`.
  */
 export async function openBrowser(
   viewport = TABLET_PORTRAIT,
-  extraArgs: string[] = [],
-  { serviceWorkers = 'block' }: { serviceWorkers?: 'allow' | 'block' } = {},
+  { extraArgs = [], serviceWorkers = 'block', motion = 'reduce' }: OpenOptions = {},
 ): Promise<AppPage> {
-  const { context, close } = await launchFreshChromium({
+  const own = extraArgs.length > 0 ? await launch(extraArgs) : null;
+  if (!own) shared ??= launch([]);
+  const browser = own ?? (await (shared as Promise<Browser>));
+  const context = await browser.newContext({
     viewport,
     hasTouch: true,
     locale: 'zh-CN',
-    extraArgs,
     serviceWorkers,
+    reducedMotion: motion === 'full' ? 'no-preference' : 'reduce',
   });
-  const page = context.pages()[0] ?? (await context.newPage());
+  const page = await context.newPage();
   const external: string[] = [];
   const errors: string[] = [];
   const origin = new URL(baseUrl()).origin;
@@ -52,14 +83,48 @@ export async function openBrowser(
     context,
     external,
     errors,
-    close,
+    close: async () => {
+      await context.close();
+      await own?.close();
+    },
   };
+}
+
+/**
+ * The app page for the tests of one `describe`, opened before the first and closed after the last.
+ * `setup` runs once it is open. If the browser cannot be launched (or `setup` fails), every test
+ * of the block fails with that error: a failing beforeAll alone would only mark them skipped.
+ */
+export function useApp(
+  viewport = TABLET_PORTRAIT,
+  options: OpenOptions & { setup?: (app: AppPage) => Promise<void> } = {},
+): AppPage {
+  const app = {} as AppPage;
+  let failure: unknown = null;
+  let opened = false;
+  beforeAll(async () => {
+    try {
+      Object.assign(app, await openBrowser(viewport, options));
+      opened = true;
+      await options.setup?.(app);
+    } catch (e) {
+      failure = e;
+    }
+  });
+  beforeEach(() => {
+    if (failure) throw failure;
+  });
+  afterAll(async () => {
+    if (opened) await app.close();
+  });
+  return app;
 }
 
 /** Opens the app with a hash and waits until the data is in the map and the map is idle. */
 export async function gotoApp(page: Page, hash = ''): Promise<void> {
-  // A fresh document each time: going from one hash to another would only be a same-page jump.
-  await page.goto('about:blank');
+  // A fresh document each time: from a page already showing the app, a new hash alone would only
+  // be a same-page jump. A new page is blank already, so it needs the one navigation only.
+  if (page.url() !== 'about:blank') await page.goto('about:blank');
   await page.goto(`${baseUrl()}${hash}`);
   await waitForMapIdle(page);
 }
@@ -89,14 +154,41 @@ export async function waitForMapIdle(page: Page): Promise<void> {
   );
 }
 
-/** Waits until the address bar shows a hash that satisfies the predicate, and returns it. */
-export async function waitForHash(page: Page, test: (hash: string) => boolean): Promise<string> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const hash = await page.evaluate(() => location.hash);
-    if (test(hash)) return hash;
-    if (Date.now() > deadline) throw new Error(`hash never matched; last: ${hash}`);
-    await page.waitForTimeout(100);
+/**
+ * Waits until the address bar shows a hash that satisfies the predicate, and returns it. Reads the
+ * hash again on each navigation of the page (replaceState and hash changes count), never by a timer.
+ */
+export async function waitForHash(
+  page: Page,
+  test: (hash: string) => boolean,
+  timeout = 10_000,
+): Promise<string> {
+  const deadline = Date.now() + timeout;
+  let wake = () => {};
+  const onNavigated = (frame: Frame) => {
+    if (frame === page.mainFrame()) wake();
+  };
+  page.on('framenavigated', onNavigated);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    for (;;) {
+      // Listen before reading, so a change between the read and the wait is not missed.
+      const changed = new Promise<boolean>((resolve) => {
+        wake = () => resolve(true);
+        timer = setTimeout(() => resolve(false), Math.max(0, deadline - Date.now()));
+      });
+      const hash = await page.evaluate(() => location.hash);
+      if (test(hash)) return hash;
+      if (!(await changed)) {
+        const last = await page.evaluate(() => location.hash);
+        if (test(last)) return last;
+        throw new Error(`hash never matched; last: ${last}`);
+      }
+      clearTimeout(timer);
+    }
+  } finally {
+    clearTimeout(timer);
+    page.off('framenavigated', onNavigated);
   }
 }
 

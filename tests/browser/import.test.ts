@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppPage, gotoApp, openBrowser, project, TABLET_PORTRAIT, waitForMapIdle } from './harness';
+import { describe, expect, it } from 'vitest';
+import { gotoApp, project, TABLET_PORTRAIT, useApp, waitForMapIdle } from './harness';
 
 const GBK_URL = new URL('../fixtures/import/roster-gbk.csv', import.meta.url);
 
@@ -41,20 +41,17 @@ async function importAndWaitForReport(page: Page) {
 }
 
 describe('importing your own spreadsheets on a portrait tablet', () => {
-  let app: AppPage;
   let bundledFirms = 0;
   let bundledBatteryBox = 0;
-  beforeAll(async () => {
-    app = await openBrowser(TABLET_PORTRAIT);
-    await gotoApp(app.page);
-    bundledFirms = await state(app.page, (s) => s.data?.enterprises.length ?? 0);
-    bundledBatteryBox = await state(
-      app.page,
-      (s) => s.data?.enterprises.filter((e) => e.segments.includes('battery-box')).length ?? 0,
-    );
-  });
-  afterAll(async () => {
-    await app.close();
+  const app = useApp(TABLET_PORTRAIT, {
+    setup: async ({ page }) => {
+      await gotoApp(page);
+      bundledFirms = await state(page, (s) => s.data?.enterprises.length ?? 0);
+      bundledBatteryBox = await state(
+        page,
+        (s) => s.data?.enterprises.filter((e) => e.segments.includes('battery-box')).length ?? 0,
+      );
+    },
   });
 
   it('detects GBK, Chinese headers and AMap coordinates in the mapping step', async () => {

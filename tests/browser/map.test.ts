@@ -1,14 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type AppPage,
-  baseUrl,
-  gotoApp,
-  openBrowser,
-  project,
-  TABLET_LANDSCAPE,
-  waitForHash,
-  waitForMapIdle,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import { baseUrl, gotoApp, project, TABLET_LANDSCAPE, useApp, waitForHash, waitForMapIdle } from './harness';
 
 // Points well inside each shape, clear of the legend at 768×1024: Suixi's middle, the Linhuan park centre.
 const IN_SUIXI: [number, number] = [116.75, 33.72];
@@ -17,13 +8,7 @@ const LINHUAN_CENTRE: [number, number] = [116.598, 33.667];
 const IN_LINHUAN_PARK: [number, number] = [116.61, 33.667];
 
 describe('the map on a portrait tablet', () => {
-  let app: AppPage;
-  beforeAll(async () => {
-    app = await openBrowser();
-  });
-  afterAll(async () => {
-    await app.close();
-  });
+  const app = useApp();
 
   it('draws the six plan areas from the bundled data, with nothing fetched from outside', async () => {
     await gotoApp(app.page);
@@ -286,13 +271,7 @@ describe('the map on a portrait tablet', () => {
 });
 
 describe('the layout on a landscape tablet', () => {
-  let app: AppPage;
-  beforeAll(async () => {
-    app = await openBrowser(TABLET_LANDSCAPE);
-  });
-  afterAll(async () => {
-    await app.close();
-  });
+  const app = useApp(TABLET_LANDSCAPE);
 
   it('shows the card as a side panel and keeps every control at least 44 px', async () => {
     await gotoApp(app.page, '#v=1&sel=area:duji');
@@ -389,13 +368,7 @@ describe('the layout on a landscape tablet', () => {
 });
 
 describe('a browser without WebGL', () => {
-  let app: AppPage;
-  beforeAll(async () => {
-    app = await openBrowser(TABLET_LANDSCAPE, ['--disable-3d-apis']);
-  });
-  afterAll(async () => {
-    await app.close();
-  });
+  const app = useApp(TABLET_LANDSCAPE, { extraArgs: ['--disable-3d-apis'] });
 
   it('says the map cannot be drawn and still offers the legend and the area cards', async () => {
     await app.page.goto(baseUrl());

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadBundled } from '../../src/data/load-bundled';
 import { buildAreaShapes } from '../../src/domain/area-shapes';
 import { analyseChain } from '../../src/domain/chain-analysis';
@@ -14,6 +14,7 @@ import {
   openBrowser,
   TABLET_LANDSCAPE,
   TABLET_PORTRAIT,
+  useApp,
   waitForHash,
   waitForMapIdle,
 } from './harness';
@@ -140,13 +141,7 @@ async function shot(app: AppPage, name: string) {
 }
 
 describe('the firm-to-park match', () => {
-  let app: AppPage;
-  beforeAll(async () => {
-    app = await openBrowser(TABLET_LANDSCAPE);
-  });
-  afterAll(async () => {
-    await app.close();
-  });
+  const app = useApp(TABLET_LANDSCAPE);
 
   it('finds the battery-box segment, its planned area and its maker in the shipped files', () => {
     expect(box?.id).toBe('battery-box');

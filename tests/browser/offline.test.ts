@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { issueReason } from '../../src/i18n/t';
 import {
   type AppPage,
   baseUrl,
   gotoApp,
-  openBrowser,
   project,
   TABLET_LANDSCAPE,
+  useApp,
   waitForHash,
   waitForMapIdle,
 } from './harness';
@@ -56,17 +56,10 @@ const loaded = (app: AppPage) =>
 // The only tests that let the service worker in: every other one blocks it so page.route works.
 // They run in order on one page: a first visit online, then everything offline.
 describe('offline after the first visit', () => {
-  let app: AppPage;
+  const app = useApp(TABLET_LANDSCAPE, { serviceWorkers: 'allow' });
   let online: { data: Awaited<ReturnType<typeof loaded>>; chain: [string, number][] };
   const fromWorker: string[] = [];
   const fromNetwork: string[] = [];
-  beforeAll(async () => {
-    app = await openBrowser(TABLET_LANDSCAPE, [], { serviceWorkers: 'allow' });
-  });
-  afterAll(async () => {
-    await app.context.setOffline(false);
-    await app.close();
-  });
 
   it('precaches the site on the first visit and takes over the page', async () => {
     await gotoApp(app.page, '#v=1&panel=chain');

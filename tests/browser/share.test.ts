@@ -3,10 +3,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type jsQR from 'jsqr';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ImportedDataset } from '../../src/import/pipeline';
 import { AREA_COLOURS, CHAIN_COLOURS } from '../../src/layers/palette';
-import { type AppPage, gotoApp, openBrowser, TABLET_LANDSCAPE, waitForMapIdle } from './harness';
+import { gotoApp, TABLET_LANDSCAPE, TABLET_PORTRAIT, useApp, waitForMapIdle } from './harness';
 
 const JSQR = fileURLToPath(new URL('../../node_modules/jsqr/dist/jsQR.js', import.meta.url));
 // Screenshots of the dialog and the handout go here when set (for a person to look at).
@@ -51,13 +51,10 @@ const today = () => {
 const pdfPages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
 
 describe('sharing on a portrait tablet', () => {
-  let app: AppPage;
-  beforeAll(async () => {
-    app = await openBrowser();
-    if (SHOTS) mkdirSync(SHOTS, { recursive: true });
-  });
-  afterAll(async () => {
-    await app.close();
+  const app = useApp(TABLET_PORTRAIT, {
+    setup: async () => {
+      if (SHOTS) mkdirSync(SHOTS, { recursive: true });
+    },
   });
 
   it('shows a QR code of the address, and follows the view while open', async () => {
@@ -227,7 +224,9 @@ describe('sharing on a portrait tablet', () => {
     const page = app.page;
     await page.getByTestId('handout-mode-current').locator('xpath=..').tap();
     await page.getByTestId('share-handout-print').tap();
-    await expect.poll(() => page.evaluate(() => (window as WithJsQr).__printCalls ?? 0)).toBe(2);
+    await expect
+      .poll(() => page.evaluate(() => (window as WithJsQr).__printCalls ?? 0), { timeout: 30_000 })
+      .toBe(2);
     expect(await page.getByTestId('handout-page').count()).toBe(1);
     const text = (await page.getByTestId('handout-page').textContent()) ?? '';
     expect(text).toContain('烈山区');
@@ -270,13 +269,7 @@ describe('sharing on a portrait tablet', () => {
 });
 
 describe('sharing on a landscape tablet', () => {
-  let app: AppPage;
-  beforeAll(async () => {
-    app = await openBrowser(TABLET_LANDSCAPE);
-  });
-  afterAll(async () => {
-    await app.close();
-  });
+  const app = useApp(TABLET_LANDSCAPE);
 
   it('fits the dialog on screen with its QR code readable', async () => {
     await gotoApp(app.page, '#v=1&sel=area:hitech&lang=en');
@@ -298,7 +291,10 @@ describe('sharing on a landscape tablet', () => {
       };
     });
     await app.page.getByTestId('share-handout-print').tap();
-    await expect.poll(() => app.page.evaluate(() => (window as WithJsQr).__printCalls ?? 0)).toBe(1);
+    // Drawing the handout page can take seconds on a busy machine: more than expect.poll's default 1 s.
+    await expect
+      .poll(() => app.page.evaluate(() => (window as WithJsQr).__printCalls ?? 0), { timeout: 30_000 })
+      .toBe(1);
     const text = (await app.page.getByTestId('handout-page').textContent()) ?? '';
     expect(text).toContain('Huaibei High-tech Zone');
     expect(text).toContain(`Date: ${today()}`);

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   type AppPage,
   gotoApp,
-  openBrowser,
   project,
   TABLET_LANDSCAPE,
   TABLET_PORTRAIT,
+  useApp,
   waitForHash,
 } from './harness';
 
@@ -99,13 +99,7 @@ async function swipe(app: AppPage, dx: number, dy = 0) {
 }
 
 describe('the guided tour on a landscape tablet', () => {
-  let app: AppPage;
-  beforeAll(async () => {
-    app = await openBrowser(TABLET_LANDSCAPE);
-  });
-  afterAll(async () => {
-    await app.close();
-  });
+  const app = useApp(TABLET_LANDSCAPE);
 
   it('plays every step of the default tour by keyboard, each with its view and its link', async () => {
     await gotoApp(app.page);
@@ -147,7 +141,8 @@ describe('the guided tour on a landscape tablet', () => {
     // Mostly vertical (scrolling the text), or too short: not a page turn.
     await swipe(app, -60, 120);
     await swipe(app, -30);
-    await app.page.waitForTimeout(300);
+    // A page turn happens in the pointerup handler itself: two frames later it would be in the store.
+    await app.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     expect((await state(app.page)).tourStep).toBe(STEPS.length - 2);
   });
 
@@ -169,37 +164,43 @@ describe('the guided tour on a landscape tablet', () => {
   });
 
   it('pauses when the presenter touches the map, and resumes where it was', async () => {
-    await gotoApp(app.page, '#v=1&tour=2');
-    await settle(app.page);
-    const before = await app.page.evaluate(() => {
-      const m = window.__huaibei?.map;
-      return m ? { ...m.getCenter(), zoom: m.getZoom() } : null;
-    });
-    if (!before) throw new Error('no map');
-    // A touch on the map (clear of the panels) pauses; then the presenter pans away.
-    const map = await app.page.getByTestId('map').boundingBox();
-    if (!map) throw new Error('no map box');
-    await app.page.touchscreen.tap(map.x + map.width * 0.45, map.y + 40);
-    await expect.poll(async () => (await state(app.page)).tourPaused).toBe(true);
-    const resume = app.page.getByTestId('tour-resume');
-    expect(await resume.textContent()).toBe('已暂停 · 继续');
-    await app.page.evaluate(() => window.__huaibei?.map.jumpTo({ center: [116.95, 34.1], zoom: 12 }));
-    await settle(app.page);
-    // Keys and the panel still work, but nothing moves until resumed.
-    expect((await state(app.page)).tourStep).toBe(1);
-    await resume.tap();
-    await expect.poll(async () => (await state(app.page)).tourPaused).toBe(false);
-    expect(await resume.count()).toBe(0);
-    await settle(app.page);
-    const after = await app.page.evaluate(() => {
-      const m = window.__huaibei?.map;
-      return m ? { ...m.getCenter(), zoom: m.getZoom() } : null;
-    });
-    if (!after) throw new Error('no map');
-    expect(after.zoom).toBeCloseTo(before.zoom, 2);
-    expect(after.lng).toBeCloseTo(before.lng, 3);
-    expect(after.lat).toBeCloseTo(before.lat, 3);
-    await expectStep(app.page, 1);
+    // The one test of the flight itself: the step flies in, and resuming flies back (no reduced motion).
+    await app.page.emulateMedia({ reducedMotion: 'no-preference' });
+    try {
+      await gotoApp(app.page, '#v=1&tour=2');
+      await settle(app.page);
+      const before = await app.page.evaluate(() => {
+        const m = window.__huaibei?.map;
+        return m ? { ...m.getCenter(), zoom: m.getZoom() } : null;
+      });
+      if (!before) throw new Error('no map');
+      // A touch on the map (clear of the panels) pauses; then the presenter pans away.
+      const map = await app.page.getByTestId('map').boundingBox();
+      if (!map) throw new Error('no map box');
+      await app.page.touchscreen.tap(map.x + map.width * 0.45, map.y + 40);
+      await expect.poll(async () => (await state(app.page)).tourPaused).toBe(true);
+      const resume = app.page.getByTestId('tour-resume');
+      expect(await resume.textContent()).toBe('已暂停 · 继续');
+      await app.page.evaluate(() => window.__huaibei?.map.jumpTo({ center: [116.95, 34.1], zoom: 12 }));
+      await settle(app.page);
+      // Keys and the panel still work, but nothing moves until resumed.
+      expect((await state(app.page)).tourStep).toBe(1);
+      await resume.tap();
+      await expect.poll(async () => (await state(app.page)).tourPaused).toBe(false);
+      expect(await resume.count()).toBe(0);
+      await settle(app.page);
+      const after = await app.page.evaluate(() => {
+        const m = window.__huaibei?.map;
+        return m ? { ...m.getCenter(), zoom: m.getZoom() } : null;
+      });
+      if (!after) throw new Error('no map');
+      expect(after.zoom).toBeCloseTo(before.zoom, 2);
+      expect(after.lng).toBeCloseTo(before.lng, 3);
+      expect(after.lat).toBeCloseTo(before.lat, 3);
+      await expectStep(app.page, 1);
+    } finally {
+      await app.page.emulateMedia({ reducedMotion: 'reduce' });
+    }
   });
 
   it('exits with Escape, and the link no longer names a step', async () => {
@@ -219,13 +220,7 @@ describe('the guided tour on a landscape tablet', () => {
 });
 
 describe('a tour file with broken steps', () => {
-  let app: AppPage;
-  beforeAll(async () => {
-    app = await openBrowser(TABLET_LANDSCAPE);
-  });
-  afterAll(async () => {
-    await app.close();
-  });
+  const app = useApp(TABLET_LANDSCAPE);
 
   it('skips an unknown layer, a missing camera and a broken step, says so, and plays the rest', async () => {
     const steps: unknown[] = STEPS.map((s) => ({ ...s }));
@@ -301,13 +296,7 @@ describe('a tour file with broken steps', () => {
 });
 
 describe('the tour on a portrait tablet', () => {
-  let app: AppPage;
-  beforeAll(async () => {
-    app = await openBrowser(TABLET_PORTRAIT);
-  });
-  afterAll(async () => {
-    await app.close();
-  });
+  const app = useApp(TABLET_PORTRAIT);
 
   it('never covers the area a step is about', async () => {
     const areaSteps = STEPS.map((s, i) => [s, i] as const).filter(([s]) => s.selection?.kind === 'area');
