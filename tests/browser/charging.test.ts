@@ -50,8 +50,13 @@ describe('the charging network on a landscape tablet', () => {
   it('replays the build-out year by year from the play button', async () => {
     await gotoApp(app.page, '#v=1&panel=charging&layers=chargers,areas');
     await app.page.getByTestId('play-build-out').tap();
-    await expect.poll(() => app.page.getByTestId('as-of').textContent(), { timeout: 5000 }).toContain('2020');
-    await expect.poll(() => app.page.getByTestId('as-of').textContent(), { timeout: 5000 }).toContain('2021');
+    // Each year shows for one second: watched in the page on every frame, so a busy machine cannot miss it.
+    for (const year of ['2020', '2021'])
+      await app.page.waitForFunction(
+        (y) => document.querySelector('[data-testid=as-of]')?.textContent?.includes(y),
+        year,
+        { timeout: 15_000 },
+      );
     await app.page.getByTestId('play-build-out').tap();
     // "Not provided", never zero: no district has a vehicle count in the bundled data.
     expect(await app.page.locator('[data-district=city] td').nth(1).textContent()).toBe('未提供');
