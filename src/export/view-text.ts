@@ -1,16 +1,11 @@
 import { attributionFor } from '../i18n/attribution';
 import { colon, pick, t } from '../i18n/t';
 import type { MessageKey } from '../i18n/zh';
+import { isoDate } from '../model/dates';
 import type { AppState } from '../state/store';
 import { encodeHash, type ShareState } from '../state/url-hash';
 import { shareStateOfTour } from '../tour/step-view';
 import type { TourStep } from '../tour/steps';
-
-/** A date as YYYY-MM-DD in local time: the day the picture was made, where it was made. */
-export function isoDate(d: Date = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
 
 /** The PNG's file name. */
 export function mapImageFileName(d: Date = new Date()): string {

@@ -5,7 +5,6 @@ import { wrapText } from '../../src/export/map-image';
 import { QR_MARGIN, type QrMatrix, qrDataUrl, qrMatrix, qrSvg } from '../../src/export/qr';
 import {
   baseHref,
-  isoDate,
   layersLine,
   mapImageFileName,
   sourcesFor,
@@ -13,6 +12,7 @@ import {
   viewTitle,
 } from '../../src/export/view-text';
 import { AREA_COLOURS, CHAIN_COLOURS } from '../../src/layers/palette';
+import { isoDate } from '../../src/model/dates';
 import { selectLegend } from '../../src/state/selectors';
 import { createAppStore, shareStateOf } from '../../src/state/store';
 import { decodeHash } from '../../src/state/url-hash';
