@@ -186,7 +186,7 @@ describe('a broken enterprise list', () => {
       r.fulfill({ status: 200, body: csv, contentType: 'text/csv' }),
     );
     try {
-      await gotoApp(app.page);
+      await gotoApp(app.page, '', { fresh: true });
       const issues = app.page.getByTestId('data-issues');
       await expect.poll(() => issues.count()).toBe(1);
       await issues.getByRole('button').tap();

@@ -127,7 +127,7 @@ describe('a broken charger list', () => {
       r.fulfill({ status: 200, body: csv, contentType: 'text/csv' }),
     );
     try {
-      await gotoApp(app.page, '#v=1&panel=charging&layers=chargers,areas');
+      await gotoApp(app.page, '#v=1&panel=charging&layers=chargers,areas', { fresh: true });
       const issues = app.page.getByTestId('data-issues');
       await expect.poll(() => issues.count()).toBe(1);
       await issues.getByRole('button').first().tap();

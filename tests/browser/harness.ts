@@ -120,10 +120,39 @@ export function useApp(
   return app;
 }
 
-/** Opens the app with a hash and waits until the data is in the map and the map is idle. */
-export async function gotoApp(page: Page, hash = ''): Promise<void> {
-  // A fresh document each time: from a page already showing the app, a new hash alone would only
-  // be a same-page jump. A new page is blank already, so it needs the one navigation only.
+/**
+ * Opens the app with a link's hash and waits until the data is in the map and the map is idle.
+ * On a page that already shows the app, the hash changes in place, as a link pasted into the
+ * address bar does (the app restores the whole view from it, defaults for what it leaves out), and
+ * the dialogs a link does not carry are closed: a full load costs seconds of software rendering.
+ * `fresh: true` loads a new document: for tests of loading itself (routes that break a data file,
+ * init scripts, offline, a query string).
+ */
+export async function gotoApp(
+  page: Page,
+  hash = '',
+  { fresh = false }: { fresh?: boolean } = {},
+): Promise<void> {
+  const inPlace =
+    !fresh &&
+    (hash === '' || hash.startsWith('#')) &&
+    page.url().startsWith(baseUrl()) &&
+    (await page.evaluate(() => window.__huaibei?.store.getState().data != null).catch(() => false));
+  if (inPlace) {
+    await page.evaluate((target) => {
+      const h = window.__huaibei;
+      if (!h) throw new Error('no app on the page');
+      h.store.setState({ shareOpen: false, importDraft: null, reportFor: null, legendOpen: true });
+      const next = target === '' ? '#' : target;
+      return new Promise<void>((resolve) => {
+        if (location.hash === next) return resolve();
+        window.addEventListener('hashchange', () => resolve(), { once: true });
+        location.hash = next;
+      });
+    }, hash);
+    await waitForMapIdle(page);
+    return;
+  }
   if (page.url() !== 'about:blank') await page.goto('about:blank');
   await page.goto(`${baseUrl()}${hash}`);
   await waitForMapIdle(page);

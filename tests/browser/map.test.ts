@@ -191,7 +191,7 @@ describe('the map on a portrait tablet', () => {
       r.fulfill({ status: 200, body: '{"type":"Feature' }),
     );
     try {
-      await gotoApp(app.page);
+      await gotoApp(app.page, '', { fresh: true });
       const issues = app.page.getByTestId('data-issues');
       await expect.poll(() => issues.count()).toBe(1);
       await issues.getByRole('button').tap();
@@ -333,7 +333,7 @@ describe('the layout on a landscape tablet', () => {
       };
       requestAnimationFrame(poll);
     });
-    await gotoApp(app.page, '#v=1&layers=enterprises,areas,townships,neighbours');
+    await gotoApp(app.page, '#v=1&layers=enterprises,areas,townships,neighbours', { fresh: true });
     await app.page.waitForFunction(() => (window as unknown as { __firstDraw?: unknown }).__firstDraw);
     const first = await app.page.evaluate(
       () => (window as unknown as { __firstDraw: { deck: string[]; firms: number } }).__firstDraw,

@@ -62,7 +62,7 @@ describe('offline after the first visit', () => {
   const fromNetwork: string[] = [];
 
   it('precaches the site on the first visit and takes over the page', async () => {
-    await gotoApp(app.page, '#v=1&panel=chain');
+    await gotoApp(app.page, '#v=1&panel=chain', { fresh: true });
     online = { data: await loaded(app), chain: await chainCounts(app) };
     expect(online.data?.enterprises).toBeGreaterThan(0);
     const sw = await app.page.evaluate(async () => {
@@ -89,7 +89,7 @@ describe('offline after the first visit', () => {
     await app.context.setOffline(true);
     app.page.on('response', (r) => (r.fromServiceWorker() ? fromWorker : fromNetwork).push(r.url()));
     // A fresh document, offline: shell, chunks, maplibre's worker and data all come from the precache.
-    await gotoApp(app.page);
+    await gotoApp(app.page, '', { fresh: true });
     const data = await loaded(app);
     expect(data).toEqual(online.data);
     expect(data?.issues).toEqual([]);
@@ -137,7 +137,7 @@ describe('offline after the first visit', () => {
     expect(n).toBeGreaterThan(0);
 
     // A shared link that a messenger has appended a query to (WeChat adds ?from=…) opens offline too.
-    await gotoApp(app.page, '?from=singlemessage&isappinstalled=0#v=1&sel=area:lieshan');
+    await gotoApp(app.page, '?from=singlemessage&isappinstalled=0#v=1&sel=area:lieshan', { fresh: true });
     expect(await app.page.locator('.card').getAttribute('data-area')).toBe('lieshan');
 
     // Nothing came from anywhere but the worker, and nothing tried to leave the machine.

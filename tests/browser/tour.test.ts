@@ -236,7 +236,7 @@ describe('a tour file with broken steps', () => {
       }),
     );
     try {
-      await gotoApp(app.page);
+      await gotoApp(app.page, '', { fresh: true });
       const kept = STEPS.filter((_, i) => i !== 1 && i !== 2 && i !== 4);
       await expect.poll(async () => (await state(app.page)).tourLength).toBe(kept.length);
       await app.page.getByTestId('tour-button').tap();
@@ -283,7 +283,7 @@ describe('a tour file with broken steps', () => {
       }),
     );
     try {
-      await gotoApp(app.page);
+      await gotoApp(app.page, '', { fresh: true });
       await app.page.getByTestId('tour-button').tap();
       const note = app.page.getByTestId('tour-empty');
       await expect.poll(() => note.count()).toBe(1);
