@@ -236,6 +236,24 @@ describe('importing your own spreadsheets on a portrait tablet', () => {
     expect(n).toBe(2);
     for (let i = 0; i < n; i++) await page.getByTestId('import-remove').first().tap();
     await expect.poll(() => state(page, (s) => s.data?.enterprises.length)).toBe(bundledFirms);
+    // The map follows at once; the browser's storage a moment later: reload once it holds none.
+    const stored = () =>
+      page.evaluate(
+        () =>
+          new Promise<number>((resolve, reject) => {
+            const open = indexedDB.open('huaibei-nev-map');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const db = open.result;
+              const count = db.transaction('imports', 'readonly').objectStore('imports').count();
+              count.onsuccess = () => {
+                resolve(count.result);
+                db.close();
+              };
+            };
+          }),
+      );
+    await expect.poll(stored).toBe(0);
     await page.reload();
     await waitForMapIdle(page);
     expect(await state(page, (s) => s.imports.length)).toBe(0);
