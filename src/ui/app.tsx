@@ -1,29 +1,31 @@
 import { MapProvider } from '@vis.gl/react-maplibre';
-import { type DragEvent, useEffect, useState } from 'react';
+import { type DragEvent, lazy, Suspense, useEffect, useState } from 'react';
 import { attributionFor } from '../i18n/attribution';
 import { t } from '../i18n/t';
 import { type Panel, useAppStore } from '../state/store';
 import { TourButton, TourView } from '../tour/tour-view';
 import { AreaCard } from './area-card';
-import { ChainPanel } from './chain-panel';
 import { ChargerCard } from './charger-card';
-import { ChargingPanel } from './charging-panel';
-import { DataPanel } from './data-panel';
 import { EnterpriseCard } from './enterprise-card';
-import { GoalsSheet } from './goals-sheet';
 import { Handout } from './handout';
 import { ImportDialog } from './import-dialog';
 import { ImportReportDialog } from './import-report';
 import { LayerPanel } from './layer-panel';
 import { Legend } from './legend';
 import { MapView } from './map-view';
-import { MatchPanel } from './match-panel';
 import { DataIssues, LinkNotice } from './notices';
-import { SearchPanel } from './search-panel';
 import { SegmentCard } from './segment-card';
-import { ShareDialog } from './share-dialog';
-import { TargetsPanel } from './targets-panel';
 import { TopButton } from './top-button';
+
+// Panels and dialogs come as their own chunks when first opened: the first view needs none of them.
+const ChainPanel = lazy(() => import('./chain-panel').then((m) => ({ default: m.ChainPanel })));
+const ChargingPanel = lazy(() => import('./charging-panel').then((m) => ({ default: m.ChargingPanel })));
+const DataPanel = lazy(() => import('./data-panel').then((m) => ({ default: m.DataPanel })));
+const GoalsSheet = lazy(() => import('./goals-sheet').then((m) => ({ default: m.GoalsSheet })));
+const MatchPanel = lazy(() => import('./match-panel').then((m) => ({ default: m.MatchPanel })));
+const SearchPanel = lazy(() => import('./search-panel').then((m) => ({ default: m.SearchPanel })));
+const ShareDialog = lazy(() => import('./share-dialog').then((m) => ({ default: m.ShareDialog })));
+const TargetsPanel = lazy(() => import('./targets-panel').then((m) => ({ default: m.TargetsPanel })));
 
 /** A top-bar button that opens one side panel (and closes it again). */
 function NavButton({ panel, label, icon }: { panel: Panel; label: string; icon: string }) {
@@ -60,6 +62,7 @@ export function App() {
   const hasSide = useAppStore((s) => s.panel !== 'none' && s.panel !== 'layers');
   const startImport = useAppStore((s) => s.startImport);
   const setShareOpen = useAppStore((s) => s.setShareOpen);
+  const shareOpen = useAppStore((s) => s.shareOpen);
   const [dragging, setDragging] = useState(false);
   // A file dragged over the map can be dropped anywhere on it to import it.
   const dragHasFile = (e: DragEvent) => Array.from(e.dataTransfer.types).includes('Files');
@@ -159,13 +162,15 @@ export function App() {
             {!loaded ? <p className="loading">{t(lang, 'app.loading')}</p> : null}
           </div>
           {panel === 'layers' ? <LayerPanel /> : null}
-          <ChainPanel />
-          <TargetsPanel />
-          <SearchPanel />
-          <ChargingPanel />
-          <DataPanel />
-          <GoalsSheet />
-          <MatchPanel />
+          <Suspense fallback={null}>
+            {panel === 'chain' ? <ChainPanel /> : null}
+            {panel === 'targets' ? <TargetsPanel /> : null}
+            {panel === 'search' ? <SearchPanel /> : null}
+            {panel === 'charging' ? <ChargingPanel /> : null}
+            {panel === 'data' ? <DataPanel /> : null}
+            {panel === 'goals' ? <GoalsSheet /> : null}
+            {panel === 'match' ? <MatchPanel /> : null}
+          </Suspense>
           <Legend />
           <AreaCard />
           <SegmentCard />
@@ -173,7 +178,7 @@ export function App() {
           <ChargerCard />
           <ImportDialog />
           <ImportReportDialog />
-          <ShareDialog />
+          <Suspense fallback={null}>{shareOpen ? <ShareDialog /> : null}</Suspense>
           <TourView />
         </main>
         <Handout />
