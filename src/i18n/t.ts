@@ -48,8 +48,3 @@ export function issueReason(
 ): string {
   return t(lang, issue.code, issue.params);
 }
-
-/** Both languages of an issue's sentence (for reports that keep both). */
-export function issueBilingual(issue: Parameters<typeof issueReason>[1]): Bilingual {
-  return { zh: issueReason('zh', issue), en: issueReason('en', issue) };
-}

@@ -160,7 +160,7 @@ export function buildEnterprisesDeckLayer(
 }
 
 // Above this zoom the spread-out dots of one area are a finger apart: a tap picks the nearest.
-const CLUSTER_MAX_ZOOM = 13;
+export const CLUSTER_MAX_ZOOM = 13;
 
 function resolveTap(found: readonly Record<string, unknown>[], input: LayerInput, zoom: number): HitResult {
   const keys = [...new Set(found.map((f) => f.key).filter((k): k is string => typeof k === 'string'))];

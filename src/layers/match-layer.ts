@@ -249,8 +249,22 @@ export function buildMatchLayer({
   };
 }
 
-// Same match result → same features, so the style diff sees no change.
+// Same match result → same features, so the style diff sees no change and the framing reuses them.
 const featuresOf = new WeakMap<AreaMatch, MatchFeatures>();
+
+/** matchFeatures, memoised on the match result (the map's layer and its framing draw the same features). */
+export function matchFeaturesFor(
+  match: AreaMatch,
+  enterprises: readonly Enterprise[],
+  placements: readonly Placement[],
+): MatchFeatures {
+  let fc = featuresOf.get(match);
+  if (!fc) {
+    fc = matchFeatures(match, enterprises, placements);
+    featuresOf.set(match, fc);
+  }
+  return fc;
+}
 
 /** The match overlay is not a panel layer: drawn whenever the match view asks for it. */
 export const matchLayer: LayerEntry = {
@@ -260,11 +274,6 @@ export const matchLayer: LayerEntry = {
   drawOrder: 90,
   style: ({ lang, match, data, placements }) => {
     if (!match) return { sources: {}, shapes: [], labels: [] };
-    let fc = featuresOf.get(match);
-    if (!fc) {
-      fc = matchFeatures(match, data.enterprises, placements);
-      featuresOf.set(match, fc);
-    }
-    return buildMatchLayer({ lang, match: fc });
+    return buildMatchLayer({ lang, match: matchFeaturesFor(match, data.enterprises, placements) });
   },
 };

@@ -11,7 +11,7 @@ import { areaAnchors, type Placement, placeEnterprises } from '../domain/enterpr
 import { type MatchResult, rankAreas } from '../domain/match';
 import { type EnterprisePoint, enterprisePoints, filterCategories } from '../layers/enterprise-points';
 import { legendEntries } from '../layers/legend';
-import { type MatchFeatures, matchBounds, matchFeatures } from '../layers/match-layer';
+import { type MatchFeatures, matchBounds, matchFeatures, matchFeaturesFor } from '../layers/match-layer';
 import { DENSITY_MAX_ZOOM } from '../layers/registry';
 import { buildStyle, LOADING_STYLE, STYLE_INPUTS } from '../layers/style';
 import type { Highlight, LayerInput, LegendEntry } from '../layers/types';
@@ -159,10 +159,10 @@ export const selectMatch = memo2(
 );
 
 /** What the map draws for a match: the top area's anchor and a line to each of its partners. */
-export const selectMatchFeatures = memo2(
-  (d: BundledData, m: MatchView): MatchFeatures =>
-    matchFeatures(selectMatch(d, m).areas[0], d.enterprises, selectPlacements(d)),
-);
+export const selectMatchFeatures = memo2((d: BundledData, m: MatchView): MatchFeatures => {
+  const top = selectMatch(d, m).areas[0];
+  return top ? matchFeaturesFor(top, d.enterprises, selectPlacements(d)) : matchFeatures(undefined, [], []);
+});
 
 /** The box that frames a match: the top area's own extent, its anchor and every partner drawn. */
 export const selectMatchBounds = memo2((d: BundledData, m: MatchView) => {

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { BundledData } from '../data/load-bundled';
-import type { AreaId, Lang } from '../data/types';
+import type { AreaId, Enterprise, Lang } from '../data/types';
 import type { Discrepancy, SegmentStatus } from '../domain/chain-analysis';
 import { pick, t } from '../i18n/t';
 import { AREA_COLOURS, chainColour, STATUS_STYLE } from '../layers/palette';
@@ -115,4 +115,14 @@ export function describeDiscrepancy(data: BundledData, lang: Lang, d: Discrepanc
       d.assignedAreas.map((a) => areaName(data, lang, a)),
     ),
   });
+}
+
+/** A firm's name as a button that opens its card (in lists of a segment's firms, a match's partners). */
+export function EnterpriseLink({ firm, lang }: { firm: Enterprise; lang: Lang }) {
+  const select = useAppStore((s) => s.select);
+  return (
+    <button type="button" className="link-btn" onClick={() => select({ kind: 'enterprise', id: firm.id })}>
+      {pick(lang, firm.name)}
+    </button>
+  );
 }

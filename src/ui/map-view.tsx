@@ -19,6 +19,7 @@ import { areaBounds } from '../domain/area-shapes';
 import { attributionFor } from '../i18n/attribution';
 import { t } from '../i18n/t';
 import { deckNeeds } from '../layers/deck';
+import { CLUSTER_MAX_ZOOM } from '../layers/enterprises-layer';
 import { drawnLayers } from '../layers/registry';
 import type { LayerInput } from '../layers/types';
 import { CAMERA_LIMITS, CITY_BOUNDS } from '../state/camera';
@@ -53,7 +54,6 @@ const DeckOverlay = lazy(loadDeckOverlay);
 const TAP_SLOP_PX = 8;
 // Several firms under one finger: come this much closer.
 const CLUSTER_ZOOM_STEP = 2.5;
-const CLUSTER_MAX_ZOOM = 13;
 
 const MAX_BOUNDS: [number, number, number, number] = [
   CAMERA_LIMITS.bounds.west,

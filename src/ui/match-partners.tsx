@@ -6,6 +6,7 @@ import { PARTNER_ROLES, ROLE_DASH } from '../layers/match-layer';
 import { PARTNER_ROLE_COLOURS } from '../layers/palette';
 import { selectEnterpriseByKey } from '../state/selectors';
 import { useAppStore } from '../state/store';
+import { EnterpriseLink } from './card-parts';
 
 const ROLE_KEY = {
   peer: 'match.role.peer',
@@ -55,7 +56,7 @@ export function Partners({
   lang: Lang;
   segName: (id: string) => string;
 }) {
-  const select = useAppStore((s) => s.select);
+  const _select = useAppStore((s) => s.select);
   const byKey = selectEnterpriseByKey(data);
   return (
     <section className="match-partners">
@@ -76,17 +77,7 @@ export function Partners({
                   const e = byKey.get(p.enterpriseKey);
                   return (
                     <li key={p.enterpriseKey} data-partner={p.enterpriseKey}>
-                      {e ? (
-                        <button
-                          type="button"
-                          className="link-btn"
-                          onClick={() => select({ kind: 'enterprise', id: e.id })}
-                        >
-                          {pick(lang, e.name)}
-                        </button>
-                      ) : (
-                        <span>{p.enterpriseKey}</span>
-                      )}
+                      {e ? <EnterpriseLink firm={e} lang={lang} /> : <span>{p.enterpriseKey}</span>}
                       <span className="match-partner-meta">
                         {role === 'peer' ? null : <span>{segName(p.segment)}</span>}
                         <span className="match-km" data-km={p.distanceKm}>

@@ -2,7 +2,7 @@ import { pick, t } from '../i18n/t';
 import { chainColour } from '../layers/palette';
 import { selectAnalysis, selectEnterpriseByKey } from '../state/selectors';
 import { useAppStore } from '../state/store';
-import { AreaChip, areaName, describeDiscrepancy, Sheet, StatusBadge } from './card-parts';
+import { AreaChip, areaName, describeDiscrepancy, EnterpriseLink, Sheet, StatusBadge } from './card-parts';
 
 /**
  * The selected chain segment: its status and evidence, where the plan wants it, and its firms.
@@ -13,7 +13,7 @@ export function SegmentCard({ embedded = false }: { embedded?: boolean }) {
   const selection = useAppStore((s) => s.selection);
   const data = useAppStore((s) => s.data);
   const focusSegment = useAppStore((s) => s.focusSegment);
-  const select = useAppStore((s) => s.select);
+  const _select = useAppStore((s) => s.select);
   const chainOpen = useAppStore((s) => s.panel === 'chain');
   if (selection?.kind !== 'segment' || !data || chainOpen !== embedded) return null;
   const analysis = selectAnalysis(data);
@@ -65,13 +65,7 @@ export function SegmentCard({ embedded = false }: { embedded?: boolean }) {
               if (!e) return null;
               return (
                 <li key={k}>
-                  <button
-                    type="button"
-                    className="link-btn"
-                    onClick={() => select({ kind: 'enterprise', id: e.id })}
-                  >
-                    {pick(lang, e.name)}
-                  </button>
+                  <EnterpriseLink firm={e} lang={lang} />
                   <span className="small">
                     {' '}
                     · {e.area ? areaName(data, lang, e.area) : t(lang, 'ent.areaUnknown')}
