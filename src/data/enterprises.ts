@@ -9,19 +9,37 @@ import {
   requireColumns,
   startCsv,
 } from './csv';
-import type { Confidence, Enterprise, Precision, Validated } from './types';
-
-const PRECISIONS: readonly Precision[] = ['exact', 'park', 'district', 'unknown'];
-const CONFIDENCES: readonly Confidence[] = ['high', 'medium', 'low'];
+import { isConfidence, isFirmStatus, isPrecision, parseAsOf, todayIso } from '../model';
+import type { Enterprise, Validated } from './types';
 const TEXT_FIELDS = [
   'name_zh',
   'name_en',
   'products',
+  'products_zh',
+  'products_en',
+  'name_note',
   'address',
   'location_basis',
   'source',
   'segment_source',
 ];
+
+// How Chinese rosters and project lists write a firm's status.
+const FIRM_STATUS_WORDS: Record<string, Enterprise['status']> = {
+  投产: 'producing',
+  已投产: 'producing',
+  在产: 'producing',
+  生产: 'producing',
+  运营: 'producing',
+  运营中: 'producing',
+  在建: 'construction',
+  建设中: 'construction',
+  开工: 'construction',
+  签约: 'signed',
+  已签约: 'signed',
+  未知: 'unknown',
+  不详: 'unknown',
+};
 
 export interface EnterpriseContext {
   segmentIds: ReadonlySet<string>;
@@ -71,6 +89,11 @@ export const ENTERPRISE_COLUMNS = [
   'segments',
   'segment_source',
   'products',
+  'products_zh',
+  'products_en',
+  'status',
+  'source_date',
+  'name_note',
   'address',
   'lon',
   'lat',
@@ -115,20 +138,32 @@ export function enterprisesFromRows(rows: readonly CsvRow[], ctx: EnterpriseCont
     // No point at all is fine: the area, if any, anchors the firm.
     const { lngLat } = readPoint(row.lon, row.lat, line, add);
 
-    let precision = get('precision') as Precision;
-    if (!PRECISIONS.includes(precision)) {
-      add(line, 'precision', 'row.badPrecision', { precision: get('precision') });
-      precision = 'unknown';
-    }
+    const precisionText = get('precision');
+    let precision: Enterprise['precision'] = 'unknown';
+    if (isPrecision(precisionText)) precision = precisionText;
+    else add(line, 'precision', 'row.badPrecision', { precision: precisionText });
     if (precision === 'exact' && !lngLat) {
       add(line, 'precision', 'row.exactWithoutPoint');
       precision = area ? (area === 'hitech' || area === 'linhuan' ? 'park' : 'district') : 'unknown';
     }
 
-    let confidence = get('confidence') as Confidence;
-    if (!CONFIDENCES.includes(confidence)) {
-      add(line, 'confidence', 'row.badConfidence', { confidence: get('confidence') });
-      confidence = 'low';
+    const confidenceText = get('confidence');
+    let confidence: Enterprise['confidence'] = 'low';
+    if (isConfidence(confidenceText)) confidence = confidenceText;
+    else add(line, 'confidence', 'row.badConfidence', { confidence: confidenceText });
+
+    // A firm's status is optional: not said is 'unknown', never a guess.
+    const statusText = get('status');
+    let status: Enterprise['status'] = 'unknown';
+    const statusWord = FIRM_STATUS_WORDS[statusText];
+    if (isFirmStatus(statusText)) status = statusText;
+    else if (statusWord) status = statusWord;
+    else if (statusText !== '') add(line, 'status', 'row.badFirmStatus', { status: statusText }, 'warning');
+
+    let sourceDate = get('source_date');
+    if (sourceDate && !validSourceDate(sourceDate)) {
+      add(line, 'source_date', 'row.badSourceDate', { date: sourceDate }, 'warning');
+      sourceDate = '';
     }
     if (!get('source')) add(line, 'source', 'row.noSource', {}, 'warning');
 
@@ -141,6 +176,10 @@ export function enterprisesFromRows(rows: readonly CsvRow[], ctx: EnterpriseCont
       segments,
       segmentSource: get('segment_source'),
       products: get('products'),
+      productLine: { zh: get('products_zh'), en: get('products_en') },
+      status,
+      sourceDate,
+      nameNote: get('name_note'),
       address: get('address'),
       lngLat,
       precision,
@@ -150,4 +189,9 @@ export function enterprisesFromRows(rows: readonly CsvRow[], ctx: EnterpriseCont
       source: get('source'),
     };
   });
+}
+
+/** A year, month or day (as sources date themselves) that exists and is not after today. */
+function validSourceDate(s: string): boolean {
+  return parseAsOf(s) !== null && s <= todayIso();
 }

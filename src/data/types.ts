@@ -1,5 +1,5 @@
 import type { zhIssues } from '../i18n/zh-issues';
-import type { AreaId, Bilingual, Confidence, Precision } from '../model';
+import type { AreaId, Bilingual, Confidence, FirmStatus, Precision } from '../model';
 
 // The record types now come from the schemas in src/model/; they are re-exported here so the many
 // `from '../data/types'` imports keep working.
@@ -14,6 +14,7 @@ export type {
   Confidence,
   DistrictFeature,
   DistrictProps,
+  FirmStatus,
   Lang,
   NeighbourProps,
   ParkFootprint,
@@ -60,7 +61,15 @@ export interface Enterprise {
   segments: string[];
   /** The source's own wording of what the firm does. */
   segmentSource: string;
+  /** The research wording of what it makes (shown with the sources). */
   products: string;
+  /** What it makes, one short line per language ('' when not written). */
+  productLine: Bilingual;
+  status: FirmStatus;
+  /** The date of the main source, as the source gives it: YYYY, YYYY-MM or YYYY-MM-DD ('' if none). */
+  sourceDate: string;
+  /** Facts about the name (a translation, a project's operator not named…), kept out of the name. */
+  nameNote: string;
   address: string;
   /** The researched point, if any: for imprecise rows it is an anchor, not a site. */
   lngLat: [number, number] | null;

@@ -22,6 +22,10 @@ const ALIASES: Record<TargetField, readonly string[]> = {
   segments: ['segments', '产业链环节', '环节', '产业链', '细分领域', 'segment', 'chainsegment'],
   segment_source: ['segment_source', '行业', '所属行业', '行业分类', 'industry'],
   products: ['products', '主营产品', '主要产品', '产品', '主营业务', '经营范围', 'product'],
+  products_zh: ['products_zh', '产品中文', '中文产品'],
+  products_en: ['products_en', '英文产品', '产品英文', 'productsen'],
+  source_date: ['source_date', '来源日期', '资料日期', '发布日期', 'sourcedate'],
+  name_note: ['name_note', '名称说明', '名称备注'],
   address: ['address', '地址', '企业地址', '详细地址', '注册地址', '站点地址', 'addr'],
   lon: ['lon', 'lng', 'long', 'longitude', '经度', 'x', '高德经度', '百度经度', 'gcjlng', 'bdlng', 'wgslng'],
   lat: ['lat', 'latitude', '纬度', 'y', '高德纬度', '百度纬度', 'gcjlat', 'bdlat', 'wgslat'],
@@ -74,7 +78,14 @@ export function suggestMapping(header: readonly string[], kind: ImportKind): Col
 
 // Columns only one kind of file has: a charger list names connectors, power or an operator.
 const CHARGER_ONLY: readonly TargetField[] = ['connectors', 'power_kw', 'operator', 'kind', 'commissioned'];
-const ENTERPRISE_ONLY: readonly TargetField[] = ['segments', 'products', 'name_en', 'segment_source'];
+const ENTERPRISE_ONLY: readonly TargetField[] = [
+  'segments',
+  'products',
+  'products_zh',
+  'products_en',
+  'name_en',
+  'segment_source',
+];
 
 /** Which kind of list the header looks like; enterprises when it is unclear. */
 export function detectKind(header: readonly string[]): ImportKind {

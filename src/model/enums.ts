@@ -16,6 +16,10 @@ export type Precision = (typeof PRECISIONS)[number];
 export const CONFIDENCES = ['high', 'medium', 'low'] as const;
 export type Confidence = (typeof CONFIDENCES)[number];
 
+/** Where a firm or project stands, as its source says: producing, being built, signed, or not said. */
+export const FIRM_STATUSES = ['producing', 'construction', 'signed', 'unknown'] as const;
+export type FirmStatus = (typeof FIRM_STATUSES)[number];
+
 export const STAGES = ['upstream', 'midstream', 'downstream'] as const;
 export type Stage = (typeof STAGES)[number];
 
@@ -51,6 +55,7 @@ const isOneOf =
 export const isAreaId = isOneOf(AREA_IDS);
 export const isPrecision = isOneOf(PRECISIONS);
 export const isConfidence = isOneOf(CONFIDENCES);
+export const isFirmStatus = isOneOf(FIRM_STATUSES);
 export const isStage = isOneOf(STAGES);
 export const isSharedPanel = isOneOf(SHARED_PANELS);
 export const isLang = isOneOf(LANGS);

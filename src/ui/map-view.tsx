@@ -33,7 +33,16 @@ import {
 } from '../state/selectors';
 import { type AppState, useAppStore } from '../state/store';
 import type { DeckPicker } from './deck-overlay';
-import { cameraOf, flyToStep, frameAreas, frameBox, frameCity, jumpToCamera, sameCamera } from './map-camera';
+import {
+  cameraOf,
+  flyToStep,
+  frameAreas,
+  frameBox,
+  frameCity,
+  jumpToCamera,
+  reducedMotion,
+  sameCamera,
+} from './map-camera';
 import { MapControls } from './map-controls';
 
 // maplibre 6 builds its worker URL at run time, which Vite cannot see: hand it the bundled file.
@@ -268,6 +277,8 @@ export function MapView() {
             maxPitch={CAMERA_LIMITS.maxPitch}
             maxBounds={MAX_BOUNDS}
             attributionControl={false}
+            // Labels fade in over 300 ms, a motion too: with reduced motion they just appear.
+            fadeDuration={reducedMotion() ? 0 : 300}
             // Touch: one finger pans, two pinch-zoom and rotate, three tilt. No cooperative gestures in a full-screen app.
             touchZoomRotate
             touchPitch

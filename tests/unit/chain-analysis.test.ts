@@ -4,6 +4,7 @@ import { loadBundled } from '../../src/data/load-bundled';
 import type { AreaId, ChainModel, Enterprise, Segment, Stage } from '../../src/data/types';
 import { analyseChain, type SegmentStatus, segmentsOfArea, statusOf } from '../../src/domain/chain-analysis';
 import { readPublic } from '../fixtures/load';
+import { enterprise } from '../fixtures/enterprise';
 
 function seg(id: string, chain: string, stage: Stage, areas: AreaId[]): Segment {
   return {
@@ -37,27 +38,8 @@ const MODEL: ChainModel = {
   statusRules: { strongMin: 3, weakMin: 1, note: { zh: '规则', en: 'rules' } },
 };
 
-let line = 1;
-function ent(over: Partial<Enterprise> & { id: string }): Enterprise {
-  line += 1;
-  return {
-    key: over.id,
-    line,
-    name: { zh: over.id, en: over.id },
-    area: null,
-    segments: [],
-    segmentSource: '',
-    products: '',
-    address: '',
-    lngLat: null,
-    precision: 'unknown',
-    locationBasis: '',
-    confidence: 'medium',
-    confidenceNote: '',
-    source: 'http://example.org',
-    ...over,
-  };
-}
+const ent = (over: Partial<Enterprise> & { id: string }) =>
+  enterprise({ source: 'http://example.org', ...over });
 
 const FIRMS: Enterprise[] = [
   ent({ id: 'e1', area: 'hitech', segments: ['cell', 'box'] }),

@@ -10,6 +10,7 @@ import {
   spiralPoint,
 } from '../../src/domain/enterprise-positions';
 import { readPublic } from '../fixtures/load';
+import { enterprise } from '../fixtures/enterprise';
 
 const metres = (a: LngLat, b: LngLat) => distance(a, b, { units: 'meters' });
 
@@ -19,27 +20,8 @@ const ANCHORS: Partial<Record<AreaId, LngLat>> = {
   hitech: [116.8875, 33.96],
 };
 
-let line = 1;
-function ent(over: Partial<Enterprise> & { id: string }): Enterprise {
-  line += 1;
-  return {
-    key: over.id,
-    line,
-    name: { zh: over.id, en: over.id },
-    area: 'suixi',
-    segments: [],
-    segmentSource: '',
-    products: '',
-    address: '',
-    lngLat: null,
-    precision: 'district',
-    locationBasis: '',
-    confidence: 'medium',
-    confidenceNote: '',
-    source: 'http://example.org',
-    ...over,
-  };
-}
+const ent = (over: Partial<Enterprise> & { id: string }) =>
+  enterprise({ area: 'suixi', precision: 'district', source: 'http://example.org', ...over });
 
 const many = (n: number, over: Partial<Enterprise>) =>
   Array.from({ length: n }, (_, i) => ent({ id: `e${i}`, ...over }));

@@ -13,6 +13,11 @@ const COLUMNS = [
   'segments',
   'segment_source',
   'products',
+  'products_zh',
+  'products_en',
+  'status',
+  'source_date',
+  'name_note',
   'address',
   'lon',
   'lat',
@@ -33,6 +38,11 @@ const BASE: Record<Column, string> = {
   segments: 'al-materials',
   segment_source: '铝基材料',
   products: 'aluminium sheet',
+  products_zh: '铝板',
+  products_en: 'Aluminium sheet',
+  status: 'producing',
+  source_date: '2023-10',
+  name_note: '',
   address: '濉溪县',
   lon: '116.76',
   lat: '33.92',
@@ -90,6 +100,10 @@ describe('parseEnterprises on a good row', () => {
         segments: ['al-materials', 'battery-box'],
         segmentSource: '铝基材料',
         products: 'aluminium sheet',
+        productLine: { zh: '铝板', en: 'Aluminium sheet' },
+        status: 'producing',
+        sourceDate: '2023-10',
+        nameNote: '',
         address: '濉溪县',
         lngLat: [116.76, 33.92],
         precision: 'district',
@@ -117,6 +131,23 @@ describe('parseEnterprises on a good row', () => {
     const r = parse(csv([{ segments }]));
     expect(r.issues).toEqual([]);
     expect(r.value[0]?.segments).toEqual(['al-materials', 'battery-box']);
+  });
+
+  it.each([
+    ['投产', 'producing'],
+    ['在建', 'construction'],
+    ['已签约', 'signed'],
+    ['', 'unknown'],
+  ])('reads the status %j as %s', (status, expected) => {
+    const r = parse(csv([{ status }]));
+    expect(r.issues).toEqual([]);
+    expect(r.value[0]?.status).toBe(expected);
+  });
+
+  it('reads a source dated by year, month or day', () => {
+    for (const d of ['2021', '2021-03', '2021-03-01']) {
+      expect(parse(csv([{ source_date: d }])).value[0]?.sourceDate).toBe(d);
+    }
   });
 
   it('accepts a row with no point, anchored by its area', () => {
@@ -165,6 +196,24 @@ describe('parseEnterprises on a bad row', () => {
       { name_zh: '', name_en: 'Yi Co.' },
       ['name_zh', 'error'],
       (e) => expect(e.name).toEqual({ zh: 'Yi Co.', en: 'Yi Co.' }),
+    ],
+    [
+      'an unknown status',
+      { status: 'dormant' },
+      ['status', 'warning'],
+      (e) => expect(e.status).toBe('unknown'),
+    ],
+    [
+      'a source date that is not a date',
+      { source_date: '2021-13' },
+      ['source_date', 'warning'],
+      (e) => expect(e.sourceDate).toBe(''),
+    ],
+    [
+      'a source date after today',
+      { source_date: '2999-01-01' },
+      ['source_date', 'warning'],
+      (e) => expect(e.sourceDate).toBe(''),
     ],
     ['a non-numeric longitude', { lon: 'east' }, ['lon', 'error'], (e) => expect(e.lngLat).toBeNull()],
     ['a longitude without a latitude', { lat: '' }, ['lat', 'error'], (e) => expect(e.lngLat).toBeNull()],

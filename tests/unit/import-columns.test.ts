@@ -135,8 +135,8 @@ describe('suggestMapping', () => {
   it('only maps fields of the kind asked for', () => {
     const m = suggestMapping(CHARGERS_BD, 'enterprises');
     for (const f of Object.keys(m)) expect(FIELDS.enterprises).toContain(f);
-    // 站点名称 names a station, not a firm; 所属区县 becomes the area.
-    expect(m).toEqual<ColumnMapping>({ lon: 4, lat: 5, area: 6 });
+    // 站点名称 names a station, not a firm; 所属区县 becomes the area; 运营状态 the firm's status.
+    expect(m).toEqual<ColumnMapping>({ lon: 4, lat: 5, area: 6, status: 8 });
   });
 
   it('maps nothing for headers it does not know', () => {

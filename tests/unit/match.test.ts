@@ -28,6 +28,7 @@ import { joinList } from '../../src/i18n/join-list';
 import { issueReason } from '../../src/i18n/t';
 import { explainPart, type MatchNames, matchIssueText, matchNamesOf } from '../../src/ui/match-explain';
 import { publicJson, readPublic } from '../fixtures/load';
+import { enterprise } from '../fixtures/enterprise';
 
 const FILE = 'data/match-weights.json';
 
@@ -80,27 +81,15 @@ const ANCHORS = Object.fromEntries(AREA_IDS.map((id, i) => [id, [116 + i * 0.6, 
 const east = (area: AreaId, km: number): LngLat =>
   destination(ANCHORS[area], km, 90, { units: 'kilometers' }).geometry.coordinates as LngLat;
 
-let line = 1;
-function ent(id: string, area: AreaId | null, segments: string[]): Enterprise {
-  line += 1;
-  return {
+const ent = (id: string, area: AreaId | null, segments: string[]) =>
+  enterprise({
     id,
-    key: id,
-    line,
     name: { zh: `企业${id}`, en: `Firm ${id}` },
     area,
     segments,
-    segmentSource: '',
-    products: '',
-    address: '',
-    lngLat: null,
     precision: 'district',
-    locationBasis: '',
-    confidence: 'medium',
-    confidenceNote: '',
     source: 'http://example.org',
-  };
-}
+  });
 
 function charger(id: string, lngLat: LngLat | null, over: Partial<Charger> = {}): Charger {
   return {
