@@ -1,3 +1,4 @@
+import { isConfidence, isFirmStatus, isPrecision, parseAsOf, todayIso } from '../model';
 import { isAreaId } from './areas';
 import {
   type Add,
@@ -9,8 +10,8 @@ import {
   requireColumns,
   startCsv,
 } from './csv';
-import { isConfidence, isFirmStatus, isPrecision, parseAsOf, todayIso } from '../model';
 import type { Enterprise, Validated } from './types';
+
 const TEXT_FIELDS = [
   'name_zh',
   'name_en',

@@ -85,8 +85,10 @@ export const enIssues: Record<keyof typeof zhIssues, string> = {
   'row.exactWithoutPoint': 'marked exact but has no valid point',
   'row.badConfidence': 'invalid confidence "{confidence}"; treated as low',
   'row.noSource': 'no source given',
-  'row.badFirmStatus': 'invalid status "{status}" (use producing, construction, signed or unknown); treated as not stated',
-  'row.badSourceDate': 'source date "{date}" is not a real date or is after today (write 2024, 2024-05 or 2024-05-20); ignored',
+  'row.badFirmStatus':
+    'invalid status "{status}" (use producing, construction, signed or unknown); treated as not stated',
+  'row.badSourceDate':
+    'source date "{date}" is not a real date or is after today (write 2024, 2024-05 or 2024-05-20); ignored',
   'row.noName': 'missing name',
   'row.unknownKind': 'unknown site kind "{kind}"; treated as unknown',
   'row.noConnectors': 'no connector count given',

@@ -85,7 +85,8 @@ export const zhIssues = {
   'row.exactWithoutPoint': '标为精确位置但没有有效坐标',
   'row.badConfidence': '可信度“{confidence}”无效，按低处理',
   'row.noSource': '没有注明来源',
-  'row.badFirmStatus': '状态“{status}”无效（应为 producing、construction、signed 或 unknown），按“未说明”处理',
+  'row.badFirmStatus':
+    '状态“{status}”无效（应为 producing、construction、signed 或 unknown），按“未说明”处理',
   'row.badSourceDate': '来源日期“{date}”无效或晚于今天（应写成 2024、2024-05 或 2024-05-20），已忽略',
   'row.noName': '缺少名称',
   'row.unknownKind': '未知站点类型“{kind}”，按类型不明处理',

@@ -57,7 +57,8 @@ export function sameCamera(a: Camera, b: Camera): boolean {
   );
 }
 
-export const reducedMotion = () => globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+export const reducedMotion = () =>
+  globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
 
 export function jumpToCamera(map: MlMap, c: Camera) {
   map.jumpTo({ center: [c.lng, c.lat], zoom: c.zoom, bearing: c.bearing, pitch: c.pitch });

@@ -3,8 +3,8 @@ import { AREA_IDS } from '../../src/data/areas';
 import { loadBundled } from '../../src/data/load-bundled';
 import type { AreaId, ChainModel, Enterprise, Segment, Stage } from '../../src/data/types';
 import { analyseChain, type SegmentStatus, segmentsOfArea, statusOf } from '../../src/domain/chain-analysis';
-import { readPublic } from '../fixtures/load';
 import { enterprise } from '../fixtures/enterprise';
+import { readPublic } from '../fixtures/load';
 
 function seg(id: string, chain: string, stage: Stage, areas: AreaId[]): Segment {
   return {

@@ -27,8 +27,8 @@ import {
 import { joinList } from '../../src/i18n/join-list';
 import { issueReason } from '../../src/i18n/t';
 import { explainPart, type MatchNames, matchIssueText, matchNamesOf } from '../../src/ui/match-explain';
-import { publicJson, readPublic } from '../fixtures/load';
 import { enterprise } from '../fixtures/enterprise';
+import { publicJson, readPublic } from '../fixtures/load';
 
 const FILE = 'data/match-weights.json';
 
