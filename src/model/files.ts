@@ -75,6 +75,11 @@ export const SegmentSchema = v.object({
   planSection: Text,
   /** The plan's own wording, verbatim, and its translation. */
   plan: BilingualSchema,
+  /** Other words people search for it by (锂电, LFP…), per language. */
+  keywords: v.optional(
+    v.object({ zh: v.array(Text, 'json.array'), en: v.array(Text, 'json.array') }, 'json.object'),
+    { zh: [], en: [] },
+  ),
 });
 export type Segment = v.InferOutput<typeof SegmentSchema>;
 /** A segment as the file has it: an unknown area costs that area, not the segment. */

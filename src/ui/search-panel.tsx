@@ -1,32 +1,86 @@
 import { useMap } from '@vis.gl/react-maplibre';
-import { useState } from 'react';
-import { matchesName } from '../domain/search';
-import { pick, t } from '../i18n/t';
-import { selectPlacements } from '../state/selectors';
+import { type ReactNode, useState } from 'react';
+import type { Enterprise, Lang } from '../data/types';
+import { type SearchHit, search } from '../domain/search';
+import { colon, pick, t } from '../i18n/t';
+import { selectEnterpriseByKey, selectPlacements } from '../state/selectors';
 import { useAppStore } from '../state/store';
 import { Sheet } from './card-parts';
 import { flyToPoint } from './map-camera';
 
-const MAX_RESULTS = 50;
+const MAX_FIRMS = 50;
 
-/** Find a firm by name and go to it: the list answers by tap, nothing waits on hover. */
+type FirmHit = Extract<SearchHit, { kind: 'enterprise' }>;
+
+/**
+ * Find a firm by its name, what it makes or its segment (正极, separator, 铝…), or a segment or an
+ * area by name; each result says why it matched. The list answers by tap, nothing waits on hover.
+ */
 export function SearchPanel() {
   const lang = useAppStore((s) => s.lang);
   const panel = useAppStore((s) => s.panel);
   const data = useAppStore((s) => s.data);
   const setPanel = useAppStore((s) => s.setPanel);
   const select = useAppStore((s) => s.select);
+  const focusSegment = useAppStore((s) => s.focusSegment);
   const mapRef = useMap().main;
   const [query, setQuery] = useState('');
   if (panel !== 'search' || !data) return null;
   const placements = selectPlacements(data);
-  const results = query ? data.enterprises.filter((e) => matchesName(e, query)).slice(0, MAX_RESULTS) : [];
+  const byKey = selectEnterpriseByKey(data);
+  const { hits, firmCount } = search(
+    query,
+    {
+      areas: data.areas.areas,
+      segments: data.chain.segments,
+      enterprises: data.enterprises,
+    },
+    MAX_FIRMS,
+  );
+  const segName = (id: string) => {
+    const s = data.chain.segments.find((x) => x.id === id);
+    return s ? pick(lang, s.name) : id;
+  };
+  const done = () => setPanel('none');
+
+  const row = (key: string, testId: string, onClick: () => void, name: ReactNode, why: ReactNode) => (
+    <li key={key}>
+      <button type="button" className="result-btn" data-result={testId} onClick={onClick}>
+        <span className="result-name">{name}</span>
+        <span className="small muted result-why">{why}</span>
+      </button>
+    </li>
+  );
+
+  const firmRow = (hit: FirmHit) => {
+    const e = byKey.get(hit.key);
+    if (!e) return null;
+    const pos = placements[data.enterprises.indexOf(e)]?.position;
+    const area = data.areas.areas.find((a) => a.id === e.area);
+    const where = `${area ? pick(lang, area.name) : t(lang, 'ent.areaUnknown')}${pos ? '' : ` · ${t(lang, 'search.offMap')}`}`;
+    return row(
+      `e-${hit.key}`,
+      e.id,
+      () => {
+        select({ kind: 'enterprise', id: e.id });
+        if (pos && mapRef) flyToPoint(mapRef.getMap(), pos);
+        done();
+      },
+      pick(lang, e.name),
+      <>
+        {where}
+        {' · '}
+        <span data-testid="search-why">{firmReason(lang, hit, e, segName)}</span>
+      </>,
+    );
+  };
+
   return (
     <Sheet
       className="side-panel search-panel"
       testId="search-panel"
       title={t(lang, 'search.label')}
-      onClose={() => setPanel('none')}
+      onClose={done}
       lang={lang}
     >
       <input
@@ -35,37 +89,61 @@ export function SearchPanel() {
         aria-label={t(lang, 'search.label')}
         placeholder={t(lang, 'search.placeholder')}
         value={query}
+        maxLength={200}
         // biome-ignore lint/a11y/noAutofocus: the panel opens for typing; focus saves a tap on a tablet
         autoFocus
         onChange={(ev) => setQuery(ev.target.value)}
       />
-      {query && results.length === 0 ? <p className="muted">{t(lang, 'search.none')}</p> : null}
+      {query.trim() && hits.length === 0 ? <p className="muted">{t(lang, 'search.none')}</p> : null}
+      {firmCount > MAX_FIRMS ? (
+        <p className="small muted">{t(lang, 'search.more', { n: MAX_FIRMS, total: firmCount })}</p>
+      ) : null}
       <ul className="plain-list result-list">
-        {results.map((e) => {
-          const pos = placements[data.enterprises.indexOf(e)]?.position;
-          const area = data.areas.areas.find((a) => a.id === e.area);
-          return (
-            <li key={e.key}>
-              <button
-                type="button"
-                className="result-btn"
-                data-result={e.id}
-                onClick={() => {
-                  select({ kind: 'enterprise', id: e.id });
-                  if (pos && mapRef) flyToPoint(mapRef.getMap(), pos);
-                  setPanel('none');
-                }}
-              >
-                <span className="result-name">{pick(lang, e.name)}</span>
-                <span className="small muted">
-                  {area ? pick(lang, area.name) : t(lang, 'ent.areaUnknown')}
-                  {pos ? '' : ` · ${t(lang, 'search.offMap')}`}
-                </span>
-              </button>
-            </li>
-          );
+        {hits.map((hit) => {
+          if (hit.kind === 'area') {
+            const a = data.areas.areas.find((x) => x.id === hit.id);
+            return row(
+              `a-${hit.id}`,
+              `area:${hit.id}`,
+              () => {
+                select({ kind: 'area', id: hit.id });
+                done();
+              },
+              a ? pick(lang, a.name) : hit.id,
+              t(lang, 'search.why.area'),
+            );
+          }
+          if (hit.kind === 'segment') {
+            return row(
+              `s-${hit.id}`,
+              `segment:${hit.id}`,
+              () => {
+                focusSegment(hit.id);
+                done();
+              },
+              segName(hit.id),
+              t(lang, hit.field === 'name' ? 'search.why.segment' : 'search.why.segmentKeyword'),
+            );
+          }
+          return firmRow(hit);
         })}
       </ul>
     </Sheet>
   );
+}
+
+/** Why a firm is in the list, in the interface's language: its name, its product line, or its segment. */
+function firmReason(lang: Lang, hit: FirmHit, e: Enterprise, segName: (id: string) => string): string {
+  switch (hit.field) {
+    case 'name':
+      return t(lang, 'search.why.name');
+    case 'product': {
+      const line = pick(lang, e.productLine);
+      return line
+        ? `${t(lang, 'search.why.product')}${colon(lang)}${line}`
+        : t(lang, 'search.why.productNote');
+    }
+    default:
+      return `${t(lang, 'search.why.firmSegment')}${colon(lang)}${hit.segment ? segName(hit.segment) : ''}`;
+  }
 }

@@ -3,20 +3,10 @@ import { AREA_IDS } from '../../src/data/areas';
 import { loadBundled } from '../../src/data/load-bundled';
 import type { AreaId, ChainModel, Enterprise, Segment, Stage } from '../../src/data/types';
 import { analyseChain, type SegmentStatus, segmentsOfArea, statusOf } from '../../src/domain/chain-analysis';
-import { enterprise } from '../fixtures/enterprise';
 import { readPublic } from '../fixtures/load';
+import { enterprise, segment } from '../fixtures/records';
 
-function seg(id: string, chain: string, stage: Stage, areas: AreaId[]): Segment {
-  return {
-    id,
-    chain,
-    stage,
-    name: { zh: id, en: id },
-    areas,
-    planSection: areas.length > 0 ? '§三.4' : '§三.5',
-    plan: { zh: `发展${id}`, en: `develop ${id}` },
-  };
-}
+const seg = (id: string, chain: string, stage: Stage, areas: AreaId[]) => segment(id, chain, stage, areas);
 
 /** Three chains, eight segments; `separator` comes first so model order and plan order differ. */
 const MODEL: ChainModel = {

@@ -9,8 +9,8 @@ import {
   placeEnterprises,
   spiralPoint,
 } from '../../src/domain/enterprise-positions';
-import { enterprise } from '../fixtures/enterprise';
 import { readPublic } from '../fixtures/load';
+import { enterprise } from '../fixtures/records';
 
 const metres = (a: LngLat, b: LngLat) => distance(a, b, { units: 'meters' });
 

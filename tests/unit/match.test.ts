@@ -27,24 +27,15 @@ import {
 import { joinList } from '../../src/i18n/join-list';
 import { issueReason } from '../../src/i18n/t';
 import { explainPart, type MatchNames, matchIssueText, matchNamesOf } from '../../src/ui/match-explain';
-import { enterprise } from '../fixtures/enterprise';
 import { publicJson, readPublic } from '../fixtures/load';
+import { enterprise, segment } from '../fixtures/records';
 
 const FILE = 'data/match-weights.json';
 
 // ---- Fixture: one chain up → mid → down, a second chain, six areas 50 km apart on a line ----------
 
-function seg(id: string, chain: string, stage: Stage, areas: AreaId[]): Segment {
-  return {
-    id,
-    chain,
-    stage,
-    name: { zh: `环节${id}`, en: `Seg ${id}` },
-    areas,
-    planSection: '§三.4',
-    plan: { zh: `发展${id}`, en: `develop ${id}` },
-  };
-}
+const seg = (id: string, chain: string, stage: Stage, areas: AreaId[]) =>
+  segment(id, chain, stage, areas, { name: { zh: `环节${id}`, en: `Seg ${id}` }, planSection: '§三.4' });
 
 const MODEL: ChainModel = {
   chains: [
