@@ -34,6 +34,31 @@ export function formatNumber(lang: Lang, n: number, digits = 1): string {
   );
 }
 
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** A date as sources give it (2021, 2021-03, 2021-03-01) read as each language writes it: 2021年3月1日, 1 March 2021. */
+export function formatPartialDate(lang: Lang, s: string): string {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(s);
+  if (!m) return s;
+  const [, y, mo, d] = m;
+  if (lang === 'zh') return `${y}年${mo ? `${Number(mo)}月` : ''}${d ? `${Number(d)}日` : ''}`;
+  const month = mo ? MONTHS_EN[Number(mo) - 1] : '';
+  return [d ? String(Number(d)) : '', month, y].filter(Boolean).join(' ');
+}
+
 export type { MessageKey };
 
 /** The label separator: a full-width colon in Chinese, ": " in English. */

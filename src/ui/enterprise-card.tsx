@@ -1,11 +1,16 @@
-import { colon, pick, t } from '../i18n/t';
+import { splitSources } from '../domain/sources';
+import { colon, formatPartialDate, pick, t } from '../i18n/t';
 import { chainColour } from '../layers/palette';
 import { selectEnterpriseById, selectPlacements } from '../state/selectors';
 import { useAppStore } from '../state/store';
 import { AreaChip, SegmentChip, Sheet } from './card-parts';
 import { SourceText } from './source-text';
 
-/** The selected firm: what it makes, where it is and how well that is known, and the sources. */
+/**
+ * The selected firm, as a visitor reads it: what it makes, where it is, where it stands, and how
+ * recent its source is. The research notes (the sources' own wording, how the location and the
+ * confidence were judged) sit in a closed "Sources and basis" section.
+ */
 export function EnterpriseCard() {
   const lang = useAppStore((s) => s.lang);
   const selection = useAppStore((s) => s.selection);
@@ -16,25 +21,58 @@ export function EnterpriseCard() {
   if (!e) return null;
   const placement = selectPlacements(data)[data.enterprises.indexOf(e)];
   const firstChain = data.chain.segments.find((s) => s.id === e.segments[0])?.chain;
-  const other = lang === 'zh' ? e.name.en : e.name.zh;
+  // A name is shown in English only when there is an English name; the Chinese one is the firm's own.
+  const title = lang === 'en' && e.name.en ? e.name.en : e.name.zh;
+  const other = title === e.name.zh ? (lang === 'en' ? '' : e.name.en) : e.name.zh;
+  const products = pick(lang, e.productLine);
+  const sources = splitSources(e.source);
+  const label = (key: Parameters<typeof t>[1], value: string) =>
+    value ? (
+      <p className="small">
+        <span className="muted">
+          {t(lang, key)}
+          {colon(lang)}
+        </span>
+        {value}
+      </p>
+    ) : null;
   return (
     <Sheet
       className="card enterprise-card"
       testId="enterprise-card"
       dataAttrs={{ 'data-enterprise': e.id }}
-      title={pick(lang, e.name)}
-      subtitle={other && other !== pick(lang, e.name) ? other : t(lang, 'ent.kind')}
+      title={<span data-name="">{title}</span>}
+      subtitle={other && other !== title ? <span data-name="">{other}</span> : t(lang, 'ent.kind')}
       colour={chainColour(firstChain)}
       onClose={() => select(null)}
       lang={lang}
     >
-      <section>
+      <p className="ent-status">
+        <span className={`status-pill firm-${e.status}`} data-testid="enterprise-status">
+          {t(lang, `ent.status.${e.status}`)}
+        </span>
+      </p>
+      <section data-testid="enterprise-products">
+        <h3>{t(lang, 'ent.products')}</h3>
+        <p>{products || <span className="muted">{t(lang, 'ent.productsNotStated')}</span>}</p>
+      </section>
+      <section data-testid="enterprise-location">
         <h3>{t(lang, 'ent.area')}</h3>
         {e.area ? (
-          <AreaChip id={e.area} lang={lang} />
+          <div className="chip-row">
+            <AreaChip id={e.area} lang={lang} />
+          </div>
         ) : (
           <p className="muted">{t(lang, 'ent.areaUnknown')}</p>
         )}
+        <p className={e.precision === 'exact' ? 'small' : 'small approx-note'}>
+          {t(lang, `ent.where.${e.precision}`)}
+          {placement?.position
+            ? placement.approximate
+              ? ` ${t(lang, 'ent.approxNote')}`
+              : ''
+            : ` ${t(lang, 'ent.offMap')}`}
+        </p>
       </section>
       <section>
         <h3>{t(lang, 'ent.segments')}</h3>
@@ -47,60 +85,45 @@ export function EnterpriseCard() {
         ) : (
           <p className="muted">{t(lang, 'ent.unclassified')}</p>
         )}
-        {e.segmentSource ? (
-          <p className="small">
-            {t(lang, 'ent.segmentSource')}
-            {colon(lang)}
-            {e.segmentSource}
-          </p>
-        ) : null}
-      </section>
-      {e.products ? (
-        <section>
-          <h3>{t(lang, 'ent.products')}</h3>
-          <p>{e.products}</p>
-        </section>
-      ) : null}
-      <section className={e.precision === 'exact' ? '' : 'approx-note'} data-testid="enterprise-location">
-        <h3>{t(lang, 'ent.location')}</h3>
-        <p className="approx-badge">{t(lang, `ent.precision.${e.precision}`)}</p>
-        {placement?.position ? (
-          placement.approximate ? (
-            <p>{t(lang, 'ent.approxNote')}</p>
-          ) : null
-        ) : (
-          <p>{t(lang, 'ent.offMap')}</p>
-        )}
-        {e.address ? (
-          <p className="small">
-            {t(lang, 'ent.address')}
-            {colon(lang)}
-            {e.address}
-          </p>
-        ) : null}
-        {e.locationBasis ? (
-          <p className="small">
-            {t(lang, 'ent.basis')}
-            {colon(lang)}
-            {e.locationBasis}
-          </p>
-        ) : null}
-      </section>
-      <section>
-        <h3>{t(lang, 'ent.confidence')}</h3>
-        <p>
-          <span className={`conf conf-${e.confidence}`}>{t(lang, `conf.${e.confidence}`)}</span>
-          {e.confidenceNote && e.confidenceNote !== e.confidence ? (
-            <span className="small"> · {e.confidenceNote}</span>
-          ) : null}
-        </p>
       </section>
       <section data-testid="enterprise-source">
         <h3>{t(lang, 'ent.source')}</h3>
-        <p className="small">
-          <SourceText text={e.source} />
+        <p>
+          {sources.length === 0
+            ? t(lang, 'ent.noSource')
+            : e.sourceDate
+              ? t(lang, 'ent.sourcesDated', {
+                  n: sources.length,
+                  date: formatPartialDate(lang, e.sourceDate),
+                })
+              : t(lang, 'ent.sourcesUndated', { n: sources.length })}
+          {' · '}
+          {t(lang, 'ent.confidence')}
+          {colon(lang)}
+          <span className={`conf conf-${e.confidence}`}>{t(lang, `conf.${e.confidence}`)}</span>
         </p>
       </section>
+      <details className="ent-basis" data-testid="enterprise-basis">
+        <summary>{t(lang, 'ent.basisSection')}</summary>
+        <p className="small muted">{t(lang, 'ent.basisIntro')}</p>
+        {sources.length ? (
+          <ol className="source-list small">
+            {sources.map((s) => (
+              <li key={s}>
+                <SourceText text={s} />
+              </li>
+            ))}
+          </ol>
+        ) : null}
+        {label('ent.segmentSource', e.segmentSource)}
+        {label('ent.productsNote', e.products)}
+        {label('ent.address', e.address)}
+        {label('ent.basis', e.locationBasis)}
+        {e.confidenceNote && e.confidenceNote !== e.confidence
+          ? label('ent.confidenceNote', e.confidenceNote)
+          : null}
+        {label('ent.nameNote', e.nameNote)}
+      </details>
     </Sheet>
   );
 }

@@ -98,11 +98,16 @@ describe('the industrial chain on a landscape tablet', () => {
     const card = app.page.getByTestId('enterprise-card');
     await expect.poll(() => card.getAttribute('data-enterprise')).toBe('ent-024');
     expect(await card.locator('h2').textContent()).toBe('淮北色耐特智能制造有限公司');
-    expect(await card.getByTestId('enterprise-location').textContent()).toContain('仅知道所在县区');
+    expect(await card.getByTestId('enterprise-location').textContent()).toContain('只写明所在县区');
     expect(await card.getByTestId('enterprise-location').textContent()).toContain('示意位置');
-    const source = card.getByTestId('enterprise-source');
-    expect(await source.textContent()).toContain('安徽日报');
-    const links = await source.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(await card.getByTestId('enterprise-source').textContent()).toMatch(/依据公开资料 \d+ 条/);
+    // The sources themselves and the research notes are behind a closed section, one tap away.
+    const basis = card.getByTestId('enterprise-basis');
+    expect(await basis.getAttribute('open')).toBeNull();
+    await basis.locator('summary').tap();
+    expect(await basis.getAttribute('open')).not.toBeNull();
+    expect(await basis.textContent()).toContain('安徽日报');
+    const links = await basis.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(links.length).toBeGreaterThan(0);
     for (const href of links) expect(href).toMatch(/^https?:\/\//);
     await waitForHash(app.page, (h) => h.includes('sel=enterprise:ent-024'));
