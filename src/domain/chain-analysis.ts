@@ -133,3 +133,21 @@ export function analyseChain(model: ChainModel, enterprises: readonly Enterprise
 
   return { segments, bySegment, unclassified, areaGaps, discrepancies, targets };
 }
+
+/** The firms of a segment outside one area, grouped by where they are (areas in plan order, unknown last). */
+export function firmsElsewhere(
+  result: Pick<SegmentResult, 'enterpriseKeys'>,
+  areaOf: (key: string) => AreaId | null | undefined,
+  here: AreaId,
+): { area: AreaId | null; keys: string[] }[] {
+  const groups = new Map<AreaId | null, string[]>();
+  for (const key of result.enterpriseKeys) {
+    const a = areaOf(key) ?? null;
+    if (a === here) continue;
+    groups.set(a, [...(groups.get(a) ?? []), key]);
+  }
+  return [...AREA_IDS, null].flatMap((area) => {
+    const keys = groups.get(area);
+    return keys ? [{ area, keys }] : [];
+  });
+}

@@ -1,12 +1,12 @@
 import type { BundledData } from '../data/load-bundled';
 import type { Area, Lang } from '../data/types';
-import { segmentsOfArea } from '../domain/chain-analysis';
-import { formatNumber, pick, t } from '../i18n/t';
+import { firmsElsewhere, segmentsOfArea } from '../domain/chain-analysis';
+import { colon, formatNumber, pick, t } from '../i18n/t';
 import { AREA_COLOURS } from '../layers/palette';
 import { STAGES } from '../model';
 import { selectAnalysis, selectEnterpriseByKey } from '../state/selectors';
 import { useAppStore } from '../state/store';
-import { areaName, joinNames, SegmentChip } from './card-parts';
+import { areaName, EnterpriseLink, joinNames, SegmentChip } from './card-parts';
 
 const STAGE_ORDER = STAGES;
 
@@ -17,6 +17,53 @@ function SourceLink({ url, lang }: { url: string; lang: Lang }) {
     <a href={url} target="_blank" rel="noopener noreferrer" className="source-link">
       {t(lang, 'card.sourceLink')}
     </a>
+  );
+}
+
+/** Names shown per area before "and N more": the line stays one line on a tablet. */
+const NAMES_SHOWN = 2;
+
+/** "本区 0 家；杜集区 1 家：色耐特": how many firms of a segment are here, and where the others are. */
+function SegmentWhere({
+  area,
+  segment,
+  data,
+  lang,
+}: {
+  area: Area;
+  segment: string;
+  data: BundledData;
+  lang: Lang;
+}) {
+  const byKey = selectEnterpriseByKey(data);
+  const result = selectAnalysis(data).bySegment.get(segment);
+  if (!result) return null;
+  const here = result.countByArea[area.id];
+  const others = firmsElsewhere(result, (k) => byKey.get(k)?.area, area.id);
+  return (
+    <p className="small segment-where" data-testid="segment-where">
+      {t(lang, 'area.hereCount', { n: here })}
+      {others.map(({ area: a, keys }) => (
+        <span key={a ?? 'unknown'}>
+          {lang === 'zh' ? '；' : '; '}
+          {t(lang, a ? 'area.elsewhereCount' : 'area.unknownCount', {
+            n: keys.length,
+            area: a ? areaName(data, lang, a) : '',
+          })}
+          {colon(lang)}
+          {keys.slice(0, NAMES_SHOWN).map((k, i) => {
+            const firm = byKey.get(k);
+            return firm ? (
+              <span key={k}>
+                {i > 0 ? (lang === 'zh' ? '、' : ', ') : ''}
+                <EnterpriseLink firm={firm} lang={lang} />
+              </span>
+            ) : null;
+          })}
+          {keys.length > NAMES_SHOWN ? t(lang, 'area.andMore', { n: keys.length - NAMES_SHOWN }) : ''}
+        </span>
+      ))}
+    </p>
   );
 }
 
@@ -46,6 +93,7 @@ function AreaSegments({ area, data, lang }: { area: Area; data: BundledData; lan
                     )
                   }
                 />
+                <SegmentWhere area={area} segment={s.id} data={data} lang={lang} />
               </li>
             );
           }),

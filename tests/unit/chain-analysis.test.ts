@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { AREA_IDS } from '../../src/data/areas';
 import { loadBundled } from '../../src/data/load-bundled';
 import type { AreaId, ChainModel, Enterprise, Segment, Stage } from '../../src/data/types';
-import { analyseChain, type SegmentStatus, segmentsOfArea, statusOf } from '../../src/domain/chain-analysis';
+import {
+  analyseChain,
+  firmsElsewhere,
+  type SegmentStatus,
+  segmentsOfArea,
+  statusOf,
+} from '../../src/domain/chain-analysis';
 import { readPublic } from '../fixtures/load';
 import { enterprise, segment } from '../fixtures/records';
 
@@ -229,6 +235,15 @@ describe('analyseChain on the bundled data', async () => {
   it('finds by-product hydrogen missing, a gap of Linhuan', () => {
     expect(a.bySegment.get('h2-byproduct')?.status).toBe('missing');
     expect(a.areaGaps.linhuan.gaps).toContain('h2-byproduct');
+  });
+
+  it('tells the Lieshan card where the wheel maker is: none here, one in Duji', () => {
+    const areaOf = (k: string) => data.enterprises.find((e) => e.key === k)?.area;
+    const wheels = a.bySegment.get('al-wheel');
+    if (!wheels) throw new Error('no al-wheel');
+    expect(wheels.countByArea.lieshan).toBe(0);
+    expect(firmsElsewhere(wheels, areaOf, 'lieshan')).toEqual([{ area: 'duji', keys: ['ent-024'] }]);
+    expect(firmsElsewhere(wheels, areaOf, 'duji')).toEqual([]);
   });
 
   it('notes the wheel maker in Duji, where the plan puts wheels in Lieshan', () => {

@@ -54,7 +54,11 @@ describe('search', () => {
   it('finds a segment by name and by a related word, before the firms', () => {
     expect(search('电池箱体', DATA).hits[0]).toEqual({ kind: 'segment', id: 'battery-box', field: 'name' });
     expect(firms('电池箱体')).toEqual([['e-box', 'segment', 'battery-box']]);
-    expect(search('电池托盘', DATA).hits[0]).toEqual({ kind: 'segment', id: 'battery-box', field: 'keyword' });
+    expect(search('电池托盘', DATA).hits[0]).toEqual({
+      kind: 'segment',
+      id: 'battery-box',
+      field: 'keyword',
+    });
     expect(firms('电池托盘')).toEqual([['e-box', 'keyword', 'battery-box']]);
     expect(search('Battery boxes', DATA).hits[0]).toEqual({
       kind: 'segment',
