@@ -1,4 +1,5 @@
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { SupplyTable } from '../model';
 import {
   CityPropsSchema,
   DistrictPropsSchema,
@@ -22,6 +23,7 @@ import { parseJson, validateFeatureCollection } from './geojson';
 import { type Goal, validateGoals } from './goals';
 import { issueAt, parseAt } from './issues';
 import { DEFAULT_MATCH_WEIGHTS, type MatchWeights, validateMatchWeights } from './match-weights';
+import { validateSupply } from './supply';
 import type {
   AreaPolygon,
   AreasFile,
@@ -41,6 +43,8 @@ export interface BundledData {
   townships: FeatureCollection<Point, TownshipProps>;
   transport: FeatureCollection<Point, TransportProps>;
   chain: ChainModel;
+  /** Which segment supplies which: the match's suppliers and customers. */
+  supply: SupplyTable;
   areas: AreasFile;
   enterprises: Enterprise[];
   /** All township-level units (no geometry): the list 乡乡全覆盖 is checked against. */
@@ -67,6 +71,7 @@ export const BUNDLED_FILES = {
   townships: 'geo/townships.geojson',
   transport: 'geo/transport.geojson',
   chain: 'data/chain.json',
+  supply: 'data/supply.json',
   areas: 'data/areas.json',
   enterprises: 'data/enterprises.csv',
   townshipUnits: 'geo/townships_list.json',
@@ -132,6 +137,7 @@ export async function loadBundled(
     tourJson,
     goalsJson,
     weightsJson,
+    supplyJson,
   ] = await Promise.all([
     readJson(fetchText, f.city, issues),
     readJson(fetchText, f.districts, issues),
@@ -147,6 +153,7 @@ export async function loadBundled(
     readJson(fetchText, f.tour, tourIssues),
     readJson(fetchText, f.goals, goalIssues),
     readJson(fetchText, f.matchWeights, issues),
+    readJson(fetchText, f.supply, issues),
   ]);
   const take = <T>(
     json: unknown,
@@ -161,6 +168,10 @@ export async function loadBundled(
   };
   const chain = take(chainJson, f.chain, validateChainModel);
   const segmentIds = new Set(chain.segments.map((s) => s.id));
+  const supply =
+    supplyJson === null
+      ? { relations: [], sources: {} }
+      : take(supplyJson, f.supply, (j, file) => validateSupply(j, file, segmentIds));
   const areas =
     areasJson === null ? { source: { zh: '', en: '' }, areas: [] } : take(areasJson, f.areas, validateAreas);
   let enterprises: Enterprise[] = [];
@@ -214,6 +225,7 @@ export async function loadBundled(
     tour = r.value;
   }
   return {
+    supply,
     tour,
     tourIssues,
     goals,

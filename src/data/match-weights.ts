@@ -22,6 +22,8 @@ export const DEFAULT_MATCH_WEIGHTS: MatchWeights = {
   fillsGap: 20,
   chargingPerSite: 0.1,
   chargingCap: 10,
+  neighbourShare: 0.5,
+  countIllustrative: false,
   radiusKmOptions: [5, 10, 20, 30],
   defaultRadiusKm: 10,
   note: {
@@ -77,6 +79,7 @@ export function validateMatchWeights(json: unknown, file: string): Validated<Mat
   read('radiusKmOptions', DEFAULT_MATCH_WEIGHTS.radiusKmOptions.join(' / '));
   out.radiusKmOptions = [...new Set(out.radiusKmOptions)].sort((a, b) => a - b);
   read('defaultRadiusKm', String(DEFAULT_MATCH_WEIGHTS.defaultRadiusKm));
+  read('countIllustrative', String(DEFAULT_MATCH_WEIGHTS.countIllustrative));
   const notOffered = defaultRadiusOffered(out, { file });
   if (notOffered) {
     const fallback = out.radiusKmOptions.includes(DEFAULT_MATCH_WEIGHTS.defaultRadiusKm)

@@ -2,7 +2,8 @@ import { distance } from '@turf/turf';
 import { AREA_IDS } from '../data/areas';
 import type { Charger } from '../data/chargers';
 import type { MatchWeights } from '../data/match-weights';
-import type { Area, AreaId, Bilingual, ChainModel, Enterprise, Segment, Stage } from '../data/types';
+import type { Area, AreaId, Bilingual, ChainModel, Enterprise, Segment } from '../data/types';
+import type { SupplyRelation } from '../model';
 import type { ChainAnalysis } from './chain-analysis';
 import type { LngLat, Placement } from './enterprise-positions';
 
@@ -27,11 +28,13 @@ export interface PlanPart extends FactorBase<'plan'> {
 /** Firms counted in one role (peers for `cluster`), nearest first: the same as the area's partner list. */
 export interface PartnersPart extends FactorBase<'cluster' | 'suppliers' | 'customers'> {
   /**
-   * noAnchor: no distance can be measured; noSegment: nothing selected; noStage (suppliers and
-   * customers only): the chain model has no earlier (later) stage; none: no firm found; found.
+   * noAnchor: the area has no anchor on the map; noSegment: nothing selected; noRelation (suppliers
+   * and customers only): the supply table names no supplier (customer) segment; none: no firm found; found.
    */
-  reason: 'noAnchor' | 'noSegment' | 'noStage' | 'none' | 'found';
+  reason: 'noAnchor' | 'noSegment' | 'noRelation' | 'none' | 'found';
   count: number;
+  /** Of them, firms known only to a neighbouring area (counted at the neighbour share, no distance). */
+  neighbours: number;
   /** Enterprise keys of the firms counted. */
   ids: string[];
   /** Of them, firms recorded in the area. */
@@ -41,8 +44,6 @@ export interface PartnersPart extends FactorBase<'cluster' | 'suppliers' | 'cust
   unplacedCount: number;
   /** The segments a firm of this role makes (the selected ones for peers). */
   segments: string[];
-  /** The chains of the selected segments (what noStage is about). */
-  chains: string[];
 }
 
 /** Gaps the firm would fill: selected segments assigned here with no firm here yet. */
@@ -58,6 +59,8 @@ export interface GapPart extends FactorBase<'gap'> {
 /** Operating charging and swap sites within the distance. */
 export interface ChargingPart extends FactorBase<'charging'> {
   reason: 'noAnchor' | 'counted';
+  /** Illustrative sites within the distance left out of the score (the default: they are not real). */
+  excluded: number;
   count: number;
   /** Charger keys of the sites counted. */
   ids: string[];
@@ -91,9 +94,14 @@ export interface Partner {
   relatedTo: string;
   /** Area recorded for the firm, if any. */
   area: AreaId | null;
-  /** From the area's anchor to the firm's map position, km. */
-  distanceKm: number;
-  /** True when the position is a stand-in near an anchor, not the firm's site. */
+  /**
+   * inArea: recorded in the area; near: its site is known and within the distance; neighbour:
+   * known only to a neighbouring area.
+   */
+  where: 'inArea' | 'near' | 'neighbour';
+  /** From the area's anchor to the firm's site, km: only when the site is known, never for a stand-in. */
+  distanceKm: number | null;
+  /** True when the firm's map position is a stand-in near an anchor, not its site. */
   approximate: boolean;
 }
 
@@ -108,8 +116,10 @@ export interface UnplacedPartner {
 export interface AreaMatch {
   area: AreaId;
   name: Bilingual;
-  /** 1-based position in the ranking. */
+  /** 1-based position in the ranking; equal scores share a rank. */
   rank: number;
+  /** Another area has the same score: the order between them is the plan's, not the score's. */
+  tied: boolean;
   score: number;
   parts: MatchPart[];
   /** Selected segments the plan assigns to this area. */
@@ -136,7 +146,11 @@ export interface MatchInput {
   enterprises: readonly Enterprise[];
   /** Parallel to `enterprises` (placeEnterprises). */
   placements: readonly Placement[];
+  /** Which segment supplies which (supply.json). */
+  supply: readonly SupplyRelation[];
   areas: readonly Area[];
+  /** Areas that touch each area (areaNeighbours). */
+  neighbours: Partial<Record<AreaId, readonly AreaId[]>>;
   anchors: Partial<Record<AreaId, LngLat>>;
   analysis: Pick<ChainAnalysis, 'areaGaps'>;
   /** All sites: only operating, non-hydrogen sites with a point are counted. */
@@ -150,6 +164,8 @@ export interface MatchResult {
   unknownSegments: string[];
   /** The distance used (the weights' default when the input's was not a positive number). */
   radiusKm: number;
+  /** The share of a firm's points that a firm known only to a neighbouring area gets. */
+  neighbourShare: number;
   /** Every area given, best first. */
   areas: AreaMatch[];
   /** Partners with no map position (no point and no area). */
@@ -157,24 +173,21 @@ export interface MatchResult {
   issues: MatchIssue[];
 }
 
-const STAGE_ORDER: Record<Stage, number> = { upstream: 0, midstream: 1, downstream: 2 };
-
 /**
- * Suppliers and customers of the selected segments. chain.json holds no supply links, so they are
- * derived: within one chain, an earlier stage supplies a later one (upstream < midstream <
- * downstream). Selected segments are left out (their firms are peers). Chain-model order.
+ * Suppliers and customers of the selected segments, from the supply table: a supplier segment's
+ * output is a direct input of a selected one, a customer segment takes a selected one's output.
+ * Selected segments are left out (their firms are peers). Chain-model order.
  */
 export function relatedSegments(
   chain: ChainModel,
   selected: readonly string[],
+  supply: readonly SupplyRelation[],
 ): { suppliers: Segment[]; customers: Segment[] } {
-  const sel = chain.segments.filter((s) => selected.includes(s.id));
   const rest = chain.segments.filter((s) => !selected.includes(s.id));
-  const before = (a: Segment, b: Segment) =>
-    a.chain === b.chain && STAGE_ORDER[a.stage] < STAGE_ORDER[b.stage];
+  const supplies = (from: string, to: string) => supply.some((r) => r.from === from && r.to === to);
   return {
-    suppliers: rest.filter((s) => sel.some((x) => before(s, x))),
-    customers: rest.filter((s) => sel.some((x) => before(x, s))),
+    suppliers: rest.filter((s) => selected.some((x) => supplies(s.id, x))),
+    customers: rest.filter((s) => selected.some((x) => supplies(x, s.id))),
   };
 }
 
@@ -202,6 +215,8 @@ interface Context {
   seg: (id: string) => Segment;
   supSegs: Segment[];
   cusSegs: Segment[];
+  supply: readonly SupplyRelation[];
+  neighbours: Partial<Record<AreaId, readonly AreaId[]>>;
   candidates: Candidate[];
   unplaced: UnplacedPartner[];
   sites: Site[];
@@ -220,23 +235,20 @@ function resolveSegments(chain: ChainModel, ids: readonly string[]) {
   return { selected, unknown };
 }
 
-/** The selected segment a supplier (customer) segment relates to: the first it comes before (after). */
-function relatedSelected(ctx: Pick<Context, 'selected' | 'seg'>, partnerSeg: string, role: PartnerRole) {
+/** The selected segment a supplier (customer) segment relates to: the first it supplies (takes from). */
+function relatedSelected(ctx: Pick<Context, 'selected' | 'supply'>, partnerSeg: string, role: PartnerRole) {
   if (role === 'peer') return partnerSeg;
-  const p = ctx.seg(partnerSeg);
-  const hit = ctx.selected.find((id) => {
-    const s = ctx.seg(id);
-    if (s.chain !== p.chain) return false;
-    return role === 'supplier'
-      ? STAGE_ORDER[p.stage] < STAGE_ORDER[s.stage]
-      : STAGE_ORDER[p.stage] > STAGE_ORDER[s.stage];
-  });
+  const hit = ctx.selected.find((id) =>
+    ctx.supply.some((r) =>
+      role === 'supplier' ? r.from === partnerSeg && r.to === id : r.from === id && r.to === partnerSeg,
+    ),
+  );
   return hit ?? partnerSeg;
 }
 
 /** Each firm gets one role: peer first, then supplier, then customer (no double counting). */
 function findCandidates(
-  ctx: Pick<Context, 'selected' | 'seg' | 'supSegs' | 'cusSegs'>,
+  ctx: Pick<Context, 'selected' | 'supply' | 'supSegs' | 'cusSegs'>,
   enterprises: readonly Enterprise[],
   placements: readonly Placement[],
 ): Candidate[] {
@@ -269,28 +281,41 @@ function findCandidates(
 }
 
 /**
- * Partners in the area (by their recorded area) or within the distance of its anchor: a district's
- * label point can be far from its own firms (Suixi's point is ~30 km from its county seat), so
- * distance alone would miss them. Nearest first, data order on equal distance.
+ * Partners for an area: firms recorded in it; firms whose site is known and lies within the
+ * distance of its anchor (with that distance); and firms known only to a neighbouring area, with no
+ * distance, since their map position is a stand-in. A district's label point can be far from its
+ * own firms (Suixi's is ~30 km from its county seat), so the recorded area always counts.
+ * Recorded here first, then by distance, then neighbours; data order otherwise.
  */
 function partnersOf(ctx: Context, role: PartnerRole, area: AreaId, anchor: LngLat | null): Partner[] {
   if (!anchor) return [];
+  const near = ctx.neighbours[area] ?? [];
   const out: Partner[] = [];
   for (const c of ctx.candidates) {
     if (c.role !== role || !c.position) continue;
-    const d = distance(anchor, c.position, { units: 'kilometers' });
-    if (d > ctx.radiusKm && c.e.area !== area) continue;
+    const d = c.approximate ? null : round2(distance(anchor, c.position, { units: 'kilometers' }));
+    const where: Partner['where'] | null =
+      c.e.area === area
+        ? 'inArea'
+        : d !== null && d <= ctx.radiusKm
+          ? 'near'
+          : d === null && c.e.area && near.includes(c.e.area)
+            ? 'neighbour'
+            : null;
+    if (!where) continue;
     out.push({
       enterpriseKey: c.e.key,
       role,
       segment: c.segment,
       relatedTo: c.relatedTo,
       area: c.e.area,
-      distanceKm: round2(d),
+      where,
+      distanceKm: d,
       approximate: c.approximate,
     });
   }
-  return out.sort((a, b) => a.distanceKm - b.distanceKm);
+  const order = { inArea: 0, near: 1, neighbour: 2 };
+  return out.sort((a, b) => order[a.where] - order[b.where] || (a.distanceKm ?? 0) - (b.distanceKm ?? 0));
 }
 
 /** 1. Plan assignment, in proportion to the selected segments assigned here. */
@@ -323,13 +348,18 @@ function partnersFactor(
       : role === 'supplier'
         ? (['suppliers', w.supplierPerFirm, w.supplierCap, ctx.supSegs] as const)
         : (['customers', w.customerPerFirm, w.customerCap, ctx.cusSegs] as const);
-  const raw = perFirm * ps.length;
+  // Firms next door count at a share of the points, and of the cap: fourteen aluminium firms in the
+  // neighbouring county must not give an area as much as fourteen of its own.
+  const neighbours = ps.filter((p) => p.where === 'neighbour').length;
+  const nearPoints = perFirm * (ps.length - neighbours);
+  const nextDoor = Math.min(w.neighbourShare * cap, w.neighbourShare * perFirm * neighbours);
+  const raw = nearPoints + nextDoor;
   const reason: PartnersPart['reason'] = !anchor
     ? 'noAnchor'
     : !selected.length
       ? 'noSegment'
       : segs?.length === 0
-        ? 'noStage'
+        ? 'noRelation'
         : ps.length === 0
           ? 'none'
           : 'found';
@@ -339,12 +369,12 @@ function partnersFactor(
     max: cap,
     reason,
     count: ps.length,
+    neighbours,
     ids: ps.map((p) => p.enterpriseKey),
     inArea: ps.filter((p) => p.area === area).length,
     capped: raw > cap,
     unplacedCount: ctx.unplaced.filter((u) => u.role === role).length,
     segments: segs ? segs.map((s) => s.id) : [...selected],
-    chains: [...new Set(selected.map((id) => ctx.seg(id).chain))],
   };
 }
 
@@ -366,11 +396,14 @@ function gapFactor(ctx: Context, assigned: string[], gaps: readonly string[]): G
 /** 6. Charging access: operating sites within the distance of the anchor. */
 function chargingFactor(ctx: Context, anchor: LngLat | null): ChargingPart {
   const { w, sites, radiusKm } = ctx;
-  const counted = anchor
+  const within = anchor
     ? sites.filter((c) => distance(anchor, c.lngLat, { units: 'kilometers' }) <= radiusKm)
     : [];
+  // Made-up sites are no evidence: by default they are named, and left out of the score.
+  const counted = w.countIllustrative ? within : within.filter((c) => !c.illustrative);
+  const excluded = within.length - counted.length;
   // With none counted, say whether the data looked at was illustrative at all.
-  const pool = counted.length > 0 ? counted : sites;
+  const pool = counted.length > 0 ? counted : w.countIllustrative ? sites : [];
   const allIllustrative = pool.length > 0 && pool.every((c) => c.illustrative);
   const illustrativeCount = counted.filter((c) => c.illustrative).length;
   const raw = w.chargingPerSite * counted.length;
@@ -379,6 +412,7 @@ function chargingFactor(ctx: Context, anchor: LngLat | null): ChargingPart {
     points: round2(Math.min(w.chargingCap, raw)),
     max: w.chargingCap,
     reason: anchor ? 'counted' : 'noAnchor',
+    excluded,
     count: counted.length,
     ids: counted.map((c) => c.key),
     capped: raw > w.chargingCap,
@@ -394,12 +428,7 @@ function chargingFactor(ctx: Context, anchor: LngLat | null): ChargingPart {
 }
 
 /** One area's six factors and its partners. */
-function matchArea(
-  ctx: Context,
-  area: Area,
-  anchor: LngLat | null,
-  gaps: readonly string[],
-): Omit<AreaMatch, 'rank'> {
+function matchArea(ctx: Context, area: Area, anchor: LngLat | null, gaps: readonly string[]): Scored {
   const assigned = ctx.selected.filter((id) => ctx.seg(id).areas.includes(area.id));
   const peers = partnersOf(ctx, 'peer', area.id, anchor);
   const suppliers = partnersOf(ctx, 'supplier', area.id, anchor);
@@ -430,13 +459,24 @@ function matchArea(
   };
 }
 
-/** Best first; ties: more selected segments assigned by the plan, then the fixed area order. */
-function byRank(a: Omit<AreaMatch, 'rank'>, b: Omit<AreaMatch, 'rank'>): number {
+type Scored = Omit<AreaMatch, 'rank' | 'tied'>;
+
+/**
+ * Best first. Equal scores: the area the plan assigns more of the selected segments to, then the
+ * one it assigns more of their suppliers' and customers' segments to (a separator maker ranks the
+ * battery districts first), then the fixed area order.
+ */
+function byRank(ctx: Pick<Context, 'supSegs' | 'cusSegs'>) {
+  const related = (id: AreaId) => [...ctx.supSegs, ...ctx.cusSegs].filter((s) => s.areas.includes(id)).length;
   const order = (id: AreaId) => {
     const i = AREA_IDS.indexOf(id);
     return i < 0 ? AREA_IDS.length : i;
   };
-  return b.score - a.score || b.planAssigned.length - a.planAssigned.length || order(a.area) - order(b.area);
+  return (a: Scored, b: Scored) =>
+    b.score - a.score ||
+    b.planAssigned.length - a.planAssigned.length ||
+    related(b.area) - related(a.area) ||
+    order(a.area) - order(b.area);
 }
 
 /**
@@ -460,11 +500,12 @@ export function rankAreas(input: MatchInput): MatchResult {
 
   const segById = new Map(chain.segments.map((s) => [s.id, s]));
   const seg = (id: string) => segById.get(id) as Segment;
-  const { suppliers: supSegs, customers: cusSegs } = relatedSegments(chain, selected);
-  const base = { selected, seg, supSegs, cusSegs };
+  const { suppliers: supSegs, customers: cusSegs } = relatedSegments(chain, selected, input.supply);
+  const base = { selected, seg, supSegs, cusSegs, supply: input.supply };
   const candidates = findCandidates(base, input.enterprises, input.placements);
   const ctx: Context = {
     ...base,
+    neighbours: input.neighbours,
     w,
     radiusKm,
     candidates,
@@ -481,13 +522,19 @@ export function rankAreas(input: MatchInput): MatchResult {
     .map((area) =>
       matchArea(ctx, area, input.anchors[area.id] ?? null, input.analysis.areaGaps[area.id]?.gaps ?? []),
     )
-    .sort(byRank);
+    .sort(byRank(ctx));
 
   return {
     segments: selected,
     unknownSegments,
     radiusKm,
-    areas: results.map((a, i) => ({ ...a, rank: i + 1 })),
+    neighbourShare: w.neighbourShare,
+    areas: results.map((a, i) => {
+      // Equal scores share the rank of the first of them (1, 1, 3…), and say they are tied.
+      const first = results.findIndex((x) => x.score === a.score);
+      const tied = results.some((x) => x !== a && x.score === a.score);
+      return { ...a, rank: first + 1, tied };
+    }),
     unplaced: ctx.unplaced,
     issues,
   };

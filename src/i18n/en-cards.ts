@@ -19,7 +19,7 @@ export const enCards: Record<keyof typeof zhCards, string> = {
   'area.hereCount': '{n} firm here|{n} firms here',
   'area.elsewhereCount': '{n} in {area}',
   'area.unknownCount': '{n} of unknown area',
-  'area.andMore': ' and {n} more',
+  'area.andMore': ' and others',
   'area.discrepancies': 'Differs from the plan',
   'ent.kind': 'Enterprise / project',
   'ent.area': 'Area',

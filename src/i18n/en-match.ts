@@ -19,6 +19,7 @@ export const enMatch: Record<keyof typeof zhMatch, string> = {
   'match.ranking': 'Areas ranked',
   'match.rankHint': 'Tap an area to see it on the map.',
   'match.rank': 'No. {n}',
+  'match.tied': 'Joint No. {n}: equal score, ordered by the plan',
   'match.score': '{score} pts',
   'match.fillsGap':
     'This firm would fill a gap here: {segments} (the plan assigns it here, and no firm here makes it yet)',
@@ -30,12 +31,11 @@ export const enMatch: Record<keyof typeof zhMatch, string> = {
   'match.factor.gap': 'Gap filled',
   'match.factor.charging': 'Charging',
   'match.points': '{points} pts',
-  'match.partners': 'Partners of {area} (within {km} km or recorded there)',
+  'match.partners': 'Partners of {area} (recorded there or next door, or with a known site within {km} km)',
   'match.role.peer': 'Same segment',
   'match.role.supplier': 'Suppliers',
   'match.role.customer': 'Customers',
   'match.noPartner': 'none',
-  'match.approx': 'approximate position',
   'match.inArea': 'in this area',
   'match.unplaced': 'No known location, not counted: {names}',
   'match.onMap':
@@ -48,7 +48,10 @@ export const enMatch: Record<keyof typeof zhMatch, string> = {
   'match.sentenceSep': '. ',
   'match.noSegment': 'No segment selected',
   'match.noAnchor': '{area} has no usable location, so distances cannot be measured',
-  'match.where': 'in or within {km} km of {area}',
+  'match.where': 'in or next to {area}',
+  'match.inNeighbour': 'next door in {area}',
+  'match.neighboursNote':
+    '; {n} of them known only to a neighbouring area, counted at {share} and with no distance',
   'match.firm': '{name} ({details})',
   'match.firm.detailSep': ', ',
   'match.firms.sep': '; ',
@@ -62,12 +65,10 @@ export const enMatch: Record<keyof typeof zhMatch, string> = {
   'match.cluster.found':
     '{n} firm in the same segment {where}: {list}|{n} firms in the same segment {where}: {list}',
   'match.cluster.inArea': '; {n} already in {area}',
-  'match.suppliers.noStage':
-    'In the chain model, the {chains} chain has no stage before {segments}, so no upstream supplier counts',
+  'match.suppliers.noRelation': 'The supply table names no segment that supplies {segments}',
   'match.suppliers.none': 'No upstream supplier {where} (upstream segments: {segments}){unplaced}',
   'match.suppliers.found': '{n} upstream supplier {where}: {list}|{n} upstream suppliers {where}: {list}',
-  'match.customers.noStage':
-    'In the chain model, the {chains} chain has no stage after {segments}, so no downstream customer counts',
+  'match.customers.noRelation': 'The supply table names no segment that takes {segments} as an input',
   'match.customers.none': 'No downstream customer {where} (downstream segments: {segments}){unplaced}',
   'match.customers.found': '{n} downstream customer {where}: {list}|{n} downstream customers {where}: {list}',
   'match.gap.fills':
@@ -79,6 +80,8 @@ export const enMatch: Record<keyof typeof zhMatch, string> = {
   'match.charging.all': ' (all illustrative data, not real sites)',
   'match.charging.basis': ' (based on illustrative data)',
   'match.charging.some': ' ({n} of them illustrative)',
+  'match.charging.excluded':
+    '; {n} illustrative sites (not real data) score nothing|; {n} illustrative sites (not real data) score nothing',
   'match.issue.unknownSegments': 'not segments of the chain model, ignored: {ids}',
   'match.issue.noSegment': 'no known chain segment selected: only charging access ranks the areas',
   'match.issue.badRadius': 'distance {given} is not valid; {km} km used',

@@ -34,8 +34,8 @@ export interface MatchLineProps {
   role: PartnerRole;
   /** Enterprise key of the partner. */
   key: string;
-  /** Distance from the area's anchor, km (as rankAreas measured it). */
-  km: number;
+  /** Distance from the area's anchor, km (as rankAreas measured it): only for a known site. */
+  km: number | null;
   approximate: boolean;
 }
 
@@ -58,9 +58,10 @@ export function partnersOf(a: AreaMatch): Partner[] {
 }
 
 /**
- * The top area's anchor, a line from it to each partner's map position and a point there. Pure.
- * `placements` is parallel to `enterprises` (placeEnterprises); partners with no position are
- * left out (rankAreas never counts them). No anchor: nothing to draw.
+ * The top area's anchor, a ring on each partner's map position, and a line with its length to each
+ * partner whose site is known. A partner known only to its district or park gets the ring alone: a
+ * line to a stand-in position would show a distance nobody measured. Pure. `placements` is
+ * parallel to `enterprises`; partners with no position are left out (rankAreas never counts them).
  */
 export function matchFeatures(
   top: AreaMatch | undefined,
@@ -84,13 +85,14 @@ export function matchFeatures(
       };
       features.push({
         type: 'Feature',
-        geometry: { type: 'LineString', coordinates: [anchor, pos] },
-        properties: props,
-      });
-      features.push({
-        type: 'Feature',
         geometry: { type: 'Point', coordinates: pos },
         properties: { ...props, kind: 'partner' },
+      });
+      if (p.distanceKm === null) continue;
+      features.push({
+        type: 'Feature',
+        geometry: { type: 'LineString', coordinates: [anchor, pos] },
+        properties: props,
       });
       // Mid-line, the label names the line's length and stays clear of the firm dots at either end.
       features.push({
@@ -140,8 +142,8 @@ export function matchBounds(
 const isKind = (kind: string): ExpressionSpecification => ['==', ['get', 'kind'], kind];
 
 /**
- * The match overlay: lines from the top area's anchor to its partners, coloured and dashed by
- * role, and each partner's distance as a label ("≈ 3.2 km": most positions are approximate).
+ * The match overlay: rings on the top area's partners, coloured by role, and for partners whose
+ * site is known a line from the area's anchor, dashed by role, labelled with its length.
  * Labels use the local fonts like every other label layer (text-font, no glyphs).
  */
 export function buildMatchLayer({
@@ -224,7 +226,6 @@ export function buildMatchLayer({
         layout: {
           'text-field': [
             'concat',
-            ['case', ['get', 'approximate'], '≈ ', ''],
             [
               'number-format',
               ['get', 'km'],

@@ -100,6 +100,37 @@ export interface ChainModel {
   statusRules: StatusRules;
 }
 
+// ── supply.json ─────────────────────────────────────────────────────────────────────────────────
+
+/** "Segment `from` supplies segment `to`": A's output is a direct input of B. */
+export const SupplyRelationSchema = v.object({
+  from: Text,
+  to: Text,
+  /** One line on why, per language. */
+  reason: BilingualSchema,
+  /** A key of the file's `sources`. */
+  source: Text,
+});
+export type SupplyRelation = v.InferOutput<typeof SupplyRelationSchema>;
+
+export const SupplySourceSchema = v.object({
+  title: Text,
+  url: v.optional(v.string('json.text'), ''),
+  date: v.optional(v.string('json.text'), ''),
+});
+export type SupplySource = v.InferOutput<typeof SupplySourceSchema>;
+
+export const SupplyRootSchema = v.object({
+  root: JsonObject,
+  sources: v.record(v.string(), v.unknown(), 'json.object'),
+  relations: v.array(v.unknown(), 'json.array'),
+});
+
+export interface SupplyTable {
+  relations: SupplyRelation[];
+  sources: Record<string, SupplySource>;
+}
+
 // ── match-weights.json ──────────────────────────────────────────────────────────────────────────
 
 export const MATCH_WEIGHTS_VERSION = 1;
@@ -116,6 +147,7 @@ export const MATCH_WEIGHT_FIELDS = [
   'fillsGap',
   'chargingPerSite',
   'chargingCap',
+  'neighbourShare',
 ] as const;
 
 /** Each field on its own: a bad one falls back to its default, the others still count. */
@@ -128,6 +160,8 @@ export const MatchWeightsSchema = v.object({
   /** Distances offered to the user, km, ascending. */
   radiusKmOptions: v.pipe(v.array(Positive, 'json.array'), v.minLength(1, 'json.nonEmptyList')),
   defaultRadiusKm: Positive,
+  /** Illustrative (made-up) charging sites score only when this is true: by default they count for nothing. */
+  countIllustrative: v.boolean('json.bool'),
   note: BilingualSchema,
 });
 export type MatchWeights = v.InferOutput<typeof MatchWeightsSchema>;

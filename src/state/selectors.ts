@@ -3,7 +3,7 @@ import type { StyleSpecification } from 'maplibre-gl';
 import type { Charger } from '../data/chargers';
 import type { BundledData } from '../data/load-bundled';
 import type { AreaPolygon, DataIssue, Enterprise } from '../data/types';
-import { type AreaShapes, areaBounds, buildAreaShapes } from '../domain/area-shapes';
+import { type AreaShapes, areaBounds, areaNeighbours, buildAreaShapes } from '../domain/area-shapes';
 import { analyseChain, type ChainAnalysis } from '../domain/chain-analysis';
 import { type Coverage, chargersAsOf, coverage } from '../domain/charging';
 import { matchesFilters } from '../domain/enterprise-filters';
@@ -55,6 +55,9 @@ function memo2<A extends object, B extends object, R>(fn: (a: A, b: B) => R): (a
 export const selectAreaShapes = memo(
   (d: BundledData): AreaShapes => buildAreaShapes(d.areas.areas, d.districts.features),
 );
+
+/** Which areas touch which: a firm known only to its district can be "in a neighbouring area". */
+export const selectNeighbours = memo((d: BundledData) => areaNeighbours(selectAreaShapes(d).polygons));
 
 export const selectAnalysis = memo((d: BundledData): ChainAnalysis => analyseChain(d.chain, d.enterprises));
 
@@ -151,7 +154,9 @@ export const selectMatch = memo2(
       chain: d.chain,
       enterprises: d.enterprises,
       placements: selectPlacements(d),
+      supply: d.supply.relations,
       areas: d.areas.areas,
+      neighbours: selectNeighbours(d),
       anchors: selectAnchors(d),
       analysis: selectAnalysis(d),
       chargers: d.chargers,

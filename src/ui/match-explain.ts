@@ -42,7 +42,7 @@ export function matchNamesOf(data: NameSource): MatchNames {
 /** What an area's explanation needs besides the part: the area, the choice and the names. */
 export interface ExplainContext {
   area: AreaMatch;
-  result: Pick<MatchResult, 'segments' | 'radiusKm'>;
+  result: Pick<MatchResult, 'segments' | 'radiusKm' | 'neighbourShare'>;
   names: MatchNames;
 }
 
@@ -81,8 +81,7 @@ function firmList(lang: Lang, names: MatchNames, ps: readonly Partner[], withSeg
   const shown = ps.slice(0, 3).map((p) => {
     const details = [
       ...(withSegment ? [segmentName(lang, names, p.segment)] : []),
-      t(lang, 'match.km', { km: km(round2(p.distanceKm)) }),
-      ...(p.approximate ? [t(lang, 'match.approx')] : []),
+      partnerWhere(lang, names, p),
     ];
     return t(lang, 'match.firm', {
       name: names.firm(p.enterpriseKey)?.[lang] ?? p.enterpriseKey,
@@ -91,6 +90,15 @@ function firmList(lang: Lang, names: MatchNames, ps: readonly Partner[], withSeg
   });
   const more = ps.length - shown.length;
   return shown.join(t(lang, 'match.firms.sep')) + (more > 0 ? t(lang, 'match.firms.more', { n: more }) : '');
+}
+
+/** Where a partner is, as far as it is known: here, a measured distance, or the neighbouring area. */
+export function partnerWhere(lang: Lang, names: MatchNames, p: Partner): string {
+  if (p.where === 'near' && p.distanceKm !== null)
+    return t(lang, 'match.km', { km: km(round2(p.distanceKm)) });
+  if (p.where === 'neighbour' && p.area)
+    return t(lang, 'match.inNeighbour', { area: areaInText(lang, names, p.area) });
+  return t(lang, 'match.inArea');
 }
 
 function partnersText(lang: Lang, part: PartnersPart, ctx: ExplainContext): string {
@@ -106,12 +114,8 @@ function partnersText(lang: Lang, part: PartnersPart, ctx: ExplainContext): stri
       return t(lang, 'match.noAnchor', { area: names.area(area.area)?.name[lang] ?? area.name[lang] });
     case 'noSegment':
       return t(lang, 'match.noSegment');
-    case 'noStage':
-      return t(lang, f === 'customers' ? 'match.customers.noStage' : 'match.suppliers.noStage', {
-        chains: joinList(
-          lang,
-          part.chains.map((c) => midSentence(lang, names.chain(c)?.[lang] ?? c)),
-        ),
+    case 'noRelation':
+      return t(lang, f === 'customers' ? 'match.customers.noRelation' : 'match.suppliers.noRelation', {
         segments: segmentList(lang, names, result.segments),
       });
     case 'none':
@@ -122,7 +126,9 @@ function partnersText(lang: Lang, part: PartnersPart, ctx: ExplainContext): stri
   const found = t(lang, `match.${f}.found`, { where, n: part.count, list });
   const inArea =
     f === 'cluster' && part.inArea > 0 ? t(lang, 'match.cluster.inArea', { n: part.inArea, area: here }) : '';
-  return found + inArea + cap + unplaced;
+  const share = `${Math.round(ctx.result.neighbourShare * 100)}%`;
+  const next = part.neighbours > 0 ? t(lang, 'match.neighboursNote', { n: part.neighbours, share }) : '';
+  return found + inArea + next + cap + unplaced;
 }
 
 /** The sentence(s) explaining one factor of an area's score, in the user's language. */
@@ -172,7 +178,8 @@ export function explainPart(lang: Lang, part: MatchPart, ctx: ExplainContext): s
           ? ''
           : t(lang, `match.charging.${part.illustrative}`, { n: part.illustrativeCount });
       const cap = part.capped ? t(lang, 'match.capped', { cap: part.max }) : '';
-      return t(lang, 'match.charging', { n: part.count, km: km(result.radiusKm) }) + note + cap;
+      const excluded = part.excluded > 0 ? t(lang, 'match.charging.excluded', { n: part.excluded }) : '';
+      return t(lang, 'match.charging', { n: part.count, km: km(result.radiusKm) }) + note + excluded + cap;
     }
     default:
       return partnersText(lang, part, ctx);

@@ -86,8 +86,12 @@ function AreaRow({
         aria-expanded={open}
         onClick={show}
       >
-        <span className="match-rank" title={t(lang, 'match.rank', { n: area.rank })}>
-          {area.rank}
+        <span
+          className={area.tied ? 'match-rank tied' : 'match-rank'}
+          title={t(lang, area.tied ? 'match.tied' : 'match.rank', { n: area.rank })}
+          data-tied={area.tied}
+        >
+          {area.tied ? `=${area.rank}` : area.rank}
         </span>
         <span className="match-area-name">
           <span className="swatch" style={{ background: colour }} aria-hidden="true" />

@@ -7,6 +7,7 @@ import { PARTNER_ROLE_COLOURS } from '../layers/palette';
 import { selectEnterpriseByKey } from '../state/selectors';
 import { useAppStore } from '../state/store';
 import { EnterpriseLink } from './card-parts';
+import { matchNamesOf, partnerWhere } from './match-explain';
 
 const ROLE_KEY = {
   peer: 'match.role.peer',
@@ -58,6 +59,7 @@ export function Partners({
 }) {
   const _select = useAppStore((s) => s.select);
   const byKey = selectEnterpriseByKey(data);
+  const names = matchNamesOf(data);
   return (
     <section className="match-partners">
       <h4>
@@ -80,18 +82,14 @@ export function Partners({
                       {e ? <EnterpriseLink firm={e} lang={lang} /> : <span>{p.enterpriseKey}</span>}
                       <span className="match-partner-meta">
                         {role === 'peer' ? null : <span>{segName(p.segment)}</span>}
-                        <span className="match-km" data-km={p.distanceKm}>
-                          {p.approximate ? '≈ ' : ''}
-                          {kmLabel(lang, p.distanceKm)}
-                        </span>
-                        {p.area === area.area ? (
-                          <span className="match-flag">{t(lang, 'match.inArea')}</span>
-                        ) : null}
-                        {p.approximate ? (
-                          <span className="match-flag approx" data-approximate="true">
-                            {t(lang, 'match.approx')}
+                        {p.distanceKm !== null ? (
+                          <span className="match-km" data-km={p.distanceKm}>
+                            {kmLabel(lang, p.distanceKm)}
                           </span>
                         ) : null}
+                        <span className="match-flag" data-where={p.where}>
+                          {partnerWhere(lang, names, p)}
+                        </span>
                       </span>
                     </li>
                   );

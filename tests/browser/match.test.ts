@@ -8,6 +8,7 @@ import { areaAnchors, placeEnterprises } from '../../src/domain/enterprise-posit
 import { type MatchResult, rankAreas } from '../../src/domain/match';
 import { explainPart, matchNamesOf } from '../../src/ui/match-explain';
 import { readPublic } from '../fixtures/load';
+import { bundledMatch } from '../fixtures/match';
 import {
   type AppPage,
   gotoApp,
@@ -47,22 +48,7 @@ const boxMakers = firms.filter((r) => (r.segments ?? '').split(';').includes(box
 // ---- And what the domain computes, to compare the view with -----------------------------------
 
 const data = await loadBundled(readPublic);
-const anchors = areaAnchors(data.areas.areas, buildAreaShapes(data.areas.areas, data.districts.features));
-const placements = placeEnterprises(data.enterprises, anchors);
-const analysis = analyseChain(data.chain, data.enterprises);
-const rank = (segments: string[], radiusKm: number): MatchResult =>
-  rankAreas({
-    segments,
-    radiusKm,
-    weights: data.matchWeights,
-    chain: data.chain,
-    enterprises: data.enterprises,
-    placements,
-    areas: data.areas.areas,
-    anchors,
-    analysis,
-    chargers: data.chargers,
-  });
+const { rank, anchors, placements } = bundledMatch(data);
 const partnerCount = (r: MatchResult) => {
   const top = r.areas[0];
   return top ? top.peers.length + top.suppliers.length + top.customers.length : 0;

@@ -161,7 +161,7 @@ describe('validateChainModel on bad input', () => {
     const r = validateChainModel(model(), 'chain.json');
     expect(r.issues).toEqual([]);
     expect(r.value.statusRules).toEqual(RULES);
-    expect(r.value.segments).toEqual([seg()]);
+    expect(r.value.segments).toEqual([{ ...seg(), keywords: { zh: [], en: [] } }]);
   });
 
   it.each<[string, Record<string, unknown>, [number | undefined, string][], string[]]>([

@@ -14,44 +14,40 @@ import { selectMatch, selectMatchBounds, selectMatchFeatures } from '../../src/s
 import type { MatchView } from '../../src/state/url-hash';
 import { layerInputFor } from '../fixtures/layer-input';
 import { readPublic } from '../fixtures/load';
+import { bundledMatch } from '../fixtures/match';
 
 describe('the match layer', async () => {
   const data = await loadBundled(readPublic);
-  const shapes = buildAreaShapes(data.areas.areas, data.districts.features);
-  const anchors = areaAnchors(data.areas.areas, shapes);
-  const placements = placeEnterprises(data.enterprises, anchors);
-  const rank = (segments: string[], radiusKm: number) =>
-    rankAreas({
-      segments,
-      radiusKm,
-      weights: data.matchWeights,
-      chain: data.chain,
-      enterprises: data.enterprises,
-      placements,
-      areas: data.areas.areas,
-      anchors,
-      analysis: analyseChain(data.chain, data.enterprises),
-      chargers: data.chargers,
-    });
+  const { rank, placements } = bundledMatch(data);
   const input = (over: Partial<LayerInput> = {}): LayerInput => layerInputFor(data, over);
   const all = new Set<LayerId>(LAYERS.map((l) => l.id));
 
-  it('draws one line and one point per placed partner of the top area, from its anchor, and the anchor', () => {
+  it('rings every placed partner of the top area, and draws a line only to a known site', () => {
     for (const radiusKm of data.matchWeights.radiusKmOptions) {
       const top = rank(['battery-box'], radiusKm).areas[0];
       if (!top?.anchor) throw new Error('no top area with an anchor');
       const fc = matchFeatures(top, data.enterprises, placements);
-      const lines = fc.features.filter((f) => f.geometry.type === 'LineString');
-      expect(lines).toHaveLength(partnersOf(top).length);
-      for (const l of lines) {
-        if (l.geometry.type !== 'LineString') continue;
-        expect(l.geometry.coordinates[0]).toEqual(top.anchor);
-      }
-      expect(lines.map((l) => (l.properties.kind === 'anchor' ? null : l.properties.key))).toEqual(
+      const rings = fc.features.filter((f) => f.properties.kind === 'partner');
+      expect(rings.map((f) => (f.properties.kind === 'anchor' ? null : f.properties.key))).toEqual(
         partnersOf(top).map((p) => p.enterpriseKey),
       );
+      // The bundled firms are known to their district or park only: no line, no distance to draw.
+      expect(partnersOf(top).every((p) => p.distanceKm === null)).toBe(true);
+      expect(fc.features.filter((f) => f.geometry.type === 'LineString')).toEqual([]);
+      expect(fc.features.filter((f) => f.properties.kind === 'label')).toEqual([]);
       expect(fc.features.filter((f) => f.properties.kind === 'anchor')).toHaveLength(1);
     }
+    // A partner whose site is known gets its line from the anchor, and its length.
+    const top = rank(['battery-box'], 10).areas[0];
+    if (!top?.anchor || !top.peers[0]) throw new Error('no peer');
+    const known = {
+      ...top,
+      peers: [{ ...top.peers[0], where: 'near' as const, distanceKm: 3, approximate: false }],
+    };
+    const fc = matchFeatures(known, data.enterprises, placements);
+    const line = fc.features.find((f) => f.geometry.type === 'LineString');
+    expect(line?.geometry.type === 'LineString' && line.geometry.coordinates[0]).toEqual(top.anchor);
+    expect(fc.features.find((f) => f.properties.kind === 'label')?.properties).toMatchObject({ km: 3 });
   });
 
   it('draws nothing without a top area or its anchor', () => {

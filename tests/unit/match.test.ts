@@ -5,7 +5,7 @@ import type { Charger } from '../../src/data/chargers';
 import { loadBundled } from '../../src/data/load-bundled';
 import { DEFAULT_MATCH_WEIGHTS, type MatchWeights, validateMatchWeights } from '../../src/data/match-weights';
 import type { Area, AreaId, ChainModel, Enterprise, Segment, Stage } from '../../src/data/types';
-import { buildAreaShapes } from '../../src/domain/area-shapes';
+import { areaNeighbours, buildAreaShapes } from '../../src/domain/area-shapes';
 import { analyseChain } from '../../src/domain/chain-analysis';
 import {
   areaAnchors,
@@ -26,6 +26,7 @@ import {
 } from '../../src/domain/match';
 import { joinList } from '../../src/i18n/join-list';
 import { issueReason } from '../../src/i18n/t';
+import type { SupplyRelation } from '../../src/model';
 import { explainPart, type MatchNames, matchIssueText, matchNamesOf } from '../../src/ui/match-explain';
 import { publicJson, readPublic } from '../fixtures/load';
 import { enterprise, segment } from '../fixtures/records';
@@ -52,6 +53,14 @@ const MODEL: ChainModel = {
   ],
   statusRules: { strongMin: 3, weakMin: 1, note: { zh: '规则', en: 'rules' } },
 };
+
+// The fixture's supply table: within a chain, each stage supplies every later one.
+const STAGE_RANK = { upstream: 0, midstream: 1, downstream: 2 } as const;
+const SUPPLY: SupplyRelation[] = MODEL.segments.flatMap((a) =>
+  MODEL.segments
+    .filter((b) => a.chain === b.chain && STAGE_RANK[a.stage] < STAGE_RANK[b.stage])
+    .map((b) => ({ from: a.id, to: b.id, reason: { zh: '供应', en: 'supplies' }, source: 'test' })),
+);
 
 const AREAS: Area[] = AREA_IDS.map((id) => ({
   id,
@@ -103,15 +112,24 @@ function charger(id: string, lngLat: LngLat | null, over: Partial<Charger> = {})
   };
 }
 
-/** Firms with their positions; `null` position: not on the map. */
-function firms(rows: [Enterprise, LngLat | null][]): Pick<MatchInput, 'enterprises' | 'placements'> {
+/** Firms with their sites (known, so distances count); `null` position: not on the map. */
+function firms(
+  rows: [Enterprise, LngLat | null][],
+  approximate = false,
+): Pick<MatchInput, 'enterprises' | 'placements'> {
   return {
     enterprises: rows.map(([e]) => e),
-    placements: rows.map(([, p]): Placement => ({ position: p, approximate: true })),
+    placements: rows.map(([, p]): Placement => ({ position: p, approximate })),
   };
 }
 
-const W: MatchWeights = { ...DEFAULT_MATCH_WEIGHTS, chargingPerSite: 1, chargingCap: 5 };
+// Illustrative sites count here, so the counting itself can be tested; the default leaves them out.
+const W: MatchWeights = {
+  ...DEFAULT_MATCH_WEIGHTS,
+  chargingPerSite: 1,
+  chargingCap: 5,
+  countIllustrative: true,
+};
 
 function run(over: Partial<MatchInput> = {}): MatchResult {
   const base = firms([]);
@@ -123,7 +141,9 @@ function run(over: Partial<MatchInput> = {}): MatchResult {
     chain: MODEL,
     enterprises,
     placements: base.placements,
+    supply: SUPPLY,
     areas: AREAS,
+    neighbours: {},
     anchors: ANCHORS,
     analysis: analyseChain(MODEL, enterprises),
     chargers: [],
@@ -245,33 +265,41 @@ describe('validateMatchWeights', () => {
 describe('relatedSegments', () => {
   const ids = (s: Segment[]) => s.map((x) => x.id);
 
-  it('derives suppliers and customers from the stage order within one chain', () => {
-    const r = relatedSegments(MODEL, ['mid']);
+  it('takes suppliers and customers from the supply table', () => {
+    const r = relatedSegments(MODEL, ['mid'], SUPPLY);
     expect(ids(r.suppliers)).toEqual(['up']);
     expect(ids(r.customers)).toEqual(['down']);
   });
 
   it('has no supplier for an upstream segment and no customer for a downstream one', () => {
-    expect(ids(relatedSegments(MODEL, ['up']).suppliers)).toEqual([]);
-    expect(ids(relatedSegments(MODEL, ['up']).customers)).toEqual(['mid', 'mid2', 'down']);
-    expect(ids(relatedSegments(MODEL, ['down']).customers)).toEqual([]);
+    expect(ids(relatedSegments(MODEL, ['up'], SUPPLY).suppliers)).toEqual([]);
+    expect(ids(relatedSegments(MODEL, ['up'], SUPPLY).customers)).toEqual(['mid', 'mid2', 'down']);
+    expect(ids(relatedSegments(MODEL, ['down'], SUPPLY).customers)).toEqual([]);
   });
 
   it('leaves selected segments out and never crosses chains', () => {
-    const r = relatedSegments(MODEL, ['up', 'mid']);
+    const r = relatedSegments(MODEL, ['up', 'mid'], SUPPLY);
     expect(ids(r.suppliers)).toEqual([]);
     expect(ids(r.customers)).toEqual(['mid2', 'down']);
-    expect(ids(relatedSegments(MODEL, ['xup']).customers)).toEqual(['nowhere']);
+    expect(ids(relatedSegments(MODEL, ['xup'], SUPPLY).customers)).toEqual(['nowhere']);
   });
 });
 
 // ---- Ranking on the fixture ---------------------------------------------------------------------
 
 describe('rankAreas on a fixture', () => {
-  it('returns every area once, ranked 1…n, scores not increasing, with six parts each', () => {
+  it('returns every area once, ranked, equal scores sharing a rank, with six parts each', () => {
     const r = run();
     expect([...order(r)].sort()).toEqual([...AREA_IDS].sort());
-    expect(r.areas.map((a) => a.rank)).toEqual([1, 2, 3, 4, 5, 6]);
+    // The High-tech Zone alone has the plan's points; the other five tie, and say so.
+    expect(r.areas.map((a) => [a.rank, a.tied])).toEqual([
+      [1, false],
+      [2, true],
+      [2, true],
+      [2, true],
+      [2, true],
+      [2, true],
+    ]);
     for (let i = 1; i < r.areas.length; i++) {
       expect(r.areas[i]?.score).toBeLessThanOrEqual(r.areas[i - 1]?.score ?? 0);
     }
@@ -334,9 +362,11 @@ describe('rankAreas on a fixture', () => {
       relatedTo: 'mid',
       role: 'peer',
       area: 'suixi',
-      approximate: true,
+      where: 'inArea',
+      approximate: false,
     });
     expect(p3?.distanceKm).toBeCloseTo(3, 1);
+    expect(byArea(far, 'suixi').peers[1]).toMatchObject({ enterpriseKey: 'p8', where: 'near' });
     expect(byArea(far, 'suixi').suppliers[0]).toMatchObject({ segment: 'up', relatedTo: 'mid' });
     // Another chain's firm is neither supplier nor customer.
     expect(JSON.stringify(byArea(far, 'suixi'))).not.toContain('"o1"');
@@ -403,9 +433,9 @@ describe('rankAreas on a fixture', () => {
     expect(part(r, 'suixi', 'customers').unplacedCount).toBe(0);
   });
 
-  it('says why there is no supplier when the chain has no earlier stage', () => {
+  it('says why there is no supplier when the supply table names none', () => {
     const r = run({ segments: ['up'] });
-    expect(part(r, 'suixi', 'suppliers')).toMatchObject({ reason: 'noStage', segments: [], chains: ['c'] });
+    expect(part(r, 'suixi', 'suppliers')).toMatchObject({ reason: 'noRelation', segments: [] });
     expect(part(r, 'suixi', 'customers').reason).toBe('none');
   });
 
@@ -464,8 +494,10 @@ describe('rankAreas on a fixture', () => {
     expect(order(tied)).toEqual(['linhuan', 'suixi', 'xiangshan', 'lieshan', 'duji', 'hitech']);
     const reversed = run({ segments: ['xup'], weights: noGap, areas: [...AREAS].reverse() });
     expect(order(reversed)).toEqual(order(tied));
+    // 'nowhere' has no area of its own: the area the plan gives its supplier (xup) comes first.
     const none = run({ segments: ['nowhere'], weights: noGap, areas: [...AREAS].reverse() });
-    expect(order(none)).toEqual([...AREA_IDS]);
+    expect(order(none)).toEqual(['linhuan', 'suixi', 'xiangshan', 'lieshan', 'duji', 'hitech']);
+    expect(none.areas.every((a) => a.tied && a.rank === 1)).toBe(true);
   });
 
   it('uses the weights given: zero plan weight lets a cluster win', () => {
@@ -567,14 +599,14 @@ describe('explanations in words', () => {
     const near = run({ ...f, radiusKm: 5 });
     const far = run({ ...f, radiusKm: 10 });
     expect(say(far, 'suixi', 'cluster')).toEqual({
-      zh: '区域suixi及其 10 公里内有 2 家同环节企业：企业p3（3 公里，位置为示意）、企业p8（8 公里，位置为示意）；其中 1 家已在区域suixi',
-      en: '2 firms in the same segment in or within 10 km of Area suixi: Firm p3 (3 km, approximate position); Firm p8 (8 km, approximate position); 1 already in Area suixi',
+      zh: '区域suixi及相邻区域有 2 家同环节企业：企业p3（在本区域）、企业p8（8 公里）；其中 1 家已在区域suixi',
+      en: '2 firms in the same segment in or next to Area suixi: Firm p3 (in this area); Firm p8 (8 km); 1 already in Area suixi',
     });
     expect(say(near, 'suixi', 'customers').en).toBe(
-      'No downstream customer in or within 5 km of Area suixi (downstream segments: seg down)',
+      'No downstream customer in or next to Area suixi (downstream segments: seg down)',
     );
     expect(say(near, 'suixi', 'suppliers').en).toBe(
-      '1 upstream supplier in or within 5 km of Area suixi: Firm s4 (seg up, 4 km, approximate position)',
+      '1 upstream supplier in or next to Area suixi: Firm s4 (seg up, in this area)',
     );
   });
 
@@ -603,10 +635,10 @@ describe('explanations in words', () => {
     expect(say(r, 'suixi', 'suppliers').en).toContain('1 more with no known location, not counted');
   });
 
-  it('says why there is no supplier when the chain has no earlier stage', () => {
+  it('says why there is no supplier when the supply table names none', () => {
     expect(say(run({ segments: ['up'] }), 'suixi', 'suppliers')).toEqual({
-      zh: '在产业链模型中，测试链上没有排在环节up之前的上游环节',
-      en: 'In the chain model, the test chain has no stage before seg up, so no upstream supplier counts',
+      zh: '供需关系表中没有为环节up供货的环节',
+      en: 'The supply table names no segment that supplies seg up',
     });
   });
 
@@ -688,6 +720,8 @@ describe('rankAreas on the bundled data', async () => {
       chain: data.chain,
       enterprises: data.enterprises,
       placements,
+      supply: data.supply.relations,
+      neighbours: areaNeighbours(shapes.polygons),
       areas: data.areas.areas,
       anchors,
       analysis,
@@ -724,22 +758,52 @@ describe('rankAreas on the bundled data', async () => {
     const cluster = part(r, 'hitech', 'cluster');
     expect(cluster.points).toBe(weights.clusterPerFirm);
     expect(cluster).toMatchObject({ reason: 'found', ids: [maker.key], inArea: 1 });
+    // Its position is a stand-in in the park: "in the area", with no distance.
     expect(first.peers).toEqual([
-      expect.objectContaining({ enterpriseKey: maker.key, segment: box.id, approximate: true }),
+      expect.objectContaining({
+        enterpriseKey: maker.key,
+        segment: box.id,
+        where: 'inArea',
+        distanceKm: null,
+      }),
     ]);
-    expect(first.peers[0]?.distanceKm).toBeLessThan(2);
 
     expect(part(r, 'hitech', 'gap').points).toBe(0);
     expect(part(r, 'hitech', 'gap')).toMatchObject({ filled: [], present: [box.id], notAssigned: [] });
   });
 
-  it('says every counted charging site is illustrative, as the bundled chargers are', () => {
+  it('gives the illustrative bundled chargers no points, and says so', () => {
     const r = rank(['battery-box']);
     expect(data.chargers.every((c) => c.illustrative)).toBe(true);
-    for (const a of r.areas) {
-      expect(a.chargingIllustrative).toBe(true);
-      expect(['all', 'basis']).toContain(part(r, a.area, 'charging').illustrative);
+    expect(weights.countIllustrative).toBe(false);
+    for (const a of r.areas) expect(part(r, a.area, 'charging')).toMatchObject({ points: 0, count: 0 });
+    const excluded = r.areas.filter((a) => part(r, a.area, 'charging').excluded > 0);
+    expect(excluded.length).toBeGreaterThan(0);
+    for (const a of excluded) {
+      expect(say(r, a.area, 'charging', names).zh).toContain('示意站点（并非真实数据），不计分');
+      expect(say(r, a.area, 'charging', names).en).toContain('score nothing');
     }
+  });
+
+  it('takes the suppliers of a box maker from the supply table: the aluminium firms, not cell materials', () => {
+    const r = rank(['battery-box']);
+    const suixi = byArea(r, 'suixi');
+    const al = data.enterprises.filter((e) => e.area === 'suixi' && e.segments.includes('al-materials'));
+    expect(al.length).toBeGreaterThan(3);
+    for (const e of al) expect(suixi.suppliers.map((p) => p.enterpriseKey)).toContain(e.key);
+    for (const a of r.areas)
+      for (const p of a.suppliers)
+        expect(['cathode', 'anode', 'separator', 'electrolyte']).not.toContain(p.segment);
+  });
+
+  it('makes cell makers, not box makers, the customers of a separator maker', () => {
+    const { customers } = relatedSegments(data.chain, ['separator'], data.supply.relations);
+    expect(customers.map((s) => s.id)).toContain('power-battery');
+    expect(customers.map((s) => s.id)).not.toContain('battery-box');
+    // No firm scores: the battery districts the plan names come first, tied.
+    const r = rank(['separator']);
+    expect(order(r).slice(0, 2)).toEqual(['lieshan', 'hitech']);
+    expect(r.areas.every((a) => a.tied)).toBe(true);
   });
 
   it('explains the High-tech Zone first for a battery-box maker, in words, in both languages', () => {
@@ -755,10 +819,6 @@ describe('rankAreas on the bundled data', async () => {
     expect(cluster.zh).toContain(`其中 1 家已在${hitech.name.zh}`);
     expect(cluster.en).toContain(`1 already in the ${hitech.name.en}`);
     expect(say(r, 'hitech', 'gap', names).zh).toBe(`${hitech.name.zh}已有${box.name.zh}企业，不是空白`);
-    for (const a of r.areas) {
-      expect(say(r, a.area, 'charging', names).zh).toContain('示意');
-      expect(say(r, a.area, 'charging', names).en).toContain('illustrative');
-    }
   });
 
   it('writes explanations in names from the data, never ids', () => {
@@ -773,17 +833,17 @@ describe('rankAreas on the bundled data', async () => {
     }
   });
 
-  it('finds more partners at a larger distance', () => {
-    const count = (r: MatchResult) =>
-      r.areas.reduce((n, a) => n + a.peers.length + a.suppliers.length + a.customers.length, 0);
-    const near = rank(['battery-box'], { radiusKm: 5 });
-    const far = rank(['battery-box'], { radiusKm: 30 });
-    expect(count(far)).toBeGreaterThan(count(near));
-    // Upstream battery-material firms (aluminium foil, cathode, electrolyte) supply battery boxes.
-    expect(byArea(far, 'hitech').suppliers.length).toBeGreaterThan(byArea(near, 'hitech').suppliers.length);
-    for (const a of far.areas) {
-      for (const p of a.suppliers) if (p.area !== a.area) expect(p.distanceKm).toBeLessThanOrEqual(30);
-    }
+  it('gives a distance only to a firm whose site is known, and none to a stand-in', () => {
+    const r = rank(['al-materials'], { radiusKm: 30 });
+    for (const a of r.areas)
+      for (const p of [...a.peers, ...a.suppliers, ...a.customers]) {
+        expect(p.distanceKm === null).toBe(p.approximate);
+        if (p.where === 'neighbour') expect(a.area).not.toBe(p.area);
+      }
+    // Suixi's aluminium firms count for Lieshan next door, at half the points and half the cap.
+    const lieshan = part(r, 'lieshan', 'cluster');
+    expect(lieshan.neighbours).toBeGreaterThan(3);
+    expect(lieshan.points).toBe(weights.clusterCap * weights.neighbourShare);
   });
 
   it('follows the weights: with plan and gap weights at zero, the wheel maker pulls wheels to Duji', () => {
@@ -801,7 +861,8 @@ describe('rankAreas on the bundled data', async () => {
     const own = data.enterprises.filter((e) => e.area === 'suixi' && e.segments.includes('al-materials'));
     expect(own.length).toBeGreaterThan(3);
     expect(suixi.peers.filter((p) => p.area === 'suixi')).toHaveLength(own.length);
-    expect(Math.min(...suixi.peers.map((p) => p.distanceKm))).toBeGreaterThan(5);
+    // Their positions are stand-ins: no distance is given for any of them.
+    expect(suixi.peers.every((p) => p.distanceKm === null && p.where === 'inArea')).toBe(true);
     expect(order(r)[0]).toBe('suixi');
   });
 
