@@ -529,7 +529,7 @@ export function rankAreas(input: MatchInput): MatchResult {
     unknownSegments,
     radiusKm,
     neighbourShare: w.neighbourShare,
-    areas: results.map((a, i) => {
+    areas: results.map((a) => {
       // Equal scores share the rank of the first of them (1, 1, 3…), and say they are tied.
       const first = results.findIndex((x) => x.score === a.score);
       const tied = results.some((x) => x !== a && x.score === a.score);

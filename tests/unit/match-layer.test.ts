@@ -1,10 +1,6 @@
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
 import { loadBundled } from '../../src/data/load-bundled';
-import { buildAreaShapes } from '../../src/domain/area-shapes';
-import { analyseChain } from '../../src/domain/chain-analysis';
-import { areaAnchors, placeEnterprises } from '../../src/domain/enterprise-positions';
-import { rankAreas } from '../../src/domain/match';
 import { MATCH_LAYER_IDS, matchBounds, matchFeatures, partnersOf } from '../../src/layers/match-layer';
 import { FONT_STACK, PARTNER_ROLE_COLOURS } from '../../src/layers/palette';
 import { LAYERS, type LayerId } from '../../src/layers/registry';
