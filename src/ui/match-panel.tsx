@@ -113,7 +113,7 @@ function AreaRow({
         ) : null}
         <ul className="plain-list match-parts">
           {area.parts.map((p) => (
-            <li key={p.factor} data-factor={p.factor}>
+            <li key={p.factor} data-factor={p.factor} data-points={p.points}>
               <span className="match-factor">{t(lang, FACTOR_KEY[p.factor])}</span>
               <span className="match-points">
                 {t(lang, 'match.points', { points: formatNumber(lang, p.points, 2) })}

@@ -6,6 +6,7 @@ import {
   gotoApp,
   project,
   TABLET_LANDSCAPE,
+  TABLET_PORTRAIT,
   useApp,
   waitForHash,
   waitForMapIdle,
@@ -171,6 +172,65 @@ describe('the industrial chain on a landscape tablet', () => {
       .toBe('ent-024');
     await waitForMapIdle(app.page);
     expect(await app.page.evaluate(() => window.__huaibei?.map.getZoom() ?? 0)).toBeGreaterThanOrEqual(11.9);
+  });
+});
+
+describe("firm cards and search, in the visitor's language", () => {
+  const app = useApp(TABLET_PORTRAIT);
+  // Latin words a Chinese card may show: units, acronyms of the trade. Names are marked data-name.
+  const LATIN_OK = new Set(['OLED', 'DMC', 'LFP', 'BMS', 'PACK', 'PV', 'km', 't']);
+  /** The card's visible text without its names (a closed section's content is not visible). */
+  const visibleText = () =>
+    app.page.getByTestId('enterprise-card').evaluate((el) => {
+      const copy = el.cloneNode(true) as HTMLElement;
+      for (const n of copy.querySelectorAll('[data-name]')) n.remove();
+      for (const d of copy.querySelectorAll('details:not([open])'))
+        for (const c of [...d.children]) if (c.tagName !== 'SUMMARY') c.remove();
+      return copy.textContent ?? '';
+    });
+
+  it.each(['ent-003', 'ent-024', 'ent-038', 'ent-042', 'ent-005'])(
+    'shows %s with no Latin prose in Chinese and no Chinese in English',
+    async (id) => {
+      await gotoApp(app.page, `#v=1&sel=enterprise:${id}`);
+      await expect
+        .poll(() => app.page.getByTestId('enterprise-card').getAttribute('data-enterprise'))
+        .toBe(id);
+      expect(await app.page.getByTestId('enterprise-status').textContent()).toMatch(
+        /^(已投产|在建|已签约|建设状态不详)$/,
+      );
+      const zh = await visibleText();
+      const latin = (zh.match(/[A-Za-z]+/g) ?? []).filter((w) => !LATIN_OK.has(w));
+      expect(latin, zh).toEqual([]);
+      await gotoApp(app.page, `#v=1&lang=en&sel=enterprise:${id}`);
+      await expect.poll(() => app.page.getByTestId('enterprise-status').textContent()).toMatch(/^[A-Z]/);
+      const en = await visibleText();
+      expect(en.match(/\p{Script=Han}+/gu) ?? [], en).toEqual([]);
+    },
+  );
+
+  it.each([
+    ['隔膜', 'zh', '产业链环节'],
+    ['separator', 'en', 'Chain segment'],
+  ])('finds the separators for %j, saying why', async (query, lang, why) => {
+    await gotoApp(app.page, `#v=1&lang=${lang}`);
+    await app.page.getByTestId('nav-search').tap();
+    await app.page.getByRole('searchbox').fill(query);
+    const hit = app.page.locator('[data-result="segment:separator"]');
+    await expect.poll(() => hit.count()).toBe(1);
+    expect(await hit.textContent()).toContain(why);
+  });
+
+  it('finds firms by what they make: 铝 lists the aluminium firms with their product line', async () => {
+    await gotoApp(app.page, '#v=1');
+    await app.page.getByTestId('nav-search').tap();
+    await app.page.getByRole('searchbox').fill('铝箔');
+    const foil = app.page.locator('[data-result=ent-007]');
+    await expect.poll(() => foil.count()).toBe(1);
+    expect(await foil.textContent()).toContain('产品：电池铝箔');
+    await app.page.getByRole('searchbox').fill('<img src=x onerror=alert(1)>'.repeat(3));
+    await expect.poll(() => app.page.getByTestId('search-panel').textContent()).toContain('没有找到');
+    expect(await app.page.locator('img[src=x]').count()).toBe(0);
   });
 });
 

@@ -67,7 +67,7 @@ async function shownRanking(app: AppPage) {
   );
 }
 
-/** The match overlay as the map holds it: its layers, and its lines by partner role. */
+/** The match overlay as the map holds it: its layers, its lines and its partner rings by role. */
 async function mapOverlay(app: AppPage) {
   return app.page.evaluate(() => {
     const map = window.__huaibei?.map;
@@ -82,6 +82,9 @@ async function mapOverlay(app: AppPage) {
         .layers.map((l) => l.id)
         .filter((id) => id.startsWith('match-')),
       lines: lines.map((f) => ({ role: String(f.properties.role), key: String(f.properties.key) })),
+      rings: (src?.data.features ?? [])
+        .filter((f) => f.properties.kind === 'partner')
+        .map((f) => ({ role: String(f.properties.role), key: String(f.properties.key) })),
     };
   });
 }
@@ -155,7 +158,8 @@ describe('the firm-to-park match', () => {
       .toEqual(expected.areas.map((a) => a.area));
     const shown = await shownRanking(app);
     expect(shown[0]?.area).toBe(boxArea.id);
-    expect(shown.map((r) => r.rank)).toEqual([1, 2, 3, 4, 5, 6]);
+    // Equal scores share a rank, as the domain says.
+    expect(shown.map((r) => r.rank)).toEqual(expected.areas.map((a) => a.rank));
     expect(shown.map((r) => r.score)).toEqual(expected.areas.map((a) => a.score));
 
     // The first row is open: the plan's assignment and the battery-box maker already there, in words.
@@ -174,14 +178,14 @@ describe('the firm-to-park match', () => {
       );
     expect(await first.locator('.match-explanation b, .match-explanation a').count()).toBe(0);
 
-    // Its partners, with distance and the approximate flag.
+    // Its partners, each "in this area": a firm known only to its park gets no made-up distance.
     const peers = first.locator('[data-role=peer] [data-partner]');
     expect(await peers.count()).toBe(top?.peers.length);
     for (const maker of boxMakers) {
       const row = first.locator(`[data-partner=${maker.id}]`);
       expect(await row.textContent()).toContain(maker.name_zh);
-      expect(await row.textContent()).toContain('公里');
-      expect(await row.locator('[data-approximate]').count()).toBe(maker.precision === 'exact' ? 0 : 1);
+      expect(await row.locator('[data-where=inArea]').textContent()).toBe('在本区域');
+      expect(await row.textContent()).not.toContain('公里');
     }
     // The maker is there already: no gap to fill in the High-tech Zone.
     expect(await first.getAttribute('data-fills-gap')).toBe('false');
@@ -190,24 +194,22 @@ describe('the firm-to-park match', () => {
     expect(await panel.locator('li.match-area.open').count()).toBe(1);
   });
 
-  it('draws lines from the top area to its partners, and follows the distance as the domain does', async () => {
+  it("rings the top area's partners on the map, with no line or distance to a stand-in position", async () => {
     if (!box) throw new Error('battery-box segment missing');
     const panel = app.page.getByTestId('match-panel');
     await waitForMapIdle(app.page);
-    const overlay = await mapOverlay(app);
-    expect(overlay.layers).toEqual(
-      expect.arrayContaining(['match-line-peer', 'match-line-supplier', 'match-partner', 'match-label']),
-    );
-    const counts = new Map<number, number>();
+    expect((await mapOverlay(app)).layers).toEqual(expect.arrayContaining(['match-partner', 'match-anchor']));
     for (const km of data.matchWeights.radiusKmOptions) {
       await panel.locator(`[data-radius="${km}"]`).tap();
       await waitForHash(app.page, (h) => h.includes(`match=${box.id}@${km}`));
       const expected = rank([box.id], km);
       const top = expected.areas[0];
       if (!top) throw new Error('no top area');
-      await expect.poll(async () => (await mapOverlay(app)).lines.length).toBe(partnerCount(expected));
-      const lines = (await mapOverlay(app)).lines;
-      expect(lines.filter((l) => l.role === 'supplier').map((l) => l.key)).toEqual(
+      await expect.poll(async () => (await mapOverlay(app)).rings.length).toBe(partnerCount(expected));
+      const overlay = await mapOverlay(app);
+      // Every bundled firm is known to its district or park only: rings, no lines.
+      expect(overlay.lines).toEqual([]);
+      expect(overlay.rings.filter((l) => l.role === 'supplier').map((l) => l.key)).toEqual(
         top.suppliers.map((p) => p.enterpriseKey),
       );
       const row = (await shownRanking(app))[0];
@@ -217,23 +219,34 @@ describe('the firm-to-park match', () => {
         suppliers: top.suppliers.length,
         customers: top.customers.length,
       });
-      expect(await panel.locator('li.match-area.top [data-role=supplier] [data-partner]').count()).toBe(
-        top.suppliers.length,
-      );
-      counts.set(km, partnerCount(expected));
     }
-    // The data has a supplier beyond the shortest distance and within the longest: the count changes.
-    const opts = data.matchWeights.radiusKmOptions;
-    expect(counts.get(opts[opts.length - 1] ?? 0)).toBeGreaterThan(counts.get(opts[0] ?? 0) ?? 0);
-    // And the map shows the lines (rendered, not just in the style).
     await waitForMapIdle(app.page);
     const rendered = await app.page.evaluate(
-      () =>
-        window.__huaibei?.map.queryRenderedFeatures({
-          layers: ['match-line-peer', 'match-line-supplier', 'match-line-customer'],
-        }).length ?? 0,
+      () => window.__huaibei?.map.queryRenderedFeatures({ layers: ['match-partner'] }).length ?? 0,
     );
     expect(rendered).toBeGreaterThan(0);
+  });
+
+  it("lists the aluminium firms among a box maker's suppliers, and gives the illustrative chargers 0 points", async () => {
+    await gotoApp(app.page, '#v=1&panel=match&match=battery-box@10');
+    const panel = app.page.getByTestId('match-panel');
+    const suixi = panel.locator('li.match-area[data-area=suixi]');
+    await expect.poll(() => suixi.count()).toBe(1);
+    await suixi.locator('.match-area-btn').tap();
+    await expect.poll(() => suixi.getAttribute('class')).toContain('open');
+    const al = data.enterprises.filter((e) => e.area === 'suixi' && e.segments.includes('al-materials'));
+    expect(al.length).toBeGreaterThan(3);
+    for (const e of al)
+      expect(await suixi.locator(`[data-role=supplier] [data-partner=${e.id}]`).count()).toBe(1);
+    for (const row of await panel.locator('li.match-area').all()) {
+      await row.locator('.match-area-btn').tap();
+      const charging = row.locator('[data-factor=charging]');
+      await expect.poll(() => charging.count()).toBe(1);
+      expect(await charging.getAttribute('data-points')).toBe('0');
+    }
+    expect(await panel.locator('[data-factor=charging] .match-explanation').first().textContent()).toMatch(
+      /不计分/,
+    );
   });
 
   it('shows an area on the map when its row is tapped, keeping the match', async () => {
@@ -262,7 +275,7 @@ describe('the firm-to-park match', () => {
       ['get', 'area'],
       ['literal', [id]],
     ]);
-    expect((await mapOverlay(app)).lines.length).toBeGreaterThan(0);
+    expect((await mapOverlay(app)).rings.length).toBeGreaterThan(0);
     // The first row frames the match again: the top area and its partners, the choice unchanged.
     const topRow = panel.locator('li.match-area').first();
     await topRow.locator('.match-area-btn').tap();
@@ -316,7 +329,7 @@ describe('the firm-to-park match', () => {
         .toEqual(expected.areas.map((a) => a.area));
       expect(await app.page.locator('[data-radius="20"]').getAttribute('aria-pressed')).toBe('true');
       expect(await app.page.locator('[data-chosen=battery-box]').count()).toBe(1);
-      expect((await mapOverlay(app)).lines.length).toBe(partnerCount(expected));
+      expect((await mapOverlay(app)).rings.length).toBe(partnerCount(expected));
       expect(await app.page.getByTestId('link-notice').count()).toBe(0);
     }
     // Closing the panel takes the lines off the map; the match stays in the link for later.
