@@ -59,6 +59,24 @@ export function formatPartialDate(lang: Lang, s: string): string {
   return [d ? String(Number(d)) : '', month, y].filter(Boolean).join(' ');
 }
 
+const CN_DIGITS: Record<string, string> = {
+  一: '1',
+  二: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
+  十: '10',
+};
+
+/** A section of the plan (§三.4): in English its Chinese numerals read as digits (§3.4). */
+export function planSectionLabel(lang: Lang, section: string): string {
+  return lang === 'zh' ? section : section.replace(/[一二三四五六七八九十]/g, (c) => CN_DIGITS[c] ?? c);
+}
+
 export type { MessageKey };
 
 /** The label separator: a full-width colon in Chinese, ": " in English. */

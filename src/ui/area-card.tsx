@@ -1,7 +1,7 @@
 import type { BundledData } from '../data/load-bundled';
 import type { Area, Lang } from '../data/types';
 import { firmsElsewhere, segmentsOfArea } from '../domain/chain-analysis';
-import { colon, formatNumber, pick, t } from '../i18n/t';
+import { colon, formatNumber, pick, planSectionLabel, t } from '../i18n/t';
 import { AREA_COLOURS } from '../layers/palette';
 import { STAGES } from '../model';
 import { selectAnalysis, selectEnterpriseByKey } from '../state/selectors';
@@ -191,7 +191,8 @@ export function AreaCard() {
         <section>
           <h3>{t(lang, 'card.planSection')}</h3>
           <p className="plan-source">
-            {pick(lang, data.areas.source)} <span className="plan-section">{area.planSection}</span>
+            {pick(lang, data.areas.source)}{' '}
+            <span className="plan-section">{planSectionLabel(lang, area.planSection)}</span>
           </p>
         </section>
         {area.kind === 'park' ? (

@@ -1,4 +1,4 @@
-import { pick, t } from '../i18n/t';
+import { pick, planSectionLabel, t } from '../i18n/t';
 import { chainColour } from '../layers/palette';
 import { selectAnalysis, selectEnterpriseByKey } from '../state/selectors';
 import { useAppStore } from '../state/store';
@@ -52,7 +52,8 @@ export function SegmentCard({ embedded = false }: { embedded?: boolean }) {
       </section>
       <section>
         <h3>
-          {t(lang, 'segment.plan')} <span className="plan-section">{seg.planSection}</span>
+          {t(lang, 'segment.plan')}{' '}
+          <span className="plan-section">{planSectionLabel(lang, seg.planSection)}</span>
         </h3>
         <blockquote>{pick(lang, seg.plan)}</blockquote>
       </section>
