@@ -6,7 +6,6 @@ import {
   gotoApp,
   project,
   TABLET_LANDSCAPE,
-  TABLET_PORTRAIT,
   useApp,
   waitForHash,
   waitForMapIdle,
@@ -173,10 +172,8 @@ describe('the industrial chain on a landscape tablet', () => {
     await waitForMapIdle(app.page);
     expect(await app.page.evaluate(() => window.__huaibei?.map.getZoom() ?? 0)).toBeGreaterThanOrEqual(11.9);
   });
-});
 
-describe("firm cards and search, in the visitor's language", () => {
-  const app = useApp(TABLET_PORTRAIT);
+  // ---- Firm cards and search, in the visitor's language (the same page: one load per file) ----
   // Latin words a Chinese card may show: units, acronyms of the trade. Names are marked data-name.
   const LATIN_OK = new Set(['OLED', 'DMC', 'LFP', 'BMS', 'PACK', 'PV', 'km', 't']);
   /** The card's visible text without its names (a closed section's content is not visible). */
