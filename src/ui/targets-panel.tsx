@@ -1,6 +1,9 @@
 import { filterDiscrepancies, filterTargets, isTargetFilterSet, targetChains } from '../domain/targets';
+import { download } from '../export/export-data';
+import { targetsCsv, targetsFileName } from '../export/targets-csv';
 import { colon, pick, t } from '../i18n/t';
 import { chainColour } from '../layers/palette';
+import { todayIso } from '../model/dates';
 import { selectAnalysis } from '../state/selectors';
 import { useAppStore } from '../state/store';
 import { AreaChip, describeDiscrepancy, SegmentChip, Sheet, StatusBadge } from './card-parts';
@@ -9,7 +12,7 @@ import './targets-panel.css';
 
 /**
  * The target list (招商清单): every missing or weak segment, where the plan wants it, in the plan's
- * words; filtered by chain and area for the visit.
+ * words; filtered by chain and area for the visit, and downloadable as the CSV of what is shown.
  */
 export function TargetsPanel() {
   const lang = useAppStore((s) => s.lang);
@@ -74,7 +77,17 @@ export function TargetsPanel() {
               {t(lang, 'filter.clear')}
             </button>
           ) : null}
+          <button
+            type="button"
+            className="secondary-btn"
+            data-testid="targets-csv"
+            disabled={targets.length === 0}
+            onClick={() => download(targetsFileName(todayIso()), targetsCsv(targets, data, lang), 'text/csv')}
+          >
+            {t(lang, 'targets.download')}
+          </button>
         </div>
+        <p className="small muted">{t(lang, 'targets.downloadHelp')}</p>
       </div>
       {analysis.targets.length === 0 ? (
         <p className="muted">{t(lang, 'targets.none')}</p>

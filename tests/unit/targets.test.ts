@@ -1,5 +1,7 @@
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import type { ChainModel, Enterprise } from '../../src/data/types';
+import { loadBundled } from '../../src/data/load-bundled';
+import type { AreaId, ChainModel, Enterprise } from '../../src/data/types';
 import { analyseChain } from '../../src/domain/chain-analysis';
 import {
   filterDiscrepancies,
@@ -8,7 +10,10 @@ import {
   targetChains,
   toggleTargetFilter,
 } from '../../src/domain/targets';
+import { targetLines } from '../../src/export/target-list';
+import { targetsCsv, targetsFileName } from '../../src/export/targets-csv';
 import { NO_TARGET_FILTER, type TargetFilter } from '../../src/model';
+import { readPublic } from '../fixtures/load';
 import { enterprise, segment } from '../fixtures/records';
 
 const MODEL: ChainModel = {
@@ -33,6 +38,16 @@ const MODEL: ChainModel = {
   ],
   statusRules: { strongMin: 3, weakMin: 1, note: { zh: '≥3 家为强链', en: '3 or more: strong' } },
 };
+
+const AREAS = {
+  source: { zh: '', en: '' },
+  areas: (['suixi', 'xiangshan', 'lieshan', 'duji', 'hitech', 'linhuan'] as AreaId[]).map((id) => ({
+    id,
+    name: { zh: `${id}区`, en: `${id[0]?.toUpperCase()}${id.slice(1)}` },
+  })),
+} as unknown as Parameters<typeof targetLines>[1]['areas'];
+
+const DATA = { chain: MODEL, areas: AREAS };
 
 const FIRMS: Enterprise[] = [
   enterprise({ id: 'e1', area: 'hitech', segments: ['box'] }),
@@ -129,6 +144,93 @@ describe('the filter itself', () => {
       'hydrogen',
       'lightweight',
       'charging',
+    ]);
+  });
+});
+
+/** The cells of an exported CSV, as Excel splits them (the BOM removed first). */
+function cells(csv: string): string[][] {
+  expect(csv.charCodeAt(0)).toBe(0xfeff);
+  expect(csv.endsWith('\r\n')).toBe(true);
+  return Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data;
+}
+
+describe('the target list as CSV', () => {
+  const shown = filterTargets(analysis.targets, filter({ chains: ['battery', 'lightweight'] }));
+
+  it('has one row per listed segment, headed in Chinese, with names, counts, areas, section and quote', () => {
+    const rows = cells(targetsCsv(shown, DATA, 'zh'));
+    expect(rows[0]).toEqual([
+      '环节',
+      '产业链',
+      '上中下游',
+      '状态',
+      '本地企业数',
+      '规划落位',
+      '规划条款',
+      '规划原文',
+    ]);
+    expect(rows.slice(1)).toEqual([
+      ['cell', '电池', '中游', '缺链', '0', 'hitech区、lieshan区', '§三.4', '发展cell'],
+      ['separator', '电池', '上游', '缺链', '0', '规划未指定区域', '§三.5', '发展separator'],
+      ['box', '电池', '中游', '弱链', '1', 'hitech区', '§三.4', '发展box'],
+      // A quote that starts like a formula is neutralised, as in every export.
+      ['铝合金轮毂', '轻量化', '中游', '弱链', '1', 'lieshan区', '§三.4', `'=HYPERLINK("x") 发展轮毂`],
+    ]);
+  });
+
+  it('is headed and written in English when the app is', () => {
+    const rows = cells(targetsCsv(shown, DATA, 'en'));
+    expect(rows[0]).toEqual([
+      'Segment',
+      'Chain',
+      'Stage',
+      'Status',
+      'Local firms',
+      'Areas in the plan',
+      'Plan section',
+      "The plan's wording",
+    ]);
+    expect(rows[1]).toEqual([
+      'cell',
+      'Batteries',
+      'Midstream',
+      'Missing',
+      '0',
+      'Hitech and Lieshan',
+      '§三.4',
+      'develop cell',
+    ]);
+    expect(rows[4]).toEqual([
+      'Alloy wheels',
+      'Lightweighting',
+      'Midstream',
+      'Weak',
+      '1',
+      'Lieshan',
+      '§三.4',
+      `'+wheels, "alloy"`,
+    ]);
+  });
+
+  it('writes the firm count as a number, and only the header for an empty list', () => {
+    expect(targetLines(shown, DATA, 'zh').map((l) => l.firms)).toEqual([0, 0, 1, 1]);
+    expect(cells(targetsCsv([], DATA, 'zh'))).toHaveLength(1);
+    expect(targetsFileName('2026-12-01')).toBe('huaibei-targets-2026-12-01.csv');
+  });
+});
+
+describe('the bundled target list', async () => {
+  const data = await loadBundled(readPublic);
+  const all = analyseChain(data.chain, data.enterprises).targets;
+
+  it('filtered to hydrogen in Linhuan: the by-product hydrogen and the fuel cells', () => {
+    const shown = filterTargets(all, filter({ chains: ['hydrogen'], areas: ['linhuan'] }));
+    expect(ids(shown)).toEqual(['h2-byproduct', 'fuel-cell']);
+    const rows = cells(targetsCsv(shown, data, 'zh'));
+    expect(rows.slice(1).map((r) => [r[0], r[1], r[3], r[4], r[5], r[6]])).toEqual([
+      ['焦炉气副产制氢', '氢能与燃料电池', '缺链', '0', '临涣化工园区', '§三.4'],
+      ['氢燃料电池', '氢能与燃料电池', '缺链', '0', '濉溪县、临涣化工园区', '§三.4'],
     ]);
   });
 });
