@@ -2,7 +2,8 @@ import type { BundledData } from '../data/load-bundled';
 import type { Lang } from '../data/types';
 import type { Target } from '../domain/chain-analysis';
 import { joinList } from '../i18n/join-list';
-import { type MessageKey, pick, t } from '../i18n/t';
+import { colon, type MessageKey, pick, t } from '../i18n/t';
+import type { TargetFilter } from '../model';
 
 export type ListData = Pick<BundledData, 'chain' | 'areas'>;
 
@@ -58,4 +59,23 @@ export function targetLines(targets: readonly Target[], data: ListData, lang: La
     section: tg.segment.planSection,
     quote: pick(lang, tg.segment.plan),
   }));
+}
+
+/** What a filter keeps, in words: "产业链：电池、氢能；规划落位区域：高新区", or that it keeps everything. */
+export function targetFilterText(f: TargetFilter, data: ListData, lang: Lang): string {
+  // Either value passes, so the names are listed with a plain separator, not "and".
+  const part = (key: MessageKey, names: string[]) =>
+    names.length ? [`${t(lang, key)}${colon(lang)}${names.join(lang === 'zh' ? '、' : ', ')}`] : [];
+  // In the data's order, as the chips are, whatever order they were tapped in.
+  const parts = [
+    ...part(
+      'targets.filterChain',
+      data.chain.chains.filter((c) => f.chains.includes(c.id)).map((c) => pick(lang, c.name)),
+    ),
+    ...part(
+      'targets.filterArea',
+      data.areas.areas.filter((a) => f.areas.includes(a.id)).map((a) => pick(lang, a.name)),
+    ),
+  ];
+  return parts.length ? parts.join(lang === 'zh' ? '；' : '; ') : t(lang, 'targets.filterNone');
 }

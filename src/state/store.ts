@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { BundledData } from '../data/load-bundled';
 import type { Confidence, Lang, Precision } from '../data/types';
 import { toggleTargetFilter } from '../domain/targets';
-import type { HandoutPage } from '../export/handout-page';
+import type { HandoutPage, HandoutTargetList } from '../export/handout-page';
 import { withImports } from '../import/merge';
 import type { ImportedDataset } from '../import/pipeline';
 import { availableLayers, defaultLayerIds, type LayerDef, type LayerId } from '../layers/registry';
@@ -33,9 +33,11 @@ export interface HandoutState {
   done: number;
   total: number;
   pages: HandoutPage[];
+  /** The target list printed after the pages. */
+  targets: HandoutTargetList | null;
 }
 
-export const NO_HANDOUT: HandoutState = { status: 'idle', done: 0, total: 0, pages: [] };
+export const NO_HANDOUT: HandoutState = { status: 'idle', done: 0, total: 0, pages: [], targets: null };
 
 export type Panel = 'none' | 'layers' | 'search' | 'data' | SharedPanel;
 

@@ -10,7 +10,7 @@ import {
   targetChains,
   toggleTargetFilter,
 } from '../../src/domain/targets';
-import { targetLines } from '../../src/export/target-list';
+import { targetFilterText, targetLines } from '../../src/export/target-list';
 import { targetsCsv, targetsFileName } from '../../src/export/targets-csv';
 import { NO_TARGET_FILTER, type TargetFilter } from '../../src/model';
 import { readPublic } from '../fixtures/load';
@@ -145,6 +145,20 @@ describe('the filter itself', () => {
       'lightweight',
       'charging',
     ]);
+  });
+
+  it('says what it keeps in words, with no "and" between values either of which passes', () => {
+    expect(targetFilterText(NO_TARGET_FILTER, DATA, 'zh')).toBe('全部缺链、弱链环节');
+    expect(targetFilterText(filter({ chains: ['battery', 'hydrogen'], areas: ['hitech'] }), DATA, 'zh')).toBe(
+      '产业链：电池、氢能；规划落位区域：hitech区',
+    );
+    // In the data's order, as the chips are, not in the order they were tapped.
+    expect(targetFilterText(filter({ chains: ['hydrogen', 'battery'] }), DATA, 'zh')).toBe(
+      '产业链：电池、氢能',
+    );
+    expect(targetFilterText(filter({ areas: ['hitech', 'suixi'] }), DATA, 'en')).toBe(
+      'Area the plan assigns: Suixi, Hitech',
+    );
   });
 });
 
