@@ -28,6 +28,7 @@ export const enChain: Record<keyof typeof zhChain, string> = {
   'targets.where': 'Where',
   'targets.discrepancies': 'Where the data differs from the plan',
   'targets.none': 'No segment is missing or weak.',
+  'targets.filter': 'Filter',
   'targets.filterChain': 'Chain',
   'targets.filterArea': 'Area the plan assigns',
   'targets.showing': 'Showing {n} of {total} segments',

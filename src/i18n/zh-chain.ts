@@ -25,6 +25,7 @@ export const zhChain = {
   'targets.where': '落位',
   'targets.discrepancies': '数据与规划布局不一致之处',
   'targets.none': '没有缺链或弱链环节。',
+  'targets.filter': '筛选',
   'targets.filterChain': '产业链',
   'targets.filterArea': '规划落位区域',
   'targets.showing': '显示 {n} / {total} 个环节',

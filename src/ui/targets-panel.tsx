@@ -1,5 +1,6 @@
 import { filterDiscrepancies, filterTargets, isTargetFilterSet, targetChains } from '../domain/targets';
 import { download } from '../export/export-data';
+import { targetFilterText } from '../export/target-list';
 import { targetsCsv, targetsFileName } from '../export/targets-csv';
 import { colon, pick, t } from '../i18n/t';
 import { chainColour } from '../layers/palette';
@@ -36,7 +37,14 @@ export function TargetsPanel() {
       lang={lang}
     >
       <p className="small">{t(lang, 'targets.intro')}</p>
-      <section className="targets-filter" data-testid="targets-filter">
+      {/* Closed, the filter is one line saying what it keeps: the list itself stays in view on a tablet. */}
+      <details className="targets-filter" data-testid="targets-filter">
+        <summary data-testid="targets-filter-toggle">
+          <span className="targets-filter-label">{t(lang, 'targets.filter')}</span>
+          <span className="targets-filter-now" data-testid="targets-filter-now">
+            {targetFilterText(filter, data, lang)}
+          </span>
+        </summary>
         <h3>{t(lang, 'targets.filterChain')}</h3>
         <div className="chip-row">
           {chains.map((id) => {
@@ -66,12 +74,12 @@ export function TargetsPanel() {
             />
           ))}
         </div>
-      </section>
+      </details>
       <div className="targets-actions">
-        <p className="small" data-testid="targets-count">
-          {t(lang, 'targets.showing', { n: targets.length, total: analysis.targets.length })}
-        </p>
         <div className="button-row">
+          <p className="small targets-count" data-testid="targets-count">
+            {t(lang, 'targets.showing', { n: targets.length, total: analysis.targets.length })}
+          </p>
           {isTargetFilterSet(filter) ? (
             <button type="button" className="secondary-btn" data-testid="targets-clear" onClick={clear}>
               {t(lang, 'filter.clear')}
