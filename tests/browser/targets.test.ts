@@ -3,6 +3,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { TARGET_COLUMNS } from '../../src/export/target-list';
+import { zh } from '../../src/i18n/zh';
+import { segmentFirmCounts } from './bundled-counts';
 import { gotoApp, TABLET_LANDSCAPE, TABLET_PORTRAIT, useApp, waitForHash, waitForMapIdle } from './harness';
 
 interface SegmentRow {
@@ -18,19 +21,9 @@ const chainJson = JSON.parse(
   readFileSync(new URL('../../public/data/chain.json', import.meta.url), 'utf8'),
 ) as { segments: SegmentRow[]; statusRules: { strongMin: number } };
 
-/** Firms per segment straight from the shipped CSV: an independent check of what the list shows. */
-function firmCounts(): Map<string, number> {
-  const csv = readFileSync(new URL('../../public/data/enterprises.csv', import.meta.url), 'utf8');
-  const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
-  const counts = new Map<string, number>();
-  for (const r of rows)
-    for (const s of (r.segments ?? '').split(';').filter(Boolean)) counts.set(s, (counts.get(s) ?? 0) + 1);
-  return counts;
-}
-
 /** The missing and weak segments of a chain that the plan places in an area, worked out from the files. */
 function expectedTargets(chain: string | null, area: string | null): SegmentRow[] {
-  const counts = firmCounts();
+  const counts = segmentFirmCounts();
   return chainJson.segments.filter(
     (s) =>
       (counts.get(s.id) ?? 0) < chainJson.statusRules.strongMin &&
@@ -133,17 +126,9 @@ describe('the target list for a visit, on a portrait tablet', () => {
     const text = readFileSync(await download.path(), 'utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const rows = Papa.parse<string[]>(text.slice(1), { skipEmptyLines: true }).data;
-    expect(rows[0]).toEqual([
-      '环节',
-      '产业链',
-      '上中下游',
-      '状态',
-      '本地企业数',
-      '规划落位',
-      '规划条款',
-      '规划原文',
-    ]);
-    const counts = firmCounts();
+    // Headed in the app's language (the unit tests spell the headers out).
+    expect(rows[0]).toEqual(TARGET_COLUMNS.map(([, key]) => zh[key]));
+    const counts = segmentFirmCounts();
     const shown = await listed(page);
     expect(rows.slice(1).map((r) => r[0])).toEqual(
       shown.map((id) => HYDROGEN_LINHUAN.find((s) => s.id === id)?.name.zh),
