@@ -156,6 +156,10 @@ describe('the target list for a visit, on a portrait tablet', () => {
     });
     await page.getByTestId('share-button').tap();
     await page.getByTestId('handout-mode-current').locator('xpath=..').tap();
+    // The dialog says the list comes with the handout, and which.
+    expect(await page.getByTestId('share-handout-targets').textContent()).toBe(
+      `讲解材料最后附招商清单（产业链：氢能与燃料电池；规划落位区域：临涣化工园区，共 ${HYDROGEN_LINHUAN.length} 个环节），可在“招商清单”中筛选。`,
+    );
     await page.getByTestId('share-handout-print').tap();
     await expect
       .poll(() => page.evaluate(() => (window as WithPrint).__printCalls ?? 0), { timeout: 30_000 })
