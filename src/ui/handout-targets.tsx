@@ -1,7 +1,17 @@
 import type { Lang } from '../data/types';
 import type { HandoutTargetList } from '../export/handout-page';
-import { t } from '../i18n/t';
+import { type MessageKey, t } from '../i18n/t';
 import './handout-targets.css';
+
+// The printed columns and their share of the sheet's width: the plan's wording gets the most room.
+const COLUMNS: readonly { key: MessageKey | null; width: string }[] = [
+  { key: null, width: '5%' },
+  { key: 'targets.col.segment', width: '22%' },
+  { key: 'targets.col.status', width: '8%' },
+  { key: 'targets.col.firms', width: '11%' },
+  { key: 'targets.col.areas', width: '17%' },
+  { key: 'targets.col.quote', width: '37%' },
+];
 
 /**
  * The target list in the printed handout, after the map pages: a table in black on white whose
@@ -24,21 +34,17 @@ export function HandoutTargets({ list, lang }: { list: HandoutTargetList; lang: 
       ) : (
         <table className="handout-target-table">
           <colgroup>
-            <col className="col-n" />
-            <col className="col-segment" />
-            <col className="col-status" />
-            <col className="col-firms" />
-            <col className="col-areas" />
-            <col className="col-quote" />
+            {COLUMNS.map((c) => (
+              <col key={c.key ?? 'n'} style={{ width: c.width }} />
+            ))}
           </colgroup>
           <thead>
             <tr>
-              <th scope="col">#</th>
-              <th scope="col">{t(lang, 'targets.col.segment')}</th>
-              <th scope="col">{t(lang, 'targets.col.status')}</th>
-              <th scope="col">{t(lang, 'targets.col.firms')}</th>
-              <th scope="col">{t(lang, 'targets.col.areas')}</th>
-              <th scope="col">{t(lang, 'targets.col.quote')}</th>
+              {COLUMNS.map((c) => (
+                <th key={c.key ?? 'n'} scope="col">
+                  {c.key ? t(lang, c.key) : '#'}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
