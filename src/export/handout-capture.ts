@@ -1,10 +1,12 @@
 import type { Map as MlMap } from 'maplibre-gl';
+import { filterTargets } from '../domain/targets';
 import { pick, t } from '../i18n/t';
-import { selectLegend } from '../state/selectors';
+import { selectAnalysis, selectLegend } from '../state/selectors';
 import { type AppState, type AppStore, shareStateOf } from '../state/store';
-import type { HandoutPage } from './handout-page';
+import type { HandoutPage, HandoutTargetList } from './handout-page';
 import { snapshotMap } from './map-image';
 import { qrDataUrl } from './qr';
+import { targetFilterText, targetLines } from './target-list';
 import { dateLine, layersLine, sourcesFor, stepLink, viewTitle } from './view-text';
 
 function mapPicture(map: MlMap): { image: string } {
@@ -24,6 +26,18 @@ export function captureCurrentPage(map: MlMap, s: AppState, href: string, date: 
     link: href,
     qr: qrDataUrl(href),
     sources: sourcesFor(s),
+    date: dateLine(s.lang, date),
+  };
+}
+
+/** The target list as the panel shows it now (its filter applied), for the page after the map pages. */
+export function captureTargetList(s: AppState, date: Date): HandoutTargetList | null {
+  if (!s.data) return null;
+  const targets = filterTargets(selectAnalysis(s.data).targets, s.targetFilter);
+  return {
+    filter: t(s.lang, 'targets.filterLine', { filter: targetFilterText(s.targetFilter, s.data, s.lang) }),
+    lines: targetLines(targets, s.data, s.lang),
+    rule: t(s.lang, 'chain.rules', { rule: pick(s.lang, s.data.chain.statusRules.note) }),
     date: dateLine(s.lang, date),
   };
 }

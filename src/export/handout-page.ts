@@ -1,4 +1,5 @@
 import type { LegendEntry } from '../layers/types';
+import type { TargetLine } from './target-list';
 
 /** One printed page: a view of the map with what explains it and the link that opens it. */
 export interface HandoutPage {
@@ -16,5 +17,15 @@ export interface HandoutPage {
   /** The link's QR code (SVG data URL). */
   qr: string;
   sources: string[];
+  date: string;
+}
+
+/** The target list as printed after the map pages: the filtered lines, as text, as they were when printed. */
+export interface HandoutTargetList {
+  /** "筛选条件：…", or that the list is whole. */
+  filter: string;
+  lines: TargetLine[];
+  /** How strong, weak and missing are decided (the data's rule). */
+  rule: string;
   date: string;
 }

@@ -28,18 +28,20 @@ export async function printHandout(
     return;
   }
   const total = mode === 'tour' ? (store.getState().data?.tour.length ?? 0) : 1;
-  set({ status: 'preparing', done: 0, total, pages: [] });
+  set({ status: 'preparing', done: 0, total, pages: [], targets: null });
   try {
     await document.fonts?.ready;
     // Loaded when first asked for: nothing of it is needed to show the map.
-    const { captureCurrentPage, captureTourPages } = await import('./handout-capture');
+    const { captureCurrentPage, captureTargetList, captureTourPages } = await import('./handout-capture');
     const href = window.location.href;
     const date = new Date();
     const pages =
       mode === 'tour'
         ? await captureTourPages(map, store, href, date, (done, n) => set({ done, total: n }), prepare)
         : [captureCurrentPage(map, store.getState(), href, date)];
-    set({ status: 'ready', pages, done: pages.length, total: pages.length });
+    // After the pages: a tour's pages have put the view, and so the list's filter, back as it was.
+    const targets = captureTargetList(store.getState(), date);
+    set({ status: 'ready', pages, targets, done: pages.length, total: pages.length });
     // Let React put the pages in the document and the browser decode their pictures.
     await frame();
     await frame();
@@ -57,5 +59,5 @@ export async function printHandout(
 export function handoutPrinted(store: AppStore): void {
   if (!document.documentElement.classList.contains(PRINTING_CLASS)) return;
   document.documentElement.classList.remove(PRINTING_CLASS);
-  store.getState().setHandout({ status: 'idle', pages: [], done: 0, total: 0 });
+  store.getState().setHandout({ status: 'idle', pages: [], targets: null, done: 0, total: 0 });
 }

@@ -17,9 +17,11 @@ export const enShare: Record<keyof typeof zhShare, string> = {
   'share.exportFailed': 'Could not make the map image; please try again.',
   'share.noMap': 'The map is not ready yet; please try again in a moment.',
   'share.handout': 'Print handout',
-  'share.handoutCurrent': 'This view (1 page)',
-  'share.handoutTour': 'All tour steps ({n} page)|All tour steps ({n} pages)',
+  'share.handoutCurrent': 'This view (1 map page)',
+  'share.handoutTour': 'All tour steps ({n} map page)|All tour steps ({n} map pages)',
   'share.handoutPrint': 'Print handout',
+  'share.handoutTargets':
+    'The handout ends with the target list ({filter}; {n} segment). Filter it in the Targets panel.|The handout ends with the target list ({filter}; {n} segments). Filter it in the Targets panel.',
   'share.handoutPreparing': 'Preparing the handout: page {i} of {n}…',
   'share.handoutReady': 'The handout is ready; opening print.',
   'share.handoutFailed': 'The handout could not be prepared; the view is back as it was.',

@@ -42,6 +42,15 @@ export const NO_FILTERS: EnterpriseFilters = {
 
 export { SHARED_PANELS, type SharedPanel };
 
+/** Which lines of the target list (招商清单) are shown: by chain, and by the areas the plan assigns. Empty lists mean "all". */
+export const TargetFilterSchema = v.object({
+  chains: v.array(v.string()),
+  areas: v.array(v.picklist(AREA_IDS)),
+});
+export type TargetFilter = v.InferOutput<typeof TargetFilterSchema>;
+
+export const NO_TARGET_FILTER: TargetFilter = { chains: [], areas: [] };
+
 /** The most segments a visiting firm can name in the match (the picker and the link both stop here). */
 export const MAX_MATCH_SEGMENTS = 5;
 export const MATCH_RADIUS_RANGE = { min: 1, max: 50 } as const;
@@ -101,6 +110,8 @@ export const ShareStateSchema = v.object({
   tourStep: v.optional(v.nullable(v.number())),
   /** The match asked for, or null/absent: none. */
   match: v.optional(v.nullable(MatchViewSchema)),
+  /** The target list's filter; absent: none. */
+  targets: v.optional(TargetFilterSchema),
 });
 export type ShareState = v.InferOutput<typeof ShareStateSchema>;
 
@@ -202,6 +213,18 @@ export function decodeFilters(value: string): EnterpriseFilters | null {
     (f as Record<string, unknown>)[field] = [...new Set(items)];
   }
   return f;
+}
+
+/** The target list's filter in the link: the `f=` form with only its chain and area lists (`chain:battery;area:hitech`). */
+export function encodeTargetFilter(f: TargetFilter): string {
+  return encodeFilters({ ...NO_FILTERS, chains: f.chains, areas: f.areas });
+}
+
+/** The filter of a `targets=` value, or null: all-or-nothing, and only chains and areas. */
+export function decodeTargetFilter(value: string): TargetFilter | null {
+  const f = decodeFilters(value);
+  if (!f || f.segment !== null || f.precision.length > 0 || f.confidence.length > 0) return null;
+  return { chains: f.chains, areas: f.areas };
 }
 
 export function encodeMatch(m: MatchView): string {

@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import type { BundledData } from '../data/load-bundled';
 import type { Confidence, Lang, Precision } from '../data/types';
-import type { HandoutPage } from '../export/handout-page';
+import { toggleTargetFilter } from '../domain/targets';
+import type { HandoutPage, HandoutTargetList } from '../export/handout-page';
 import { withImports } from '../import/merge';
 import type { ImportedDataset } from '../import/pipeline';
 import { availableLayers, defaultLayerIds, type LayerDef, type LayerId } from '../layers/registry';
@@ -14,10 +15,12 @@ import {
   type HashKey,
   type MatchView,
   NO_FILTERS,
+  NO_TARGET_FILTER,
   type Selection,
   SHARED_PANELS,
   type SharedPanel,
   type ShareState,
+  type TargetFilter,
 } from './url-hash';
 
 // Build-time option (VITE_TIANDITU_TOKEN): without it the Tianditu layer is not offered at all.
@@ -30,9 +33,11 @@ export interface HandoutState {
   done: number;
   total: number;
   pages: HandoutPage[];
+  /** The target list printed after the pages. */
+  targets: HandoutTargetList | null;
 }
 
-export const NO_HANDOUT: HandoutState = { status: 'idle', done: 0, total: 0, pages: [] };
+export const NO_HANDOUT: HandoutState = { status: 'idle', done: 0, total: 0, pages: [], targets: null };
 
 export type Panel = 'none' | 'layers' | 'search' | 'data' | SharedPanel;
 
@@ -73,6 +78,8 @@ export interface AppState {
   tourEmptyNoteOpen: boolean;
   /** The firm-to-park match asked for. */
   match: MatchView | null;
+  /** Which lines of the target list are shown (none of the list's filter is the map's). */
+  targetFilter: TargetFilter;
   /** What the app shows: the bundled data with the imports joined or in place. */
   data: BundledData | null;
   panel: Panel;
@@ -104,6 +111,8 @@ export interface AppState {
   pauseTour: () => void;
   setTourEmptyNoteOpen: (open: boolean) => void;
   setMatch: (m: MatchView | null) => void;
+  toggleTargetFilter: <K extends keyof TargetFilter>(list: K, value: TargetFilter[K][number]) => void;
+  clearTargetFilter: () => void;
   setPanel: (p: Panel) => void;
   toggleLegend: () => void;
   dismissLinkNotice: () => void;
@@ -115,14 +124,14 @@ export interface AppState {
  * a segment, chain or enterprise the data does not have, and say so.
  */
 function checkAgainstData(
-  s: Pick<AppState, 'selection' | 'filters' | 'linkRejected' | 'tourStep' | 'match'>,
+  s: Pick<AppState, 'selection' | 'filters' | 'linkRejected' | 'tourStep' | 'match' | 'targetFilter'>,
   d: BundledData,
 ) {
   const segs = new Set(d.chain.segments.map((x) => x.id));
   const chains = new Set(d.chain.chains.map((x) => x.id));
   const firms = new Set(d.enterprises.map((e) => e.id));
   const sites = new Set(d.chargers.map((c) => c.id));
-  let { selection, filters, tourStep, match } = s;
+  let { selection, filters, tourStep, match, targetFilter } = s;
   const rejected = [...s.linkRejected];
   if (tourStep !== null && tourStep >= d.tour.length) {
     tourStep = null;
@@ -144,7 +153,11 @@ function checkAgainstData(
     filters = NO_FILTERS;
     if (!rejected.includes('f')) rejected.push('f');
   }
-  return { selection, filters, tourStep, match, linkRejected: rejected };
+  if (targetFilter.chains.some((c) => !chains.has(c))) {
+    targetFilter = NO_TARGET_FILTER;
+    if (!rejected.includes('targets')) rejected.push('targets');
+  }
+  return { selection, filters, tourStep, match, targetFilter, linkRejected: rejected };
 }
 
 /** The state a tour step asks for, applied over the current one (language kept). */
@@ -185,6 +198,7 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
     tourPaused: false,
     tourEmptyNoteOpen: false,
     match: null,
+    targetFilter: NO_TARGET_FILTER,
     data: null,
     panel: 'none',
     legendOpen: true,
@@ -229,6 +243,7 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
           tourStep: sh.tourStep ?? null,
           tourPaused: false,
           match: sh.match ?? null,
+          targetFilter: sh.targets ?? NO_TARGET_FILTER,
         };
         if (!s.data) return next;
         const checked = { ...s, ...next, ...checkAgainstData(next, s.data) };
@@ -260,6 +275,9 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
     pauseTour: () => set((s) => (s.tourStep === null ? {} : { tourPaused: true })),
     setTourEmptyNoteOpen: (tourEmptyNoteOpen) => set({ tourEmptyNoteOpen }),
     setMatch: (match) => set({ match }),
+    toggleTargetFilter: (list, value) =>
+      set((s) => ({ targetFilter: toggleTargetFilter(s.targetFilter, list, value) })),
+    clearTargetFilter: () => set({ targetFilter: NO_TARGET_FILTER }),
     setPanel: (panel) => set({ panel }),
     toggleLegend: () => set((s) => ({ legendOpen: !s.legendOpen })),
     dismissLinkNotice: () => set({ linkRejected: [] }),
@@ -284,6 +302,7 @@ export function shareStateOf(s: AppState): ShareState {
     panel: (SHARED_PANELS as readonly string[]).includes(s.panel) ? (s.panel as SharedPanel) : null,
     tourStep: s.tourStep,
     match: s.match,
+    targets: s.targetFilter,
   };
 }
 

@@ -8,10 +8,12 @@ import {
   decodeFilters,
   decodeMatch,
   decodeSelection,
+  decodeTargetFilter,
   encodeCamera,
   encodeFilters,
   encodeMatch,
   encodeSelection,
+  encodeTargetFilter,
   ID_RE,
   isLang,
   isSharedPanel,
@@ -36,10 +38,12 @@ export {
   MAX_TOUR_STEPS,
   type MatchView,
   NO_FILTERS,
+  NO_TARGET_FILTER,
   type Selection,
   SHARED_PANELS,
   type SharedPanel,
   type ShareState,
+  type TargetFilter,
 } from '../model';
 
 /**
@@ -47,6 +51,7 @@ export {
  *   #v=1&map=9.2/33.7600/116.7200&layers=areas,townships&sel=area:hitech&lang=en
  *   …&f=seg:power-battery;chain:battery,hydrogen;area:suixi;prec:district;conf:high&panel=chain
  *   …&tour=3   (presenter mode on the tour's third step: 1-based, as the presenter counts "3 / 10")
+ *   …&targets=chain:battery;area:hitech   (the target list's filter, in the f= form)
  * `map` follows maplibre's zoom/lat/lng[/bearing[/pitch]] form. A key at its default is left out
  * (bearing and pitch 0, the default layers, Chinese), as maplibre and PMTiles do. Decoding validates
  * every key on its own: a bad key falls back to its default and is reported, the rest still works.
@@ -66,7 +71,8 @@ export type HashKey =
   | 'asof'
   | 'cover'
   | 'tour'
-  | 'match';
+  | 'match'
+  | 'targets';
 
 export interface DecodedHash {
   /** Only the keys that were present and valid. */
@@ -181,6 +187,14 @@ const CODECS: readonly Codec[] = [
     decode: (value) => {
       const match = decodeMatch(value);
       return match ? { match } : null;
+    },
+  },
+  {
+    key: 'targets',
+    encode: (s) => (s.targets ? encodeTargetFilter(s.targets) || undefined : undefined),
+    decode: (value) => {
+      const targets = decodeTargetFilter(value);
+      return targets ? { targets } : null;
     },
   },
   {

@@ -58,7 +58,8 @@ export function startUrlSync(store: AppStore, win: Window = window): () => void 
       s.panel !== prev.panel ||
       s.charging !== prev.charging ||
       s.tourStep !== prev.tourStep ||
-      s.match !== prev.match
+      s.match !== prev.match ||
+      s.targetFilter !== prev.targetFilter
     ) {
       schedule();
     }

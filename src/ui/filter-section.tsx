@@ -1,11 +1,14 @@
 import { AREA_IDS } from '../data/areas';
+import type { BundledData } from '../data/load-bundled';
+import type { AreaId, Lang } from '../data/types';
 import { pick, t } from '../i18n/t';
 import { AREA_COLOURS, chainColour } from '../layers/palette';
 import { CONFIDENCES, PRECISIONS } from '../model';
 import { selectFilteredEnterprises } from '../state/selectors';
 import { type FilterList, useAppStore } from '../state/store';
 
-function Chip({
+/** An on/off chip (44 px high, aria-pressed): the filters' toggle, here and in the target list. */
+export function Chip({
   on,
   onClick,
   label,
@@ -30,6 +33,15 @@ function Chip({
       {label}
     </button>
   );
+}
+
+/** The six areas as chip values: name in the user's language and specialisation colour. */
+export function areaChoices(data: BundledData, lang: Lang): { v: AreaId; label: string; colour: string }[] {
+  return AREA_IDS.map((a) => ({
+    v: a,
+    label: pick(lang, data.areas.areas.find((x) => x.id === a)?.name ?? { zh: a, en: a }),
+    colour: AREA_COLOURS[a],
+  }));
 }
 
 /** Enterprise filters: chips that read as on or off without hover; the count says what they leave. */
@@ -77,14 +89,7 @@ export function FilterSection() {
         data.chain.chains.map((c) => ({ v: c.id, label: pick(lang, c.name), colour: chainColour(c.id) })),
       )}
       <h3>{t(lang, 'filter.area')}</h3>
-      {row(
-        'areas',
-        AREA_IDS.map((a) => ({
-          v: a,
-          label: pick(lang, data.areas.areas.find((x) => x.id === a)?.name ?? { zh: a, en: a }),
-          colour: AREA_COLOURS[a],
-        })),
-      )}
+      {row('areas', areaChoices(data, lang))}
       <h3>{t(lang, 'filter.precision')}</h3>
       {row(
         'precision',

@@ -4,12 +4,13 @@ import type { HandoutPage } from '../export/handout-page';
 import { colon, t } from '../i18n/t';
 import type { LegendEntry } from '../layers/types';
 import { useAppStore } from '../state/store';
+import { HandoutTargets } from './handout-targets';
 import './share.css';
 
 /** The printable handout: hidden on screen but for a progress note; only the print shows its pages. */
 export function Handout() {
   const lang = useAppStore((s) => s.lang);
-  const { status, done, total, pages } = useAppStore((s) => s.handout);
+  const { status, done, total, pages, targets } = useAppStore((s) => s.handout);
   const setHandout = useAppStore((s) => s.setHandout);
 
   useEffect(() => {
@@ -41,6 +42,7 @@ export function Handout() {
           {pages.map((p) => (
             <HandoutPageView key={p.key} page={p} />
           ))}
+          {targets ? <HandoutTargets list={targets} lang={lang} /> : null}
         </div>
       ) : null}
     </div>

@@ -1,7 +1,10 @@
 import { useMap } from '@vis.gl/react-maplibre';
 import { useEffect, useMemo, useState } from 'react';
+import { filterTargets } from '../domain/targets';
 import { type HandoutMode, printHandout } from '../export/handout';
+import { targetFilterText } from '../export/target-list';
 import { t } from '../i18n/t';
+import { selectAnalysis } from '../state/selectors';
 import { useAppStore } from '../state/store';
 import { loadDeckCode } from './deck-code';
 import './share.css';
@@ -39,6 +42,8 @@ export function ShareDialog() {
   const imports = useAppStore((s) => s.imports);
   const steps = useAppStore((s) => s.data?.tour.length ?? 0);
   const preparing = useAppStore((s) => s.handout.status === 'preparing');
+  const data = useAppStore((s) => s.data);
+  const targetFilter = useAppStore((s) => s.targetFilter);
   const mapRef = useMap().main;
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
   const [exported, setExported] = useState<ExportStatus>(null);
@@ -174,6 +179,14 @@ export function ShareDialog() {
                   />
                   <span>{t(lang, 'share.handoutTour', { n: steps })}</span>
                 </label>
+              ) : null}
+              {data ? (
+                <p className="small" data-testid="share-handout-targets">
+                  {t(lang, 'share.handoutTargets', {
+                    filter: targetFilterText(targetFilter, data, lang),
+                    n: filterTargets(selectAnalysis(data).targets, targetFilter).length,
+                  })}
+                </p>
               ) : null}
               <button
                 type="button"

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { segmentFirmCounts } from './bundled-counts';
 import {
   type AppPage,
   gotoApp,
@@ -10,16 +9,6 @@ import {
   waitForHash,
   waitForMapIdle,
 } from './harness';
-
-/** Segment counts straight from the shipped CSV: an independent check of what the chain view shows. */
-function expectedCounts(): Map<string, number> {
-  const csv = readFileSync(new URL('../../public/data/enterprises.csv', import.meta.url), 'utf8');
-  const rows = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
-  const counts = new Map<string, number>();
-  for (const r of rows)
-    for (const s of (r.segments ?? '').split(';').filter(Boolean)) counts.set(s, (counts.get(s) ?? 0) + 1);
-  return counts;
-}
 
 /** Goes close enough that the firm's dot stands apart from its neighbours, then taps it. */
 async function tapFirm(app: AppPage, id: string) {
@@ -43,7 +32,7 @@ describe('the industrial chain on a landscape tablet', () => {
     const shown = await nodes.evaluateAll((els) =>
       els.map((el) => [el.getAttribute('data-seg'), Number(el.getAttribute('data-count'))] as const),
     );
-    const expected = expectedCounts();
+    const expected = segmentFirmCounts();
     for (const [seg, n] of shown) expect(n, String(seg)).toBe(expected.get(String(seg)) ?? 0);
     // The thresholds are in the data (strong ≥ 3, weak 1–2, missing 0) and the view follows them.
     expect(await app.page.locator('[data-seg=al-materials]').getAttribute('class')).toContain(

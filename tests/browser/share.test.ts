@@ -51,6 +51,8 @@ const today = () => {
 const pdfPages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
 
 describe('sharing on a portrait tablet', () => {
+  // Sheets the whole target list takes after the map pages (no list filter is set in this block).
+  let listPages = 0;
   const app = useApp(TABLET_PORTRAIT, {
     setup: async () => {
       if (SHOTS) mkdirSync(SHOTS, { recursive: true });
@@ -181,6 +183,8 @@ describe('sharing on a portrait tablet', () => {
 
     const pages = page.getByTestId('handout-page');
     expect(await pages.count()).toBe(steps.length);
+    // After the steps, the target list.
+    expect(await page.getByTestId('handout-targets').count()).toBe(1);
     for (let i = 0; i < steps.length; i++) {
       const text = (await pages.nth(i).textContent()) ?? '';
       expect(text).toContain(steps[i]);
@@ -196,7 +200,9 @@ describe('sharing on a portrait tablet', () => {
       format: 'A4',
       margin: { top: '12mm', bottom: '12mm', left: '12mm', right: '12mm' },
     });
-    expect(pdfPages(pdf)).toBe(steps.length);
+    // One page per step, then the target list on sheets of its own.
+    listPages = pdfPages(pdf) - steps.length;
+    expect(listPages).toBeGreaterThan(0);
     if (existsSync('/usr/bin/pdftotext')) {
       const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString('utf8');
       const perPage = text.split('\f');
@@ -205,6 +211,7 @@ describe('sharing on a portrait tablet', () => {
         expect(flat, `page ${i + 1}`).toContain((steps[i] ?? '').replace(/\s+/g, ''));
         expect(flat, `page ${i + 1}`).toContain(today());
       }
+      expect((perPage[steps.length] ?? '').replace(/\s+/g, '')).toContain('招商清单');
     }
     if (SHOTS) writeFileSync(`${SHOTS}/handout.pdf`, pdf);
     // Once printed, the handout is gone: Ctrl+P prints the app's own view again.
@@ -215,12 +222,13 @@ describe('sharing on a portrait tablet', () => {
       expect(await page.locator('.topbar').isVisible()).toBe(true);
       expect(await page.locator('.print-sources').isVisible()).toBe(true);
     } finally {
-      await page.emulateMedia({ media: 'screen' });
+      // Back to no emulation, not 'screen': after 'screen', page.pdf prints with the screen rules.
+      await page.emulateMedia({ media: null });
     }
     expect(app.errors).toEqual([]);
   }, 120_000);
 
-  it('prints the current view as one page whose QR code is the address', async () => {
+  it('prints the current view as one page whose QR code is the address, then the target list', async () => {
     const page = app.page;
     await page.getByTestId('handout-mode-current').locator('xpath=..').tap();
     await page.getByTestId('share-handout-print').tap();
@@ -233,7 +241,9 @@ describe('sharing on a portrait tablet', () => {
     expect(text).toContain(today());
     expect(await decodeImgQr(page, '[data-testid=handout-page] .handout-qr img')).toBe(page.url());
     const pdf = await page.pdf({ format: 'A4' });
-    expect(pdfPages(pdf)).toBe(1);
+    // The view's page, then the list: no more sheets than in the tour's print, which had wider margins.
+    expect(pdfPages(pdf)).toBeGreaterThan(1);
+    expect(pdfPages(pdf)).toBeLessThanOrEqual(1 + listPages);
     await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
     await expect.poll(() => page.getByTestId('handout-page').count()).toBe(0);
   });
@@ -299,7 +309,8 @@ describe('sharing on a landscape tablet', () => {
     expect(text).toContain('Huaibei High-tech Zone');
     expect(text).toContain(`Date: ${today()}`);
     const pdf = await app.page.pdf({ format: 'A4' });
-    expect(pdfPages(pdf)).toBe(1);
+    // The view's page, then the target list.
+    expect(pdfPages(pdf)).toBeGreaterThan(1);
     if (SHOTS) writeFileSync(`${SHOTS}/handout-en.pdf`, pdf);
     expect(app.errors).toEqual([]);
   });

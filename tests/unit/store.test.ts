@@ -6,6 +6,7 @@ import {
   DEFAULT_CHARGING,
   type EnterpriseFilters,
   NO_FILTERS,
+  NO_TARGET_FILTER,
   type ShareState,
 } from '../../src/state/url-hash';
 import { readPublic } from '../fixtures/load';
@@ -23,6 +24,7 @@ function shared(over: Partial<ShareState> = {}): ShareState {
     charging: DEFAULT_CHARGING,
     tourStep: null,
     match: null,
+    targets: NO_TARGET_FILTER,
     ...over,
   };
 }
@@ -328,5 +330,59 @@ describe('tour steps, matches and imports in the store', async () => {
     store.getState().setImports([]);
     expect(store.getState().data?.enterprises.length).toBe(data.enterprises.length);
     expect(store.getState().selection).toBeNull();
+  });
+});
+
+describe("the target list's filter in the store", async () => {
+  const data = await loadBundled(readPublic);
+
+  it('toggles chains and areas, shares them, and clears them at once', () => {
+    const store = createAppStore('');
+    store.getState().toggleTargetFilter('chains', 'hydrogen');
+    store.getState().toggleTargetFilter('areas', 'linhuan');
+    store.getState().toggleTargetFilter('chains', 'battery');
+    expect(shareStateOf(store.getState()).targets).toEqual({
+      chains: ['hydrogen', 'battery'],
+      areas: ['linhuan'],
+    });
+    // The map's own filters are another thing.
+    expect(store.getState().filters).toEqual(NO_FILTERS);
+    store.getState().clearTargetFilter();
+    expect(store.getState().targetFilter).toEqual(NO_TARGET_FILTER);
+  });
+
+  it('restores it from a link, and a link without it shows the whole list', () => {
+    const store = createAppStore('');
+    store.getState().dataLoaded(data);
+    store
+      .getState()
+      .applyShared(shared({ panel: 'targets', targets: { chains: ['hydrogen'], areas: ['linhuan'] } }), []);
+    expect(store.getState().targetFilter).toEqual({ chains: ['hydrogen'], areas: ['linhuan'] });
+    expect(store.getState().linkRejected).toEqual([]);
+    const { targets: _, ...old } = shared({ panel: 'targets' });
+    store.getState().applyShared(old, []);
+    expect(store.getState().targetFilter).toEqual(NO_TARGET_FILTER);
+  });
+
+  it('drops a filter naming a chain the data does not have, and says so', () => {
+    for (const early of [true, false]) {
+      const store = createAppStore('');
+      if (!early) store.getState().dataLoaded(data);
+      store
+        .getState()
+        .applyShared(shared({ targets: { chains: ['battery', 'rockets'], areas: ['hitech'] } }), []);
+      if (early) store.getState().dataLoaded(data);
+      expect(store.getState().targetFilter).toEqual(NO_TARGET_FILTER);
+      expect(store.getState().linkRejected).toEqual(['targets']);
+    }
+  });
+
+  it('keeps it through a tour step: the steps do not set it', () => {
+    const store = createAppStore('');
+    store.getState().dataLoaded(data);
+    store.getState().toggleTargetFilter('areas', 'suixi');
+    store.getState().goToStep(1);
+    expect(store.getState().tourStep).toBe(1);
+    expect(store.getState().targetFilter).toEqual({ chains: [], areas: ['suixi'] });
   });
 });

@@ -8,6 +8,7 @@ import {
   type EnterpriseFilters,
   encodeHash,
   NO_FILTERS,
+  NO_TARGET_FILTER,
   type ShareState,
 } from '../../src/state/url-hash';
 
@@ -397,5 +398,46 @@ describe('defaults are left out of the link, and links written before still open
       lang: 'zh',
       ...want,
     });
+  });
+});
+
+describe("the target list's filter in the link", () => {
+  it('writes it as targets= in the f= form, before the tour step, and reads it back', () => {
+    const s = share({
+      panel: 'targets',
+      targets: { chains: ['battery', 'hydrogen'], areas: ['hitech'] },
+      tourStep: 1,
+    });
+    const hash = encodeHash(s);
+    expect(hash).toContain('&panel=targets&targets=chain:battery,hydrogen;area:hitech&tour=2');
+    const r = decodeHash(hash, KNOWN);
+    expect(r.rejected).toEqual([]);
+    expect(r.state.targets).toEqual({ chains: ['battery', 'hydrogen'], areas: ['hitech'] });
+    expect(decodeHash('#targets=area:suixi,linhuan', KNOWN).state.targets).toEqual({
+      chains: [],
+      areas: ['suixi', 'linhuan'],
+    });
+  });
+
+  it('leaves it out when nothing is chosen, and a link without it shows the whole list', () => {
+    expect(encodeHash(share({ targets: NO_TARGET_FILTER }))).not.toContain('targets=');
+    expect(encodeHash(share())).not.toContain('targets=');
+    const old = decodeHash('#v=1&layers=areas,townships&sel=area:hitech&lang=en&panel=targets', KNOWN);
+    expect(old.rejected).toEqual([]);
+    expect(old.state.targets).toBeUndefined();
+    expect(decodeHash('#targets=', KNOWN).state.targets).toEqual(NO_TARGET_FILTER);
+  });
+
+  it.each([
+    ['a segment', 'seg:battery-box'],
+    ['a precision list', 'chain:battery;prec:park'],
+    ['a confidence list', 'conf:high'],
+    ['an unknown area', 'area:mars'],
+    ['an unknown key', 'status:missing'],
+    ['markup', 'chain:%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E'],
+  ])('rejects a filter with %s as a whole, keeping the other keys', (_label, value) => {
+    const r = decodeHash(`#v=1&lang=en&panel=targets&f=area:duji&targets=${value}`, KNOWN);
+    expect(r.rejected).toEqual(['targets']);
+    expect(r.state).toEqual({ lang: 'en', panel: 'targets', filters: { ...NO_FILTERS, areas: ['duji'] } });
   });
 });

@@ -72,4 +72,17 @@ describe('startUrlSync', () => {
     stop();
     expect(listeners.size).toBe(0);
   });
+
+  it("writes the target list's filter when it changes, and a pasted link without one clears it", () => {
+    const store = createAppStore('');
+    const { win, writes, paste } = fakeWindow('#v=1&panel=targets&targets=chain:hydrogen');
+    const stop = startUrlSync(store, win);
+    expect(store.getState().targetFilter).toEqual({ chains: ['hydrogen'], areas: [] });
+    store.getState().toggleTargetFilter('areas', 'linhuan');
+    vi.advanceTimersByTime(0);
+    expect(writes).toEqual(['#v=1&panel=targets&targets=chain:hydrogen;area:linhuan']);
+    paste('#v=1&panel=targets');
+    expect(store.getState().targetFilter).toEqual({ chains: [], areas: [] });
+    stop();
+  });
 });
