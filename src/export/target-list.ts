@@ -2,7 +2,7 @@ import type { BundledData } from '../data/load-bundled';
 import type { Lang } from '../data/types';
 import type { Target } from '../domain/chain-analysis';
 import { joinList } from '../i18n/join-list';
-import { colon, type MessageKey, pick, t } from '../i18n/t';
+import { colon, type MessageKey, pick, planSectionLabel, t } from '../i18n/t';
 import type { TargetFilter } from '../model';
 
 export type ListData = Pick<BundledData, 'chain' | 'areas'>;
@@ -56,7 +56,7 @@ export function targetLines(targets: readonly Target[], data: ListData, lang: La
           tg.assignedAreas.map((a) => nameOf(data.areas.areas, lang, a)),
         )
       : t(lang, 'chain.notAssigned'),
-    section: tg.segment.planSection,
+    section: planSectionLabel(lang, tg.segment.planSection),
     quote: pick(lang, tg.segment.plan),
   }));
 }

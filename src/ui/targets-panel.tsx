@@ -2,7 +2,7 @@ import { filterDiscrepancies, filterTargets, isTargetFilterSet, targetChains } f
 import { download } from '../export/export-data';
 import { targetFilterText } from '../export/target-list';
 import { targetsCsv, targetsFileName } from '../export/targets-csv';
-import { colon, pick, t } from '../i18n/t';
+import { colon, pick, planSectionLabel, t } from '../i18n/t';
 import { chainColour } from '../layers/palette';
 import { todayIso } from '../model/dates';
 import { selectAnalysis } from '../state/selectors';
@@ -130,7 +130,7 @@ export function TargetsPanel() {
               </div>
               <blockquote className="small">
                 {pick(lang, target.segment.plan)}{' '}
-                <span className="plan-section">{target.segment.planSection}</span>
+                <span className="plan-section">{planSectionLabel(lang, target.segment.planSection)}</span>
               </blockquote>
             </li>
           );
