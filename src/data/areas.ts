@@ -3,10 +3,12 @@ import {
   AREA_IDS,
   type Area,
   AreaEntrySchema,
+  type AreaId,
   type AreasFile,
   AreasRootSchema,
   HUAIBEI_NEAR,
   inBox,
+  isAreaId,
   type ParkFootprint,
   ParkFootprintSchema,
 } from '../model';
@@ -60,8 +62,13 @@ function readArea(raw: unknown, at: At, seen: Set<string>, issues: DataIssue[]):
     }
   }
   seen.add(a.id);
+  // An unknown neighbour costs that neighbour, not the area.
+  for (const n of a.neighbours)
+    if (!isAreaId(n) || n === a.id)
+      issues.push(issueAt(at, 'neighbours', 'ref.unknownArea', { id: String(n) }));
+  const neighbours = a.neighbours.filter((n): n is AreaId => isAreaId(n) && n !== a.id);
   const { adcode, ...rest } = a;
-  return { ...rest, ...(a.kind === 'district' ? { adcode } : {}), footprints };
+  return { ...rest, ...(a.kind === 'district' ? { adcode } : {}), footprints, neighbours };
 }
 
 /** areas.json → the six plan areas (their chain segments live in chain.json, with the segments). */

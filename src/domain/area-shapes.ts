@@ -1,4 +1,4 @@
-import { bbox, booleanIntersects, circle } from '@turf/turf';
+import { bbox, circle } from '@turf/turf';
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { Area, AreaId, AreaPolygon, DataIssue, DistrictFeature } from '../data/types';
 
@@ -119,28 +119,4 @@ export function areaBounds(
     [w, s],
     [e, n],
   ];
-}
-
-/**
- * Which areas touch: districts that share a boundary, a park and the districts its footprint lies
- * in. A firm known only to its district can then be said to be "in a neighbouring area", with no
- * made-up distance. Symmetric; an area is not its own neighbour.
- */
-export function areaNeighbours(
-  polygons: FeatureCollection<AreaPolygon, AreaShapeProps>,
-): Record<AreaId, AreaId[]> {
-  const out = {} as Record<AreaId, AreaId[]>;
-  const fs = polygons.features;
-  for (const f of fs) out[f.properties.area] ??= [];
-  for (let i = 0; i < fs.length; i++) {
-    for (let j = i + 1; j < fs.length; j++) {
-      const a = fs[i] as (typeof fs)[number];
-      const b = fs[j] as (typeof fs)[number];
-      const [x, y] = [a.properties.area, b.properties.area];
-      if (x === y || out[x]?.includes(y) || !booleanIntersects(a, b)) continue;
-      out[x]?.push(y);
-      out[y]?.push(x);
-    }
-  }
-  return out;
 }

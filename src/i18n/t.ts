@@ -59,22 +59,22 @@ export function formatPartialDate(lang: Lang, s: string): string {
   return [d ? String(Number(d)) : '', month, y].filter(Boolean).join(' ');
 }
 
-const CN_DIGITS: Record<string, string> = {
-  一: '1',
-  二: '2',
-  三: '3',
-  四: '4',
-  五: '5',
-  六: '6',
-  七: '7',
-  八: '8',
-  九: '9',
-  十: '10',
+const CN_ROMAN: Record<string, string> = {
+  一: 'I',
+  二: 'II',
+  三: 'III',
+  四: 'IV',
+  五: 'V',
+  六: 'VI',
+  七: 'VII',
+  八: 'VIII',
+  九: 'IX',
+  十: 'X',
 };
 
-/** A section of the plan (§三.4): in English its Chinese numerals read as digits (§3.4). */
+/** A section of the plan (§三.4): in English its part numbers read as Roman ones (§III.4), as the translations cite it. */
 export function planSectionLabel(lang: Lang, section: string): string {
-  return lang === 'zh' ? section : section.replace(/[一二三四五六七八九十]/g, (c) => CN_DIGITS[c] ?? c);
+  return lang === 'zh' ? section : section.replace(/[一二三四五六七八九十]/g, (c) => CN_ROMAN[c] ?? c);
 }
 
 export type { MessageKey };

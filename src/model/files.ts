@@ -35,12 +35,18 @@ const areaEntries = {
   specialisation: BilingualSchema,
   planSection: Text,
 };
-export const AreaSchema = v.object({ ...areaEntries, footprints: v.array(ParkFootprintSchema) });
+export const AreaSchema = v.object({
+  ...areaEntries,
+  footprints: v.array(ParkFootprintSchema),
+  /** Areas that touch it (a shared boundary, or a park inside a district): see areas.json's note. */
+  neighbours: v.array(AreaIdSchema),
+});
 export type Area = v.InferOutput<typeof AreaSchema>;
 /** An area as the file has it: each footprint is read on its own, so one bad footprint leaves the rest. */
 export const AreaEntrySchema = v.object({
   ...areaEntries,
   footprints: v.optional(v.array(v.unknown(), 'json.array'), []),
+  neighbours: v.optional(v.array(v.unknown(), 'json.array'), []),
 });
 
 /** The file's parts, each read on its own. */

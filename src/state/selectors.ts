@@ -2,8 +2,8 @@ import type { FeatureCollection } from 'geojson';
 import type { StyleSpecification } from 'maplibre-gl';
 import type { Charger } from '../data/chargers';
 import type { BundledData } from '../data/load-bundled';
-import type { AreaPolygon, DataIssue, Enterprise } from '../data/types';
-import { type AreaShapes, areaBounds, areaNeighbours, buildAreaShapes } from '../domain/area-shapes';
+import type { AreaId, AreaPolygon, DataIssue, Enterprise } from '../data/types';
+import { type AreaShapes, areaBounds, buildAreaShapes } from '../domain/area-shapes';
 import { analyseChain, type ChainAnalysis } from '../domain/chain-analysis';
 import { type Coverage, chargersAsOf, coverage } from '../domain/charging';
 import { matchesFilters } from '../domain/enterprise-filters';
@@ -56,8 +56,11 @@ export const selectAreaShapes = memo(
   (d: BundledData): AreaShapes => buildAreaShapes(d.areas.areas, d.districts.features),
 );
 
-/** Which areas touch which: a firm known only to its district can be "in a neighbouring area". */
-export const selectNeighbours = memo((d: BundledData) => areaNeighbours(selectAreaShapes(d).polygons));
+/** Which areas touch which (areas.json): a firm known only to its district can be "in a neighbouring area". */
+export const selectNeighbours = memo(
+  (d: BundledData): Partial<Record<AreaId, AreaId[]>> =>
+    Object.fromEntries(d.areas.areas.map((a) => [a.id, a.neighbours])),
+);
 
 export const selectAnalysis = memo((d: BundledData): ChainAnalysis => analyseChain(d.chain, d.enterprises));
 

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadBundled } from '../../src/data/load-bundled';
 import { areaBounds, buildAreaShapes, footprintRadiusKm, pickArea } from '../../src/domain/area-shapes';
 import { issueReason } from '../../src/i18n/t';
+import { areaNeighbours } from '../fixtures/area-neighbours';
 import { readPublic } from '../fixtures/load';
 
 describe('buildAreaShapes on the bundled data', async () => {
@@ -102,5 +103,19 @@ describe('pickArea', () => {
   });
   it('returns null when nothing was hit', () => {
     expect(pickArea([])).toBeNull();
+  });
+});
+
+describe('the neighbours in areas.json', async () => {
+  const data = await loadBundled(readPublic);
+  const shapes = buildAreaShapes(data.areas.areas, data.districts.features);
+
+  it('are the areas whose shapes touch, in both directions', () => {
+    const geometry = areaNeighbours(shapes.polygons);
+    for (const a of data.areas.areas) {
+      expect([...a.neighbours].sort(), a.id).toEqual([...(geometry[a.id] ?? [])].sort());
+      for (const n of a.neighbours)
+        expect(data.areas.areas.find((x) => x.id === n)?.neighbours).toContain(a.id);
+    }
   });
 });

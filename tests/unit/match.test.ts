@@ -5,7 +5,7 @@ import type { Charger } from '../../src/data/chargers';
 import { loadBundled } from '../../src/data/load-bundled';
 import { DEFAULT_MATCH_WEIGHTS, type MatchWeights, validateMatchWeights } from '../../src/data/match-weights';
 import type { Area, AreaId, ChainModel, Enterprise, Segment, Stage } from '../../src/data/types';
-import { areaNeighbours, buildAreaShapes } from '../../src/domain/area-shapes';
+import { buildAreaShapes } from '../../src/domain/area-shapes';
 import { analyseChain } from '../../src/domain/chain-analysis';
 import {
   areaAnchors,
@@ -70,6 +70,7 @@ const AREAS: Area[] = AREA_IDS.map((id) => ({
   specialisation: { zh: '', en: '' },
   planSection: '§三.4',
   footprints: [],
+  neighbours: [],
 }));
 
 const ANCHORS = Object.fromEntries(AREA_IDS.map((id, i) => [id, [116 + i * 0.6, 34] as LngLat])) as Record<
@@ -721,7 +722,7 @@ describe('rankAreas on the bundled data', async () => {
       enterprises: data.enterprises,
       placements,
       supply: data.supply.relations,
-      neighbours: areaNeighbours(shapes.polygons),
+      neighbours: Object.fromEntries(data.areas.areas.map((a) => [a.id, a.neighbours])),
       areas: data.areas.areas,
       anchors,
       analysis,

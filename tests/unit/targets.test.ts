@@ -212,7 +212,7 @@ describe('the target list as CSV', () => {
       'Missing',
       '0',
       'Hitech and Lieshan',
-      '§3.4',
+      '§III.4',
       'develop cell',
     ]);
     expect(rows[4]).toEqual([
@@ -222,7 +222,7 @@ describe('the target list as CSV', () => {
       'Weak',
       '1',
       'Lieshan',
-      '§3.4',
+      '§III.4',
       `'+wheels, "alloy"`,
     ]);
   });
