@@ -8,14 +8,15 @@ const store = () => createStore('huaibei-nev-map', 'imports');
 
 export type Stored = { ok: true } | { ok: false; message: string };
 
-const message = (e: unknown) => (e instanceof Error ? `${e.name}: ${e.message}` : String(e));
+/** Why the browser's storage refused, as the browser says it. */
+export const storageMessage = (e: unknown) => (e instanceof Error ? `${e.name}: ${e.message}` : String(e));
 
 export async function saveImport(ds: ImportedDataset): Promise<Stored> {
   try {
     await set(ds.id, ds, store());
     return { ok: true };
   } catch (e) {
-    return { ok: false, message: message(e) };
+    return { ok: false, message: storageMessage(e) };
   }
 }
 
@@ -24,7 +25,7 @@ export async function deleteImport(id: string): Promise<Stored> {
     await del(id, store());
     return { ok: true };
   } catch (e) {
-    return { ok: false, message: message(e) };
+    return { ok: false, message: storageMessage(e) };
   }
 }
 
@@ -38,7 +39,7 @@ export async function loadImports(): Promise<{ imports: ImportedDataset[]; error
       .sort((a, b) => a.importedAt.localeCompare(b.importedAt));
     return { imports: imports.map(upgradeSaved), error: null };
   } catch (e) {
-    return { imports: [], error: message(e) };
+    return { imports: [], error: storageMessage(e) };
   }
 }
 
