@@ -14,6 +14,8 @@ import { selectChargersAsOf, selectCoverage } from '../state/selectors';
 import { useAppStore } from '../state/store';
 import { AS_OF_RANGE } from '../state/url-hash';
 import { Sheet } from './card-parts';
+import { EnteredTag } from './entered-parts';
+import { NevEntry } from './nev-entry';
 
 const FIRST_YEAR = 2019;
 
@@ -149,6 +151,9 @@ export function ChargingPanel() {
   const uncovered = uncoveredTownships(sites, data.townshipUnits);
   const sliderValue = charging.asOfYear ?? lastYear + 1;
   const goals = chargingGoalsOf(data.goals);
+  const nevProvided = data.districts.features.filter(
+    (d) => (data.nev.find((n) => n.district === d.properties.adcode)?.nevCount ?? null) !== null,
+  ).length;
   return (
     <Sheet
       className="side-panel charging-panel"
@@ -219,7 +224,8 @@ export function ChargingPanel() {
             {data.districts.features.map((d) => {
               const code = d.properties.adcode;
               const inDistrict = sites.filter((c) => c.district === code);
-              const nev = data.nev.find((n) => n.district === code)?.nevCount ?? null;
+              const count = data.nev.find((n) => n.district === code);
+              const nev = count?.nevCount ?? null;
               const ratio = vehiclesPerCharger(nev, inDistrict);
               return (
                 <tr key={code} data-district={code}>
@@ -227,6 +233,7 @@ export function ChargingPanel() {
                   <td>{byDistrict.byDistrict[code]?.connectors ?? 0}</td>
                   <td className={nev === null ? 'muted' : ''}>
                     {nev === null ? t(lang, 'charging.notProvided') : formatNumber(lang, nev, 0)}
+                    {nev !== null && count?.enteredAt ? <EnteredTag lang={lang} /> : null}
                   </td>
                   <td className={ratio.ratio === null ? 'muted' : ''}>
                     {ratio.ratio === null
@@ -240,8 +247,14 @@ export function ChargingPanel() {
           </tbody>
         </table>
         <p className="small muted">
-          {t(lang, 'charging.ratioTarget')}. {t(lang, 'charging.nevNote')}
+          {t(lang, 'charging.ratioTarget')}
+          {lang === 'zh' ? '。' : '. '}
+          {nevProvided === 0 ? t(lang, 'charging.nevNote') : null}
+          {nevProvided > 0 && nevProvided < data.districts.features.length
+            ? t(lang, 'charging.cityNeedsAll')
+            : null}
         </p>
+        <NevEntry lang={lang} />
       </section>
       <section>
         <h3>{t(lang, 'charging.coverage')}</h3>
