@@ -5,7 +5,7 @@ import {
   type ChargingGoals,
   chargingGoalsOf,
   chargingPoints,
-  countByDistrict,
+  sitesByDistrict,
   uncoveredTownships,
   vehiclesPerCharger,
 } from '../domain/charging';
@@ -146,7 +146,8 @@ export function ChargingPanel() {
     year,
     points: chargingPoints(selectChargersAsOf(data, year)).points,
   }));
-  const byDistrict = countByDistrict(sites, data.districts);
+  // Each district's sites by where they are: its charging points and its ratio count the same sites.
+  const byDistrict = sitesByDistrict(sites, data.districts).byDistrict;
   const cov = selectCoverage(data, charging.asOfYear, charging.coverKm);
   const uncovered = uncoveredTownships(sites, data.townshipUnits);
   const sliderValue = charging.asOfYear ?? lastYear + 1;
@@ -223,14 +224,14 @@ export function ChargingPanel() {
           <tbody>
             {data.districts.features.map((d) => {
               const code = d.properties.adcode;
-              const inDistrict = sites.filter((c) => c.district === code);
+              const inDistrict = byDistrict[code] ?? [];
               const count = data.nev.find((n) => n.district === code);
               const nev = count?.nevCount ?? null;
               const ratio = vehiclesPerCharger(nev, inDistrict);
               return (
                 <tr key={code} data-district={code}>
                   <td>{lang === 'zh' ? d.properties.name_zh : d.properties.name_en}</td>
-                  <td>{byDistrict.byDistrict[code]?.connectors ?? 0}</td>
+                  <td>{chargingPoints(inDistrict).points}</td>
                   <td className={nev === null ? 'muted' : ''}>
                     {nev === null ? t(lang, 'charging.notProvided') : formatNumber(lang, nev, 0)}
                     {nev !== null && count?.enteredAt ? <EnteredTag lang={lang} /> : null}
