@@ -176,16 +176,33 @@ export function findDistrict(districts: readonly DistrictName[], text: string): 
   );
 }
 
+/** What a field names (a goal, a district), or its problem: empty, or naming nothing known. */
+function readRef<T>(
+  text: string,
+  field: 'goal' | 'district',
+  find: (text: string) => T | undefined,
+  unknown: EnteredProblemCode,
+  out: FieldProblem[],
+): T | undefined {
+  const got = text.trim();
+  const found = got === '' ? undefined : find(got);
+  if (found === undefined)
+    out.push(
+      got === '' ? { field, code: 'entered.problem.required' } : { field, code: unknown, params: { got } },
+    );
+  return found;
+}
+
 /** A goal's current value as typed → an entry, or every problem with its field. Nothing is kept on a problem. */
 export function checkGoalEntry(form: GoalForm, ctx: EntryContext): Checked<EnteredGoal> {
   const problems: FieldProblem[] = [];
-  const goal = form.goal.trim() === '' ? undefined : findGoal(ctx.goals, form.goal);
-  if (!goal)
-    problems.push(
-      form.goal.trim() === ''
-        ? { field: 'goal', code: 'entered.problem.required' }
-        : { field: 'goal', code: 'entered.problem.unknownGoal', params: { got: form.goal.trim() } },
-    );
+  const goal = readRef(
+    form.goal,
+    'goal',
+    (x) => findGoal(ctx.goals, x),
+    'entered.problem.unknownGoal',
+    problems,
+  );
   const percent = goal?.unit.zh === '%';
   const value = readValue(form.value, problems, (n) =>
     percent && n > 100 ? { field: 'value', code: 'entered.problem.overHundred' } : null,
@@ -200,17 +217,13 @@ export function checkGoalEntry(form: GoalForm, ctx: EntryContext): Checked<Enter
 /** A district's NEV count as typed → an entry, or every problem with its field. */
 export function checkNevEntry(form: NevForm, ctx: EntryContext): Checked<EnteredNev> {
   const problems: FieldProblem[] = [];
-  const district = form.district.trim() === '' ? undefined : findDistrict(ctx.districts, form.district);
-  if (!district)
-    problems.push(
-      form.district.trim() === ''
-        ? { field: 'district', code: 'entered.problem.required' }
-        : {
-            field: 'district',
-            code: 'entered.problem.unknownDistrict',
-            params: { got: form.district.trim() },
-          },
-    );
+  const district = readRef(
+    form.district,
+    'district',
+    (x) => findDistrict(ctx.districts, x),
+    'entered.problem.unknownDistrict',
+    problems,
+  );
   const value = readValue(form.value, problems, (n) =>
     Number.isInteger(n) ? null : { field: 'value', code: 'entered.problem.notInteger' },
   );

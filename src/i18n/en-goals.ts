@@ -38,7 +38,7 @@ export const enGoals: Record<keyof typeof zhGoals, string> = {
   'goals.noteLabel': 'Note (optional)',
   'goals.noteHint': 'Definition, scope of the figure…',
   'entered.tag': 'entered locally',
-  'entered.on': 'entered {date}',
+  'entered.on': 'on {date}',
   'entered.remove': 'Remove entered value',
   'entered.removeOf': 'Remove entered value: {name}',
   'entered.value': 'Value ({unit})',

@@ -35,7 +35,7 @@ export const zhGoals = {
   'goals.noteHint': '口径、统计范围等',
   // ── values entered on this device (goals and NEV counts alike) ─────────────
   'entered.tag': '本机录入',
-  'entered.on': '{date} 录入',
+  'entered.on': '（{date}）',
   'entered.remove': '删除本机录入值',
   'entered.removeOf': '删除本机录入值：{name}',
   'entered.value': '数值（{unit}）',

@@ -1,31 +1,23 @@
 import { createStore, del, entries, setMany } from 'idb-keyval';
 import { type EnteredValue, enteredKey, isEnteredValue } from '../model/entered';
-import { type Stored, storageMessage } from './saved-imports';
+import { type Stored, storageMessage, storing } from './saved-imports';
 
 // The values entered in the app, in IndexedDB like the imports: one entry per goal or district
 // (its key from enteredKey), so saving or removing one never rewrites the others. A database of its
 // own: idb-keyval opens one object store per database, and the imports' database already has one.
 const store = () => createStore('huaibei-nev-map-entered', 'values');
 
-export async function saveEnteredValues(values: readonly EnteredValue[]): Promise<Stored> {
-  try {
-    await setMany(
+export function saveEnteredValues(values: readonly EnteredValue[]): Promise<Stored> {
+  return storing(() =>
+    setMany(
       values.map((v) => [enteredKey(v), v]),
       store(),
-    );
-    return { ok: true };
-  } catch (e) {
-    return { ok: false, message: storageMessage(e) };
-  }
+    ),
+  );
 }
 
-export async function deleteEnteredValue(key: string): Promise<Stored> {
-  try {
-    await del(key, store());
-    return { ok: true };
-  } catch (e) {
-    return { ok: false, message: storageMessage(e) };
-  }
+export function deleteEnteredValue(key: string): Promise<Stored> {
+  return storing(() => del(key, store()));
 }
 
 /**

@@ -1,5 +1,11 @@
 import { type FormEvent, type ReactNode, useRef, useState } from 'react';
-import type { Checked, EnteredField, EnteredImportReport, FieldProblem } from '../data/entered';
+import {
+  type Checked,
+  type EnteredField,
+  type EnteredImportReport,
+  type FieldProblem,
+  MAX_TEXT,
+} from '../data/entered';
 import type { Lang } from '../data/types';
 import { colon, t } from '../i18n/t';
 import {
@@ -25,12 +31,15 @@ export function EnteredTag({ lang }: { lang: Lang }) {
   );
 }
 
-/** "本机录入 2026-12-01 录入": what marks a value entered on this device, wherever it shows. */
+/** "本机录入（2026-12-01）", "entered locally on 2026-12-01": what marks a value entered on this device, wherever it shows. */
 export function EnteredMark({ enteredAt, lang }: { enteredAt: string; lang: Lang }) {
   return (
     <span className="entered-mark" data-testid="entered-mark">
       <EnteredTag lang={lang} />
-      <span className="small muted"> {t(lang, 'entered.on', { date: isoDate(new Date(enteredAt)) })}</span>
+      <span className="small muted entered-on">
+        {lang === 'zh' ? '' : ' '}
+        {t(lang, 'entered.on', { date: isoDate(new Date(enteredAt)) })}
+      </span>
     </span>
   );
 }
@@ -51,6 +60,18 @@ export interface FieldProps {
   maxLength?: number;
   /** Shown as a menu instead of a text box. */
   options?: { value: string; label: string }[];
+}
+
+/** The source of a figure: required, as the hint says, and at most MAX_TEXT characters. */
+export function SourceField(p: Omit<FieldProps, 'label' | 'hint' | 'maxLength'>) {
+  return (
+    <Field
+      {...p}
+      label={t(p.lang, 'entered.source')}
+      hint={t(p.lang, 'entered.sourceHint')}
+      maxLength={MAX_TEXT}
+    />
+  );
 }
 
 /** A labelled field with its hint and its problem, both read out with it (aria-describedby). */
@@ -105,17 +126,27 @@ export function Field(p: FieldProps) {
  * The state of an entry form: the text of each field, the problems of the last try, and a submit
  * that keeps nothing on a problem and puts the focus on the first field that has one.
  */
-export function useEntryForm<F extends object>(
+export function useEntryForm<F extends Partial<Record<EnteredField, string>>>(
   id: string,
   initial: F,
   submit: (form: F) => Promise<Checked<unknown>>,
   onSaved: () => void,
+  onEdit?: () => void,
 ) {
   const [form, setForm] = useState(initial);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
   const busy = useRef(false);
-  const problemOf = (f: EnteredField) => problems.find((p) => p.field === f);
-  const set = (field: keyof F & string) => (value: string) => setForm((old) => ({ ...old, [field]: value }));
+  /** What a Field of this form needs for one field: its value, its setter and its problem. */
+  const bind = (field: keyof F & EnteredField) => ({
+    form: id,
+    field,
+    value: form[field] ?? '',
+    onChange: (value: string) => {
+      onEdit?.();
+      setForm((old) => ({ ...old, [field]: value }));
+    },
+    problem: problems.find((p) => p.field === field),
+  });
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     if (busy.current) return;
@@ -131,7 +162,7 @@ export function useEntryForm<F extends object>(
     const first = r.problems[0];
     if (first) document.getElementById(`${id}-${first.field}`)?.focus();
   };
-  return { form, set, problems, problemOf, onSubmit, setForm };
+  return { bind, problems, onSubmit, setForm };
 }
 
 /** The form's frame: the fields, a summary of what stops it from saving, and Save / Cancel. */

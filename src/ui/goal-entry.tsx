@@ -13,6 +13,7 @@ import {
   EntryForm,
   Field,
   RemoveButton,
+  SourceField,
   useEntryForm,
 } from './entered-parts';
 
@@ -20,7 +21,7 @@ import {
 function GoalForm({ goal, lang, onDone }: { goal: Goal; lang: Lang; onDone: () => void }) {
   const c = goal.current;
   const id = `goal-form-${goal.id}`;
-  const { form, set, problems, problemOf, onSubmit } = useEntryForm(
+  const { bind, problems, onSubmit } = useEntryForm(
     id,
     {
       goal: goal.id,
@@ -32,7 +33,6 @@ function GoalForm({ goal, lang, onDone }: { goal: Goal; lang: Lang; onDone: () =
     (f) => enterGoal(f, useAppStore.getState),
     onDone,
   );
-  const field = { form: id, lang };
   return (
     <EntryForm
       id={id}
@@ -43,42 +43,24 @@ function GoalForm({ goal, lang, onDone }: { goal: Goal; lang: Lang; onDone: () =
       onCancel={onDone}
     >
       <Field
-        {...field}
-        field="value"
+        {...bind('value')}
+        lang={lang}
         label={t(lang, 'entered.value', { unit: pick(lang, goal.unit) })}
         inputMode="decimal"
-        value={form.value}
-        onChange={set('value')}
-        problem={problemOf('value')}
       />
       <Field
-        {...field}
-        field="asOf"
+        {...bind('asOf')}
+        lang={lang}
         label={t(lang, 'entered.asOf')}
         hint={t(lang, goal.measure === 'flow' ? 'goals.asOfHint.flow' : 'goals.asOfHint.stock')}
-        value={form.asOf}
-        onChange={set('asOf')}
-        problem={problemOf('asOf')}
       />
+      <SourceField {...bind('source')} lang={lang} />
       <Field
-        {...field}
-        field="source"
-        label={t(lang, 'entered.source')}
-        hint={t(lang, 'entered.sourceHint')}
-        maxLength={MAX_TEXT}
-        value={form.source}
-        onChange={set('source')}
-        problem={problemOf('source')}
-      />
-      <Field
-        {...field}
-        field="note"
+        {...bind('note')}
+        lang={lang}
         label={t(lang, 'goals.noteLabel')}
         hint={t(lang, 'goals.noteHint')}
         maxLength={MAX_TEXT}
-        value={form.note}
-        onChange={set('note')}
-        problem={problemOf('note')}
       />
     </EntryForm>
   );

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { MAX_TEXT } from '../data/entered';
 import type { Lang } from '../data/types';
 import { colon, formatNumber, t } from '../i18n/t';
 import { enterNev, removeEntered } from '../import/entered-workflow';
@@ -13,6 +12,7 @@ import {
   EntryForm,
   Field,
   RemoveButton,
+  SourceField,
   useEntryForm,
 } from './entered-parts';
 import { SourceText } from './source-text';
@@ -25,7 +25,7 @@ export function NevEntry({ lang }: { lang: Lang }) {
   const data = useAppStore((s) => s.data);
   const entered = useAppStore((s) => s.entered);
   const [saved, setSaved] = useState(false);
-  const { form, set, setForm, problems, problemOf, onSubmit } = useEntryForm(
+  const { bind, setForm, problems, onSubmit } = useEntryForm(
     FORM_ID,
     EMPTY,
     (f) => enterNev(f, useAppStore.getState),
@@ -33,6 +33,7 @@ export function NevEntry({ lang }: { lang: Lang }) {
       setForm(EMPTY);
       setSaved(true);
     },
+    () => setSaved(false),
   );
   if (!data) return null;
   const districts = data.districts.features.map((f) => f.properties);
@@ -41,11 +42,6 @@ export function NevEntry({ lang }: { lang: Lang }) {
     return d ? (lang === 'zh' ? d.name_zh : d.name_en) : code;
   };
   const provided = data.nev.filter((n) => n.nevCount !== null);
-  const field = { form: FORM_ID, lang };
-  const change = (k: keyof typeof EMPTY) => (v: string) => {
-    setSaved(false);
-    set(k)(v);
-  };
   return (
     <section className="nev-entry" data-testid="nev-entry">
       <EnteredStorageNotice lang={lang} />
@@ -58,46 +54,17 @@ export function NevEntry({ lang }: { lang: Lang }) {
         onSubmit={onSubmit}
       >
         <Field
-          {...field}
-          field="district"
+          {...bind('district')}
+          lang={lang}
           label={t(lang, 'nev.district')}
           options={[
             { value: '', label: t(lang, 'nev.pick') },
             ...districts.map((d) => ({ value: d.adcode, label: nameOf(d.adcode) })),
           ]}
-          value={form.district}
-          onChange={change('district')}
-          problem={problemOf('district')}
         />
-        <Field
-          {...field}
-          field="value"
-          label={t(lang, 'nev.count')}
-          inputMode="numeric"
-          value={form.value}
-          onChange={change('value')}
-          problem={problemOf('value')}
-        />
-        <Field
-          {...field}
-          field="asOf"
-          label={t(lang, 'nev.asOf')}
-          type="date"
-          max={todayIso()}
-          value={form.asOf}
-          onChange={change('asOf')}
-          problem={problemOf('asOf')}
-        />
-        <Field
-          {...field}
-          field="source"
-          label={t(lang, 'entered.source')}
-          hint={t(lang, 'entered.sourceHint')}
-          maxLength={MAX_TEXT}
-          value={form.source}
-          onChange={change('source')}
-          problem={problemOf('source')}
-        />
+        <Field {...bind('value')} lang={lang} label={t(lang, 'nev.count')} inputMode="numeric" />
+        <Field {...bind('asOf')} lang={lang} label={t(lang, 'nev.asOf')} type="date" max={todayIso()} />
+        <SourceField {...bind('source')} lang={lang} />
       </EntryForm>
       <p className="small entered-saved" role="status" data-testid="nev-saved">
         {saved ? t(lang, 'entered.saved') : ''}

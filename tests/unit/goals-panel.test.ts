@@ -107,7 +107,7 @@ describe('GoalsPanel', () => {
     const html = renderToStaticMarkup(createElement(GoalsPanel, { goals, issues: [], lang: 'zh' }));
     expect(html).toContain('950 个');
     expect(html).toContain('>本机录入</span>');
-    expect(html).toContain('2026-11-30 录入');
+    expect(html).toContain('本机录入</span><span class="small muted entered-on">（2026-11-30）</span>');
     expect(html).toContain('&lt;b&gt;市发改委&lt;/b&gt;');
     expect(html).toContain('width:50%');
     expect(html).not.toContain('goal-enter');
