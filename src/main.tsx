@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { fetchRelative, loadBundled } from './data/load-bundled';
+import { loadEnteredValues } from './import/entered-values';
 import { loadImports } from './import/saved-imports';
 import { registerServiceWorker } from './pwa/register-sw';
 import { useAppStore } from './state/store';
@@ -12,9 +13,15 @@ import './ui/dialogs.css';
 
 // The link decides the first view: read it before the first render so nothing flashes.
 startUrlSync(useAppStore);
-void Promise.all([loadBundled(fetchRelative(import.meta.env.BASE_URL)), loadImports()]).then(([d, saved]) => {
-  useAppStore.getState().dataLoaded(d, saved.imports);
-  if (saved.error) useAppStore.getState().setStorageError(saved.error);
+void Promise.all([
+  loadBundled(fetchRelative(import.meta.env.BASE_URL)),
+  loadImports(),
+  loadEnteredValues(),
+]).then(([d, saved, entered]) => {
+  const app = useAppStore.getState();
+  app.dataLoaded(d, saved.imports, entered.values);
+  if (saved.error) app.setStorageError(saved.error);
+  if (entered.error || entered.unreadable > 0) app.setEnteredError(entered.error, entered.unreadable);
 });
 registerServiceWorker();
 

@@ -53,6 +53,8 @@ export interface NevCount {
   nevCount: number | null;
   asOf: string | null;
   source: string;
+  /** Set when the count was entered in this browser, not read from the file: when (ISO timestamp). */
+  enteredAt?: string;
 }
 
 const KINDS: readonly ChargerKind[] = ['dc_fast', 'ac_slow', 'swap', 'hydrogen'];

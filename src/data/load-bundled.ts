@@ -57,6 +57,8 @@ export interface BundledData {
   /** The plan's goals; problems per field are shown in the goals panel. */
   goals: Goal[];
   goalIssues: DataIssue[];
+  /** goals.json as read (parsed JSON, every key kept; null when unreadable): what an export of the goals fills in. */
+  goalsFile: unknown;
   matchWeights: MatchWeights;
   issues: DataIssue[];
 }
@@ -230,6 +232,7 @@ export async function loadBundled(
     tourIssues,
     goals,
     goalIssues,
+    goalsFile: goalsJson,
     matchWeights,
     townshipUnits,
     chargers,

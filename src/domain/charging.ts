@@ -32,35 +32,55 @@ export interface DistrictCounts {
   unplaced: number;
 }
 
+export interface DistrictSites extends Omit<DistrictCounts, 'byDistrict'> {
+  /** Per adcode, every district of the collection present (empty when it has no site). */
+  byDistrict: Record<string, Charger[]>;
+}
+
 /**
- * Sites and connectors per district, by where the point is (point-in-polygon with a bbox
- * prefilter), not by the district field, which may be wrong. Only a site with no usable point falls
- * back to its district field. Counts every charger given: filter first (chargersAsOf) for a date.
+ * The sites of each district, by where the point is (point-in-polygon with a bbox prefilter), not
+ * by the district field, which may be wrong. Only a site with no usable point falls back to its
+ * district field. Takes every charger given: filter first (chargersAsOf) for a date.
  */
-export function countByDistrict(
+export function sitesByDistrict(
   chargers: readonly Charger[],
   districts: FeatureCollection<AreaPolygon, { adcode: string }>,
-): DistrictCounts {
-  const byDistrict: Record<string, SiteCount> = {};
+): DistrictSites {
+  const byDistrict: Record<string, Charger[]> = {};
   const districtAt = pointLocator(districts.features);
-  for (const f of districts.features) byDistrict[f.properties.adcode] = zero();
+  for (const f of districts.features) byDistrict[f.properties.adcode] = [];
   let noPoint = 0;
   let outside = 0;
   let unplaced = 0;
   for (const ch of chargers) {
     if (ch.lngLat) {
       const hit = districtAt(ch.lngLat);
-      const c = hit ? byDistrict[hit.properties.adcode] : undefined;
-      if (c) addTo(c, ch);
+      const list = hit ? byDistrict[hit.properties.adcode] : undefined;
+      if (list) list.push(ch);
       else outside += 1;
     } else {
       noPoint += 1;
-      const c = ch.district === null ? undefined : byDistrict[ch.district];
-      if (c) addTo(c, ch);
+      const list = ch.district === null ? undefined : byDistrict[ch.district];
+      if (list) list.push(ch);
       else unplaced += 1;
     }
   }
   return { byDistrict, noPoint, outside, unplaced };
+}
+
+/** Sites and connectors per district, placed as in sitesByDistrict. */
+export function countByDistrict(
+  chargers: readonly Charger[],
+  districts: FeatureCollection<AreaPolygon, { adcode: string }>,
+): DistrictCounts {
+  const { byDistrict, ...rest } = sitesByDistrict(chargers, districts);
+  const counts: Record<string, SiteCount> = {};
+  for (const [code, list] of Object.entries(byDistrict)) {
+    const c = zero();
+    for (const ch of list) addTo(c, ch);
+    counts[code] = c;
+  }
+  return { byDistrict: counts, ...rest };
 }
 
 export interface TownshipCounts {

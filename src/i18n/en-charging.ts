@@ -22,7 +22,22 @@ export const enCharging: Record<keyof typeof zhCharging, string> = {
   'charging.ratioTarget': 'Targets: below 2:1 by 2025, below 1.5:1 by 2027',
   'charging.notProvided': 'not provided',
   'charging.nevNote':
-    'No public NEV count per district was found; fill in data/nev-by-district.csv and the ratio is computed.',
+    'No public NEV count per district was found. Enter a district’s count below, or import it from a CSV, and that district’s ratio is computed.',
+  'charging.cityNeedsAll':
+    'The city-wide ratio waits until every district has a count: a sum of some districts is not used.',
+  'nev.title': 'Enter NEV counts',
+  'nev.district': 'District',
+  'nev.pick': 'Choose a district',
+  'nev.count': 'NEVs (vehicles)',
+  'nev.asOf': 'As of',
+  'nev.vehicles': '{count} vehicle|{count} vehicles',
+  'nev.sources': 'Counts by district and their sources',
+  'nev.fromFile': 'shipped with the app',
+  'nev.importHelp':
+    'CSV columns: area (a district name such as Xiangshan or 相山区, or its code such as 340603), nev_count, as_of (written 2025-06-30), source; the Chinese headers 县区, 新能源汽车数量, 截至, 来源 work too. Lines with a problem are not imported, and each is listed.',
+  'nev.export': 'Export nev-by-district.csv',
+  'nev.exportHelp':
+    'The exported file has the format of the app’s own NEV data by district, with the counts entered here filled in; give it to whoever maintains the app, and every device shows them after the next release.',
   'charging.coverage': 'Coverage',
   'charging.coverKm': 'Places more than {km} km from the nearest site',
   'charging.coverShare': '{pct}% of the city is within {km} km of a site',

@@ -9,6 +9,8 @@ export const enShare: Record<keyof typeof zhShare, string> = {
   'share.copyFailed': 'The clipboard is not available: select the link above and copy it.',
   'share.importsNote':
     'Note: this view includes {n} dataset(s) imported on this device. A link cannot carry imported data: whoever opens it sees the bundled data only.',
+  'share.enteredNote':
+    'Note: {n} value (a goal’s current value or an NEV count) was entered on this device. A link cannot carry it: whoever opens the link sees the app’s own data only.|Note: {n} values (goals’ current values or NEV counts) were entered on this device. A link cannot carry them: whoever opens the link sees the app’s own data only.',
   'share.qrAlt': 'QR code of the link to this view',
   'share.qrCaption': 'Scan with a phone to open the same view',
   'share.exportImage': 'Export map image (PNG)',

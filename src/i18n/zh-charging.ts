@@ -19,7 +19,22 @@ export const zhCharging = {
   'charging.ratio': '车桩比',
   'charging.ratioTarget': '目标：2025 年低于 2:1，2027 年低于 1.5:1',
   'charging.notProvided': '未提供',
-  'charging.nevNote': '各县区新能源汽车数量未找到公开数据；填写 data/nev-by-district.csv 后自动计算车桩比。',
+  'charging.nevNote':
+    '各县区新能源汽车数量未找到公开数据。在下方录入或从 CSV 导入一个县区的数量，即算出该县区的车桩比。',
+  'charging.cityNeedsAll': '全市车桩比要等四个县区都有数量后才计算，不用部分县区的合计。',
+  'nev.title': '录入新能源汽车数量',
+  'nev.district': '县区',
+  'nev.pick': '请选择县区',
+  'nev.count': '新能源汽车（辆）',
+  'nev.asOf': '截至日期',
+  'nev.vehicles': '{count} 辆',
+  'nev.sources': '各县区数量及来源',
+  'nev.fromFile': '应用自带数据',
+  'nev.importHelp':
+    'CSV 的列：area（县区名称如“相山区”，或行政区划代码如 340603）、nev_count、as_of（写成 2025-06-30）、source；也可用中文列名“县区、新能源汽车数量、截至、来源”。有问题的行不导入，并逐行列出。',
+  'nev.export': '导出 nev-by-district.csv',
+  'nev.exportHelp':
+    '导出的文件与应用自带的各县区新能源汽车数据格式相同，并已填入本机录入的数量；交给维护人员，下一版发布后所有设备都能看到。',
   'charging.coverage': '覆盖范围',
   'charging.coverKm': '距最近充电站超过 {km} 公里的区域',
   'charging.coverShare': '{pct}% 的市域在 {km} 公里内有充电站',

@@ -7,6 +7,8 @@ export const zhShare = {
   'share.copyFailed': '无法访问剪贴板：请长按或选中上面的链接复制。',
   'share.importsNote':
     '注意：当前视图包含本机导入的 {n} 份数据。链接无法携带导入的数据，对方打开时只能看到内置数据。',
+  'share.enteredNote':
+    '注意：本机录入了 {n} 项数值（目标现状值或新能源汽车数量）。链接无法携带这些数值，对方打开时只能看到应用自带的数据。',
   'share.qrAlt': '当前视图链接的二维码',
   'share.qrCaption': '用手机扫码，打开同一视图',
   'share.exportImage': '导出地图图片 (PNG)',

@@ -8,24 +8,25 @@ const store = () => createStore('huaibei-nev-map', 'imports');
 
 export type Stored = { ok: true } | { ok: false; message: string };
 
-const message = (e: unknown) => (e instanceof Error ? `${e.name}: ${e.message}` : String(e));
+/** Why the browser's storage refused, as the browser says it. */
+export const storageMessage = (e: unknown) => (e instanceof Error ? `${e.name}: ${e.message}` : String(e));
 
-export async function saveImport(ds: ImportedDataset): Promise<Stored> {
+/** Runs one storage operation: ok, or why the browser refused. */
+export async function storing(op: () => Promise<unknown>): Promise<Stored> {
   try {
-    await set(ds.id, ds, store());
+    await op();
     return { ok: true };
   } catch (e) {
-    return { ok: false, message: message(e) };
+    return { ok: false, message: storageMessage(e) };
   }
 }
 
-export async function deleteImport(id: string): Promise<Stored> {
-  try {
-    await del(id, store());
-    return { ok: true };
-  } catch (e) {
-    return { ok: false, message: message(e) };
-  }
+export function saveImport(ds: ImportedDataset): Promise<Stored> {
+  return storing(() => set(ds.id, ds, store()));
+}
+
+export function deleteImport(id: string): Promise<Stored> {
+  return storing(() => del(id, store()));
 }
 
 /** Every saved import, oldest first; an unreadable store gives none and says why. */
@@ -38,7 +39,7 @@ export async function loadImports(): Promise<{ imports: ImportedDataset[]; error
       .sort((a, b) => a.importedAt.localeCompare(b.importedAt));
     return { imports: imports.map(upgradeSaved), error: null };
   } catch (e) {
-    return { imports: [], error: message(e) };
+    return { imports: [], error: storageMessage(e) };
   }
 }
 

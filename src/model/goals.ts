@@ -92,6 +92,8 @@ export interface GoalCurrent {
   source: string;
   note?: Bilingual;
   illustrative: boolean;
+  /** Set when the value was entered in this browser, not read from goals.json: when (ISO timestamp). */
+  enteredAt?: string;
 }
 
 /** The fields of a goal, each parsed on its own. */

@@ -8,6 +8,7 @@
  */
 export * from './common';
 export * from './dates';
+export * from './entered';
 export * from './enums';
 export * from './files';
 export * from './geo';

@@ -1,11 +1,14 @@
 import { create } from 'zustand';
+import type { EnteredImportReport } from '../data/entered';
 import type { BundledData } from '../data/load-bundled';
 import type { Confidence, Lang, Precision } from '../data/types';
+import { withEntered } from '../domain/entered';
 import { toggleTargetFilter } from '../domain/targets';
 import type { HandoutPage, HandoutTargetList } from '../export/handout-page';
 import { withImports } from '../import/merge';
 import type { ImportedDataset } from '../import/pipeline';
 import { availableLayers, defaultLayerIds, type LayerDef, type LayerId } from '../layers/registry';
+import type { EnteredValue } from '../model/entered';
 import { shareStateOfTour } from '../tour/step-view';
 import type { Camera } from './camera';
 import {
@@ -65,6 +68,14 @@ export interface AppState {
   imports: ImportedDataset[];
   /** Why imports could not be read or stored (IndexedDB unavailable, quota), or null. */
   storageError: string | null;
+  /** Goal values and NEV counts entered in this browser (kept in IndexedDB), oldest first. */
+  entered: EnteredValue[];
+  /** Why entered values could not be read or stored, or null. */
+  enteredError: string | null;
+  /** Saved entries that could not be read back (damaged, or of another version): not shown. */
+  enteredUnreadable: number;
+  /** The last CSV of entered values imported, with its problems; null once closed. */
+  enteredReport: EnteredImportReport | null;
   /** A file the user picked or dropped, waiting in the import dialog. */
   importDraft: File | null;
   /** The import whose report is open, if any. */
@@ -80,7 +91,7 @@ export interface AppState {
   match: MatchView | null;
   /** Which lines of the target list are shown (none of the list's filter is the map's). */
   targetFilter: TargetFilter;
-  /** What the app shows: the bundled data with the imports joined or in place. */
+  /** What the app shows: the bundled data with the imports joined or in place, and the entered values. */
   data: BundledData | null;
   panel: Panel;
   legendOpen: boolean;
@@ -97,11 +108,15 @@ export interface AppState {
   cameraMoved: (c: Camera) => void;
   /** Restores a whole shared view (missing keys already filled with defaults). */
   applyShared: (s: ShareState, rejected: HashKey[]) => void;
-  /** The bundled files and the saved imports, both read at start: the link is checked against both. */
-  dataLoaded: (d: BundledData, imports?: ImportedDataset[]) => void;
+  /** The bundled files, the saved imports and entered values, all read at start: the link is checked against them. */
+  dataLoaded: (d: BundledData, imports?: ImportedDataset[], entered?: EnteredValue[]) => void;
   /** Imports added or removed: the shown data follows, and a selection of a removed record is let go. */
   setImports: (imports: ImportedDataset[]) => void;
   setStorageError: (message: string | null) => void;
+  /** Entered values added or removed: the goals and the vehicles-per-charger ratio follow. */
+  setEntered: (entered: EnteredValue[]) => void;
+  setEnteredError: (message: string | null, unreadable?: number) => void;
+  setEnteredReport: (report: EnteredImportReport | null) => void;
   startImport: (file: File | null) => void;
   showReport: (importId: string | null) => void;
   setShareOpen: (open: boolean) => void;
@@ -191,6 +206,10 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
     bundled: null,
     imports: [],
     storageError: null,
+    entered: [],
+    enteredError: null,
+    enteredUnreadable: 0,
+    enteredReport: null,
     importDraft: null,
     reportFor: null,
     shareOpen: false,
@@ -249,17 +268,17 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
         const checked = { ...s, ...next, ...checkAgainstData(next, s.data) };
         return checked.tourStep === null ? checked : { ...checked, ...stepState(checked, checked.tourStep) };
       }),
-    dataLoaded: (bundled, imports = []) =>
+    dataLoaded: (bundled, imports = [], entered = []) =>
       set((s) => {
-        const data = withImports(bundled, imports);
-        const next = { ...s, bundled, imports, data, ...checkAgainstData(s, data) };
+        const data = withEntered(withImports(bundled, imports), entered);
+        const next = { ...s, bundled, imports, entered, data, ...checkAgainstData(s, data) };
         // A step link opens that step, whatever else the link says.
         return next.tourStep === null ? next : { ...next, ...stepState(next, next.tourStep) };
       }),
     setImports: (imports) =>
       set((s) => {
         if (!s.bundled) return { imports };
-        const data = withImports(s.bundled, imports);
+        const data = withEntered(withImports(s.bundled, imports), s.entered);
         const sel = s.selection;
         const gone =
           (sel?.kind === 'enterprise' && !data.enterprises.some((e) => e.id === sel.id)) ||
@@ -267,6 +286,13 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
         return { imports, data, ...(gone ? { selection: null } : {}) };
       }),
     setStorageError: (storageError) => set({ storageError }),
+    setEntered: (entered) =>
+      set((s) =>
+        s.bundled ? { entered, data: withEntered(withImports(s.bundled, s.imports), entered) } : { entered },
+      ),
+    setEnteredError: (enteredError, unreadable) =>
+      set(unreadable === undefined ? { enteredError } : { enteredError, enteredUnreadable: unreadable }),
+    setEnteredReport: (enteredReport) => set({ enteredReport }),
     startImport: (importDraft) => set({ importDraft }),
     showReport: (reportFor) => set({ reportFor }),
     setShareOpen: (shareOpen) => set({ shareOpen }),

@@ -5,7 +5,7 @@ import {
   type ChargingGoals,
   chargingGoalsOf,
   chargingPoints,
-  countByDistrict,
+  sitesByDistrict,
   uncoveredTownships,
   vehiclesPerCharger,
 } from '../domain/charging';
@@ -14,6 +14,8 @@ import { selectChargersAsOf, selectCoverage } from '../state/selectors';
 import { useAppStore } from '../state/store';
 import { AS_OF_RANGE } from '../state/url-hash';
 import { Sheet } from './card-parts';
+import { EnteredTag } from './entered-parts';
+import { NevEntry } from './nev-entry';
 
 const FIRST_YEAR = 2019;
 
@@ -144,11 +146,15 @@ export function ChargingPanel() {
     year,
     points: chargingPoints(selectChargersAsOf(data, year)).points,
   }));
-  const byDistrict = countByDistrict(sites, data.districts);
+  // Each district's sites by where they are: its charging points and its ratio count the same sites.
+  const byDistrict = sitesByDistrict(sites, data.districts).byDistrict;
   const cov = selectCoverage(data, charging.asOfYear, charging.coverKm);
   const uncovered = uncoveredTownships(sites, data.townshipUnits);
   const sliderValue = charging.asOfYear ?? lastYear + 1;
   const goals = chargingGoalsOf(data.goals);
+  const nevProvided = data.districts.features.filter(
+    (d) => (data.nev.find((n) => n.district === d.properties.adcode)?.nevCount ?? null) !== null,
+  ).length;
   return (
     <Sheet
       className="side-panel charging-panel"
@@ -218,15 +224,17 @@ export function ChargingPanel() {
           <tbody>
             {data.districts.features.map((d) => {
               const code = d.properties.adcode;
-              const inDistrict = sites.filter((c) => c.district === code);
-              const nev = data.nev.find((n) => n.district === code)?.nevCount ?? null;
+              const inDistrict = byDistrict[code] ?? [];
+              const count = data.nev.find((n) => n.district === code);
+              const nev = count?.nevCount ?? null;
               const ratio = vehiclesPerCharger(nev, inDistrict);
               return (
                 <tr key={code} data-district={code}>
                   <td>{lang === 'zh' ? d.properties.name_zh : d.properties.name_en}</td>
-                  <td>{byDistrict.byDistrict[code]?.connectors ?? 0}</td>
+                  <td>{chargingPoints(inDistrict).points}</td>
                   <td className={nev === null ? 'muted' : ''}>
                     {nev === null ? t(lang, 'charging.notProvided') : formatNumber(lang, nev, 0)}
+                    {nev !== null && count?.enteredAt ? <EnteredTag lang={lang} /> : null}
                   </td>
                   <td className={ratio.ratio === null ? 'muted' : ''}>
                     {ratio.ratio === null
@@ -240,8 +248,14 @@ export function ChargingPanel() {
           </tbody>
         </table>
         <p className="small muted">
-          {t(lang, 'charging.ratioTarget')}. {t(lang, 'charging.nevNote')}
+          {t(lang, 'charging.ratioTarget')}
+          {lang === 'zh' ? '。' : '. '}
+          {nevProvided === 0 ? t(lang, 'charging.nevNote') : null}
+          {nevProvided > 0 && nevProvided < data.districts.features.length
+            ? t(lang, 'charging.cityNeedsAll')
+            : null}
         </p>
+        <NevEntry lang={lang} />
       </section>
       <section>
         <h3>{t(lang, 'charging.coverage')}</h3>

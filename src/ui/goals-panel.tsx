@@ -3,6 +3,8 @@ import type { DataIssue, Lang } from '../data/types';
 import { type GoalProgress, type GoalStatus, goalProgress } from '../domain/goals';
 import { colon, formatNumber, issueReason, pick, t } from '../i18n/t';
 import './goals-panel.css';
+import { EnteredMark } from './entered-parts';
+import { GoalEntry, GoalsEnteredTools } from './goal-entry';
 import { SourceText } from './source-text';
 
 function num(lang: Lang, n: number): string {
@@ -65,6 +67,7 @@ function CurrentValue({ goal, lang }: { goal: Goal; lang: Lang }) {
           <strong className="goal-current-value">{withUnit(lang, goal, num(lang, c.value))}</strong>
           {c.illustrative ? <span className="goal-illustrative">{t(lang, 'goals.illustrative')}</span> : null}
           <span className="small"> · {t(lang, 'goals.asOf', { date: c.asOf })}</span>
+          {c.enteredAt ? <EnteredMark enteredAt={c.enteredAt} lang={lang} /> : null}
           <p className="goal-source small">
             {t(lang, 'goals.source')}
             {colon(lang)}
@@ -81,7 +84,17 @@ function CurrentValue({ goal, lang }: { goal: Goal; lang: Lang }) {
   );
 }
 
-function GoalItem({ goal, issueCount, lang }: { goal: Goal; issueCount: number; lang: Lang }) {
+function GoalItem({
+  goal,
+  issueCount,
+  lang,
+  editable,
+}: {
+  goal: Goal;
+  issueCount: number;
+  lang: Lang;
+  editable: boolean;
+}) {
   const progress = goalProgress(goal);
   return (
     <li className="goal" data-goal={goal.id}>
@@ -95,6 +108,7 @@ function GoalItem({ goal, issueCount, lang }: { goal: Goal; issueCount: number; 
         ))}
       </ul>
       <CurrentValue goal={goal} lang={lang} />
+      {editable ? <GoalEntry goal={goal} lang={lang} /> : null}
       {goal.planQuote ? (
         <figure className="goal-quote">
           <blockquote lang={lang === 'zh' ? 'zh-CN' : 'en'}>{pick(lang, goal.planQuote)}</blockquote>
@@ -129,13 +143,25 @@ function GoalItem({ goal, issueCount, lang }: { goal: Goal; issueCount: number; 
  * The plan's numeric goals for 2025 and 2027 with their current values, sources and dates, or
  * "not provided"; the plan's own words for each; and every problem found in the goals file.
  * Prop-driven so the app decides where it sits (e.g. inside a Sheet titled t('goals.title')).
+ * `editable`: with the forms to enter current values on this device, the CSV import and the export.
  */
-export function GoalsPanel({ goals, issues, lang }: { goals: Goal[]; issues: DataIssue[]; lang: Lang }) {
+export function GoalsPanel({
+  goals,
+  issues,
+  lang,
+  editable = false,
+}: {
+  goals: Goal[];
+  issues: DataIssue[];
+  lang: Lang;
+  editable?: boolean;
+}) {
   const withCurrent = goals.filter((g) => g.current !== null).length;
   return (
     <div className="goals-panel" data-testid="goals-panel">
       <p className="small muted goals-intro">{t(lang, 'goals.intro')}</p>
       <p className="goals-summary">{t(lang, 'goals.summary', { n: goals.length, k: withCurrent })}</p>
+      {editable ? <GoalsEnteredTools goals={goals} lang={lang} /> : null}
       {issues.length > 0 ? (
         <section className="goal-issues" data-testid="goal-issues">
           <h3>{t(lang, 'goals.issues', { n: issues.length })}</h3>
@@ -164,6 +190,7 @@ export function GoalsPanel({ goals, issues, lang }: { goals: Goal[]; issues: Dat
             goal={g}
             issueCount={issues.filter((i) => i.row === g.row).length}
             lang={lang}
+            editable={editable}
           />
         ))}
       </ol>

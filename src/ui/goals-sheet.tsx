@@ -3,7 +3,7 @@ import { useAppStore } from '../state/store';
 import { Sheet } from './card-parts';
 import { GoalsPanel } from './goals-panel';
 
-/** The plan's goals and where the city stands, from data/goals.json. */
+/** The plan's goals and where the city stands, from data/goals.json and the values entered on this device. */
 export function GoalsSheet() {
   const lang = useAppStore((s) => s.lang);
   const panel = useAppStore((s) => s.panel);
@@ -18,7 +18,7 @@ export function GoalsSheet() {
       onClose={() => setPanel('none')}
       lang={lang}
     >
-      <GoalsPanel goals={data.goals} issues={data.goalIssues} lang={lang} />
+      <GoalsPanel goals={data.goals} issues={data.goalIssues} lang={lang} editable />
     </Sheet>
   );
 }

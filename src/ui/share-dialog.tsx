@@ -40,6 +40,7 @@ export function ShareDialog() {
   const open = useAppStore((s) => s.shareOpen);
   const setOpen = useAppStore((s) => s.setShareOpen);
   const imports = useAppStore((s) => s.imports);
+  const entered = useAppStore((s) => s.entered.length);
   const steps = useAppStore((s) => s.data?.tour.length ?? 0);
   const preparing = useAppStore((s) => s.handout.status === 'preparing');
   const data = useAppStore((s) => s.data);
@@ -103,6 +104,11 @@ export function ShareDialog() {
         {imports.length > 0 ? (
           <p className="notice warn" role="note" data-testid="share-imports-note">
             {t(lang, 'share.importsNote', { n: imports.length })}
+          </p>
+        ) : null}
+        {entered > 0 ? (
+          <p className="notice warn" role="note" data-testid="share-entered-note">
+            {t(lang, 'share.enteredNote', { n: entered })}
           </p>
         ) : null}
         <div className="share-body">

@@ -15,6 +15,7 @@ import {
   planeAt,
   planeDistanceKm,
   progress,
+  sitesByDistrict,
   type TownshipUnit,
   townshipCoverage,
   uncoveredTownships,
@@ -111,6 +112,14 @@ describe('countByDistrict', () => {
       C: { sites: 0, connectors: 0, unknownConnectors: 0 },
     });
     expect(r).toMatchObject({ noPoint: 3, outside: 1, unplaced: 2 });
+  });
+
+  it('hands out the sites themselves the same way, so a district’s points and its ratio count the same sites', () => {
+    const wrongField = ch({ lngLat: [116.06, 33.02], connectors: 2, district: 'B' });
+    const noPoint = ch({ lngLat: null, district: 'B', connectors: 6 });
+    const r = sitesByDistrict([wrongField, noPoint], districts);
+    expect(r.byDistrict).toEqual({ A: [wrongField], B: [noPoint], C: [] });
+    expect(vehiclesPerCharger(12, r.byDistrict.A ?? []).ratio).toBe(6);
   });
 
   it('handles a multipolygon district whose bbox covers another district', () => {

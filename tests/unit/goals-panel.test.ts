@@ -4,6 +4,9 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { validateGoals } from '../../src/data/goals';
 import type { Lang } from '../../src/data/types';
+import { goalsWithEntered } from '../../src/domain/entered';
+import { en } from '../../src/i18n/en';
+import { zh } from '../../src/i18n/zh';
 import { GoalsPanel } from '../../src/ui/goals-panel';
 import { publicJson } from '../fixtures/load';
 
@@ -86,5 +89,46 @@ describe('GoalsPanel', () => {
   it('labels an illustrative current value', () => {
     const html = render(oneGoal({ value: 10, asOf: '2025', source: 'demo', illustrative: true }));
     expect(html).toContain('示意数据');
+  });
+
+  it('marks a value entered on this device, with the day it was entered, and shows the entry buttons only when editable', () => {
+    const { value } = validateGoals(oneGoal(null), FILE);
+    const goals = goalsWithEntered(value, [
+      {
+        kind: 'goal',
+        goal: 'chargers',
+        value: 950,
+        asOf: '2025-06',
+        source: '<b>市发改委</b>',
+        note: '',
+        enteredAt: '2026-11-30T10:00:00.000Z',
+      },
+    ]);
+    const html = renderToStaticMarkup(createElement(GoalsPanel, { goals, issues: [], lang: 'zh' }));
+    expect(html).toContain('950 个');
+    expect(html).toContain('>本机录入</span>');
+    expect(html).toContain('本机录入</span><span class="small muted entered-on">（2026-11-30）</span>');
+    expect(html).toContain('&lt;b&gt;市发改委&lt;/b&gt;');
+    expect(html).toContain('width:50%');
+    expect(html).not.toContain('goal-enter');
+    const editable = renderToStaticMarkup(
+      createElement(GoalsPanel, { goals, issues: [], lang: 'en', editable: true }),
+    );
+    expect(editable).toContain('>entered locally</span>');
+    expect(editable).toContain('Change current value');
+    expect(editable).toContain('data-testid="goal-remove"');
+    expect(editable).toContain('aria-label="Remove entered value: Charging points"');
+    expect(editable).toContain('Import from CSV');
+    const bundledOnly = renderToStaticMarkup(
+      createElement(GoalsPanel, { goals: value, issues: [], lang: 'zh', editable: true }),
+    );
+    expect(bundledOnly).toContain('录入现状值');
+    expect(bundledOnly).not.toContain('goal-remove');
+  });
+
+  it('never tells the user to edit a data file', () => {
+    for (const lang of ['zh', 'en'] as const)
+      for (const [k, text] of Object.entries(lang === 'zh' ? zh : en))
+        expect(text, `${lang} ${k}`).not.toMatch(/data\/[\w-]+\.(json|csv)/);
   });
 });
