@@ -150,6 +150,11 @@ export function ChargingPanel() {
   const byDistrict = sitesByDistrict(sites, data.districts).byDistrict;
   const cov = selectCoverage(data, charging.asOfYear, charging.coverKm);
   const uncovered = uncoveredTownships(sites, data.townshipUnits);
+  // Township names have no English form (names stay as written); their district's has one.
+  const districtLabel = (code: string, fallback: string | undefined) => {
+    const d = data.districts.features.find((f) => f.properties.adcode === code);
+    return d ? (lang === 'zh' ? d.properties.name_zh : d.properties.name_en) : (fallback ?? '');
+  };
   const sliderValue = charging.asOfYear ?? lastYear + 1;
   const goals = chargingGoalsOf(data.goals);
   const nevProvided = data.districts.features.filter(
@@ -298,10 +303,10 @@ export function ChargingPanel() {
         <ul className="plain-list township-list" data-testid="uncovered-townships">
           {uncovered.map((u) => (
             <li key={u.unit.code} data-township={u.unit.code}>
-              {u.unit.name_zh}
+              <span data-name="">{u.unit.name_zh}</span>
               <span className="small muted">
                 {' '}
-                · {u.unit.district_name_zh ?? ''}
+                · {districtLabel(u.unit.district_adcode, u.unit.district_name_zh)}
                 {u.quasiZone ? ` · ${t(lang, 'charging.zone')}` : ''}
               </span>
             </li>
