@@ -94,6 +94,8 @@ export interface AppState {
   /** What the app shows: the bundled data with the imports joined or in place, and the entered values. */
   data: BundledData | null;
   panel: Panel;
+  /** Layers the open panel turned on (the charging panel its sites): closing it turns them off again. */
+  panelLayers: LayerId[];
   legendOpen: boolean;
   handout: HandoutState;
 
@@ -220,6 +222,7 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
     targetFilter: NO_TARGET_FILTER,
     data: null,
     panel: 'none',
+    panelLayers: [],
     legendOpen: true,
     handout: NO_HANDOUT,
 
@@ -231,7 +234,8 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
         const next = s.layerDefs
           .map((l) => l.id)
           .filter((l) => (l === id ? !on : s.visibleLayers.includes(l)));
-        return { visibleLayers: next };
+        // A layer the user toggles is the user's: the panel no longer takes it off when it closes.
+        return { visibleLayers: next, panelLayers: s.panelLayers.filter((l) => l !== id) };
       }),
     select: (selection) => set({ selection }),
     focusSegment: (id) =>
@@ -304,7 +308,7 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
     toggleTargetFilter: (list, value) =>
       set((s) => ({ targetFilter: toggleTargetFilter(s.targetFilter, list, value) })),
     clearTargetFilter: () => set({ targetFilter: NO_TARGET_FILTER }),
-    setPanel: (panel) => set({ panel }),
+    setPanel: (panel) => set((s) => panelChange(s, panel)),
     toggleLegend: () => set((s) => ({ legendOpen: !s.legendOpen })),
     dismissLinkNotice: () => set({ linkRejected: [] }),
     setHandout: (h) => set((s) => ({ handout: { ...s.handout, ...h } })),
@@ -333,3 +337,27 @@ export function shareStateOf(s: AppState): ShareState {
 }
 
 export type { Confidence, Precision };
+
+/** Layers a panel is about, put on the map while it is open if they were off. */
+const PANEL_LAYERS: Partial<Record<Panel, LayerId[]>> = { charging: ['chargers'] };
+
+/**
+ * Opening a panel turns on the layers it is about that were off; leaving it turns those off again,
+ * unless the user toggled them in between. Pure, on the state's own fields.
+ */
+export function panelChange(
+  s: Pick<AppState, 'panel' | 'panelLayers' | 'visibleLayers' | 'layerDefs'>,
+  panel: Panel,
+): Pick<AppState, 'panel' | 'panelLayers' | 'visibleLayers'> {
+  if (panel === s.panel) return { panel, panelLayers: s.panelLayers, visibleLayers: s.visibleLayers };
+  const available = new Set(s.layerDefs.map((l) => l.id));
+  const kept = s.visibleLayers.filter((l) => !s.panelLayers.includes(l));
+  const added = (PANEL_LAYERS[panel] ?? []).filter((l) => available.has(l) && !kept.includes(l));
+  const on = new Set([...kept, ...added]);
+  return {
+    panel,
+    panelLayers: added,
+    // Registry order, as toggleLayer keeps it.
+    visibleLayers: s.layerDefs.map((l) => l.id).filter((l) => on.has(l)),
+  };
+}

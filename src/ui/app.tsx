@@ -32,9 +32,6 @@ function NavButton({ panel, label, icon }: { panel: Panel; label: string; icon: 
   const current = useAppStore((s) => s.panel);
   const setPanel = useAppStore((s) => s.setPanel);
   const on = current === panel;
-  const showChargers = useAppStore((s) =>
-    panel === 'charging' && !s.visibleLayers.includes('chargers') ? s.toggleLayer : null,
-  );
   return (
     <TopButton
       icon={icon}
@@ -42,11 +39,8 @@ function NavButton({ panel, label, icon }: { panel: Panel; label: string; icon: 
       active={on}
       aria-pressed={on}
       data-testid={`nav-${panel}`}
-      onClick={() => {
-        setPanel(on ? 'none' : panel);
-        // The charging view is about the sites: put them on the map when it opens.
-        if (!on) showChargers?.('chargers');
-      }}
+      // The store puts the panel's own layers on the map while it is open (the charging sites).
+      onClick={() => setPanel(on ? 'none' : panel)}
     />
   );
 }

@@ -28,6 +28,12 @@ describe('the charging network on a landscape tablet', () => {
     // deck.gl (and its density code) arrives after the first view: the sites follow.
     await expect.poll(async () => (await deckGroups(app)).length).toBeGreaterThan(0);
     expect(await app.page.getByTestId('charger-legend').textContent()).toContain('示意数据');
+    // Closing the panel takes off the sites it put on the map.
+    await app.page.getByTestId('nav-charging').tap();
+    await waitForHash(app.page, (h) => !h.includes('panel=charging') && !/layers=[^&]*chargers/.test(h));
+    expect(await app.page.evaluate(() => window.__huaibei?.store.getState().visibleLayers)).not.toContain(
+      'chargers',
+    );
   });
 
   it('replays the build-out: the slider changes the number of sites and charging points shown', async () => {

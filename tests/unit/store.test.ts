@@ -386,3 +386,35 @@ describe("the target list's filter in the store", async () => {
     expect(store.getState().targetFilter).toEqual({ chains: [], areas: ['suixi'] });
   });
 });
+
+describe('a panel and the layers it turns on', () => {
+  const layers = (store: ReturnType<typeof createAppStore>) => store.getState().visibleLayers;
+
+  it('puts the charging sites on the map while the charging panel is open, and takes them off after', () => {
+    const store = createAppStore('');
+    expect(layers(store)).not.toContain('chargers');
+    const before = [...layers(store)];
+    store.getState().setPanel('charging');
+    expect(layers(store)).toContain('chargers');
+    store.getState().setPanel('goals');
+    expect(layers(store)).toEqual(before);
+    store.getState().setPanel('charging');
+    store.getState().setPanel('none');
+    expect(layers(store)).toEqual(before);
+  });
+
+  it('leaves a layer the user turned on, before or while the panel was open', () => {
+    const before = createAppStore('');
+    before.getState().toggleLayer('chargers');
+    before.getState().setPanel('charging');
+    before.getState().setPanel('none');
+    expect(layers(before)).toContain('chargers');
+
+    const during = createAppStore('');
+    during.getState().setPanel('charging');
+    during.getState().toggleLayer('chargers');
+    during.getState().toggleLayer('chargers');
+    during.getState().setPanel('none');
+    expect(layers(during)).toContain('chargers');
+  });
+});
