@@ -12,6 +12,10 @@ export const enShare: Record<keyof typeof zhShare, string> = {
   'share.enteredNote':
     'Note: {n} value (a goal’s current value or an NEV count) was entered on this device. A link cannot carry it: whoever opens the link sees the app’s own data only.|Note: {n} values (goals’ current values or NEV counts) were entered on this device. A link cannot carry them: whoever opens the link sees the app’s own data only.',
   'share.qrAlt': 'QR code of the link to this view',
+  'share.qrThisComputer':
+    'This link points at this computer (localhost / 127.0.0.1): a phone cannot open it. Open the page by its network or public address, then share.',
+  'share.qrFile':
+    'This page was opened as a local file: a phone cannot open the link. Open it by a web address, then share.',
   'share.qrCaption': 'Scan with a phone to open the same view',
   'share.exportImage': 'Export map image (PNG)',
   'share.exporting': 'Making the map image…',

@@ -10,6 +10,9 @@ export const zhShare = {
   'share.enteredNote':
     '注意：本机录入了 {n} 项数值（目标现状值或新能源汽车数量）。链接无法携带这些数值，对方打开时只能看到应用自带的数据。',
   'share.qrAlt': '当前视图链接的二维码',
+  'share.qrThisComputer':
+    '此链接指向本机（localhost / 127.0.0.1），手机扫码打不开。请用局域网地址或正式网址打开本页后再分享。',
+  'share.qrFile': '本页是以本地文件打开的，手机扫码打不开。请用网址打开本页后再分享。',
   'share.qrCaption': '用手机扫码，打开同一视图',
   'share.exportImage': '导出地图图片 (PNG)',
   'share.exporting': '正在生成地图图片…',

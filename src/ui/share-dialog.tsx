@@ -2,6 +2,7 @@ import { useMap } from '@vis.gl/react-maplibre';
 import { useEffect, useMemo, useState } from 'react';
 import { filterTargets } from '../domain/targets';
 import { type HandoutMode, printHandout } from '../export/handout';
+import { phoneReach } from '../export/link-reach';
 import { targetFilterText } from '../export/target-list';
 import { t } from '../i18n/t';
 import { selectAnalysis } from '../state/selectors';
@@ -63,6 +64,7 @@ export function ShareDialog() {
     };
   }, [open, qrOf]);
   const qr = useMemo(() => (open && qrOf ? qrOf(url) : null), [open, qrOf, url]);
+  const reach = phoneReach(url);
   if (!open) return null;
   const copy = async () => {
     try {
@@ -119,6 +121,11 @@ export function ShareDialog() {
               <span className="share-qr-wait" aria-hidden="true" />
             )}
             <figcaption>{t(lang, 'share.qrCaption')}</figcaption>
+            {reach !== 'ok' ? (
+              <p className="notice warn" role="note" data-testid="share-qr-warning">
+                {t(lang, reach === 'file' ? 'share.qrFile' : 'share.qrThisComputer')}
+              </p>
+            ) : null}
           </figure>
           <div className="share-side">
             <input

@@ -69,6 +69,9 @@ describe('sharing on a portrait tablet', () => {
     expect(await qr.getAttribute('alt')).toBeTruthy();
     await expect.poll(() => decodeImgQr(app.page, '[data-testid=share-qr]')).toBe(app.page.url());
     expect(app.page.url()).toContain('#v=1');
+    // The test server is 127.0.0.1: the dialog says a phone cannot open that address.
+    expect(new URL(app.page.url()).hostname).toBe('127.0.0.1');
+    expect(await app.page.getByTestId('share-qr-warning').textContent()).toContain('手机扫码打不开');
     if (SHOTS) await app.page.screenshot({ path: `${SHOTS}/share-dialog-portrait.png` });
 
     // The view changes behind the open dialog (as a link pasted into the hash would change it).
