@@ -14,6 +14,10 @@ export const enImport: Record<keyof typeof zhImport, string> = {
   'data.records': '{n} record|{n} records',
   'data.report': 'Import report ({n})',
   'data.remove': 'Remove',
+  'data.removeAsk':
+    'Remove the {n} record imported from “{file}”?|Remove the {n} records imported from “{file}”? To get them back, import the file again.',
+  'data.removeConfirm': 'Remove',
+  'data.removeCancel': 'Cancel',
   'data.export': 'Export the current view',
   'data.exportHelp':
     'CSV is UTF-8 with a BOM and opens in Excel; cells starting with = + - @ are neutralised against formulas.',

@@ -64,3 +64,10 @@ export const tiandituLayer: LayerEntry = {
   drawOrder: 21,
   style: (input) => (input.tiandituToken ? tiandituStyle(input) : EMPTY_PART),
 };
+
+/** The online layer a tile source belongs to: a tile that fails to load is that layer's to report. */
+export function onlineLayerOfSource(sourceId: string): 'osm' | 'tianditu' | null {
+  if (sourceId === 'osm') return 'osm';
+  if (sourceId.startsWith('tianditu-')) return 'tianditu';
+  return null;
+}

@@ -94,6 +94,9 @@ export interface AppState {
   /** What the app shows: the bundled data with the imports joined or in place, and the entered values. */
   data: BundledData | null;
   panel: Panel;
+  /** Online basemaps that failed to load a tile while on (no network, a blocked host): the map says so. */
+  basemapFailures: LayerId[];
+  basemapFailed: (id: LayerId) => void;
   /** Layers the open panel turned on (the charging panel its sites): closing it turns them off again. */
   panelLayers: LayerId[];
   legendOpen: boolean;
@@ -223,6 +226,7 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
     data: null,
     panel: 'none',
     panelLayers: [],
+    basemapFailures: [],
     legendOpen: true,
     handout: NO_HANDOUT,
 
@@ -235,7 +239,12 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
           .map((l) => l.id)
           .filter((l) => (l === id ? !on : s.visibleLayers.includes(l)));
         // A layer the user toggles is the user's: the panel no longer takes it off when it closes.
-        return { visibleLayers: next, panelLayers: s.panelLayers.filter((l) => l !== id) };
+        return {
+          visibleLayers: next,
+          panelLayers: s.panelLayers.filter((l) => l !== id),
+          // Switched off or on again: the next failure, if any, is reported afresh.
+          basemapFailures: s.basemapFailures.filter((l) => l !== id),
+        };
       }),
     select: (selection) => set({ selection }),
     focusSegment: (id) =>
@@ -309,6 +318,12 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
       set((s) => ({ targetFilter: toggleTargetFilter(s.targetFilter, list, value) })),
     clearTargetFilter: () => set({ targetFilter: NO_TARGET_FILTER }),
     setPanel: (panel) => set((s) => panelChange(s, panel)),
+    basemapFailed: (id) =>
+      set((s) =>
+        s.basemapFailures.includes(id) || !s.visibleLayers.includes(id)
+          ? {}
+          : { basemapFailures: [...s.basemapFailures, id] },
+      ),
     toggleLegend: () => set((s) => ({ legendOpen: !s.legendOpen })),
     dismissLinkNotice: () => set({ linkRejected: [] }),
     setHandout: (h) => set((s) => ({ handout: { ...s.handout, ...h } })),

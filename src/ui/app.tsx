@@ -13,7 +13,7 @@ import { ImportReportDialog } from './import-report';
 import { LayerPanel } from './layer-panel';
 import { Legend } from './legend';
 import { MapView } from './map-view';
-import { DataIssues, LinkNotice } from './notices';
+import { BasemapNotice, DataIssues, LinkNotice } from './notices';
 import { SegmentCard } from './segment-card';
 import { TopButton } from './top-button';
 
@@ -152,6 +152,7 @@ export function App() {
           <MapView />
           <div className="overlays">
             <LinkNotice />
+            <BasemapNotice />
             <DataIssues />
             {!loaded ? <p className="loading">{t(lang, 'app.loading')}</p> : null}
           </div>

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import {
   chargersCsv,
   chargersGeoJson,
@@ -26,6 +27,8 @@ export function DataPanel() {
   const setPanel = useAppStore((s) => s.setPanel);
   const startImport = useAppStore((s) => s.startImport);
   const showReport = useAppStore((s) => s.showReport);
+  // Which import's removal is waiting for a second tap (a moment's UI, nothing to share or restore).
+  const [confirming, setConfirming] = useState<string | null>(null);
   if (panel !== 'data' || !data) return null;
   const firms = selectFilteredEnterprises(data, filters);
   const sites = selectChargersAsOf(data, asOfYear);
@@ -83,15 +86,44 @@ export function DataPanel() {
                 >
                   {t(lang, 'data.report', { n: i.report.length })}
                 </button>
-                <button
-                  type="button"
-                  className="secondary-btn danger"
-                  data-testid="import-remove"
-                  onClick={() => void removeImport(i.id, useAppStore.getState)}
-                >
-                  {t(lang, 'data.remove')}
-                </button>
+                {confirming === i.id ? null : (
+                  <button
+                    type="button"
+                    className="secondary-btn danger"
+                    data-testid="import-remove"
+                    onClick={() => setConfirming(i.id)}
+                  >
+                    {t(lang, 'data.remove')}
+                  </button>
+                )}
               </div>
+              {confirming === i.id ? (
+                // Removing cannot be undone (the file may be gone): one more tap, said in words.
+                <div className="confirm-row" role="group" data-testid="import-remove-ask">
+                  <p>
+                    {t(lang, 'data.removeAsk', {
+                      n: i.enterprises.length + i.chargers.length,
+                      file: i.fileName,
+                    })}
+                  </p>
+                  <div className="button-row">
+                    <button
+                      type="button"
+                      className="secondary-btn danger"
+                      data-testid="import-remove-confirm"
+                      onClick={() => {
+                        setConfirming(null);
+                        void removeImport(i.id, useAppStore.getState);
+                      }}
+                    >
+                      {t(lang, 'data.removeConfirm')}
+                    </button>
+                    <button type="button" className="secondary-btn" onClick={() => setConfirming(null)}>
+                      {t(lang, 'data.removeCancel')}
+                    </button>
+                  </div>
+                </div>
+              ) : null}
             </li>
           ))}
         </ul>

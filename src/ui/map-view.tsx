@@ -20,6 +20,7 @@ import { attributionFor } from '../i18n/attribution';
 import { t } from '../i18n/t';
 import { deckNeeds } from '../layers/deck';
 import { CLUSTER_MAX_ZOOM } from '../layers/enterprises-layer';
+import { onlineLayerOfSource } from '../layers/online-basemap-layer';
 import { drawnLayers } from '../layers/registry';
 import type { LayerInput } from '../layers/types';
 import { CAMERA_LIMITS, CITY_BOUNDS } from '../state/camera';
@@ -292,6 +293,10 @@ export function MapView() {
             onError={(e) => {
               // Only a map that could not be created at all (no WebGL) has no target.
               if (!e.target) setFailed(true);
+              // A tile of an online basemap that cannot load (offline, blocked): said, not silent.
+              const source = (e as { sourceId?: unknown }).sourceId;
+              const online = typeof source === 'string' ? onlineLayerOfSource(source) : null;
+              if (online) useAppStore.getState().basemapFailed(online);
             }}
           >
             <ScaleControl unit="metric" maxWidth={120} position="bottom-left" />

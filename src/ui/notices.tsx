@@ -26,6 +26,25 @@ export function LinkNotice() {
   );
 }
 
+/** An online basemap switched on that cannot load its tiles: say so, and offer to switch it off. */
+export function BasemapNotice() {
+  const lang = useAppStore((s) => s.lang);
+  const failed = useAppStore((s) => s.basemapFailures);
+  const toggleLayer = useAppStore((s) => s.toggleLayer);
+  const id = failed[0];
+  if (!id) return null;
+  return (
+    <div className="notice warn" role="status" data-testid="basemap-notice" data-layer={id}>
+      <span>
+        {t(lang, 'basemap.failed', { name: t(lang, id === 'osm' ? 'layer.osm' : 'layer.tianditu') })}
+      </span>
+      <button type="button" className="text-btn" onClick={() => toggleLayer(id)}>
+        {t(lang, 'basemap.switchOff')}
+      </button>
+    </div>
+  );
+}
+
 /** Every problem found in the bundled files, with file, item, field and reason: nothing dropped silently. */
 export function DataIssues() {
   const lang = useAppStore((s) => s.lang);

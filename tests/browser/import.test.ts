@@ -234,7 +234,13 @@ describe('importing your own spreadsheets on a portrait tablet', () => {
     await openDataPanel(page);
     const n = await state(page, (s) => s.imports.length);
     expect(n).toBe(2);
-    for (let i = 0; i < n; i++) await page.getByTestId('import-remove').first().tap();
+    for (let i = 0; i < n; i++) {
+      // Removing asks first: the import stays until the second tap.
+      await page.getByTestId('import-remove').first().tap();
+      expect(await page.getByTestId('import-remove-ask').textContent()).toContain('确认删除');
+      expect(await state(page, (s) => s.imports.length)).toBe(n - i);
+      await page.getByTestId('import-remove-confirm').tap();
+    }
     await expect.poll(() => state(page, (s) => s.data?.enterprises.length)).toBe(bundledFirms);
     // The map follows at once; the browser's storage a moment later: reload once it holds none.
     const stored = () =>

@@ -380,3 +380,23 @@ describe('a browser without WebGL', () => {
     expect(app.errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
   });
 });
+
+describe('an online basemap with no network', () => {
+  const app = useApp(TABLET_LANDSCAPE);
+
+  it('says it cannot load, offers to switch it off, and the offline map stays', async () => {
+    await app.context.route('https://tile.openstreetmap.org/**', (r) => r.abort('internetdisconnected'));
+    await gotoApp(app.page, '#v=1&layers=enterprises,areas,osm', { fresh: true });
+    const notice = app.page.getByTestId('basemap-notice');
+    await expect.poll(() => notice.count(), { timeout: 20_000 }).toBe(1);
+    expect(await notice.textContent()).toContain('无法加载');
+    expect(await notice.getAttribute('data-layer')).toBe('osm');
+    await notice.locator('button').tap();
+    await waitForHash(app.page, (h) => !h.includes('osm'));
+    expect(await notice.count()).toBe(0);
+    await waitForMapIdle(app.page);
+    expect(await app.page.evaluate(() => window.__huaibei?.map.getLayer('city-outline') !== undefined)).toBe(
+      true,
+    );
+  });
+});
