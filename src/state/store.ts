@@ -53,6 +53,8 @@ export interface AppState {
   layerDefs: LayerDef[];
   visibleLayers: LayerId[];
   selection: Selection | null;
+  /** The side panel open when the selection was made, if any: another panel does not show its card. */
+  selectionPanel: Panel | null;
   filters: EnterpriseFilters;
   charging: ChargingView;
   /**
@@ -190,6 +192,7 @@ function stepState(s: AppState, index: number): Partial<AppState> {
     tourPaused: false,
     visibleLayers: st.layers as LayerId[],
     selection: st.selection,
+    selectionPanel: st.panel ?? null,
     filters: st.filters,
     charging: st.charging,
     panel: (st.panel ?? 'none') as Panel,
@@ -204,6 +207,7 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
     layerDefs,
     visibleLayers: defaultLayerIds(layerDefs),
     selection: null,
+    selectionPanel: null,
     filters: NO_FILTERS,
     charging: DEFAULT_CHARGING,
     camera: null,
@@ -246,7 +250,7 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
           basemapFailures: s.basemapFailures.filter((l) => l !== id),
         };
       }),
-    select: (selection) => set({ selection }),
+    select: (selection) => set((s) => ({ selection, selectionPanel: s.panel === 'none' ? null : s.panel })),
     focusSegment: (id) =>
       set((s) => ({
         selection: id ? { kind: 'segment', id } : s.selection?.kind === 'segment' ? null : s.selection,
@@ -267,6 +271,7 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
           lang: sh.lang,
           visibleLayers: sh.layers as LayerId[],
           selection: sh.selection,
+          selectionPanel: sh.panel ?? null,
           filters: sh.filters,
           charging: sh.charging,
           panel: (sh.panel ?? 'none') as Panel,
@@ -361,16 +366,22 @@ const PANEL_LAYERS: Partial<Record<Panel, LayerId[]>> = { charging: ['chargers']
  * unless the user toggled them in between. Pure, on the state's own fields.
  */
 export function panelChange(
-  s: Pick<AppState, 'panel' | 'panelLayers' | 'visibleLayers' | 'layerDefs'>,
+  s: Pick<AppState, 'panel' | 'panelLayers' | 'visibleLayers' | 'layerDefs' | 'selection' | 'selectionPanel'>,
   panel: Panel,
-): Pick<AppState, 'panel' | 'panelLayers' | 'visibleLayers'> {
-  if (panel === s.panel) return { panel, panelLayers: s.panelLayers, visibleLayers: s.visibleLayers };
+): Pick<AppState, 'panel' | 'panelLayers' | 'visibleLayers' | 'selection' | 'selectionPanel'> {
+  const same = { selection: s.selection, selectionPanel: s.selectionPanel };
+  if (panel === s.panel)
+    return { panel, panelLayers: s.panelLayers, visibleLayers: s.visibleLayers, ...same };
+  // What was picked in one side panel (a match's area row) is not shown as a card over the next one.
+  const drop = panel !== 'none' && s.selectionPanel !== null && s.selectionPanel !== panel;
   const available = new Set(s.layerDefs.map((l) => l.id));
   const kept = s.visibleLayers.filter((l) => !s.panelLayers.includes(l));
   const added = (PANEL_LAYERS[panel] ?? []).filter((l) => available.has(l) && !kept.includes(l));
   const on = new Set([...kept, ...added]);
   return {
     panel,
+    selection: drop ? null : s.selection,
+    selectionPanel: drop ? null : s.selectionPanel,
     panelLayers: added,
     // Registry order, as toggleLayer keeps it.
     visibleLayers: s.layerDefs.map((l) => l.id).filter((l) => on.has(l)),

@@ -418,3 +418,22 @@ describe('a panel and the layers it turns on', () => {
     expect(layers(during)).toContain('chargers');
   });
 });
+
+describe('a card picked in one panel', () => {
+  it('is not shown over the next panel, but stays when the panel just closes', () => {
+    const store = createAppStore('');
+    store.getState().setPanel('match');
+    store.getState().select({ kind: 'area', id: 'hitech' });
+    store.getState().setPanel('goals');
+    expect(store.getState().selection).toBeNull();
+
+    store.getState().setPanel('match');
+    store.getState().select({ kind: 'area', id: 'lieshan' });
+    store.getState().setPanel('none');
+    expect(store.getState().selection).toEqual({ kind: 'area', id: 'lieshan' });
+    // Picked on the map, with no panel open: it stays whatever panel opens.
+    store.getState().select({ kind: 'area', id: 'duji' });
+    store.getState().setPanel('chain');
+    expect(store.getState().selection).toEqual({ kind: 'area', id: 'duji' });
+  });
+});
