@@ -99,7 +99,7 @@ export function DataPanel() {
               </div>
               {confirming === i.id ? (
                 // Removing cannot be undone (the file may be gone): one more tap, said in words.
-                <div className="confirm-row" role="group" data-testid="import-remove-ask">
+                <div className="confirm-row" role="alert" data-testid="import-remove-ask">
                   <p>
                     {t(lang, 'data.removeAsk', {
                       n: i.enterprises.length + i.chargers.length,
