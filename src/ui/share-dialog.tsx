@@ -113,6 +113,11 @@ export function ShareDialog() {
             {t(lang, 'share.enteredNote', { n: entered })}
           </p>
         ) : null}
+        {reach !== 'ok' ? (
+          <p className="notice warn" role="note" data-testid="share-qr-warning">
+            {t(lang, reach === 'file' ? 'share.qrFile' : 'share.qrThisComputer')}
+          </p>
+        ) : null}
         <div className="share-body">
           <figure className="share-qr">
             {qr ? (
@@ -121,11 +126,6 @@ export function ShareDialog() {
               <span className="share-qr-wait" aria-hidden="true" />
             )}
             <figcaption>{t(lang, 'share.qrCaption')}</figcaption>
-            {reach !== 'ok' ? (
-              <p className="notice warn" role="note" data-testid="share-qr-warning">
-                {t(lang, reach === 'file' ? 'share.qrFile' : 'share.qrThisComputer')}
-              </p>
-            ) : null}
           </figure>
           <div className="share-side">
             <input
