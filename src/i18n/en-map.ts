@@ -9,8 +9,7 @@ export const enMap: Record<keyof typeof zhMap, string> = {
   'layer.townships': 'Township seats',
   'layer.neighbours': 'Neighbouring areas',
   'layer.transport': 'Motorway junctions & service areas',
-  'basemap.failed':
-    'The online basemap “{name}” cannot load (perhaps no network). The offline map works as before.',
+  'basemap.failed': '{name} cannot load (perhaps no network). The offline map works as before.',
   'basemap.switchOff': 'Switch it off',
   'layer.osm': 'Online basemap (OpenStreetMap)',
   'layer.tianditu': 'Online basemap (Tianditu)',

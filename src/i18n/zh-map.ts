@@ -7,7 +7,7 @@ export const zhMap = {
   'layer.townships': '乡镇街道驻地',
   'layer.neighbours': '周边地区',
   'layer.transport': '高速出入口与服务区',
-  'basemap.failed': '在线底图“{name}”无法加载（可能没有网络）。离线地图照常可用。',
+  'basemap.failed': '{name}无法加载（可能没有网络），离线地图照常可用。',
   'basemap.switchOff': '关闭在线底图',
   'layer.osm': '在线底图（OpenStreetMap）',
   'layer.tianditu': '在线底图（天地图）',
