@@ -128,6 +128,58 @@ export function SearchPanel() {
           return firmRow(hit);
         })}
       </ul>
+      {query.trim() ? null : (
+        // Nothing typed: every area and every firm as a list, those with no location included,
+        // for a keyboard on a projector or anyone who cannot use the map.
+        <div className="browse-list" data-testid="browse-list">
+          <h3>{t(lang, 'search.browseAreas')}</h3>
+          <ul className="plain-list result-list">
+            {data.areas.areas.map((a) =>
+              row(
+                `a-${a.id}`,
+                `area:${a.id}`,
+                () => {
+                  select({ kind: 'area', id: a.id });
+                  done();
+                },
+                pick(lang, a.name),
+                pick(lang, a.role),
+              ),
+            )}
+          </ul>
+          {[...data.areas.areas.map((a) => a.id), null].map((areaId) => {
+            const firms = data.enterprises.filter((e) => e.area === areaId);
+            if (firms.length === 0) return null;
+            const area = data.areas.areas.find((a) => a.id === areaId);
+            return (
+              <details key={areaId ?? 'none'} className="browse-group" data-browse-area={areaId ?? 'none'}>
+                <summary>
+                  {area ? pick(lang, area.name) : t(lang, 'ent.areaUnknown')} ·{' '}
+                  {t(lang, 'search.firmCount', { n: firms.length })}
+                </summary>
+                <ul className="plain-list result-list">
+                  {firms.map((e) => {
+                    const pos = placements[data.enterprises.indexOf(e)]?.position;
+                    return row(
+                      `b-${e.key}`,
+                      e.id,
+                      () => {
+                        select({ kind: 'enterprise', id: e.id });
+                        if (pos && mapRef) flyToPoint(mapRef.getMap(), pos);
+                        done();
+                      },
+                      pick(lang, e.name),
+                      pos
+                        ? pick(lang, e.productLine) || t(lang, `ent.status.${e.status}`)
+                        : t(lang, 'search.noLocation'),
+                    );
+                  })}
+                </ul>
+              </details>
+            );
+          })}
+        </div>
+      )}
     </Sheet>
   );
 }

@@ -207,6 +207,32 @@ describe('the industrial chain on a landscape tablet', () => {
     expect(await hit.textContent()).toContain(why);
   });
 
+  it('lists every area and every firm with nothing typed, the six with no location included and marked', async () => {
+    await gotoApp(app.page, '#v=1');
+    await app.page.getByTestId('nav-search').tap();
+    const list = app.page.getByTestId('browse-list');
+    await expect.poll(() => list.locator('[data-result^="area:"]').count()).toBe(6);
+    const noArea = list.locator('[data-browse-area=none]');
+    await noArea.locator('summary').tap();
+    const unplaced = await app.page.evaluate(() =>
+      (window.__huaibei?.store.getState().data?.enterprises ?? [])
+        .filter((e) => !e.area && !e.lngLat)
+        .map((e) => e.id),
+    );
+    expect(unplaced).toHaveLength(6);
+    for (const id of unplaced) {
+      expect(await noArea.locator(`[data-result=${id}]`).textContent()).toContain('位置不明，地图上未标出');
+    }
+    // Every firm is in one group or another.
+    expect(await list.locator('details [data-result]').count()).toBe(48);
+    // Reachable by keyboard: a firm opens its card from the list.
+    await noArea.locator(`[data-result=${unplaced[0]}]`).focus();
+    await app.page.keyboard.press('Enter');
+    await expect
+      .poll(() => app.page.getByTestId('enterprise-card').getAttribute('data-enterprise'))
+      .toBe(unplaced[0]);
+  });
+
   it('finds firms by what they make: 铝 lists the aluminium firms with their product line', async () => {
     await gotoApp(app.page, '#v=1');
     await app.page.getByTestId('nav-search').tap();
