@@ -23,6 +23,9 @@ export interface AreaShapes {
   issues: DataIssue[];
 }
 
+/** The longest line of an area's role under its name on the map, in ems (the label's own breaks). */
+export const ROLE_LINE_EMS = 11;
+
 /** Radius of the circle whose area equals the stated park area. */
 export function footprintRadiusKm(areaKm2: number): number {
   return Math.sqrt(areaKm2 / Math.PI);
@@ -40,8 +43,8 @@ export function buildAreaShapes(areas: readonly Area[], districts: readonly Dist
     const base = {
       area: a.id,
       kind: a.kind,
-      role_zh: a.role.zh,
-      role_en: a.role.en,
+      role_zh: labelLines(a.role.zh, ROLE_LINE_EMS),
+      role_en: labelLines(a.role.en, ROLE_LINE_EMS),
     };
     if (a.kind === 'district') {
       const d = districts.find((f) => f.properties.adcode === a.adcode);
@@ -119,4 +122,26 @@ export function areaBounds(
     [w, s],
     [e, n],
   ];
+}
+
+/** Width of a label line in ems, roughly: a Han character is one, a Latin letter or space half. */
+function ems(s: string): number {
+  let n = 0;
+  for (const ch of s) n += /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/.test(ch) ? 1 : 0.55;
+  return n;
+}
+
+/**
+ * A map label broken into lines at its " · " separators only, each line at most `maxEms` wide where
+ * it can be: the map never breaks inside a word ("汽车玻/璃"), since the label carries its own breaks.
+ */
+export function labelLines(text: string, maxEms: number): string {
+  const parts = text.split(' · ');
+  const lines: string[] = [];
+  for (const p of parts) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && ems(`${last} · ${p}`) <= maxEms) lines[lines.length - 1] = `${last} · ${p}`;
+    else lines.push(p);
+  }
+  return lines.join('\n');
 }

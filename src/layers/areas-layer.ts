@@ -85,7 +85,8 @@ function areasStyle({
           ],
           'text-font': FONT_STACK,
           'text-size': ['interpolate', ['linear'], ['zoom'], 8, 14, 11, 18],
-          'text-max-width': 14,
+          // The role carries its own line breaks (labelLines); the map must not add any inside a word.
+          'text-max-width': 40,
           'text-line-height': 1.3,
           // Park labels move beside their footprint so district names keep their place; districts win ties.
           'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right'],

@@ -1,7 +1,13 @@
 import { booleanPointInPolygon, centroid, area as turfArea } from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import { loadBundled } from '../../src/data/load-bundled';
-import { areaBounds, buildAreaShapes, footprintRadiusKm, pickArea } from '../../src/domain/area-shapes';
+import {
+  areaBounds,
+  buildAreaShapes,
+  footprintRadiusKm,
+  labelLines,
+  pickArea,
+} from '../../src/domain/area-shapes';
 import { issueReason } from '../../src/i18n/t';
 import { areaNeighbours } from '../fixtures/area-neighbours';
 import { readPublic } from '../fixtures/load';
@@ -116,6 +122,30 @@ describe('the neighbours in areas.json', async () => {
       expect([...a.neighbours].sort(), a.id).toEqual([...(geometry[a.id] ?? [])].sort());
       for (const n of a.neighbours)
         expect(data.areas.areas.find((x) => x.id === n)?.neighbours).toContain(a.id);
+    }
+  });
+});
+
+describe('labelLines', () => {
+  it('breaks a role only at its separators, never inside a word', () => {
+    expect(labelLines('OLED 车灯 · 汽车玻璃 · 汽车贸易', 11)).toBe('OLED 车灯 · 汽车玻璃\n汽车贸易');
+    expect(labelLines('动力电池 · 铝合金轮毂 · 后市场', 11)).toBe('动力电池 · 铝合金轮毂\n后市场');
+    expect(labelLines('铝基材料 · 氢燃料电池', 11)).toBe('铝基材料 · 氢燃料电池');
+    expect(labelLines('Batteries · alloy wheels · aftermarket', 11)).toBe(
+      'Batteries\nalloy wheels\naftermarket',
+    );
+    // A single part longer than the line stays whole.
+    expect(labelLines('新能源汽车后市场服务集聚区', 5)).toBe('新能源汽车后市场服务集聚区');
+  });
+
+  it('gives the drawn shapes their broken roles', async () => {
+    const data = await loadBundled(readPublic);
+    const shapes = buildAreaShapes(data.areas.areas, data.districts.features);
+    for (const f of shapes.labels.features) {
+      for (const line of f.properties.role_zh.split('\n')) {
+        for (const word of line.split(' · '))
+          expect(data.areas.areas.some((a) => a.role.zh.includes(word))).toBe(true);
+      }
     }
   });
 });
