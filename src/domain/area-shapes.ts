@@ -24,7 +24,7 @@ export interface AreaShapes {
 }
 
 /** The longest line of an area's role under its name on the map, in ems (the label's own breaks). */
-export const ROLE_LINE_EMS = 11;
+export const ROLE_LINE_EMS = { zh: 11, en: 20 } as const;
 
 /** Radius of the circle whose area equals the stated park area. */
 export function footprintRadiusKm(areaKm2: number): number {
@@ -43,8 +43,8 @@ export function buildAreaShapes(areas: readonly Area[], districts: readonly Dist
     const base = {
       area: a.id,
       kind: a.kind,
-      role_zh: labelLines(a.role.zh, ROLE_LINE_EMS),
-      role_en: labelLines(a.role.en, ROLE_LINE_EMS),
+      role_zh: labelLines(a.role.zh, ROLE_LINE_EMS.zh),
+      role_en: labelLines(a.role.en, ROLE_LINE_EMS.en),
     };
     if (a.kind === 'district') {
       const d = districts.find((f) => f.properties.adcode === a.adcode);

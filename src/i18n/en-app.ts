@@ -32,6 +32,7 @@ export const enApp: Record<keyof typeof zhApp, string> = {
   'search.label': 'Search',
   'search.none': 'No firm, segment or area matches.',
   'search.browseAreas': 'The six areas',
+  'search.noArea': 'Area unknown',
   'search.firmCount': '{n} firm|{n} firms',
   'search.noLocation': 'No known location: not on the map',
   'search.more': '{total} firms match; the first {n} are listed. Try a more specific word.',

@@ -30,6 +30,7 @@ export const zhApp = {
   'search.label': '搜索',
   'search.none': '没有找到匹配的企业、环节或区域。',
   'search.browseAreas': '六个布局区域',
+  'search.noArea': '区域不明',
   'search.firmCount': '{n} 家企业',
   'search.noLocation': '位置不明，地图上未标出',
   'search.more': '共有 {total} 家企业匹配，这里列出前 {n} 家。请输入更具体的词。',

@@ -154,7 +154,7 @@ export function SearchPanel() {
             return (
               <details key={areaId ?? 'none'} className="browse-group" data-browse-area={areaId ?? 'none'}>
                 <summary>
-                  {area ? pick(lang, area.name) : t(lang, 'ent.areaUnknown')} ·{' '}
+                  {area ? pick(lang, area.name) : t(lang, 'search.noArea')} ·{' '}
                   {t(lang, 'search.firmCount', { n: firms.length })}
                 </summary>
                 <ul className="plain-list result-list">

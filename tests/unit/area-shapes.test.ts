@@ -134,6 +134,9 @@ describe('labelLines', () => {
     expect(labelLines('Batteries · alloy wheels · aftermarket', 11)).toBe(
       'Batteries\nalloy wheels\naftermarket',
     );
+    expect(labelLines('Batteries · alloy wheels · aftermarket', 20)).toBe(
+      'Batteries · alloy wheels\naftermarket',
+    );
     // A single part longer than the line stays whole.
     expect(labelLines('新能源汽车后市场服务集聚区', 5)).toBe('新能源汽车后市场服务集聚区');
   });
