@@ -148,9 +148,8 @@ export interface MatchInput {
   placements: readonly Placement[];
   /** Which segment supplies which (supply.json). */
   supply: readonly SupplyRelation[];
+  /** The areas to rank, each with the areas it touches (areas.json `neighbours`). */
   areas: readonly Area[];
-  /** Areas that touch each area (areaNeighbours). */
-  neighbours: Partial<Record<AreaId, readonly AreaId[]>>;
   anchors: Partial<Record<AreaId, LngLat>>;
   analysis: Pick<ChainAnalysis, 'areaGaps'>;
   /** All sites: only operating, non-hydrogen sites with a point are counted. */
@@ -467,7 +466,11 @@ type Scored = Omit<AreaMatch, 'rank' | 'tied'>;
  * battery districts first), then the fixed area order.
  */
 function byRank(ctx: Pick<Context, 'supSegs' | 'cusSegs'>) {
-  const related = (id: AreaId) => [...ctx.supSegs, ...ctx.cusSegs].filter((s) => s.areas.includes(id)).length;
+  const partnerSegs = [...ctx.supSegs, ...ctx.cusSegs];
+  const relatedCount = new Map(
+    AREA_IDS.map((id) => [id, partnerSegs.filter((s) => s.areas.includes(id)).length]),
+  );
+  const related = (id: AreaId) => relatedCount.get(id) ?? 0;
   const order = (id: AreaId) => {
     const i = AREA_IDS.indexOf(id);
     return i < 0 ? AREA_IDS.length : i;
@@ -505,7 +508,7 @@ export function rankAreas(input: MatchInput): MatchResult {
   const candidates = findCandidates(base, input.enterprises, input.placements);
   const ctx: Context = {
     ...base,
-    neighbours: input.neighbours,
+    neighbours: Object.fromEntries(input.areas.map((a) => [a.id, a.neighbours])),
     w,
     radiusKm,
     candidates,

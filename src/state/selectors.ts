@@ -2,7 +2,7 @@ import type { FeatureCollection } from 'geojson';
 import type { StyleSpecification } from 'maplibre-gl';
 import type { Charger } from '../data/chargers';
 import type { BundledData } from '../data/load-bundled';
-import type { AreaId, AreaPolygon, DataIssue, Enterprise } from '../data/types';
+import type { AreaPolygon, DataIssue, Enterprise } from '../data/types';
 import { type AreaShapes, areaBounds, buildAreaShapes } from '../domain/area-shapes';
 import { analyseChain, type ChainAnalysis } from '../domain/chain-analysis';
 import { type Coverage, chargersAsOf, coverage } from '../domain/charging';
@@ -54,12 +54,6 @@ function memo2<A extends object, B extends object, R>(fn: (a: A, b: B) => R): (a
 
 export const selectAreaShapes = memo(
   (d: BundledData): AreaShapes => buildAreaShapes(d.areas.areas, d.districts.features),
-);
-
-/** Which areas touch which (areas.json): a firm known only to its district can be "in a neighbouring area". */
-export const selectNeighbours = memo(
-  (d: BundledData): Partial<Record<AreaId, AreaId[]>> =>
-    Object.fromEntries(d.areas.areas.map((a) => [a.id, a.neighbours])),
 );
 
 export const selectAnalysis = memo((d: BundledData): ChainAnalysis => analyseChain(d.chain, d.enterprises));
@@ -159,7 +153,6 @@ export const selectMatch = memo2(
       placements: selectPlacements(d),
       supply: d.supply.relations,
       areas: d.areas.areas,
-      neighbours: selectNeighbours(d),
       anchors: selectAnchors(d),
       analysis: selectAnalysis(d),
       chargers: d.chargers,
