@@ -25,12 +25,6 @@ function words(query: string): string[] {
 
 const has = (texts: readonly string[], w: string) => texts.some((t) => fold(t).includes(w));
 
-/** Case- and width-insensitive match on either name: 国轩, gotion and ＧＯＴＩＯＮ all find 国轩. */
-export function matchesName(e: Pick<Enterprise, 'name'>, query: string): boolean {
-  const ws = words(query);
-  return ws.length > 0 && ws.every((w) => has([e.name.zh, e.name.en], w));
-}
-
 /** The first field (in this order) that has a word, or null when some word is found nowhere. */
 function firstField<F extends string>(ws: readonly string[], fields: readonly [F, readonly string[]][]) {
   let first: F | null = null;

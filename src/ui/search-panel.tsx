@@ -1,6 +1,6 @@
 import { useMap } from '@vis.gl/react-maplibre';
 import { type ReactNode, useState } from 'react';
-import type { Enterprise, Lang } from '../data/types';
+import type { AreaId, Enterprise, Lang } from '../data/types';
 import { type SearchHit, search } from '../domain/search';
 import { colon, pick, t } from '../i18n/t';
 import { selectEnterpriseByKey, selectPlacements } from '../state/selectors';
@@ -42,6 +42,18 @@ export function SearchPanel() {
     return s ? pick(lang, s.name) : id;
   };
   const done = () => setPanel('none');
+  const positionOf = (e: Enterprise) => placements[data.enterprises.indexOf(e)]?.position ?? null;
+  // A result taken: show it (a firm also at street level on the map) and give the map the room.
+  const openFirm = (e: Enterprise) => () => {
+    select({ kind: 'enterprise', id: e.id });
+    const pos = positionOf(e);
+    if (pos && mapRef) flyToPoint(mapRef.getMap(), pos);
+    done();
+  };
+  const openArea = (id: AreaId) => () => {
+    select({ kind: 'area', id });
+    done();
+  };
 
   const row = (key: string, testId: string, onClick: () => void, name: ReactNode, why: ReactNode) => (
     <li key={key}>
@@ -55,17 +67,13 @@ export function SearchPanel() {
   const firmRow = (hit: FirmHit) => {
     const e = byKey.get(hit.key);
     if (!e) return null;
-    const pos = placements[data.enterprises.indexOf(e)]?.position;
+    const pos = positionOf(e);
     const area = data.areas.areas.find((a) => a.id === e.area);
     const where = `${area ? pick(lang, area.name) : t(lang, 'ent.areaUnknown')}${pos ? '' : ` · ${t(lang, 'search.offMap')}`}`;
     return row(
       `e-${hit.key}`,
       e.id,
-      () => {
-        select({ kind: 'enterprise', id: e.id });
-        if (pos && mapRef) flyToPoint(mapRef.getMap(), pos);
-        done();
-      },
+      openFirm(e),
       pick(lang, e.name),
       <>
         {where}
@@ -105,10 +113,7 @@ export function SearchPanel() {
             return row(
               `a-${hit.id}`,
               `area:${hit.id}`,
-              () => {
-                select({ kind: 'area', id: hit.id });
-                done();
-              },
+              openArea(hit.id),
               a ? pick(lang, a.name) : hit.id,
               t(lang, 'search.why.area'),
             );
@@ -135,16 +140,7 @@ export function SearchPanel() {
           <h3>{t(lang, 'search.browseAreas')}</h3>
           <ul className="plain-list result-list">
             {data.areas.areas.map((a) =>
-              row(
-                `a-${a.id}`,
-                `area:${a.id}`,
-                () => {
-                  select({ kind: 'area', id: a.id });
-                  done();
-                },
-                pick(lang, a.name),
-                pick(lang, a.role),
-              ),
+              row(`a-${a.id}`, `area:${a.id}`, openArea(a.id), pick(lang, a.name), pick(lang, a.role)),
             )}
           </ul>
           {[...data.areas.areas.map((a) => a.id), null].map((areaId) => {
@@ -158,22 +154,17 @@ export function SearchPanel() {
                   {t(lang, 'search.firmCount', { n: firms.length })}
                 </summary>
                 <ul className="plain-list result-list">
-                  {firms.map((e) => {
-                    const pos = placements[data.enterprises.indexOf(e)]?.position;
-                    return row(
+                  {firms.map((e) =>
+                    row(
                       `b-${e.key}`,
                       e.id,
-                      () => {
-                        select({ kind: 'enterprise', id: e.id });
-                        if (pos && mapRef) flyToPoint(mapRef.getMap(), pos);
-                        done();
-                      },
+                      openFirm(e),
                       pick(lang, e.name),
-                      pos
+                      positionOf(e)
                         ? pick(lang, e.productLine) || t(lang, `ent.status.${e.status}`)
                         : t(lang, 'search.noLocation'),
-                    );
-                  })}
+                    ),
+                  )}
                 </ul>
               </details>
             );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Area } from '../../src/data/types';
-import { matchesName, search } from '../../src/domain/search';
+import { search } from '../../src/domain/search';
 import { enterprise, segment } from '../fixtures/records';
 
 const AREAS = [
@@ -94,8 +94,7 @@ describe('search', () => {
     expect(r.firmCount).toBe(4);
   });
 
-  it('matches names across width and case', () => {
-    expect(matchesName(FIRMS[0] as (typeof FIRMS)[0], 'ＪＩＡ')).toBe(true);
-    expect(matchesName(FIRMS[0] as (typeof FIRMS)[0], '')).toBe(false);
+  it('matches names across width and case: ＪＩＡ finds Jia', () => {
+    expect(firms('ＪＩＡ')).toEqual([['e-name', 'name', null]]);
   });
 });
