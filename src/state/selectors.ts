@@ -9,6 +9,7 @@ import { type Coverage, chargersAsOf, coverage } from '../domain/charging';
 import { matchesFilters } from '../domain/enterprise-filters';
 import { areaAnchors, type Placement, placeEnterprises } from '../domain/enterprise-positions';
 import { type MatchResult, rankAreas } from '../domain/match';
+import { type Subject, subjectOf } from '../domain/subject';
 import { type EnterprisePoint, enterprisePoints, filterCategories } from '../layers/enterprise-points';
 import { legendEntries } from '../layers/legend';
 import { type MatchFeatures, matchBounds, matchFeatures, matchFeaturesFor } from '../layers/match-layer';
@@ -17,7 +18,7 @@ import { buildStyle, LOADING_STYLE, STYLE_INPUTS } from '../layers/style';
 import type { Highlight, LayerInput, LegendEntry } from '../layers/types';
 import type { AppState } from './store';
 import { TIANDITU_TOKEN } from './store';
-import type { EnterpriseFilters, MatchView } from './url-hash';
+import type { EnterpriseFilters, MatchView, Selection } from './url-hash';
 
 /**
  * Derived data is memoised on the identity of its inputs, never stored: the same data object
@@ -169,6 +170,22 @@ export const selectMatchFeatures = memo2((d: BundledData, m: MatchView): MatchFe
 export const selectMatchBounds = memo2((d: BundledData, m: MatchView) => {
   const top = selectMatch(d, m).areas[0];
   return top ? matchBounds(selectMatchFeatures(d, m), areaBounds(selectAreaShapes(d), top.area)) : null;
+});
+
+/** Where a selection is on the map (its box, and whether it is one point), or null when it has no place. */
+export const selectSubject = memo2((d: BundledData, sel: Selection): Subject | null => {
+  const analysis = selectAnalysis(d);
+  return subjectOf(
+    {
+      enterprises: d.enterprises,
+      placements: selectPlacements(d),
+      chargers: d.chargers,
+      segmentFirmKeys: (id) => analysis.bySegment.get(id)?.enterpriseKeys ?? [],
+      segmentAreas: (id) => d.chain.segments.find((x) => x.id === id)?.areas ?? [],
+      areaBox: (ids) => areaBounds(selectAreaShapes(d), ids),
+    },
+    sel,
+  );
 });
 
 const NOTHING: readonly string[] = [];

@@ -2,8 +2,10 @@ import type { Map as MlMap } from 'maplibre-gl';
 import type { BundledData } from '../data/load-bundled';
 import type { AreaId } from '../data/types';
 import { areaBounds } from '../domain/area-shapes';
+import type { Subject } from '../domain/subject';
 import { type Camera, CITY_BOUNDS } from '../state/camera';
 import { selectAreaShapes } from '../state/selectors';
+import { clearInsets, clearRect, type Insets, type Rect, rectInside } from './clear-insets';
 
 // Camera moves are calls on the map, made by whoever asks for them (the reset button, a search
 // result, a tour step, the match): nothing about them is kept in the store but where the map is.
@@ -18,26 +20,42 @@ const POINT_ZOOM = 12;
 
 type Box = [[number, number], [number, number]];
 
-/**
- * Padding that keeps a framed subject clear of what floats over the map: the legend (a side box,
- * or in portrait a strip along the bottom), an open card (a side panel or a bottom sheet), a side
- * panel and the tour's text. Read from the DOM because CSS decides where they sit.
- */
+// What floats over the map: panels, cards, the legend, the tour's text, the map's own buttons and notes.
+const FLOATING = [
+  '.legend',
+  '.card',
+  '.side-panel',
+  '.tour-panel',
+  '.layer-panel',
+  '.map-controls',
+  '.overlays > *',
+  '.maplibregl-ctrl-bottom-left',
+  '.maplibregl-ctrl-bottom-right',
+].join(',');
+
+const rectOf = (r: DOMRect): Rect => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
+
+/** How far in from each edge the map is covered, read from the page because CSS decides where things sit. */
+export function coveredInsets(map: MlMap): Insets {
+  const boxes = Array.from(document.querySelectorAll(FLOATING), (el) => rectOf(el.getBoundingClientRect()));
+  return clearInsets(rectOf(map.getContainer().getBoundingClientRect()), boxes);
+}
+
+/** The visible map, in the map's own pixels (what map.project returns). */
+export function visibleMapRect(map: MlMap): Rect {
+  const c = map.getContainer();
+  return clearRect({ left: 0, top: 0, right: c.clientWidth, bottom: c.clientHeight }, coveredInsets(map));
+}
+
+/** Padding that keeps a framed subject clear of everything over the map, with a margin. */
 export function fitPadding(map: MlMap) {
-  const pad = { top: EDGE_PX, bottom: EDGE_PX, left: EDGE_PX, right: EDGE_PX + 56 };
-  const m = map.getContainer().getBoundingClientRect();
-  const cap = (n: number, of: number) => Math.max(EDGE_PX, Math.min(of * 0.6, n));
-  for (const sel of ['.legend', '.card', '.side-panel', '.tour-panel']) {
-    const el = document.querySelector(sel);
-    if (!el) continue;
-    const r = el.getBoundingClientRect();
-    if (r.width === 0 || r.height === 0) continue;
-    if (r.width > m.width * 0.6) pad.bottom = Math.max(pad.bottom, cap(m.bottom - r.top + EDGE_PX, m.height));
-    else if (r.left - m.left < m.width / 2)
-      pad.left = Math.max(pad.left, cap(r.right - m.left + EDGE_PX, m.width));
-    else pad.right = Math.max(pad.right, cap(m.right - r.left + EDGE_PX, m.width));
-  }
-  return pad;
+  const i = coveredInsets(map);
+  return {
+    top: i.top + EDGE_PX,
+    bottom: i.bottom + EDGE_PX,
+    left: i.left + EDGE_PX,
+    right: i.right + EDGE_PX,
+  };
 }
 
 export function cameraOf(map: MlMap): Camera {
@@ -82,11 +100,6 @@ export function frameBox(map: MlMap, box: Box, maxZoom = 12) {
   map.fitBounds(box, { padding: fitPadding(map), maxZoom });
 }
 
-/** A point at street level (a search result). */
-export function flyToPoint(map: MlMap, point: [number, number]) {
-  map.flyTo({ center: point, zoom: Math.max(map.getZoom(), POINT_ZOOM), essential: true });
-}
-
 /**
  * A tour step's camera, smoothly, offset so that it lies clear of the panels; zoomed out (never
  * in) until `focus`, what the step is about, fits in the map they leave.
@@ -108,6 +121,52 @@ export function flyToStep(map: MlMap, camera: Camera, focus: Box | null) {
     pitch: camera.pitch,
     offset: [(p.left - p.right) / 2, (p.top - p.bottom) / 2],
     duration: reducedMotion() ? 0 : 1600,
+    essential: true,
+  });
+}
+
+/** The subject's box on screen, in the map's pixels. */
+function screenBox(map: MlMap, s: Subject): Rect {
+  const a = map.project(s.box[0]);
+  const b = map.project(s.box[1]);
+  return {
+    left: Math.min(a.x, b.x),
+    right: Math.max(a.x, b.x),
+    top: Math.min(a.y, b.y),
+    bottom: Math.max(a.y, b.y),
+  };
+}
+
+/**
+ * Moves the camera, only if it must, so that what is selected lies in the visible map, clear of
+ * every panel, card and legend. A point is centred in the clear part (brought to street level when
+ * `closer`, as for a choice from a list); a box is fitted, never closer than a district view.
+ */
+export function showSubject(map: MlMap, subject: Subject, closer: boolean) {
+  const clear = visibleMapRect(map);
+  const zoom = map.getZoom();
+  const wantZoom = subject.point && closer ? Math.max(zoom, POINT_ZOOM) : zoom;
+  if (wantZoom === zoom && rectInside(screenBox(map, subject), clear, EDGE_PX / 2)) return;
+  const duration = reducedMotion() ? 0 : 700;
+  const c = map.getContainer();
+  if (subject.point) {
+    const i = coveredInsets(map);
+    map.easeTo({
+      center: subject.box[0],
+      zoom: wantZoom,
+      offset: [(i.left - i.right) / 2, (i.top - i.bottom) / 2],
+      duration,
+      essential: true,
+    });
+    return;
+  }
+  if (c.clientWidth === 0 || c.clientHeight === 0) return;
+  // Zoomed out when it does not fit; zoomed in no closer than a district view, or than the user already is.
+  map.fitBounds(subject.box, {
+    padding: fitPadding(map),
+    maxZoom: Math.max(zoom, FOCUS_MAX_ZOOM),
+    bearing: map.getBearing(),
+    duration,
     essential: true,
   });
 }

@@ -31,6 +31,7 @@ import {
   selectMatchBounds,
   selectPlacements,
   selectStyle,
+  selectSubject,
 } from '../state/selectors';
 import { type AppState, useAppStore } from '../state/store';
 import type { DeckPicker } from './deck-overlay';
@@ -43,6 +44,7 @@ import {
   jumpToCamera,
   reducedMotion,
   sameCamera,
+  showSubject,
 } from './map-camera';
 import { MapControls } from './map-controls';
 
@@ -83,6 +85,9 @@ declare global {
   }
 }
 
+/** Runs once the page has laid out what a change opened (a card, a panel): two frames on. */
+const afterLayout = (fn: () => void) => requestAnimationFrame(() => requestAnimationFrame(fn));
+
 /** The default view: the area a link selects, else the whole city. */
 function frameDefault(map: MlMap, s: AppState, animate: boolean) {
   if (s.selection?.kind === 'area' && s.data) frameAreas(map, s.data, [s.selection.id], animate);
@@ -94,8 +99,8 @@ function stepFocus(s: AppState) {
   const step = s.tourStep === null ? undefined : s.data?.tour[s.tourStep];
   if (!step || !s.data) return null;
   const sel = step.selection;
-  const ids = step.highlight.areas.length > 0 ? step.highlight.areas : sel?.kind === 'area' ? [sel.id] : [];
-  return areaBounds(selectAreaShapes(s.data), ids);
+  if (step.highlight.areas.length > 0) return areaBounds(selectAreaShapes(s.data), step.highlight.areas);
+  return sel ? (selectSubject(s.data, sel)?.box ?? null) : null;
 }
 
 /** What a tap hits, top layer first: the first layer that answers decides. */
@@ -137,6 +142,8 @@ export function MapView() {
   const [map, setMap] = useState<MlMap | null>(null);
   const [failed, setFailed] = useState(false);
   const [deckWanted, setDeckWanted] = useState(false);
+  // The next selection comes from a tap on the map itself: it is moved into view, not zoomed to.
+  const tapSelect = useRef(false);
   // Until the person moves the map (or a link names a camera), the default view may re-frame itself.
   const defaultView = useRef(useAppStore.getState().camera === null);
 
@@ -178,6 +185,24 @@ export function MapView() {
         const step = s.tourStep === null ? undefined : s.data?.tour[s.tourStep];
         if (step) flyToStep(map, step.camera, stepFocus(s));
       });
+    // Several changes in one gesture (select, then close the search panel) frame once, after layout.
+    let pendingCloser: boolean | null = null;
+    const frameSelection = (closer: boolean) => {
+      if (pendingCloser !== null) {
+        pendingCloser ||= closer;
+        return;
+      }
+      pendingCloser = closer;
+      afterLayout(() => {
+        const c = pendingCloser ?? false;
+        pendingCloser = null;
+        const now = store.getState();
+        // Already on its way (a match framing its area and partners): that move shows it.
+        if (!now.selection || !now.data || map.isMoving()) return;
+        const subject = selectSubject(now.data, now.selection);
+        if (subject) showSubject(map, subject, c);
+      });
+    };
     // Once the first view with the data is drawn, fetch deck.gl, so a layer switched on later shows at once.
     let prefetched = false;
     const prefetchAfterDraw = () => {
@@ -211,6 +236,21 @@ export function MapView() {
       const resumed = prev.tourPaused && !s.tourPaused;
       if (s.tourStep !== null && s.data && (s.tourStep !== prev.tourStep || s.data !== prev.data || resumed))
         flyToTourStep();
+      // What is selected stays in the clear part of the map: on a new selection (a tap, a list, a
+      // chip, a search result), and when a panel, card or the legend opens over it. Tour steps fly
+      // themselves, and a link's camera is what the sender saw.
+      const selChanged = s.selection !== prev.selection;
+      const roomChanged = s.panel !== prev.panel || s.legendOpen !== prev.legendOpen;
+      if (
+        s.selection &&
+        s.data &&
+        (selChanged || roomChanged) &&
+        s.tourStep === prev.tourStep &&
+        s.camera === prev.camera
+      ) {
+        frameSelection(selChanged && !tapSelect.current);
+      }
+      if (selChanged) tapSelect.current = false;
       // A match picked in its open panel (not one from a link or a tour step): frame its area and partners.
       if (s.match !== prev.match && s.match && s.data && s.panel === 'match' && prev.panel === 'match') {
         const box = selectMatchBounds(s.data, s.match);
@@ -245,6 +285,7 @@ export function MapView() {
       m.easeTo({ center: e.lngLat, zoom: Math.min(CLUSTER_MAX_ZOOM, m.getZoom() + CLUSTER_ZOOM_STEP) });
       return;
     }
+    tapSelect.current = true;
     s.select(hit ? hit.select : null);
   }, []);
 

@@ -1,4 +1,3 @@
-import { useMap } from '@vis.gl/react-maplibre';
 import { useState } from 'react';
 import type { BundledData } from '../data/load-bundled';
 import type { Lang, Segment } from '../data/types';
@@ -9,7 +8,6 @@ import { selectEnterpriseByKey, selectMatch } from '../state/selectors';
 import { useAppStore } from '../state/store';
 import type { MatchView } from '../state/url-hash';
 import { joinNames, Sheet } from './card-parts';
-import { frameAreas } from './map-camera';
 import { explainPart, type MatchNames, matchIssueText, matchNamesOf } from './match-explain';
 import { kmLabel, Partners } from './match-partners';
 import { SegmentPicker } from './match-segment-picker';
@@ -53,18 +51,11 @@ function AreaRow({
   const setMatch = useAppStore((s) => s.setMatch);
   const match = useAppStore((s) => s.match);
   const colour = AREA_COLOURS[area.area];
-  const mapRef = useMap().main;
   const show = () => {
     select({ kind: 'area', id: area.area });
-    if (top && match) {
-      // The same choice as a new value: the map frames the top area and its partners again.
-      setMatch({ ...match });
-    } else {
-      // Framed clear of this panel.
-      const m = mapRef?.getMap();
-      const d = useAppStore.getState().data;
-      if (m && d) frameAreas(m, d, [area.area]);
-    }
+    // The same choice as a new value: the map frames the top area and its partners again.
+    // Another area is framed clear of this panel by the map, as every selection is.
+    if (top && match) setMatch({ ...match });
   };
   const name = pick(lang, area.name);
   const pct = maxScore > 0 ? Math.max(0, Math.min(100, (area.score / maxScore) * 100)) : 0;

@@ -5,7 +5,6 @@ import { formatNumber, pick, t } from '../i18n/t';
 import { PARTNER_ROLES, ROLE_DASH } from '../layers/match-layer';
 import { PARTNER_ROLE_COLOURS } from '../layers/palette';
 import { selectEnterpriseByKey } from '../state/selectors';
-import { useAppStore } from '../state/store';
 import { EnterpriseLink } from './card-parts';
 import { matchNamesOf, partnerWhere } from './match-explain';
 
@@ -57,7 +56,6 @@ export function Partners({
   lang: Lang;
   segName: (id: string) => string;
 }) {
-  const _select = useAppStore((s) => s.select);
   const byKey = selectEnterpriseByKey(data);
   const names = matchNamesOf(data);
   return (

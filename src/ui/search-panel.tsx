@@ -1,4 +1,3 @@
-import { useMap } from '@vis.gl/react-maplibre';
 import { type ReactNode, useState } from 'react';
 import type { AreaId, Enterprise, Lang } from '../data/types';
 import { type SearchHit, search } from '../domain/search';
@@ -6,7 +5,6 @@ import { colon, pick, t } from '../i18n/t';
 import { selectEnterpriseByKey, selectPlacements } from '../state/selectors';
 import { useAppStore } from '../state/store';
 import { Sheet } from './card-parts';
-import { flyToPoint } from './map-camera';
 
 const MAX_FIRMS = 50;
 
@@ -23,7 +21,6 @@ export function SearchPanel() {
   const setPanel = useAppStore((s) => s.setPanel);
   const select = useAppStore((s) => s.select);
   const focusSegment = useAppStore((s) => s.focusSegment);
-  const mapRef = useMap().main;
   const [query, setQuery] = useState('');
   if (panel !== 'search' || !data) return null;
   const placements = selectPlacements(data);
@@ -45,9 +42,8 @@ export function SearchPanel() {
   const positionOf = (e: Enterprise) => placements[data.enterprises.indexOf(e)]?.position ?? null;
   // A result taken: show it (a firm also at street level on the map) and give the map the room.
   const openFirm = (e: Enterprise) => () => {
+    // The map brings it into view, at street level.
     select({ kind: 'enterprise', id: e.id });
-    const pos = positionOf(e);
-    if (pos && mapRef) flyToPoint(mapRef.getMap(), pos);
     done();
   };
   const openArea = (id: AreaId) => () => {

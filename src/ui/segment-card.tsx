@@ -13,7 +13,6 @@ export function SegmentCard({ embedded = false }: { embedded?: boolean }) {
   const selection = useAppStore((s) => s.selection);
   const data = useAppStore((s) => s.data);
   const focusSegment = useAppStore((s) => s.focusSegment);
-  const _select = useAppStore((s) => s.select);
   const chainOpen = useAppStore((s) => s.panel === 'chain');
   if (selection?.kind !== 'segment' || !data || chainOpen !== embedded) return null;
   const analysis = selectAnalysis(data);

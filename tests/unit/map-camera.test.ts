@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flyToPoint, sameCamera } from '../../src/ui/map-camera';
+import { sameCamera } from '../../src/ui/map-camera';
 
 const CAM = { zoom: 10, lat: 33.9, lng: 116.8, bearing: 0, pitch: 0 };
 
@@ -9,16 +9,5 @@ describe('camera moves as calls on the map', () => {
     expect(sameCamera(CAM, { ...CAM, lat: CAM.lat + 0.01 })).toBe(false);
     expect(sameCamera(CAM, { ...CAM, zoom: 10.5 })).toBe(false);
     expect(sameCamera(CAM, { ...CAM, bearing: 30 })).toBe(false);
-  });
-
-  it('flies to a search result at street level, never zooming out', () => {
-    const calls: unknown[] = [];
-    const fake = (zoom: number) => ({ getZoom: () => zoom, flyTo: (o: unknown) => calls.push(o) }) as never;
-    flyToPoint(fake(8), [116.8, 33.9]);
-    flyToPoint(fake(15), [116.8, 33.9]);
-    expect(calls).toEqual([
-      { center: [116.8, 33.9], zoom: 12, essential: true },
-      { center: [116.8, 33.9], zoom: 15, essential: true },
-    ]);
   });
 });
