@@ -65,7 +65,8 @@ export function subjectOf(input: SubjectInput, sel: Selection): Subject | null {
     if (keys.has(e.key) && p) points.push(p);
   });
   const firms = boxOfPoints(points);
-  if (firms) return { box: firms, point: points.length === 1 };
+  // Even one firm is shown in its surroundings, as a segment's place in the city.
+  if (firms) return { box: firms, point: false };
   const areas = input.segmentAreas(sel.id);
   const box = areas.length ? input.areaBox(areas) : null;
   return box ? { box, point: false } : null;

@@ -23,6 +23,8 @@ export const enApp: Record<keyof typeof zhApp, string> = {
   'error.title': 'Something went wrong',
   'error.body': 'Part of the page could not be shown. No data was lost; you can reload.',
   'error.reload': 'Reload',
+  'nav.more': 'More',
+  'nav.label': 'Main actions',
   'nav.chain': 'Chain',
   'nav.targets': 'Targets',
   'nav.search': 'Search',

@@ -2,6 +2,7 @@ import type { zhCards } from './zh-cards';
 
 // English for the area, firm and filter cards, typed against the Chinese keys.
 export const enCards: Record<keyof typeof zhCards, string> = {
+  'card.backTo': 'Back to {panel}',
   'card.close': 'Close',
   'card.specialisation': 'Role in the plan',
   'card.noSegments': 'No segment assigned by the plan',

@@ -21,6 +21,8 @@ export const zhApp = {
   'error.title': '出现了意外错误',
   'error.body': '页面的一部分无法显示。数据没有丢失，可以重新加载。',
   'error.reload': '重新加载',
+  'nav.more': '更多',
+  'nav.label': '主要功能',
   'nav.chain': '产业链',
   'nav.targets': '招商清单',
   'nav.search': '搜索',

@@ -1,5 +1,6 @@
 // Chinese (the source language) for the area, firm and filter cards.
 export const zhCards = {
+  'card.backTo': '返回{panel}',
   'card.close': '关闭',
   'card.specialisation': '规划定位',
   'card.noSegments': '规划未指定环节',

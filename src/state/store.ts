@@ -43,6 +43,9 @@ export interface HandoutState {
 export const NO_HANDOUT: HandoutState = { status: 'idle', done: 0, total: 0, pages: [], targets: null };
 
 export type Panel = 'none' | 'layers' | 'search' | 'data' | SharedPanel;
+/** Every panel but the layer list stands in the side column (a bottom sheet in portrait). */
+export type SidePanel = Exclude<Panel, 'none' | 'layers'>;
+export const isSidePanel = (p: Panel): p is SidePanel => p !== 'none' && p !== 'layers';
 
 /** Filter lists that a chip toggles. */
 export type FilterList = 'chains' | 'areas' | 'precision' | 'confidence';
@@ -339,6 +342,17 @@ export type AppStore = ReturnType<typeof createAppStore>;
 
 /** The app's one store. Tests create their own with createAppStore(). */
 export const useAppStore = createAppStore();
+
+/**
+ * A card floats over the map for the selection, except where a panel shows it itself: a segment's
+ * detail sits in the chain panel under the segment tapped, an area's in the match panel's open row.
+ */
+export function cardShown(s: Pick<AppState, 'selection' | 'panel'>): boolean {
+  const k = s.selection?.kind;
+  return (
+    k !== undefined && !(k === 'segment' && s.panel === 'chain') && !(k === 'area' && s.panel === 'match')
+  );
+}
 
 /** The part of the state a shared link must restore. */
 export function shareStateOf(s: AppState): ShareState {

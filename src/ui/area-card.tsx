@@ -6,7 +6,7 @@ import { AREA_COLOURS } from '../layers/palette';
 import { STAGES } from '../model';
 import { selectAnalysis, selectEnterpriseByKey } from '../state/selectors';
 import { useAppStore } from '../state/store';
-import { areaName, EnterpriseLink, joinNames, SegmentChip } from './card-parts';
+import { areaName, BackToPanel, EnterpriseLink, joinNames, SegmentChip } from './card-parts';
 
 const STAGE_ORDER = STAGES;
 
@@ -175,6 +175,7 @@ export function AreaCard() {
           </svg>
         </button>
       </header>
+      <BackToPanel lang={lang} />
       <div className="card-body">
         <p className="role" style={{ borderColor: AREA_COLOURS[area.id] }}>
           {pick(lang, area.role)}

@@ -5,7 +5,7 @@ import type { Discrepancy, SegmentStatus } from '../domain/chain-analysis';
 import { pick, t } from '../i18n/t';
 import { AREA_COLOURS, chainColour, STATUS_STYLE } from '../layers/palette';
 import { selectEnterpriseByKey } from '../state/selectors';
-import { useAppStore } from '../state/store';
+import { isSidePanel, useAppStore } from '../state/store';
 
 export function StatusBadge({ status, lang }: { status: SegmentStatus; lang: Lang }) {
   const s = STATUS_STYLE[status];
@@ -88,8 +88,32 @@ export function Sheet(props: {
           </svg>
         </button>
       </header>
+      {props.className.split(' ').includes('card') ? <BackToPanel lang={props.lang} /> : null}
       <div className="card-body">{props.children}</div>
     </aside>
+  );
+}
+
+/**
+ * A card opened over a side panel takes the panel's place: this takes the user back to it (the
+ * card's close button does the same).
+ */
+export function BackToPanel({ lang }: { lang: Lang }) {
+  const panel = useAppStore((s) => s.panel);
+  const select = useAppStore((s) => s.select);
+  if (!isSidePanel(panel)) return null;
+  return (
+    <button
+      type="button"
+      className="text-btn back-to-panel"
+      data-testid="back-to-panel"
+      onClick={() => select(null)}
+    >
+      <svg viewBox="0 0 24 24" aria-hidden="true">
+        <path d="M15 6l-6 6 6 6" />
+      </svg>
+      {t(lang, 'card.backTo', { panel: t(lang, `nav.${panel}`) })}
+    </button>
   );
 }
 

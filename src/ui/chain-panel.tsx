@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { STAGES } from '../data/chain';
 import { pick, t } from '../i18n/t';
 import { AREA_COLOURS, chainColour } from '../layers/palette';
@@ -17,7 +18,16 @@ export function ChainPanel() {
   const active = useAppStore((s) => s.filters.segment);
   const focusSegment = useAppStore((s) => s.focusSegment);
   const setPanel = useAppStore((s) => s.setPanel);
+  const selected = useAppStore((s) => (s.selection?.kind === 'segment' ? s.selection.id : null));
+  const detail = useRef<HTMLDivElement>(null);
+  // The detail opens under the chain of the segment tapped, where the eye is, and scrolls into view.
+  useEffect(() => {
+    if (!selected) return;
+    const reduce = globalThis.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    detail.current?.scrollIntoView({ block: 'nearest', behavior: reduce ? 'auto' : 'smooth' });
+  }, [selected]);
   if (panel !== 'chain' || !data) return null;
+  const selectedChain = data.chain.segments.find((x) => x.id === selected)?.chain;
   const analysis = selectAnalysis(data);
   return (
     <Sheet
@@ -27,7 +37,6 @@ export function ChainPanel() {
       onClose={() => setPanel('none')}
       lang={lang}
     >
-      <SegmentCard embedded />
       <p className="small">{t(lang, 'chain.intro')}</p>
       <p className="small muted">
         {t(lang, 'chain.rules', { rule: pick(lang, data.chain.statusRules.note) })}
@@ -81,6 +90,11 @@ export function ChainPanel() {
                 </div>
               ))}
             </div>
+            {chain.id === selectedChain ? (
+              <div ref={detail} className="segment-detail-slot">
+                <SegmentCard embedded />
+              </div>
+            ) : null}
           </section>
         );
       })}

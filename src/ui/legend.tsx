@@ -1,8 +1,8 @@
-import type { CSSProperties } from 'react';
+import { type CSSProperties, useEffect, useState } from 'react';
 import { t } from '../i18n/t';
 import type { LegendEntry } from '../layers/types';
 import { selectLegend } from '../state/selectors';
-import { useAppStore } from '../state/store';
+import { cardShown, useAppStore } from '../state/store';
 
 const NONE: LegendEntry[] = [];
 
@@ -30,8 +30,17 @@ function groupsOf(entries: readonly LegendEntry[]): LegendEntry[][] {
  */
 export function Legend() {
   const lang = useAppStore((s) => s.lang);
-  const open = useAppStore((s) => s.legendOpen);
-  const toggle = useAppStore((s) => s.toggleLegend);
+  const legendOpen = useAppStore((s) => s.legendOpen);
+  const toggleLegend = useAppStore((s) => s.toggleLegend);
+  // A card or the layer list takes the map's other side: the legend folds to its title meanwhile,
+  // so the map keeps half the screen, and opens again (if it was open) when they close.
+  const yields = useAppStore((s) => cardShown(s) || s.panel === 'layers');
+  const [openAnyway, setOpenAnyway] = useState(false);
+  useEffect(() => {
+    if (!yields) setOpenAnyway(false);
+  }, [yields]);
+  const open = yields ? openAnyway : legendOpen;
+  const toggle = () => (yields ? setOpenAnyway(!openAnyway) : toggleLegend());
   const entries = useAppStore((s) => (s.data ? selectLegend(s) : NONE));
   const select = useAppStore((s) => s.select);
   return (

@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from 'react';
+import type { ComponentPropsWithRef } from 'react';
 
 /** A top-bar button: an icon (one SVG path) and its label; `active` marks an open panel or mode. */
 export function TopButton({
@@ -7,7 +7,7 @@ export function TopButton({
   active = false,
   className = '',
   ...rest
-}: { icon: string; label: string; active?: boolean } & ButtonHTMLAttributes<HTMLButtonElement>) {
+}: { icon: string; label: string; active?: boolean } & ComponentPropsWithRef<'button'>) {
   return (
     <button type="button" className={`top-btn ${active ? 'active' : ''} ${className}`.trim()} {...rest}>
       <svg viewBox="0 0 24 24" aria-hidden="true">
