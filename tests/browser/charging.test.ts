@@ -4,6 +4,7 @@ import {
   gotoApp,
   project,
   TABLET_LANDSCAPE,
+  tapMenuItem,
   useApp,
   waitForHash,
   waitForMapIdle,
@@ -19,7 +20,7 @@ describe('the charging network on a landscape tablet', () => {
 
   it('opens from the top bar, puts the sites on the map and says the data is illustrative', async () => {
     await gotoApp(app.page);
-    await app.page.getByTestId('nav-charging').tap();
+    await tapMenuItem(app.page, 'nav-charging');
     const panel = app.page.getByTestId('charging-panel');
     await expect.poll(() => panel.count()).toBe(1);
     expect(await panel.getByTestId('illustrative-banner').textContent()).toContain('示意数据');
@@ -29,7 +30,7 @@ describe('the charging network on a landscape tablet', () => {
     await expect.poll(async () => (await deckGroups(app)).length).toBeGreaterThan(0);
     expect(await app.page.getByTestId('charger-legend').textContent()).toContain('示意数据');
     // Closing the panel takes off the sites it put on the map.
-    await app.page.getByTestId('nav-charging').tap();
+    await tapMenuItem(app.page, 'nav-charging');
     await waitForHash(app.page, (h) => !h.includes('panel=charging') && !/layers=[^&]*chargers/.test(h));
     expect(await app.page.evaluate(() => window.__huaibei?.store.getState().visibleLayers)).not.toContain(
       'chargers',

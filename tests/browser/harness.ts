@@ -231,3 +231,10 @@ export async function project(page: Page, lngLat: [number, number]): Promise<{ x
     return { x: r.left + p.x, y: r.top + p.y };
   }, lngLat);
 }
+
+/** Taps one of the top bar's less used actions, which sit under its "more" button. */
+export async function tapMenuItem(page: Page, testId: string): Promise<void> {
+  const item = page.getByTestId(testId);
+  if (!(await item.isVisible())) await page.getByTestId('more-button').tap();
+  await item.tap();
+}

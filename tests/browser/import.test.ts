@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { gotoApp, project, TABLET_PORTRAIT, useApp, waitForMapIdle } from './harness';
+import { gotoApp, project, TABLET_PORTRAIT, tapMenuItem, useApp, waitForMapIdle } from './harness';
 
 const GBK_URL = new URL('../fixtures/import/roster-gbk.csv', import.meta.url);
 
@@ -24,7 +24,7 @@ async function openDataPanel(page: Page) {
   // In portrait an open card is a bottom sheet over the panel: close it first.
   if ((await page.getByTestId('enterprise-card').count()) > 0)
     await page.evaluate(() => window.__huaibei?.store.getState().select(null));
-  if ((await page.getByTestId('data-panel').count()) === 0) await page.getByTestId('nav-data').tap();
+  if ((await page.getByTestId('data-panel').count()) === 0) await tapMenuItem(page, 'nav-data');
   await page.getByTestId('data-panel').waitFor();
 }
 
@@ -137,7 +137,7 @@ describe('importing your own spreadsheets on a portrait tablet', () => {
     const rows = gbkRows();
     const imported = rows.filter((r) => (r.cells.企业名称 ?? '').trim() !== '').length;
     expect(await state(app.page, (s) => s.data?.enterprises.length)).toBe(bundledFirms + imported);
-    await app.page.getByTestId('share-button').tap();
+    await tapMenuItem(app.page, 'share-button');
     expect(await app.page.getByTestId('share-imports-note').textContent()).toContain('链接无法携带');
     await app.page.getByTestId('share-close').tap();
   });

@@ -6,6 +6,7 @@ import {
   gotoApp,
   project,
   TABLET_LANDSCAPE,
+  tapMenuItem,
   useApp,
   waitForHash,
   waitForMapIdle,
@@ -127,7 +128,7 @@ describe('offline after the first visit', () => {
   it('loads a chunk not used so far, opens a link with a query, and sends nothing off the machine', async () => {
     // The charging view pulls in a chunk the page has not loaded yet (deck.gl aggregation layers).
     expect(fromWorker.some((u) => u.includes('/deck-lib-aggregation-'))).toBe(false);
-    await app.page.getByTestId('nav-charging').tap();
+    await tapMenuItem(app.page, 'nav-charging');
     await expect.poll(() => app.page.getByTestId('charging-panel').count()).toBe(1);
     await waitForHash(app.page, (h) => h.includes('panel=charging') && /layers=[^&]*chargers/.test(h));
     await expect.poll(() => fromWorker.some((u) => u.includes('/deck-lib-aggregation-'))).toBe(true);

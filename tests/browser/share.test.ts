@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { ImportedDataset } from '../../src/import/pipeline';
 import { AREA_COLOURS, CHAIN_COLOURS } from '../../src/layers/palette';
-import { gotoApp, TABLET_LANDSCAPE, TABLET_PORTRAIT, useApp, waitForMapIdle } from './harness';
+import { gotoApp, TABLET_LANDSCAPE, TABLET_PORTRAIT, tapMenuItem, useApp, waitForMapIdle } from './harness';
 
 const JSQR = fileURLToPath(new URL('../../node_modules/jsqr/dist/jsQR.js', import.meta.url));
 // Screenshots of the dialog and the handout go here when set (for a person to look at).
@@ -61,7 +61,7 @@ describe('sharing on a portrait tablet', () => {
 
   it('shows a QR code of the address, and follows the view while open', async () => {
     await gotoApp(app.page);
-    await app.page.getByTestId('share-button').tap();
+    await tapMenuItem(app.page, 'share-button');
     const qr = app.page.getByTestId('share-qr');
     await qr.waitFor();
     const box = await qr.boundingBox();
@@ -272,7 +272,7 @@ describe('sharing on a portrait tablet', () => {
       notes: [],
     };
     await page.evaluate((d) => window.__huaibei?.store.getState().setImports([d]), dataset);
-    await page.getByTestId('share-button').tap();
+    await tapMenuItem(page, 'share-button');
     const note = page.getByTestId('share-imports-note');
     await note.waitFor();
     expect(await note.textContent()).toContain('链接无法携带');
@@ -287,7 +287,7 @@ describe('sharing on a landscape tablet', () => {
   it('fits the dialog on screen with its QR code readable', async () => {
     await gotoApp(app.page, '#v=1&sel=area:hitech&lang=en');
     await waitForMapIdle(app.page);
-    await app.page.getByTestId('share-button').tap();
+    await tapMenuItem(app.page, 'share-button');
     await app.page.getByTestId('share-qr').waitFor();
     const dialog = await app.page.getByTestId('share-dialog').boundingBox();
     expect(dialog).not.toBeNull();

@@ -6,7 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { TARGET_COLUMNS } from '../../src/export/target-list';
 import { zh } from '../../src/i18n/zh';
 import { segmentFirmCounts } from './bundled-counts';
-import { gotoApp, TABLET_LANDSCAPE, TABLET_PORTRAIT, useApp, waitForHash, waitForMapIdle } from './harness';
+import {
+  gotoApp,
+  TABLET_LANDSCAPE,
+  TABLET_PORTRAIT,
+  tapMenuItem,
+  useApp,
+  waitForHash,
+  waitForMapIdle,
+} from './harness';
 
 interface SegmentRow {
   id: string;
@@ -154,7 +162,7 @@ describe('the target list for a visit, on a portrait tablet', () => {
         w.__printCalls = (w.__printCalls ?? 0) + 1;
       };
     });
-    await page.getByTestId('share-button').tap();
+    await tapMenuItem(page, 'share-button');
     await page.getByTestId('handout-mode-current').locator('xpath=..').tap();
     // The dialog says the list comes with the handout, and which.
     expect(await page.getByTestId('share-handout-targets').textContent()).toBe(
