@@ -90,7 +90,8 @@ function areasStyle({
           'text-line-height': 1.3,
           // Park labels move beside their footprint so district names keep their place; districts win ties.
           'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right'],
-          'text-radial-offset': ['case', isPark, 1.4, 0],
+          // Beside a firm's ring (enterprises-keepout) a district name moves off it too.
+          'text-radial-offset': ['case', isPark, 1.4, 1],
           'symbol-sort-key': ['case', isPark, 1, 0],
         },
         paint: {

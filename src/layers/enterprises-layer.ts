@@ -3,7 +3,7 @@ import type { ExpressionSpecification } from 'maplibre-gl';
 import { pick, t } from '../i18n/t';
 import type { DeckCore } from './deck-lib';
 import type { EnterprisePoint } from './enterprise-points';
-import { chainColour, hexToRgb, THEME, UNCLASSIFIED_COLOUR } from './palette';
+import { chainColour, FONT_STACK, hexToRgb, THEME, UNCLASSIFIED_COLOUR } from './palette';
 import type { HitResult, LayerEntry, LayerInput, StylePart } from './types';
 
 /**
@@ -20,6 +20,8 @@ const RADIUS_PX = 7;
 
 type DotProps = {
   key: string;
+  name_zh: string;
+  name_en: string;
   colour: string;
   approx: boolean;
   c0: number;
@@ -32,9 +34,13 @@ const hex = (rgb: readonly number[]) => `#${rgb.map((v) => v.toString(16).padSta
 
 // Same dots → same collection, so the style diff sees no change.
 const featuresCache = new WeakMap<readonly EnterprisePoint[], FeatureCollection<Point, DotProps>>();
-function dotFeatures(points: readonly EnterprisePoint[]): FeatureCollection<Point, DotProps> {
+function dotFeatures(
+  points: readonly EnterprisePoint[],
+  firms: LayerInput['data']['enterprises'],
+): FeatureCollection<Point, DotProps> {
   let fc = featuresCache.get(points);
   if (!fc) {
+    const names = new Map(firms.map((e) => [e.key, e.name]));
     fc = {
       type: 'FeatureCollection',
       features: points.map((p) => ({
@@ -42,6 +48,9 @@ function dotFeatures(points: readonly EnterprisePoint[]): FeatureCollection<Poin
         geometry: { type: 'Point', coordinates: p.position },
         properties: {
           key: p.key,
+          name_zh: names.get(p.key)?.zh ?? '',
+          // A firm without an English name is named in Chinese, as its card does.
+          name_en: names.get(p.key)?.en || names.get(p.key)?.zh || '',
           colour: hex(p.colour),
           approx: p.approximate,
           c0: p.cat[0],
@@ -81,7 +90,7 @@ function enterprisesStyle(input: LayerInput): StylePart {
   const emphasised = emphasisedKeys(input);
   const isEmphasised: ExpressionSpecification = ['in', ['get', 'key'], ['literal', emphasised]];
   return {
-    sources: { enterprises: { type: 'geojson', data: dotFeatures(input.points) } },
+    sources: { enterprises: { type: 'geojson', data: dotFeatures(input.points, input.data.enterprises) } },
     shapes: [
       {
         // A dark halo under the selected firm and the firms a tour step points at.
@@ -112,9 +121,47 @@ function enterprisesStyle(input: LayerInput): StylePart {
         },
       },
     ],
-    labels: [],
+    labels: [
+      {
+        // An invisible mark on every firm, placed first: the area and township labels move
+        // beside the firms' rings instead of sitting on them.
+        id: 'enterprises-keepout',
+        type: 'symbol',
+        source: 'enterprises',
+        filter,
+        layout: {
+          'text-field': '●',
+          'text-font': FONT_STACK,
+          'text-size': 16,
+          'text-padding': 0,
+          'text-allow-overlap': true,
+        },
+        paint: { 'text-opacity': 0 },
+      },
+      {
+        // Close in, each firm is named beside its dot (where there is room).
+        id: 'enterprises-label',
+        type: 'symbol',
+        source: 'enterprises',
+        filter,
+        minzoom: FIRM_NAMES_MIN_ZOOM,
+        layout: {
+          'text-field': ['get', `name_${input.lang}`],
+          'text-font': FONT_STACK,
+          'text-size': 12,
+          'text-max-width': input.lang === 'zh' ? 9 : 14,
+          'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+          'text-radial-offset': 0.9,
+          'text-justify': 'auto',
+        },
+        paint: { 'text-color': THEME.text, 'text-halo-color': THEME.halo, 'text-halo-width': 1.5 },
+      },
+    ],
   };
 }
+
+/** From this zoom firms are named on the map (streets visible, few firms on screen). */
+export const FIRM_NAMES_MIN_ZOOM = 12;
 
 const WHITE: [number, number, number, number] = [255, 255, 255, 235];
 const SELECTED = [...hexToRgb(THEME.selected), 255] as [number, number, number, number];

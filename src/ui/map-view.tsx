@@ -81,6 +81,8 @@ declare global {
       map: MlMap;
       store: typeof useAppStore;
       firmPosition: (id: string) => [number, number] | null;
+      /** The selection's box on the map ([[w, s], [e, n]]), as the camera frames it. */
+      subjectBox: () => [[number, number], [number, number]] | null;
     };
   }
 }
@@ -169,6 +171,10 @@ export function MapView() {
         const d = store.getState().data;
         const e = d ? selectEnterpriseById(d).get(id) : undefined;
         return d && e ? (selectPlacements(d)[d.enterprises.indexOf(e)]?.position ?? null) : null;
+      },
+      subjectBox: () => {
+        const { data, selection } = store.getState();
+        return data && selection ? (selectSubject(data, selection)?.box ?? null) : null;
       },
     };
     setMap(m);

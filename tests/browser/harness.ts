@@ -12,6 +12,8 @@ export interface AppPage {
   external: string[];
   /** Uncaught exceptions and console errors. */
   errors: string[];
+  /** Console warnings (maplibre's "cannot fit", say). */
+  warnings: string[];
   close: () => Promise<void>;
 }
 
@@ -69,6 +71,7 @@ export async function openBrowser(
   const page = await context.newPage();
   const external: string[] = [];
   const errors: string[] = [];
+  const warnings: string[] = [];
   const origin = new URL(baseUrl()).origin;
   context.on('request', (r) => {
     const u = r.url();
@@ -77,12 +80,14 @@ export async function openBrowser(
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+    if (m.type() === 'warning') warnings.push(m.text());
   });
   return {
     page,
     context,
     external,
     errors,
+    warnings,
     close: async () => {
       await context.close();
       await own?.close();
