@@ -59,30 +59,54 @@ function check(signal: AbortSignal | undefined): void {
 }
 
 /**
- * Waits until the map has drawn what it was asked for: a fresh 'idle' (sources loaded, nothing
- * moving), twice with a frame between, so deck.gl layers set up after the first one are in too.
- * Never longer than a few seconds per pass: a slow layer gives a less complete page, not a hang.
- * A cancel ends the wait at once.
+ * The map's picture once it has drawn what it was asked for: taken in the 'idle' handler, in the
+ * same task as the frame that idle ends, so that frame's own pixels are copied and no extra frame
+ * is drawn for the picture (in software WebGL a frame costs up to a second). If another frame
+ * follows within two frames (deck.gl layers set up after that idle), the picture of its idle
+ * replaces it. Never longer than a few seconds per wait: a slow layer gives a less complete page,
+ * not a hang. A cancel ends the wait at once.
  */
-export async function mapDrawn(map: MlMap, passes = 2, signal?: AbortSignal): Promise<void> {
-  for (let i = 0; i < passes || !map.isStyleLoaded(); i++) {
-    if (i > passes + 8) break;
-    await frame();
+export async function pictureWhenDrawn(map: MlMap, signal?: AbortSignal): Promise<string> {
+  let picture: string | null = null;
+  for (let i = 0; i < 10; i++) {
     check(signal);
-    await new Promise<void>((resolve) => {
-      const done = () => {
+    const idled = await new Promise<boolean>((resolve) => {
+      const finish = (ok: boolean) => {
         clearTimeout(timer);
-        map.off('idle', done);
-        signal?.removeEventListener('abort', done);
-        resolve();
+        map.off('idle', onIdle);
+        signal?.removeEventListener('abort', onAbort);
+        resolve(ok);
       };
-      const timer = setTimeout(done, 6000);
-      signal?.addEventListener('abort', done);
-      map.once('idle', done);
+      const onIdle = () => {
+        picture = snapshotJpeg(map, false);
+        finish(true);
+      };
+      const onAbort = () => finish(false);
+      const timer = setTimeout(() => finish(false), 6000);
+      signal?.addEventListener('abort', onAbort);
+      map.on('idle', onIdle);
       map.triggerRepaint();
     });
     check(signal);
+    if (!idled) break;
+    // Settled when no frame is drawn in the next two: nothing arrived after the idle.
+    let drawnAgain = false;
+    const onRender = () => {
+      drawnAgain = true;
+    };
+    map.on('render', onRender);
+    await frame();
+    await frame();
+    map.off('render', onRender);
+    if (!drawnAgain && map.isStyleLoaded()) break;
+    if (drawnAgain) picture = null;
   }
+  check(signal);
+  return picture ?? snapshotJpeg(map, true);
+}
+
+function snapshotJpeg(map: MlMap, redraw: boolean): string {
+  return snapshotMap(map, redraw).canvas.toDataURL('image/jpeg', 0.9);
 }
 
 // What a tour step changes, and so what is put back afterwards.
@@ -140,9 +164,12 @@ export async function captureTourPages(
         pitch: step.camera.pitch,
       };
       map.jumpTo(stepCamera);
+      // The step's panel is not printed, and drawing it (the chain view, the charging figures)
+      // costs the main thread seconds a page: it stays closed, but for a match, whose layer it shows.
+      if (store.getState().panel !== 'match') store.setState({ panel: 'none' });
       await frame();
       map.jumpTo(stepCamera);
-      await mapDrawn(map, 2, signal);
+      const image = await pictureWhenDrawn(map, signal);
       const s = store.getState();
       const link = stepLink(href, steps, i, base) ?? href;
       pages.push({
@@ -152,7 +179,7 @@ export async function captureTourPages(
         text: pick(s.lang, step.text),
         layers: layersLine(s),
         about: [],
-        ...mapPicture(map),
+        image,
         legend: selectLegend(s),
         link,
         qr: qrDataUrl(link),
