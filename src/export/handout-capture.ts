@@ -7,6 +7,7 @@ import type { HandoutPage, HandoutTargetList } from './handout-page';
 import { snapshotMap } from './map-image';
 import { qrDataUrl } from './qr';
 import { targetFilterText, targetLines } from './target-list';
+import { viewAbout } from './view-about';
 import { dateLine, layersLine, sourcesFor, stepLink, viewTitle } from './view-text';
 
 function mapPicture(map: MlMap): { image: string } {
@@ -21,6 +22,7 @@ export function captureCurrentPage(map: MlMap, s: AppState, href: string, date: 
     heading: viewTitle(s),
     text: null,
     layers: layersLine(s),
+    about: viewAbout(s),
     ...mapPicture(map),
     legend: selectLegend(s),
     link: href,
@@ -44,28 +46,67 @@ export function captureTargetList(s: AppState, date: Date): HandoutTargetList | 
 
 const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
+/** Thrown when the handout is cancelled: the capture stops at once and the view is put back. */
+export class HandoutCancelled extends Error {
+  constructor() {
+    super('handout cancelled');
+    this.name = 'HandoutCancelled';
+  }
+}
+
+function check(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new HandoutCancelled();
+}
+
 /**
- * Waits until the map has drawn what it was asked for: a fresh 'idle' (sources loaded, nothing
- * moving), twice with a frame between, so deck.gl layers set up after the first one are in too.
- * Never longer than a few seconds per pass: a slow layer gives a less complete page, not a hang.
+ * The map's picture once it has drawn what it was asked for: taken in the 'idle' handler, in the
+ * same task as the frame that idle ends, so that frame's own pixels are copied and no extra frame
+ * is drawn for the picture (in software WebGL a frame costs up to a second). If another frame
+ * follows within two frames (deck.gl layers set up after that idle), the picture of its idle
+ * replaces it. Never longer than a few seconds per wait: a slow layer gives a less complete page,
+ * not a hang. A cancel ends the wait at once.
  */
-export async function mapDrawn(map: MlMap, passes = 2): Promise<void> {
-  for (let i = 0; i < passes || !map.isStyleLoaded(); i++) {
-    if (i > passes + 8) break;
-    await frame();
-    await new Promise<void>((resolve) => {
-      const done = () => {
+export async function pictureWhenDrawn(map: MlMap, signal?: AbortSignal): Promise<string> {
+  let picture: string | null = null;
+  for (let i = 0; i < 10; i++) {
+    check(signal);
+    const idled = await new Promise<boolean>((resolve) => {
+      const finish = (ok: boolean) => {
         clearTimeout(timer);
-        resolve();
+        map.off('idle', onIdle);
+        signal?.removeEventListener('abort', onAbort);
+        resolve(ok);
       };
-      const timer = setTimeout(() => {
-        map.off('idle', done);
-        resolve();
-      }, 6000);
-      map.once('idle', done);
+      const onIdle = () => {
+        picture = snapshotJpeg(map, false);
+        finish(true);
+      };
+      const onAbort = () => finish(false);
+      const timer = setTimeout(() => finish(false), 6000);
+      signal?.addEventListener('abort', onAbort);
+      map.on('idle', onIdle);
       map.triggerRepaint();
     });
+    check(signal);
+    if (!idled) break;
+    // Settled when no frame is drawn in the next two: nothing arrived after the idle.
+    let drawnAgain = false;
+    const onRender = () => {
+      drawnAgain = true;
+    };
+    map.on('render', onRender);
+    await frame();
+    await frame();
+    map.off('render', onRender);
+    if (!drawnAgain && map.isStyleLoaded()) break;
+    if (drawnAgain) picture = null;
   }
+  check(signal);
+  return picture ?? snapshotJpeg(map, true);
+}
+
+function snapshotJpeg(map: MlMap, redraw: boolean): string {
+  return snapshotMap(map, redraw).canvas.toDataURL('image/jpeg', 0.9);
 }
 
 // What a tour step changes, and so what is put back afterwards.
@@ -86,6 +127,7 @@ export async function captureTourPages(
   date: Date,
   onProgress: (done: number, total: number) => void,
   prepare: () => Promise<unknown> = async () => undefined,
+  signal?: AbortSignal,
 ): Promise<HandoutPage[]> {
   const before = store.getState();
   const steps = before.data?.tour ?? [];
@@ -105,20 +147,29 @@ export async function captureTourPages(
   const pages: HandoutPage[] = [];
   // The code a step's layers may need (deck.gl), loaded first, so no step is pictured before its layer arrives.
   await prepare();
+  check(signal);
   try {
     for (let i = 0; i < steps.length; i++) {
       const step = steps[i];
       if (!step) continue;
       onProgress(i, steps.length);
       store.getState().goToStep(i);
-      // goToStep asks for a smooth flight; the picture wants the step's camera now.
-      map.jumpTo({
-        center: [step.camera.lng, step.camera.lat],
+      // goToStep has the map view fly to the step (1.6 s, from the next frame, offset clear of
+      // the panels): the picture wants the step's own camera, now. The flight starts in the frame
+      // after the step's change, so the camera is set once that frame has run: jumpTo stops it.
+      const stepCamera = {
+        center: [step.camera.lng, step.camera.lat] as [number, number],
         zoom: step.camera.zoom,
         bearing: step.camera.bearing,
         pitch: step.camera.pitch,
-      });
-      await mapDrawn(map);
+      };
+      map.jumpTo(stepCamera);
+      // The step's panel is not printed, and drawing it (the chain view, the charging figures)
+      // costs the main thread seconds a page: it stays closed, but for a match, whose layer it shows.
+      if (store.getState().panel !== 'match') store.setState({ panel: 'none' });
+      await frame();
+      map.jumpTo(stepCamera);
+      const image = await pictureWhenDrawn(map, signal);
       const s = store.getState();
       const link = stepLink(href, steps, i, base) ?? href;
       pages.push({
@@ -127,7 +178,8 @@ export async function captureTourPages(
         heading: pick(s.lang, step.title),
         text: pick(s.lang, step.text),
         layers: layersLine(s),
-        ...mapPicture(map),
+        about: [],
+        image,
         legend: selectLegend(s),
         link,
         qr: qrDataUrl(link),

@@ -1,5 +1,6 @@
 import type { LegendEntry } from '../layers/types';
 import type { TargetLine } from './target-list';
+import type { AboutBlock } from './view-about';
 
 /** One printed page: a view of the map with what explains it and the link that opens it. */
 export interface HandoutPage {
@@ -10,6 +11,8 @@ export interface HandoutPage {
   /** The step's narration, or null. */
   text: string | null;
   layers: string;
+  /** What the view is about, as its card or panel says it (the plan's wording, firms, gaps, reasons); none for a tour step. */
+  about: AboutBlock[];
   /** The map picture (JPEG data URL). */
   image: string;
   legend: LegendEntry[];

@@ -8,6 +8,14 @@ export const PRINTING_CLASS = 'handout-printing';
 
 const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
+// The handout being prepared, to cancel it by; null when none is.
+let running: AbortController | null = null;
+
+/** Stops the handout being prepared: no print, the view put back as it was (captureTourPages' finally). */
+export function cancelHandout(): void {
+  running?.abort();
+}
+
 /**
  * Prepares the handout (the current view, or one page per tour step) in the store and opens the
  * browser's print. The view on screen is put back before printing; a Ctrl+P afterwards prints the
@@ -29,6 +37,9 @@ export async function printHandout(
   }
   const total = mode === 'tour' ? (store.getState().data?.tour.length ?? 0) : 1;
   set({ status: 'preparing', done: 0, total, pages: [], targets: null });
+  const controller = new AbortController();
+  running = controller;
+  const { signal } = controller;
   try {
     await document.fonts?.ready;
     // Loaded when first asked for: nothing of it is needed to show the map.
@@ -37,8 +48,17 @@ export async function printHandout(
     const date = new Date();
     const pages =
       mode === 'tour'
-        ? await captureTourPages(map, store, href, date, (done, n) => set({ done, total: n }), prepare)
+        ? await captureTourPages(
+            map,
+            store,
+            href,
+            date,
+            (done, n) => set({ done, total: n }),
+            prepare,
+            signal,
+          )
         : [captureCurrentPage(map, store.getState(), href, date)];
+    if (signal.aborted) throw new DOMException('cancelled', 'AbortError');
     // After the pages: a tour's pages have put the view, and so the list's filter, back as it was.
     const targets = captureTargetList(store.getState(), date);
     set({ status: 'ready', pages, targets, done: pages.length, total: pages.length });
@@ -47,11 +67,16 @@ export async function printHandout(
     await frame();
     const imgs = [...document.querySelectorAll<HTMLImageElement>('.handout img')];
     await Promise.all(imgs.map((img) => img.decode().catch(() => undefined)));
+    if (signal.aborted) throw new DOMException('cancelled', 'AbortError');
     document.documentElement.classList.add(PRINTING_CLASS);
     window.print();
   } catch {
     document.documentElement.classList.remove(PRINTING_CLASS);
-    set({ status: 'failed', pages: [] });
+    // Cancelled: back to nothing, as before the tap; anything else says it failed.
+    if (signal.aborted) set({ status: 'idle', pages: [], targets: null, done: 0, total: 0 });
+    else set({ status: 'failed', pages: [] });
+  } finally {
+    if (running === controller) running = null;
   }
 }
 

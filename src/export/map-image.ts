@@ -8,8 +8,9 @@ import { drawQr, type QrMatrix } from './qr';
  * frames (no preserveDrawingBuffer), so, as the print snapshot does, draw one frame now and copy
  * it in the same task, before the browser hands the frame to the screen and clears it.
  */
-export function snapshotMap(map: MlMap): { canvas: HTMLCanvasElement; scale: number } {
-  map.redraw();
+export function snapshotMap(map: MlMap, redraw = true): { canvas: HTMLCanvasElement; scale: number } {
+  // Without a redraw only in the task of the frame being copied (an 'idle' or 'render' handler).
+  if (redraw) map.redraw();
   const src = map.getCanvas();
   const out = document.createElement('canvas');
   out.width = src.width;

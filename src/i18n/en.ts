@@ -3,6 +3,7 @@ import { enCards } from './en-cards';
 import { enChain } from './en-chain';
 import { enCharging } from './en-charging';
 import { enGoals } from './en-goals';
+import { enHandout } from './en-handout';
 import { enImport } from './en-import';
 import { enIssues } from './en-issues';
 import { enMap } from './en-map';
@@ -21,6 +22,7 @@ export const en: Record<MessageKey, string> = {
   ...enGoals,
   ...enImport,
   ...enShare,
+  ...enHandout,
   ...enTour,
   ...enMatch,
   ...enIssues,

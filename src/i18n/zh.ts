@@ -5,6 +5,7 @@ import { zhCards } from './zh-cards';
 import { zhChain } from './zh-chain';
 import { zhCharging } from './zh-charging';
 import { zhGoals } from './zh-goals';
+import { zhHandout } from './zh-handout';
 import { zhImport } from './zh-import';
 import { zhIssues } from './zh-issues';
 import { zhMap } from './zh-map';
@@ -21,6 +22,7 @@ export const zh = {
   ...zhGoals,
   ...zhImport,
   ...zhShare,
+  ...zhHandout,
   ...zhTour,
   ...zhMatch,
   ...zhIssues,

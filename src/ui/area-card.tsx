@@ -1,14 +1,11 @@
 import type { BundledData } from '../data/load-bundled';
 import type { Area, Lang } from '../data/types';
-import { firmsElsewhere, segmentsOfArea } from '../domain/chain-analysis';
 import { colon, formatNumber, pick, planSectionLabel, t } from '../i18n/t';
 import { AREA_COLOURS } from '../layers/palette';
-import { STAGES } from '../model';
 import { selectAnalysis, selectEnterpriseByKey } from '../state/selectors';
 import { useAppStore } from '../state/store';
 import { areaName, BackToPanel, EnterpriseLink, joinNames, SegmentChip } from './card-parts';
-
-const STAGE_ORDER = STAGES;
+import { type AreaSegmentRow, areaSegmentRows, presentOrGap } from './card-text';
 
 function SourceLink({ url, lang }: { url: string; lang: Lang }) {
   // Only plain web links become anchors; anything else is shown as text.
@@ -24,43 +21,25 @@ function SourceLink({ url, lang }: { url: string; lang: Lang }) {
 const NAMES_SHOWN = 2;
 
 /** "本区 0 家；杜集区 1 家：色耐特": how many firms of a segment are here, and where the others are. */
-function SegmentWhere({
-  area,
-  segment,
-  data,
-  lang,
-}: {
-  area: Area;
-  segment: string;
-  data: BundledData;
-  lang: Lang;
-}) {
-  const byKey = selectEnterpriseByKey(data);
-  const result = selectAnalysis(data).bySegment.get(segment);
-  if (!result) return null;
-  const here = result.countByArea[area.id];
-  const others = firmsElsewhere(result, (k) => byKey.get(k)?.area, area.id);
+function SegmentWhere({ row, data, lang }: { row: AreaSegmentRow; data: BundledData; lang: Lang }) {
   return (
     <p className="small segment-where" data-testid="segment-where">
-      {t(lang, 'area.hereCount', { n: here })}
-      {others.map(({ area: a, keys }) => (
+      {t(lang, 'area.hereCount', { n: row.here })}
+      {row.elsewhere.map(({ area: a, firms }) => (
         <span key={a ?? 'unknown'}>
           {lang === 'zh' ? '；' : '; '}
           {t(lang, a ? 'area.elsewhereCount' : 'area.unknownCount', {
-            n: keys.length,
+            n: firms.length,
             area: a ? areaName(data, lang, a) : '',
           })}
           {colon(lang)}
-          {keys.slice(0, NAMES_SHOWN).map((k, i) => {
-            const firm = byKey.get(k);
-            return firm ? (
-              <span key={k}>
-                {i > 0 ? (lang === 'zh' ? '、' : ', ') : ''}
-                <EnterpriseLink firm={firm} lang={lang} />
-              </span>
-            ) : null;
-          })}
-          {keys.length > NAMES_SHOWN ? t(lang, 'area.andMore', { n: keys.length - NAMES_SHOWN }) : ''}
+          {firms.slice(0, NAMES_SHOWN).map((firm, i) => (
+            <span key={firm.key}>
+              {i > 0 ? (lang === 'zh' ? '、' : ', ') : ''}
+              <EnterpriseLink firm={firm} lang={lang} />
+            </span>
+          ))}
+          {firms.length > NAMES_SHOWN ? t(lang, 'area.andMore', { n: firms.length - NAMES_SHOWN }) : ''}
         </span>
       ))}
     </p>
@@ -69,35 +48,28 @@ function SegmentWhere({
 
 /** The segments the plan assigns to the area, each with what the data has here: firms, or a gap. */
 function AreaSegments({ area, data, lang }: { area: Area; data: BundledData; lang: Lang }) {
-  const analysis = selectAnalysis(data);
-  const segs = segmentsOfArea(data.chain, area.id);
-  if (segs.length === 0) return <p className="muted">{t(lang, 'card.noSegments')}</p>;
+  const rows = areaSegmentRows(data, area.id);
+  if (rows.length === 0) return <p className="muted">{t(lang, 'card.noSegments')}</p>;
   return (
     <ul className="segments">
-      {STAGE_ORDER.flatMap((stage) =>
-        segs
-          .filter((s) => s.stage === stage)
-          .map((s) => {
-            const here = analysis.bySegment.get(s.id)?.countByArea[area.id] ?? 0;
-            return (
-              <li key={s.id} data-segment={s.id} data-here={here}>
-                <span className={`stage-badge stage-${stage}`}>{t(lang, `stage.${stage}`)}</span>
-                <SegmentChip
-                  id={s.id}
-                  lang={lang}
-                  extra={
-                    here > 0 ? (
-                      <span className="chip-count">{t(lang, 'area.present', { n: here })}</span>
-                    ) : (
-                      <span className="gap-badge">{t(lang, 'area.gap')}</span>
-                    )
-                  }
-                />
-                <SegmentWhere area={area} segment={s.id} data={data} lang={lang} />
-              </li>
-            );
-          }),
-      )}
+      {rows.map((row) => {
+        const s = row.segment;
+        return (
+          <li key={s.id} data-segment={s.id} data-here={row.here}>
+            <span className={`stage-badge stage-${s.stage}`}>{t(lang, `stage.${s.stage}`)}</span>
+            <SegmentChip
+              id={s.id}
+              lang={lang}
+              extra={
+                <span className={row.here > 0 ? 'chip-count' : 'gap-badge'}>
+                  {presentOrGap(lang, row.here)}
+                </span>
+              }
+            />
+            <SegmentWhere row={row} data={data} lang={lang} />
+          </li>
+        );
+      })}
     </ul>
   );
 }

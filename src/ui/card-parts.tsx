@@ -1,11 +1,11 @@
 import type { ReactNode } from 'react';
-import type { BundledData } from '../data/load-bundled';
 import type { AreaId, Enterprise, Lang } from '../data/types';
-import type { Discrepancy, SegmentStatus } from '../domain/chain-analysis';
+import type { SegmentStatus } from '../domain/chain-analysis';
 import { pick, t } from '../i18n/t';
 import { AREA_COLOURS, chainColour, STATUS_STYLE } from '../layers/palette';
-import { selectEnterpriseByKey } from '../state/selectors';
 import { isSidePanel, useAppStore } from '../state/store';
+
+export { areaName, describeDiscrepancy, joinNames } from './card-text';
 
 export function StatusBadge({ status, lang }: { status: SegmentStatus; lang: Lang }) {
   const s = STATUS_STYLE[status];
@@ -115,30 +115,6 @@ export function BackToPanel({ lang }: { lang: Lang }) {
       {t(lang, 'card.backTo', { panel: t(lang, `nav.${panel}`) })}
     </button>
   );
-}
-
-/** An area's name in the user's language (its id if the data lacks it). */
-export function areaName(data: BundledData, lang: Lang, id: string): string {
-  const a = data.areas.areas.find((x) => x.id === id);
-  return a ? pick(lang, a.name) : id;
-}
-
-/** Joins names as each language lists them: 甲、乙 / A, B. */
-export function joinNames(lang: Lang, names: readonly string[]): string {
-  return names.join(lang === 'zh' ? '、' : ', ');
-}
-
-/** "Firm X is in area A, but the plan places this segment in B": one sentence, the same everywhere. */
-export function describeDiscrepancy(data: BundledData, lang: Lang, d: Discrepancy): string {
-  const firm = selectEnterpriseByKey(data).get(d.enterpriseKey);
-  return t(lang, 'segment.discrepancy', {
-    firm: firm ? pick(lang, firm.name) : d.enterpriseKey,
-    area: areaName(data, lang, d.area),
-    assigned: joinNames(
-      lang,
-      d.assignedAreas.map((a) => areaName(data, lang, a)),
-    ),
-  });
 }
 
 /** A firm's name as a button that opens its card (in lists of a segment's firms, a match's partners). */

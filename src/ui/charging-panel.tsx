@@ -14,6 +14,7 @@ import { selectChargersAsOf, selectCoverage } from '../state/selectors';
 import { useAppStore } from '../state/store';
 import { AS_OF_RANGE } from '../state/url-hash';
 import { Sheet } from './card-parts';
+import { ChargerList } from './charger-list';
 import { EnteredTag } from './entered-parts';
 import { NevEntry } from './nev-entry';
 
@@ -314,6 +315,7 @@ export function ChargingPanel() {
         </ul>
         <p className="small muted">{t(lang, 'charging.townshipNote')}</p>
       </section>
+      <ChargerList sites={sites} data={data} lang={lang} />
     </Sheet>
   );
 }

@@ -1,11 +1,13 @@
-import { useEffect } from 'react';
-import { handoutPrinted } from '../export/handout';
+import { Fragment, useEffect } from 'react';
+import { cancelHandout, handoutPrinted } from '../export/handout';
 import type { HandoutPage } from '../export/handout-page';
+import type { AboutBlock } from '../export/view-about';
 import { colon, t } from '../i18n/t';
 import type { LegendEntry } from '../layers/types';
 import { useAppStore } from '../state/store';
 import { HandoutTargets } from './handout-targets';
 import './share.css';
+import './handout-about.css';
 
 /** The printable handout: hidden on screen but for a progress note; only the print shows its pages. */
 export function Handout() {
@@ -19,6 +21,16 @@ export function Handout() {
     return () => window.removeEventListener('afterprint', after);
   }, []);
 
+  // Escape cancels a handout being prepared, as the Cancel button does.
+  useEffect(() => {
+    if (status !== 'preparing') return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') cancelHandout();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [status]);
+
   useEffect(() => {
     if (status !== 'failed') return;
     const timer = setTimeout(() => setHandout({ status: 'idle' }), 8000);
@@ -28,9 +40,25 @@ export function Handout() {
   return (
     <div className="handout" data-testid="handout" data-status={status} data-pages={pages.length}>
       {status === 'preparing' ? (
-        <p className="handout-progress" role="status" data-testid="handout-progress">
-          {t(lang, 'share.handoutPreparing', { i: Math.min(done + 1, Math.max(total, 1)), n: total })}
-        </p>
+        <div className="handout-progress handout-progress-bar" data-testid="handout-progress">
+          <p role="status" data-testid="handout-progress-text">
+            {total > 1
+              ? t(lang, 'handout.progress', { i: Math.min(done + 1, total), n: total })
+              : t(lang, 'handout.progressOne')}
+          </p>
+          {total > 1 ? (
+            <progress max={total} value={done} aria-hidden="true" className="handout-progress-meter" />
+          ) : null}
+          <button
+            type="button"
+            className="handout-cancel"
+            data-testid="handout-cancel"
+            aria-label={t(lang, 'handout.cancelLabel')}
+            onClick={cancelHandout}
+          >
+            {t(lang, 'handout.cancel')}
+          </button>
+        </div>
       ) : null}
       {status === 'failed' ? (
         <p className="handout-progress failed" role="alert">
@@ -40,7 +68,10 @@ export function Handout() {
       {status === 'ready' ? (
         <div className="handout-pages">
           {pages.map((p) => (
-            <HandoutPageView key={p.key} page={p} />
+            <Fragment key={p.key}>
+              <HandoutPageView page={p} />
+              {p.about.length ? <HandoutAbout page={p} lang={lang} /> : null}
+            </Fragment>
           ))}
           {targets ? <HandoutTargets list={targets} lang={lang} /> : null}
         </div>
@@ -92,6 +123,43 @@ function HandoutPageView({ page }: { page: HandoutPage }) {
         <p className="handout-date">{page.date}</p>
         <p className="handout-link">{page.link}</p>
       </footer>
+    </section>
+  );
+}
+
+/**
+ * What the view is about, on the sheet after its map: the plan's wording quoted with where it
+ * says so, then the card's lists (segments with their firms or gaps, firms, the match's reasons),
+ * as text that flows over as many sheets as it needs.
+ */
+function HandoutAbout({ page, lang }: { page: HandoutPage; lang: 'zh' | 'en' }) {
+  return (
+    <section className="handout-about" data-testid="handout-about" data-step={page.key}>
+      <header className="handout-head">
+        <div className="handout-titles">
+          <p className="handout-app">{t(lang, 'app.title')}</p>
+          <p className="handout-step">{t(lang, 'handout.about')}</p>
+          <h2 className="handout-heading">{page.heading}</h2>
+        </div>
+      </header>
+      {page.about.map((b: AboutBlock) => (
+        <div key={b.heading} className="handout-about-block">
+          <h3>{b.heading}</h3>
+          {b.quote ? (
+            <blockquote lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+              {b.quote}
+              {b.cite ? <cite>{b.cite}</cite> : null}
+            </blockquote>
+          ) : null}
+          {b.lines.length ? (
+            <ul>
+              {b.lines.map((l) => (
+                <li key={l}>{l}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ))}
     </section>
   );
 }

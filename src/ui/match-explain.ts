@@ -1,9 +1,27 @@
 import type { Area, AreaId, Bilingual, ChainModel, Enterprise, Lang } from '../data/types';
-import type { AreaMatch, MatchIssue, MatchPart, MatchResult, Partner, PartnersPart } from '../domain/match';
+import type {
+  AreaMatch,
+  MatchFactor,
+  MatchIssue,
+  MatchPart,
+  MatchResult,
+  Partner,
+  PartnersPart,
+} from '../domain/match';
 import { joinList } from '../i18n/join-list';
 import { t } from '../i18n/t';
 
 // The match's facts (domain/match.ts) in words: every sentence from the match.* templates.
+
+/** Each factor's name (the match panel's and the handout's). */
+export const FACTOR_KEY = {
+  plan: 'match.factor.plan',
+  cluster: 'match.factor.cluster',
+  suppliers: 'match.factor.suppliers',
+  customers: 'match.factor.customers',
+  gap: 'match.factor.gap',
+  charging: 'match.factor.charging',
+} as const satisfies Record<MatchFactor, string>;
 
 /** Where the names come from: the bundled (or imported) records. */
 export interface MatchNames {

@@ -1,27 +1,18 @@
 import { useState } from 'react';
 import type { BundledData } from '../data/load-bundled';
 import type { Lang, Segment } from '../data/types';
-import type { AreaMatch, MatchFactor, MatchResult } from '../domain/match';
+import type { AreaMatch, MatchResult } from '../domain/match';
 import { formatNumber, pick, t } from '../i18n/t';
 import { AREA_COLOURS, chainColour } from '../layers/palette';
 import { selectEnterpriseByKey, selectMatch } from '../state/selectors';
 import { useAppStore } from '../state/store';
 import type { MatchView } from '../state/url-hash';
 import { joinNames, Sheet } from './card-parts';
-import { explainPart, type MatchNames, matchIssueText, matchNamesOf } from './match-explain';
+import { explainPart, FACTOR_KEY, type MatchNames, matchIssueText, matchNamesOf } from './match-explain';
 import { kmLabel, Partners } from './match-partners';
 import { SegmentPicker } from './match-segment-picker';
 import './match-panel.css';
 import { MAX_MATCH_SEGMENTS } from '../model';
-
-const FACTOR_KEY = {
-  plan: 'match.factor.plan',
-  cluster: 'match.factor.cluster',
-  suppliers: 'match.factor.suppliers',
-  customers: 'match.factor.customers',
-  gap: 'match.factor.gap',
-  charging: 'match.factor.charging',
-} as const satisfies Record<MatchFactor, string>;
 
 /** One ranked area: a row to tap (shows the area on the map) and, when open, why it scored so. */
 function AreaRow({

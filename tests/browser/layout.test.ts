@@ -51,7 +51,8 @@ function subjectOnScreen(page: Page): Promise<Box | null> {
   });
 }
 
-const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+const overlaps = (a: Box, b: Box) =>
+  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
 /** Why the subject is not in the visible map (the map less every open box), or '' when it is. */
 async function whyNotVisible(page: Page): Promise<string> {
@@ -89,7 +90,8 @@ async function largestClear(page: Page): Promise<{ width: number; height: number
         const top = stack.pop() as number;
         const height = heights[top] ?? 0;
         const width = stack.length ? c - (stack.at(-1) as number) - 1 : c;
-        if (width * height > best.area) best = { width: width * step, height: height * step, area: width * height };
+        if (width * height > best.area)
+          best = { width: width * step, height: height * step, area: width * height };
       }
       stack.push(c);
     }
@@ -181,7 +183,9 @@ for (const [name, viewport] of [
     it('a charging site chosen while the charging panel is open', async () => {
       await gotoApp(app.page, '#v=1&panel=charging');
       // The site's card replaces the panel; the site itself is framed clear of it.
-      await app.page.evaluate(() => window.__huaibei?.store.getState().select({ kind: 'charger', id: 'chg-0002' }));
+      await app.page.evaluate(() =>
+        window.__huaibei?.store.getState().select({ kind: 'charger', id: 'chg-0002' }),
+      );
       await expectInView(app.page, 'charging site');
       await expectHalfTheScreen(app.page, portrait, 'charging panel and a site card');
     });
