@@ -155,7 +155,7 @@ for (const [name, viewport] of [
       await gotoApp(app.page, '#v=1');
       await app.page.getByTestId('nav-search').tap();
       await app.page.locator('input[type=search]').fill('色耐特');
-      await app.page.locator('[data-result^=enterprise]').first().tap();
+      await app.page.locator('[data-result^=ent-]').first().tap();
       expect((await sel(app.page))?.kind).toBe('enterprise');
       await expectInView(app.page, 'firm from search');
       expect(await app.page.evaluate(() => window.__huaibei?.map.getZoom() ?? 0)).toBeGreaterThanOrEqual(12);
@@ -182,10 +182,12 @@ for (const [name, viewport] of [
 
     it('a charging site chosen while the charging panel is open', async () => {
       await gotoApp(app.page, '#v=1&panel=charging');
-      // The site's card replaces the panel; the site itself is framed clear of it.
-      await app.page.evaluate(() =>
-        window.__huaibei?.store.getState().select({ kind: 'charger', id: 'chg-0002' }),
-      );
+      // Picked from the panel's list of sites: the site's card replaces the panel, the site is framed clear of it.
+      const item = app.page.locator('[data-charger-item=chg-0002]');
+      await app.page.locator('details:has([data-charger-item=chg-0002]) > summary').tap();
+      await item.scrollIntoViewIfNeeded();
+      await item.tap();
+      expect(await sel(app.page)).toEqual({ kind: 'charger', id: 'chg-0002' });
       await expectInView(app.page, 'charging site');
       await expectHalfTheScreen(app.page, portrait, 'charging panel and a site card');
     });
