@@ -196,6 +196,9 @@ function stepState(s: AppState, index: number): Partial<AppState> {
     filters: st.filters,
     charging: st.charging,
     panel: (st.panel ?? 'none') as Panel,
+    // The match and the target list's filter only when the step names them (tour.json's steps do not).
+    ...(st.match ? { match: st.match } : {}),
+    ...(st.targets ? { targetFilter: st.targets } : {}),
     // No camera here: the map flies to the step's camera and reports it when it arrives.
   };
 }
