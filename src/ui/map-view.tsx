@@ -32,7 +32,7 @@ import {
   selectPlacements,
   selectStyle,
 } from '../state/selectors';
-import { type AppState, useAppStore } from '../state/store';
+import { type AppState, activeTour, useAppStore } from '../state/store';
 import type { DeckPicker } from './deck-overlay';
 import {
   cameraOf,
@@ -91,7 +91,7 @@ function frameDefault(map: MlMap, s: AppState, animate: boolean) {
 
 /** The box a tour step is about (its highlight, else its selected area). */
 function stepFocus(s: AppState) {
-  const step = s.tourStep === null ? undefined : s.data?.tour[s.tourStep];
+  const step = s.tourStep === null ? undefined : activeTour(s)[s.tourStep];
   if (!step || !s.data) return null;
   const sel = step.selection;
   const ids = step.highlight.areas.length > 0 ? step.highlight.areas : sel?.kind === 'area' ? [sel.id] : [];
@@ -175,7 +175,7 @@ export function MapView() {
     const flyToTourStep = () =>
       requestAnimationFrame(() => {
         const s = store.getState();
-        const step = s.tourStep === null ? undefined : s.data?.tour[s.tourStep];
+        const step = s.tourStep === null ? undefined : activeTour(s)[s.tourStep];
         if (step) flyToStep(map, step.camera, stepFocus(s));
       });
     // Once the first view with the data is drawn, fetch deck.gl, so a layer switched on later shows at once.
