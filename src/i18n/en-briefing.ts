@@ -31,7 +31,8 @@ export const enBriefing: Record<keyof typeof zhBriefing, string> = {
   'briefing.noCamera': 'The map is not ready yet. Try again in a moment.',
   'briefing.full': 'A briefing holds at most {max} steps.',
   'briefing.steps': 'Steps',
-  'briefing.noSteps': 'No steps yet. Move the map, turn on layers or pick something, then press “Add to briefing”.',
+  'briefing.noSteps':
+    'No steps yet. Move the map, turn on layers or pick something, then press “Add to briefing”.',
   'briefing.stepsLabel': 'Steps of “{title}”',
   'briefing.showLabel': 'Play from step {n}: {title}',
   'briefing.up': 'Up',
@@ -64,7 +65,8 @@ export const enBriefing: Record<keyof typeof zhBriefing, string> = {
   'briefing.storageError': 'Could not keep it in this browser: {msg}',
   'briefing.none': 'No briefings yet.',
   'briefing.shareTitle': 'Share the briefing',
-  'briefing.shareQr': 'The briefing is short enough to travel whole in the link: scan the code or copy the link.',
+  'briefing.shareQr':
+    'The briefing is short enough to travel whole in the link: scan the code or copy the link.',
   'briefing.shareNoQr':
     'The briefing fits in a link, but the link is too long for a QR code anyone could scan, so none is shown. Copy the link and send it, or export the file.',
   'briefing.shareFile':

@@ -213,10 +213,7 @@ export const TOUR_META_FIELDS = {
     null,
   ),
   /** A closing card played after the last step: a line of thanks and the centre's contact line. */
-  closing: v.optional(
-    v.nullable(v.object({ title: CardText, contact: CardText }, 'json.object')),
-    null,
-  ),
+  closing: v.optional(v.nullable(v.object({ title: CardText, contact: CardText }, 'json.object')), null),
 } as const;
 export const TOUR_ROOT_KEYS = ['version', 'note', 'steps', ...Object.keys(TOUR_META_FIELDS)] as const;
 

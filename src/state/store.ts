@@ -1,13 +1,14 @@
 import { create } from 'zustand';
 import type { EnteredImportReport } from '../data/entered';
 import type { BundledData } from '../data/load-bundled';
-import type { Confidence, Lang, Precision } from '../data/types';
+import type { Confidence, DataIssue, Lang, Precision } from '../data/types';
 import { withEntered } from '../domain/entered';
 import { toggleTargetFilter } from '../domain/targets';
 import type { HandoutPage, HandoutTargetList } from '../export/handout-page';
 import { withImports } from '../import/merge';
 import type { ImportedDataset } from '../import/pipeline';
 import { availableLayers, defaultLayerIds, type LayerDef, type LayerId } from '../layers/registry';
+import type { Bilingual } from '../model/common';
 import type { EnteredValue } from '../model/entered';
 import {
   addStep,
@@ -24,8 +25,6 @@ import { decodeBriefing } from '../tour/briefing-link';
 import { clampIndex } from '../tour/navigation';
 import { shareStateOfTour } from '../tour/step-view';
 import { type TourContext, type TourStep, tourContextOf } from '../tour/steps';
-import type { DataIssue } from '../data/types';
-import type { Bilingual } from '../model/common';
 import type { Camera } from './camera';
 import {
   type ChargingView,
@@ -230,16 +229,16 @@ function openLinkBriefing(s: AppState, value: string): Partial<AppState> {
       ? { briefing: null, issues: [] }
       : briefingOfJson(json, 'brief=', id, ctx, { zh: 'brief', en: 'brief' });
   const panel = { ...panelChange(s, 'briefing'), briefingBase: shareStateOf(s) };
-  if (!r.briefing) return { ...panel, briefLink: null, briefingNotice: { kind: 'linkBroken', issues: r.issues } };
+  if (!r.briefing)
+    return { ...panel, briefLink: null, briefingNotice: { kind: 'linkBroken', issues: r.issues } };
   return {
     ...panel,
     briefLink: null,
     linkBriefing: r.briefing,
     briefingId: r.briefing.id,
-    briefingNotice:
-      r.issues.some((i) => i.severity === 'error')
-        ? { kind: 'imported', title: r.briefing.title, n: r.briefing.steps.length, issues: r.issues }
-        : null,
+    briefingNotice: r.issues.some((i) => i.severity === 'error')
+      ? { kind: 'imported', title: r.briefing.title, n: r.briefing.steps.length, issues: r.issues }
+      : null,
   };
 }
 
@@ -483,7 +482,8 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
         if (s.playing !== id) return kept;
         const playSteps = playableSteps(b);
         const at = clampIndex(s.tourStep ?? 0, playSteps.length);
-        if (at === null) return { ...kept, playing: null, playSteps: null, tourStep: null, tourPaused: false };
+        if (at === null)
+          return { ...kept, playing: null, playSteps: null, tourStep: null, tourPaused: false };
         return { ...kept, playSteps, tourStep: at };
       }),
     deleteBriefing: (id) =>
@@ -531,7 +531,8 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
         const ctx = briefingCtx(s);
         if (!ctx) return {};
         const r = briefingOfText(text, fileName, newBriefingId(), ctx, titleOfFile(fileName));
-        if (!r.briefing) return { briefingNotice: { kind: 'importFailed', file: fileName, issues: r.issues } };
+        if (!r.briefing)
+          return { briefingNotice: { kind: 'importFailed', file: fileName, issues: r.issues } };
         const b = r.briefing;
         return {
           briefings: [...s.briefings, b],

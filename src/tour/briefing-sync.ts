@@ -1,8 +1,8 @@
 import { createStore, del, entries, set } from 'idb-keyval';
 import { storageMessage } from '../import/saved-imports';
 import type { AppStore } from '../state/store';
-import { tourContextOf } from './steps';
 import { type Briefing, briefingOfJson, briefingToFile } from './briefing';
+import { tourContextOf } from './steps';
 
 // The officer's briefings in this browser: a database of their own, one entry per briefing, each
 // kept as its tour file (the export's format) and read back through the tour's validator.

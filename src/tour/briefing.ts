@@ -11,7 +11,6 @@ import {
   type LayerId,
   MAX_STEP_TEXT,
   MAX_TOUR_STEPS,
-  NO_FILTERS,
   NO_HIGHLIGHT,
   NO_TARGET_FILTER,
   type ShareState,
@@ -39,6 +38,11 @@ export function bothLangs(zh: string, en: string): Bilingual | null {
   const e = en.trim().slice(0, MAX_STEP_TEXT);
   if (!z && !e) return null;
   return { zh: z || e, en: e || z };
+}
+
+/** A text as a file may hold it: a blank language takes the other's, both blank give `fallback`. */
+export function filled(b: Bilingual, fallback: Bilingual): Bilingual {
+  return bothLangs(b.zh, b.en) ?? fallback;
 }
 
 const fromDict = (key: Parameters<typeof t>[1], params?: Record<string, string | number>): Bilingual => ({
@@ -126,8 +130,8 @@ export function playableSteps(b: Briefing): PlayStep[] {
   const card = (view: TourStep, c: TourCard, kind: 'opening' | 'closing'): PlayStep => ({
     ...view,
     id: kind,
-    title: c.title,
-    text: c.text ?? { zh: '', en: '' },
+    title: filled(c.title, b.title),
+    text: c.text ? filled(c.text, { zh: '', en: '' }) : { zh: '', en: '' },
     card: kind,
   });
   return [
@@ -164,11 +168,24 @@ export function stepToJson(s: TourStep): Record<string, unknown> {
 
 /** The briefing as a tour file: what the export writes and the import, the link and this browser read. */
 export function briefingToFile(b: Briefing): Record<string, unknown> {
+  const title = filled(b.title, fromDict('briefing.untitled', { n: 1 }));
+  const o = b.opening;
+  const c = b.closing;
+  const openingText = o?.text ? bothLangs(o.text.zh, o.text.en) : null;
   return {
     version: TOUR_VERSION,
-    title: b.title,
-    ...(b.opening ? { opening: { title: b.opening.title, text: b.opening.text } } : {}),
-    ...(b.closing ? { closing: { title: b.closing.title, contact: b.closing.text } } : {}),
+    title,
+    ...(o
+      ? { opening: { title: filled(o.title, title), ...(openingText ? { text: openingText } : {}) } }
+      : {}),
+    ...(c
+      ? {
+          closing: {
+            title: filled(c.title, defaultClosing().title),
+            contact: filled(c.text ?? defaultClosing().text ?? title, defaultClosing().text ?? title),
+          },
+        }
+      : {}),
     steps: b.steps.map(stepToJson),
   };
 }

@@ -25,6 +25,8 @@ const GoalsSheet = lazy(() => import('./goals-sheet').then((m) => ({ default: m.
 const MatchPanel = lazy(() => import('./match-panel').then((m) => ({ default: m.MatchPanel })));
 const SearchPanel = lazy(() => import('./search-panel').then((m) => ({ default: m.SearchPanel })));
 const ShareDialog = lazy(() => import('./share-dialog').then((m) => ({ default: m.ShareDialog })));
+// Briefing hook-up (h-briefing): the panel, its top-bar entry and its place below.
+const BriefingPanel = lazy(() => import('./briefing-panel').then((m) => ({ default: m.BriefingPanel })));
 const TargetsPanel = lazy(() => import('./targets-panel').then((m) => ({ default: m.TargetsPanel })));
 
 /** A top-bar button that opens one side panel (and closes it again). */
@@ -105,6 +107,11 @@ export function App() {
               label={t(lang, 'nav.search')}
               icon="M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14zM20 20l-4-4"
             />
+            <NavButton
+              panel="briefing"
+              label={t(lang, 'briefing.nav')}
+              icon="M6 3h12v18l-6-4-6 4zM9 8h6M9 12h6"
+            />
             <NavButton panel="data" label={t(lang, 'nav.data')} icon="M12 3v12M7 10l5 5 5-5M4 19h16" />
             <TopButton
               icon="M18 8a3 3 0 1 0-3-3M6 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM18 22a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM8.6 13.5l6.8 4M15.4 6.5l-6.8 4"
@@ -165,6 +172,7 @@ export function App() {
             {panel === 'data' ? <DataPanel /> : null}
             {panel === 'goals' ? <GoalsSheet /> : null}
             {panel === 'match' ? <MatchPanel /> : null}
+            {panel === 'briefing' ? <BriefingPanel /> : null}
           </Suspense>
           <Legend />
           <AreaCard />
