@@ -468,7 +468,7 @@ function ShareBriefing({
         role="dialog"
         aria-modal="true"
         aria-labelledby="brief-share-title"
-        data-testid="briefing-share"
+        data-testid="briefing-share-dialog"
         data-verdict={verdict}
         onKeyDown={(e) => {
           if (e.key === 'Escape') onClose();
