@@ -59,8 +59,10 @@ const view = (page: Page) =>
   });
 
 async function openPanel(page: Page) {
-  if ((await page.getByTestId('briefing-panel').count()) === 0)
-    await page.getByTestId('nav-briefing').click();
+  // The store, not the DOM: a panel a hash change has just closed may still be drawn for a frame.
+  const panel = () => page.evaluate(() => window.__huaibei?.store.getState().panel);
+  if ((await panel()) !== 'briefing') await page.getByTestId('nav-briefing').click();
+  await expect.poll(panel).toBe('briefing');
   await page.getByTestId('briefing-panel').waitFor();
 }
 
