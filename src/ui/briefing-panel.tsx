@@ -1,4 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { Bilingual, Lang } from '../data/types';
 import { download } from '../export/export-data';
 import { qrDataUrl, qrFits } from '../export/qr';
@@ -461,7 +462,9 @@ function ShareBriefing({
   const verdict = empty ? 'empty' : link === null ? 'file' : fits ? 'qr' : 'noQr';
   const close = useRef<HTMLButtonElement>(null);
   useEffect(() => close.current?.focus(), []);
-  return (
+  // Over the whole stage like the other dialogs, not inside the panel that opened it.
+  const host = document.querySelector('.stage') ?? document.body;
+  return createPortal(
     <div className="modal-backdrop">
       <section
         className="modal brief-share"
@@ -555,7 +558,8 @@ function ShareBriefing({
           ) : null}
         </footer>
       </section>
-    </div>
+    </div>,
+    host,
   );
 }
 
