@@ -194,7 +194,7 @@ export interface AppState {
   /** A link's `brief=` value: opened once the data is there. */
   briefLinkOpened: (value: string) => void;
   keepLinkBriefing: () => void;
-  /** Plays a briefing from its step `from` (0-based, cards not counted) with the tour's player. */
+  /** Plays a briefing with the tour's player: from its start (title card included), or from step `from` (0-based, cards not counted). */
   playBriefing: (id: string, from?: number) => void;
   setBriefingNotice: (n: BriefingNotice | null) => void;
   setBriefingError: (message: string | null) => void;
@@ -547,13 +547,18 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
           ? { briefings: [...s.briefings, s.linkBriefing], linkBriefing: null, briefingNotice: null }
           : {},
       ),
-    playBriefing: (id, from = 0) =>
+    playBriefing: (id, from) =>
       set((s) => {
         const b = findBriefing(s, id);
         const playSteps = b ? playableSteps(b) : [];
         if (!b || playSteps.length === 0) return {};
         const next = { ...s, playing: id, playSteps };
-        return { playing: id, playSteps, ...stepState(next, from + (b.opening ? 1 : 0)) };
+        // From the start: the title card first; from a step: that step.
+        return {
+          playing: id,
+          playSteps,
+          ...stepState(next, from === undefined ? 0 : from + (b.opening ? 1 : 0)),
+        };
       }),
     setBriefingNotice: (briefingNotice) => set({ briefingNotice }),
     setBriefingError: (briefingError) => set({ briefingError }),

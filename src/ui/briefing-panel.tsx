@@ -680,7 +680,7 @@ export function BriefingPanel() {
               className="primary-btn"
               data-testid="briefing-play"
               disabled={b.steps.length === 0}
-              onClick={() => play(b.id, 0)}
+              onClick={() => play(b.id)}
             >
               {t(lang, 'briefing.play')}
             </button>

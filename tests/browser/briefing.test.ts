@@ -272,4 +272,27 @@ describe('a briefing of one’s own', () => {
     const tourLength = await page.evaluate(() => window.__huaibei?.store.getState().data?.tour.length ?? 0);
     await expect.poll(() => page.getByTestId('tour-counter').textContent()).toBe(`1 / ${tourLength}`);
   });
+  it('plays a title card and a closing card with the centre’s contact line as edited', async () => {
+    const page = app.page;
+    await openPanel(page);
+    await page.locator('.brief-more summary').click();
+    await page.getByTestId('briefing-opening-on').check();
+    await page.getByTestId('briefing-closing-on').check();
+    // The contact line comes filled in, and is the officer's to change.
+    const contact = page.getByTestId('briefing-closing-text-zh');
+    expect(await contact.inputValue()).toBe('淮北市投资促进中心');
+    await contact.fill('淮北市投资促进中心 · 电话 0561-0000000');
+    const steps = await stepTitles(page);
+    const total = steps.length + 2;
+    await page.getByTestId('briefing-play').click();
+    await expect.poll(() => page.getByTestId('tour-counter').textContent()).toBe(`1 / ${total}`);
+    expect(await page.getByTestId('tour-panel').getAttribute('data-card')).toBe('opening');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.getByTestId('tour-title').textContent()).toBe(steps[0]);
+    await page.keyboard.press('End');
+    await expect.poll(() => page.getByTestId('tour-panel').getAttribute('data-card')).toBe('closing');
+    expect(await page.getByTestId('tour-title').textContent()).toBe('谢谢！');
+    expect(await page.getByTestId('tour-text').textContent()).toBe('淮北市投资促进中心 · 电话 0561-0000000');
+    await page.keyboard.press('Escape');
+  });
 });

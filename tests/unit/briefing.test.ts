@@ -263,6 +263,7 @@ describe('briefings in the store', () => {
     let s = store.getState();
     // The opening card comes first: step 2 of the briefing is the third played.
     expect(s.tourStep).toBe(2);
+    expect(s.playSteps?.[0]?.card).toBe('opening');
     expect(s.playSteps?.map((x) => x.id)[2]).toBe('step-2');
     expect(s.panel).toBe('none');
     // A link of a briefing's step is its view, not `tour=` (which names the default tour's steps).
@@ -275,6 +276,11 @@ describe('briefings in the store', () => {
     s.endTour();
     s = store.getState();
     expect(s.playing).toBeNull();
+    // Played from its start, the title card comes first.
+    s.playBriefing('b1');
+    expect(store.getState().tourStep).toBe(0);
+    expect(store.getState().playSteps?.[0]?.card).toBe('opening');
+    store.getState().endTour();
     s.goToStep(0);
     expect(store.getState().playSteps).toBeNull();
     expect(store.getState().tourStep).toBe(0);
@@ -284,7 +290,7 @@ describe('briefings in the store', () => {
   it('plays the new order when the playing briefing changes, and stops when it is deleted', () => {
     const store = loaded();
     store.getState().briefingsLoaded([{ ...briefing(), opening: null, closing: null }]);
-    store.getState().playBriefing('b1', 0);
+    store.getState().playBriefing('b1');
     store.getState().updateBriefing('b1', (b) => moveStep(b, 0, 2));
     expect(store.getState().playSteps?.map((x) => x.id)).toEqual(['step-2', 'step-3', 'step-1']);
     store.getState().deleteBriefing('b1');
