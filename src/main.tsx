@@ -6,6 +6,7 @@ import { loadImports } from './import/saved-imports';
 import { registerServiceWorker } from './pwa/register-sw';
 import { useAppStore } from './state/store';
 import { startUrlSync } from './state/url-sync';
+import { startBriefingSync } from './tour/briefing-sync';
 import { App } from './ui/app';
 import { ErrorBoundary } from './ui/error-boundary';
 import './ui/styles.css';
@@ -13,6 +14,8 @@ import './ui/dialogs.css';
 
 // The link decides the first view: read it before the first render so nothing flashes.
 startUrlSync(useAppStore);
+// The officer's briefings, read once the data is here and kept in this browser as they change.
+startBriefingSync(useAppStore);
 void Promise.all([
   loadBundled(fetchRelative(import.meta.env.BASE_URL)),
   loadImports(),

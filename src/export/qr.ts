@@ -9,6 +9,22 @@ export interface QrMatrix {
 /** The quiet zone scanners need around a symbol, in modules (the standard asks for 4). */
 export const QR_MARGIN = 4;
 
+/**
+ * The largest symbol a phone still reads off the share dialog's 256-px picture or a printed page:
+ * version 25 is 117 modules, about 2 px each there. Beyond it (or beyond what a QR code can hold
+ * at all, version 40) the dialog says so instead of drawing a code nobody can scan.
+ */
+export const MAX_READABLE_QR_VERSION = 25;
+
+/** Whether a text makes a QR code that can be scanned (qrcode's own capacity error counts as no). */
+export function qrFits(text: string): boolean {
+  try {
+    return create(text, { errorCorrectionLevel: 'M' }).version <= MAX_READABLE_QR_VERSION;
+  } catch {
+    return false;
+  }
+}
+
 /** The symbol for a text, with error correction M (about 15% of it may be smudged or covered). */
 export function qrMatrix(text: string): QrMatrix {
   const { modules } = create(text, { errorCorrectionLevel: 'M' });

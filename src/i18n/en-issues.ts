@@ -69,6 +69,8 @@ export const enIssues: Record<keyof typeof zhIssues, string> = {
   'tour.cameraOutside': 'the view is out of range or not over Huaibei',
   'tour.selection': 'what to select is not recognised: {got}',
   'tour.filters': 'the filters are not recognised: {got}',
+  'tour.match': 'the firm-to-park match is not recognised: {got}',
+  'tour.targets': 'the target list filter is not recognised: {got}',
   'tour.tooMany': 'a tour has at most {max} steps; a link cannot point past them',
   'tour.noUsableStep': 'no step of the tour can be used',
   // ── rows: CSV files and imports ────────────────────────────────────────────

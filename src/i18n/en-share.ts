@@ -16,6 +16,8 @@ export const enShare: Record<keyof typeof zhShare, string> = {
     'This link points at this computer (localhost / 127.0.0.1): a phone cannot open it. Open the page by its network or public address, then share.',
   'share.qrFile':
     'This page was opened as a local file: a phone cannot open the link. Open it by a web address, then share.',
+  'share.qrTooLong':
+    'The link is too long for a QR code anyone could scan, so none is shown. Copy the link instead.',
   'share.qrCaption': 'Scan with a phone to open the same view',
   'share.exportImage': 'Export map image (PNG)',
   'share.exporting': 'Making the map image…',

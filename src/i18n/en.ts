@@ -1,4 +1,5 @@
 import { enApp } from './en-app';
+import { enBriefing } from './en-briefing';
 import { enCards } from './en-cards';
 import { enChain } from './en-chain';
 import { enCharging } from './en-charging';
@@ -24,6 +25,7 @@ export const en: Record<MessageKey, string> = {
   ...enShare,
   ...enHandout,
   ...enTour,
+  ...enBriefing,
   ...enMatch,
   ...enIssues,
 };

@@ -68,6 +68,8 @@ export const zhIssues = {
   'tour.cameraOutside': '视角超出可用范围，或不在淮北上空',
   'tour.selection': '无法识别要选中的对象：{got}',
   'tour.filters': '无法识别筛选条件：{got}',
+  'tour.match': '无法识别企业落地匹配：{got}',
+  'tour.targets': '无法识别招商清单的筛选：{got}',
   'tour.tooMany': '导览最多 {max} 步，链接无法指向其后的步骤',
   'tour.noUsableStep': '没有可用的导览步骤',
   // ── rows: CSV files and imports ────────────────────────────────────────────

@@ -13,6 +13,7 @@ export const zhShare = {
   'share.qrThisComputer':
     '此链接指向本机（localhost / 127.0.0.1），手机扫码打不开。请用局域网地址或正式网址打开本页后再分享。',
   'share.qrFile': '本页是以本地文件打开的，手机扫码打不开。请用网址打开本页后再分享。',
+  'share.qrTooLong': '链接太长，二维码无法扫描，因此不显示二维码。请复制链接。',
   'share.qrCaption': '用手机扫码，打开同一视图',
   'share.exportImage': '导出地图图片 (PNG)',
   'share.exporting': '正在生成地图图片…',

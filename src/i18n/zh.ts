@@ -1,6 +1,7 @@
 // Chinese is the source language: its keys define the dictionary, and en.ts must match them.
 // One file per feature, the same split in both languages; the issue templates (zh-issues.ts) too.
 import { zhApp } from './zh-app';
+import { zhBriefing } from './zh-briefing';
 import { zhCards } from './zh-cards';
 import { zhChain } from './zh-chain';
 import { zhCharging } from './zh-charging';
@@ -24,6 +25,7 @@ export const zh = {
   ...zhShare,
   ...zhHandout,
   ...zhTour,
+  ...zhBriefing,
   ...zhMatch,
   ...zhIssues,
 } as const;

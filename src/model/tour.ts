@@ -8,10 +8,14 @@ import {
   DEFAULT_CHARGING,
   decodeCamera,
   decodeFilters,
+  decodeMatch,
   decodeSelection,
+  decodeTargetFilter,
   type EnterpriseFilters,
+  type MatchView,
   NO_FILTERS,
   type Selection,
+  type TargetFilter,
 } from './view';
 
 // tour.json: the briefing as content. A step names a view in the app's own vocabulary; every id in
@@ -110,6 +114,32 @@ const StepFilters = v.optional(
   null,
 );
 
+/** The `match=` value of a link (`segment,segment@km`). */
+const StepMatch = v.optional(
+  v.nullable(
+    v.pipe(
+      v.string('tour.match'),
+      v.transform(decodeMatch),
+      v.check((m) => m !== null, 'tour.match'),
+      v.transform((m) => m as MatchView),
+    ),
+  ),
+  null,
+);
+
+/** The `targets=` value of a link (the target list's filter: chains and areas). */
+const StepTargets = v.optional(
+  v.nullable(
+    v.pipe(
+      v.string('tour.targets'),
+      v.transform(decodeTargetFilter),
+      v.check((f) => f !== null, 'tour.targets'),
+      v.transform((f) => f as TargetFilter),
+    ),
+  ),
+  null,
+);
+
 const IdList = v.optional(v.array(v.string('json.text'), 'json.array'), []);
 
 /** Things a step points at besides its selection (only `areas` is drawn today: it frames the camera). */
@@ -149,6 +179,8 @@ export const STEP_FIELDS = {
     ),
     null,
   ),
+  match: StepMatch,
+  targets: StepTargets,
 } as const;
 
 /** Keys an editor may write, per object of a step: any other is most likely a typo. */
@@ -166,6 +198,38 @@ export const TourRootSchema = v.object(
   'json.object',
 );
 
+// A briefing is a tour file of the officer's own: the same version and steps, and three optional
+// keys tour.json may also carry (the default tour names none of them).
+const CardText = v.pipe(
+  BilingualSchema,
+  v.check((b) => b.zh.length <= MAX_STEP_TEXT && b.en.length <= MAX_STEP_TEXT, 'json.tooLong'),
+);
+export const TOUR_META_FIELDS = {
+  /** The briefing's name, as the list of briefings shows it. */
+  title: v.optional(v.nullable(CardText), null),
+  /** A title card played before the first step. */
+  opening: v.optional(
+    v.nullable(v.object({ title: CardText, text: v.optional(v.nullable(CardText), null) }, 'json.object')),
+    null,
+  ),
+  /** A closing card played after the last step: a line of thanks and the centre's contact line. */
+  closing: v.optional(v.nullable(v.object({ title: CardText, contact: CardText }, 'json.object')), null),
+} as const;
+export const TOUR_ROOT_KEYS = ['version', 'note', 'steps', ...Object.keys(TOUR_META_FIELDS)] as const;
+
+export interface TourCard {
+  title: Bilingual;
+  /** The opening card's subtitle, the closing card's contact line; null: none. */
+  text: Bilingual | null;
+}
+/** What a tour file says about itself besides its steps (all null in tour.json). */
+export interface TourMeta {
+  title: Bilingual | null;
+  opening: TourCard | null;
+  closing: TourCard | null;
+}
+export const NO_TOUR_META: TourMeta = { title: null, opening: null, closing: null };
+
 /** One validated step: every id in it exists in the data it was checked against. */
 export interface TourStep {
   id: string;
@@ -180,4 +244,8 @@ export interface TourStep {
   highlight: TourHighlight;
   /** DEFAULT_CHARGING, or the step's values over it. */
   charging: ChargingView;
+  /** The firm-to-park match the step shows, or null. */
+  match: MatchView | null;
+  /** The target list's filter; NO_TARGET_FILTER when the step names none. */
+  targets: TargetFilter;
 }

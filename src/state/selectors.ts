@@ -200,7 +200,7 @@ function highlightOf(s: AppState, d: BundledData): Highlight {
       : sel?.kind === 'segment'
         ? [...(d.chain.segments.find((x) => x.id === sel.id)?.areas ?? [])]
         : [];
-  const step = s.tourStep === null ? undefined : d.tour[s.tourStep];
+  const step = s.tourStep === null ? undefined : (s.playSteps ?? d.tour)[s.tourStep];
   const h = step?.highlight;
   const all = {
     areas: [...new Set([...areas, ...(h?.areas ?? NOTHING)])],

@@ -1,15 +1,30 @@
 import { create } from 'zustand';
 import type { EnteredImportReport } from '../data/entered';
 import type { BundledData } from '../data/load-bundled';
-import type { Confidence, Lang, Precision } from '../data/types';
+import type { Confidence, DataIssue, Lang, Precision } from '../data/types';
 import { withEntered } from '../domain/entered';
 import { toggleTargetFilter } from '../domain/targets';
 import type { HandoutPage, HandoutTargetList } from '../export/handout-page';
 import { withImports } from '../import/merge';
 import type { ImportedDataset } from '../import/pipeline';
 import { availableLayers, defaultLayerIds, type LayerDef, type LayerId } from '../layers/registry';
+import type { Bilingual } from '../model/common';
 import type { EnteredValue } from '../model/entered';
+import {
+  addStep,
+  type Briefing,
+  briefingOfJson,
+  briefingOfText,
+  freeStepId,
+  newBriefing,
+  type PlayStep,
+  playableSteps,
+  stepOfView,
+} from '../tour/briefing';
+import { decodeBriefing } from '../tour/briefing-link';
+import { clampIndex } from '../tour/navigation';
 import { shareStateOfTour } from '../tour/step-view';
+import { type TourContext, type TourStep, tourContextOf } from '../tour/steps';
 import type { Camera } from './camera';
 import {
   type ChargingView,
@@ -42,10 +57,19 @@ export interface HandoutState {
 
 export const NO_HANDOUT: HandoutState = { status: 'idle', done: 0, total: 0, pages: [], targets: null };
 
-export type Panel = 'none' | 'layers' | 'search' | 'data' | SharedPanel;
+export type Panel = 'none' | 'layers' | 'search' | 'data' | 'briefing' | SharedPanel;
 /** Every panel but the layer list stands in the side column (a bottom sheet in portrait). */
 export type SidePanel = Exclude<Panel, 'none' | 'layers'>;
 export const isSidePanel = (p: Panel): p is SidePanel => p !== 'none' && p !== 'layers';
+
+/** What the briefing panel says about the last import, link or save. */
+export type BriefingNotice =
+  | { kind: 'imported'; title: Bilingual; n: number; issues: DataIssue[] }
+  | { kind: 'importFailed'; file: string; issues: DataIssue[] }
+  | { kind: 'linkBroken'; issues: DataIssue[] }
+  | { kind: 'added'; n: number; title: Bilingual; panel: SharedPanel | null }
+  | { kind: 'noCamera' }
+  | { kind: 'full' };
 
 /** Filter lists that a chip toggles. */
 export type FilterList = 'chains' | 'areas' | 'precision' | 'confidence';
@@ -106,6 +130,23 @@ export interface AppState {
   panelLayers: LayerId[];
   legendOpen: boolean;
   handout: HandoutState;
+  /** The officer's briefings kept in this browser (briefing-sync.ts keeps them in IndexedDB), oldest first. */
+  briefings: Briefing[];
+  /** The briefing open in the briefing panel (one of `briefings`, or `linkBriefing`), or null. */
+  briefingId: string | null;
+  /** A briefing opened from a link and not (yet) kept in this browser. */
+  linkBriefing: Briefing | null;
+  /** A link's `brief=` value, waiting for the data to check it against. */
+  briefLink: string | null;
+  /** The briefing being played (its steps in playSteps), or null: the tour, if any, is data.tour. */
+  playing: string | null;
+  /** The steps the player turns when a briefing plays: its cards and steps. */
+  playSteps: PlayStep[] | null;
+  briefingNotice: BriefingNotice | null;
+  /** Why briefings could not be kept in this browser, or null. */
+  briefingError: string | null;
+  /** The view when the briefing panel was opened: the panel and selection a new step keeps. */
+  briefingBase: ShareState | null;
 
   setLang: (lang: Lang) => void;
   toggleLayer: (id: LayerId) => void;
@@ -142,6 +183,71 @@ export interface AppState {
   toggleLegend: () => void;
   dismissLinkNotice: () => void;
   setHandout: (h: Partial<HandoutState>) => void;
+  /** The briefings read back from this browser at start (already checked against the data). */
+  briefingsLoaded: (briefings: Briefing[]) => void;
+  openBriefing: (id: string | null) => void;
+  newBriefing: () => void;
+  /** Any change to one briefing (its name, cards, steps): a playing briefing plays the new steps. */
+  updateBriefing: (id: string, change: (b: Briefing) => Briefing) => void;
+  deleteBriefing: (id: string) => void;
+  /** The current view as a new step of the open briefing (a new briefing if none is open). */
+  addViewToBriefing: (title: Bilingual, text: Bilingual) => void;
+  /** A tour file picked by the officer: its usable steps become a new briefing, skipped ones are said. */
+  importBriefing: (text: string, fileName: string) => void;
+  /** A link's `brief=` value: opened once the data is there. */
+  briefLinkOpened: (value: string) => void;
+  keepLinkBriefing: () => void;
+  /** Plays a briefing with the tour's player: from its start (title card included), or from step `from` (0-based, cards not counted). */
+  playBriefing: (id: string, from?: number) => void;
+  setBriefingNotice: (n: BriefingNotice | null) => void;
+  setBriefingError: (message: string | null) => void;
+}
+
+/** The steps the player turns: the playing briefing's, else the default tour's. */
+export function activeTour(s: Pick<AppState, 'playSteps' | 'data'>): readonly PlayStep[] {
+  return s.playSteps ?? s.data?.tour ?? [];
+}
+
+const briefingCtx = (s: Pick<AppState, 'data' | 'layerDefs'>): TourContext | null =>
+  s.data ? tourContextOf(s.data, s.layerDefs) : null;
+
+let briefingSeq = 0;
+/** A key for a new briefing in this browser. */
+export const newBriefingId = () =>
+  `b-${Date.now().toString(36)}-${(briefingSeq++).toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+const titleOfFile = (file: string): Bilingual => {
+  const name = file.replace(/\.json$/i, '').trim() || file;
+  return { zh: name, en: name };
+};
+
+/** A link's briefing read against the data: shown in the briefing panel, or said to be broken. */
+function openLinkBriefing(s: AppState, value: string): Partial<AppState> {
+  const ctx = briefingCtx(s);
+  if (!ctx) return { briefLink: value };
+  const id = newBriefingId();
+  const json = decodeBriefing(value);
+  const r =
+    json === null
+      ? { briefing: null, issues: [] }
+      : briefingOfJson(json, 'brief=', id, ctx, { zh: 'brief', en: 'brief' });
+  const panel = { ...panelChange(s, 'briefing'), briefingBase: shareStateOf(s) };
+  if (!r.briefing)
+    return { ...panel, briefLink: null, briefingNotice: { kind: 'linkBroken', issues: r.issues } };
+  return {
+    ...panel,
+    briefLink: null,
+    linkBriefing: r.briefing,
+    briefingId: r.briefing.id,
+    briefingNotice: r.issues.some((i) => i.severity === 'error')
+      ? { kind: 'imported', title: r.briefing.title, n: r.briefing.steps.length, issues: r.issues }
+      : null,
+  };
+}
+
+function findBriefing(s: Pick<AppState, 'briefings' | 'linkBriefing'>, id: string | null): Briefing | null {
+  if (id === null) return null;
+  return s.briefings.find((b) => b.id === id) ?? (s.linkBriefing?.id === id ? s.linkBriefing : null);
 }
 
 /**
@@ -187,9 +293,9 @@ function checkAgainstData(
 
 /** The state a tour step asks for, applied over the current one (language kept). */
 function stepState(s: AppState, index: number): Partial<AppState> {
-  const steps = s.data?.tour ?? [];
-  const st = shareStateOfTour(steps, index, shareStateOf(s));
-  if (!st || st.tourStep === null || st.tourStep === undefined) return { tourStep: null, tourPaused: false };
+  const st = shareStateOfTour(activeTour(s) as TourStep[], index, shareStateOf(s));
+  if (!st || st.tourStep === null || st.tourStep === undefined)
+    return { tourStep: null, tourPaused: false, playing: null, playSteps: null };
   return {
     tourStep: st.tourStep,
     tourPaused: false,
@@ -199,6 +305,9 @@ function stepState(s: AppState, index: number): Partial<AppState> {
     filters: st.filters,
     charging: st.charging,
     panel: (st.panel ?? 'none') as Panel,
+    // The match and the target list's filter only when the step names them (tour.json's steps do not).
+    ...(st.match ? { match: st.match } : {}),
+    ...(st.targets ? { targetFilter: st.targets } : {}),
     // No camera here: the map flies to the step's camera and reports it when it arrives.
   };
 }
@@ -236,6 +345,15 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
     basemapFailures: [],
     legendOpen: true,
     handout: NO_HANDOUT,
+    briefings: [],
+    briefingId: null,
+    linkBriefing: null,
+    briefLink: null,
+    playing: null,
+    playSteps: null,
+    briefingNotice: null,
+    briefingError: null,
+    briefingBase: null,
 
     setLang: (lang) => set({ lang }),
     toggleLayer: (id) =>
@@ -282,6 +400,9 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
           linkRejected: rejected,
           tourStep: sh.tourStep ?? null,
           tourPaused: false,
+          // A link plays the default tour, or nothing.
+          playing: null,
+          playSteps: null,
           match: sh.match ?? null,
           targetFilter: sh.targets ?? NO_TARGET_FILTER,
         };
@@ -294,7 +415,8 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
         const data = withEntered(withImports(bundled, imports), entered);
         const next = { ...s, bundled, imports, entered, data, ...checkAgainstData(s, data) };
         // A step link opens that step, whatever else the link says.
-        return next.tourStep === null ? next : { ...next, ...stepState(next, next.tourStep) };
+        const shown = next.tourStep === null ? next : { ...next, ...stepState(next, next.tourStep) };
+        return shown.briefLink === null ? shown : { ...shown, ...openLinkBriefing(shown, shown.briefLink) };
       }),
     setImports: (imports) =>
       set((s) => {
@@ -318,14 +440,18 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
     showReport: (reportFor) => set({ reportFor }),
     setShareOpen: (shareOpen) => set({ shareOpen }),
     goToStep: (index) => set((s) => stepState(s, index)),
-    endTour: () => set({ tourStep: null, tourPaused: false }),
+    endTour: () => set({ tourStep: null, tourPaused: false, playing: null, playSteps: null }),
     pauseTour: () => set((s) => (s.tourStep === null ? {} : { tourPaused: true })),
     setTourEmptyNoteOpen: (tourEmptyNoteOpen) => set({ tourEmptyNoteOpen }),
     setMatch: (match) => set({ match }),
     toggleTargetFilter: (list, value) =>
       set((s) => ({ targetFilter: toggleTargetFilter(s.targetFilter, list, value) })),
     clearTargetFilter: () => set({ targetFilter: NO_TARGET_FILTER }),
-    setPanel: (panel) => set((s) => panelChange(s, panel)),
+    setPanel: (panel) =>
+      set((s) => ({
+        ...panelChange(s, panel),
+        ...(panel === 'briefing' && s.panel !== 'briefing' ? { briefingBase: shareStateOf(s) } : {}),
+      })),
     basemapFailed: (id) =>
       set((s) =>
         s.basemapFailures.includes(id) || !s.visibleLayers.includes(id)
@@ -335,6 +461,110 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
     toggleLegend: () => set((s) => ({ legendOpen: !s.legendOpen })),
     dismissLinkNotice: () => set({ linkRejected: [] }),
     setHandout: (h) => set((s) => ({ handout: { ...s.handout, ...h } })),
+    briefingsLoaded: (briefings) =>
+      set((s) => ({
+        briefings: [...briefings, ...s.briefings.filter((b) => !briefings.some((x) => x.id === b.id))],
+        briefingId: s.briefingId ?? briefings[briefings.length - 1]?.id ?? null,
+      })),
+    openBriefing: (briefingId) => set({ briefingId, briefingNotice: null }),
+    newBriefing: () =>
+      set((s) => {
+        const b = newBriefing(newBriefingId(), s.briefings);
+        return { briefings: [...s.briefings, b], briefingId: b.id, briefingNotice: null };
+      }),
+    updateBriefing: (id, change) =>
+      set((s) => {
+        const old = findBriefing(s, id);
+        if (!old) return {};
+        const b = change(old);
+        // Changing a briefing that came with a link keeps it: the officer has made it theirs.
+        const briefings = s.briefings.some((x) => x.id === id)
+          ? s.briefings.map((x) => (x.id === id ? b : x))
+          : [...s.briefings, b];
+        const kept = { briefings, linkBriefing: s.linkBriefing?.id === id ? null : s.linkBriefing };
+        if (s.playing !== id) return kept;
+        const playSteps = playableSteps(b);
+        const at = clampIndex(s.tourStep ?? 0, playSteps.length);
+        if (at === null)
+          return { ...kept, playing: null, playSteps: null, tourStep: null, tourPaused: false };
+        return { ...kept, playSteps, tourStep: at };
+      }),
+    deleteBriefing: (id) =>
+      set((s) => {
+        const briefings = s.briefings.filter((b) => b.id !== id);
+        return {
+          briefings,
+          linkBriefing: s.linkBriefing?.id === id ? null : s.linkBriefing,
+          briefingId: s.briefingId === id ? (briefings[briefings.length - 1]?.id ?? null) : s.briefingId,
+          briefingNotice: null,
+          ...(s.playing === id ? { playing: null, playSteps: null, tourStep: null, tourPaused: false } : {}),
+        };
+      }),
+    addViewToBriefing: (title, text) =>
+      set((s) => {
+        const view = shareStateOf(s);
+        const base = s.briefingBase;
+        // The briefing panel replaced the panel the view was about: the step keeps that one.
+        const shown: ShareState =
+          s.panel === 'briefing' && base
+            ? { ...view, panel: base.panel, selection: view.selection ?? base.selection }
+            : view;
+        let b = findBriefing(s, s.briefingId);
+        const created = !b;
+        if (!b) b = newBriefing(newBriefingId(), s.briefings);
+        const step = stepOfView(shown, freeStepId(b.steps), title, text);
+        if (!step) return { briefingNotice: { kind: 'noCamera' } };
+        const next = addStep(b, step);
+        if (next === b) return { briefingNotice: { kind: 'full' } };
+        const id = next.id;
+        const briefings = created
+          ? [...s.briefings, next]
+          : s.briefings.some((x) => x.id === id)
+            ? s.briefings.map((x) => (x.id === id ? next : x))
+            : [...s.briefings, next];
+        return {
+          briefings,
+          briefingId: id,
+          linkBriefing: s.linkBriefing?.id === id ? null : s.linkBriefing,
+          briefingNotice: { kind: 'added', n: next.steps.length, title, panel: step.panel },
+        };
+      }),
+    importBriefing: (text, fileName) =>
+      set((s) => {
+        const ctx = briefingCtx(s);
+        if (!ctx) return {};
+        const r = briefingOfText(text, fileName, newBriefingId(), ctx, titleOfFile(fileName));
+        if (!r.briefing)
+          return { briefingNotice: { kind: 'importFailed', file: fileName, issues: r.issues } };
+        const b = r.briefing;
+        return {
+          briefings: [...s.briefings, b],
+          briefingId: b.id,
+          briefingNotice: { kind: 'imported', title: b.title, n: b.steps.length, issues: r.issues },
+        };
+      }),
+    briefLinkOpened: (value) => set((s) => openLinkBriefing(s, value)),
+    keepLinkBriefing: () =>
+      set((s) =>
+        s.linkBriefing
+          ? { briefings: [...s.briefings, s.linkBriefing], linkBriefing: null, briefingNotice: null }
+          : {},
+      ),
+    playBriefing: (id, from) =>
+      set((s) => {
+        const b = findBriefing(s, id);
+        const playSteps = b ? playableSteps(b) : [];
+        if (!b || playSteps.length === 0) return {};
+        const next = { ...s, playing: id, playSteps };
+        // From the start: the title card first; from a step: that step.
+        return {
+          playing: id,
+          playSteps,
+          ...stepState(next, from === undefined ? 0 : from + (b.opening ? 1 : 0)),
+        };
+      }),
+    setBriefingNotice: (briefingNotice) => set({ briefingNotice }),
+    setBriefingError: (briefingError) => set({ briefingError }),
   }));
 }
 
@@ -364,7 +594,8 @@ export function shareStateOf(s: AppState): ShareState {
     filters: s.filters,
     charging: s.charging,
     panel: (SHARED_PANELS as readonly string[]).includes(s.panel) ? (s.panel as SharedPanel) : null,
-    tourStep: s.tourStep,
+    // A briefing's step is shown by its view: `tour=` names the steps of the default tour only.
+    tourStep: s.playSteps ? null : s.tourStep,
     match: s.match,
     targets: s.targetFilter,
   };

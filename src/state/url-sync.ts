@@ -1,4 +1,5 @@
 import { defaultLayerIds } from '../layers/registry';
+import { splitBrief } from '../tour/briefing-link';
 import type { AppStore } from './store';
 import { shareStateOf } from './store';
 import { DEFAULT_CHARGING, decodeHash, encodeHash, NO_FILTERS, type ShareState } from './url-hash';
@@ -26,8 +27,11 @@ export function startUrlSync(store: AppStore, win: Window = window): () => void 
   let lastWritten = '';
   const applyFromHash = () => {
     if (win.location.hash === lastWritten) return;
-    const { state, rejected } = decodeHash(win.location.hash, known, defaultLayers);
+    // A briefing in the link is read on its own (it is longer than any view's hash may be).
+    const { rest, brief } = splitBrief(win.location.hash);
+    const { state, rejected } = decodeHash(rest, known, defaultLayers);
     store.getState().applyShared({ ...defaults(), ...state }, rejected);
+    if (brief !== null) store.getState().briefLinkOpened(brief);
   };
 
   let lastWrite = 0;

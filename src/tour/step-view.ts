@@ -17,6 +17,9 @@ export function shareStateOfStep(step: TourStep, base: ShareState): ShareState {
     panel: step.panel,
     charging: step.charging,
     tourStep: base.tourStep ?? null,
+    // Named only when the step has them, so a link of a step reads as before.
+    ...(step.match ? { match: step.match } : {}),
+    ...(step.targets.chains.length + step.targets.areas.length > 0 ? { targets: step.targets } : {}),
   };
 }
 

@@ -1,5 +1,5 @@
 import type * as v from 'valibot';
-import { type At, issueAt, parseAt, show, unknownKeys } from '../data/issues';
+import { type At, issueAt, markup, parseAt, show, unknownKeys } from '../data/issues';
 import type { DataIssue, IssueCode, Validated } from '../data/types';
 import {
   type Camera,
@@ -11,21 +11,36 @@ import {
   JsonObject,
   type LayerId,
   MAX_TOUR_STEPS,
+  type MatchView,
   NO_FILTERS,
   NO_HIGHLIGHT,
+  NO_TARGET_FILTER,
+  NO_TOUR_META,
   type Selection,
   SHARED_PANELS,
   type SharedPanel,
   STEP_FIELDS,
   STEP_KEYS,
+  type TargetFilter,
+  TOUR_META_FIELDS,
   TOUR_VERSION,
+  type TourCard,
   type TourHighlight,
   type TourHighlightSchema,
+  type TourMeta,
   TourRootSchema,
   type TourStep,
 } from '../model';
 
-export { NO_HIGHLIGHT, TOUR_VERSION, type TourHighlight, type TourStep } from '../model';
+export {
+  NO_HIGHLIGHT,
+  NO_TOUR_META,
+  TOUR_VERSION,
+  type TourCard,
+  type TourHighlight,
+  type TourMeta,
+  type TourStep,
+} from '../model';
 
 /** The default tour, fetched relative to the page like the other bundled files. */
 export const TOUR_FILE = 'data/tour.json';
@@ -87,6 +102,16 @@ export function knownFilterIds(f: EnterpriseFilters, ctx: TourContext, at: At): 
     return [issueAt(at, 'filters', 'ref.unknownSegment', { id: f.segment })];
   const chain = f.chains.find((c) => !ctx.chains.has(c));
   return chain === undefined ? [] : [issueAt(at, 'filters', 'ref.unknownChain', { id: chain })];
+}
+
+export function knownMatch(m: MatchView, ctx: TourContext, at: At): DataIssue[] {
+  const bad = m.segments.find((id) => !ctx.segments.has(id));
+  return bad === undefined ? [] : [issueAt(at, 'match', 'ref.unknownSegment', { id: bad })];
+}
+
+export function knownTargets(f: TargetFilter, ctx: TourContext, at: At): DataIssue[] {
+  const chain = f.chains.find((c) => !ctx.chains.has(c));
+  return chain === undefined ? [] : [issueAt(at, 'targets', 'ref.unknownChain', { id: chain })];
 }
 
 const UNKNOWN: Record<Selection['kind'], IssueCode> = {
@@ -154,6 +179,14 @@ function readStep(raw: unknown, ctx: TourContext, at: At, out: DataIssue[]): Tou
   const selection = p('selection');
   const highlight = p('highlight');
   const charging = p('charging');
+  const match = p('match');
+  const targets = p('targets');
+  // Text is always shown as text; markup in it is most likely pasted from a web page, and is said.
+  for (const [field, b] of [
+    ['title', title],
+    ['text', text],
+  ] as const)
+    if (b) markup(`${b.zh} ${b.en}`, at, field, out);
   // undefined: the field failed (and said why); null: the step names none.
   out.push(
     ...(camera ? cameraOverHuaibei(camera, at) : []),
@@ -162,11 +195,14 @@ function readStep(raw: unknown, ctx: TourContext, at: At, out: DataIssue[]): Tou
     ...(filters ? knownFilterIds(filters, ctx, at) : []),
     ...(selection ? knownSelection(selection, ctx, at) : []),
     ...(highlight ? knownHighlights(highlight, ctx, at) : []),
+    ...(match ? knownMatch(match, ctx, at) : []),
+    ...(targets ? knownTargets(targets, ctx, at) : []),
   );
   if (out.slice(before).some((i) => i.severity === 'error')) return null;
   if (!id || !title || !text || !camera || !layers || panel === undefined || filters === undefined)
     return null;
   if (selection === undefined || highlight === undefined || charging === undefined) return null;
+  if (match === undefined || targets === undefined) return null;
   return {
     id,
     title,
@@ -185,6 +221,27 @@ function readStep(raw: unknown, ctx: TourContext, at: At, out: DataIssue[]): Tou
         }
       : NO_HIGHLIGHT,
     charging: charging ? { ...DEFAULT_CHARGING, ...charging } : DEFAULT_CHARGING,
+    match: match ?? null,
+    targets: targets ?? NO_TARGET_FILTER,
+  };
+}
+
+/** The file's title and cards: each parsed on its own; a bad one is dropped and said, the steps still play. */
+function readMeta(root: Record<string, unknown>, file: string, out: DataIssue[]): TourMeta {
+  const at = { file, severity: 'warning' as const };
+  const p = <K extends keyof typeof TOUR_META_FIELDS>(key: K) =>
+    parseAt(
+      TOUR_META_FIELDS[key] as v.GenericSchema<unknown, v.InferOutput<(typeof TOUR_META_FIELDS)[K]>>,
+      root[key],
+      { ...at, field: key },
+      out,
+    ) ?? null;
+  const opening = p('opening');
+  const closing = p('closing');
+  return {
+    title: p('title'),
+    opening: opening ? ({ title: opening.title, text: opening.text ?? null } satisfies TourCard) : null,
+    closing: closing ? ({ title: closing.title, text: closing.contact } satisfies TourCard) : null,
   };
 }
 
@@ -195,18 +252,37 @@ function readStep(raw: unknown, ctx: TourContext, at: At, out: DataIssue[]): Tou
  * the tour still plays. A file without a `steps` array gives an empty tour and an issue.
  */
 export function validateTour(json: unknown, file: string, ctx: TourContext): Validated<TourStep[]> {
+  const r = validateTourFile(json, file, ctx);
+  return { value: r.value.steps, issues: r.issues };
+}
+
+/** validateTour, with what the file says about itself (a briefing's title and cards) beside the steps. */
+export function validateTourFile(
+  json: unknown,
+  file: string,
+  ctx: TourContext,
+): Validated<{ steps: TourStep[]; meta: TourMeta }> {
+  const r = readTourFile(json, file, ctx);
+  return { value: { steps: r.value, meta: r.meta }, issues: r.issues };
+}
+
+function readTourFile(
+  json: unknown,
+  file: string,
+  ctx: TourContext,
+): Validated<TourStep[]> & { meta: TourMeta } {
   const issues: DataIssue[] = [];
   const root = parseAt(JsonObject, json, { file }, issues);
-  if (!root) return { value: [], issues };
+  if (!root) return { value: [], issues, meta: NO_TOUR_META };
   if (root.version === undefined) {
     issues.push(issueAt({ file }, 'version', 'version.missing', { expected: TOUR_VERSION }, 'warning'));
   } else if (root.version !== TOUR_VERSION) {
     // A newer format may mean something else by the same keys: play nothing rather than guess.
     issues.push(issueAt({ file }, 'version', 'version.unsupported', { got: show(root.version) }));
-    return { value: [], issues };
+    return { value: [], issues, meta: NO_TOUR_META };
   }
   const steps = parseAt(TourRootSchema.entries.steps, root.steps, { file, field: 'steps' }, issues);
-  if (!steps) return { value: [], issues };
+  if (!steps) return { value: [], issues, meta: NO_TOUR_META };
   const out: TourStep[] = [];
   const seen = new Set<string>();
   for (const [row, raw] of steps.entries()) {
@@ -222,5 +298,5 @@ export function validateTour(json: unknown, file: string, ctx: TourContext): Val
     }
   }
   if (steps.length > 0 && out.length === 0) issues.push(issueAt({ file }, 'steps', 'tour.noUsableStep'));
-  return { value: out, issues };
+  return { value: out, issues, meta: readMeta(root, file, issues) };
 }

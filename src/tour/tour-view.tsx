@@ -1,7 +1,7 @@
 import { type RefObject, useEffect, useLayoutEffect, useRef } from 'react';
 import type { DataIssue, Lang } from '../data/types';
 import { colon, issueReason, pick, t } from '../i18n/t';
-import { useAppStore } from '../state/store';
+import { activeTour, useAppStore } from '../state/store';
 import { TopButton } from '../ui/top-button';
 import { nextIndex, prevIndex } from './navigation';
 import { TourControls } from './tour-controls';
@@ -30,7 +30,7 @@ function skippedSteps(issues: readonly DataIssue[]): SkippedStep[] {
 }
 
 /** Which steps were skipped and why: plain text from the validator, in the user's language. */
-function SkippedNote(props: { lang: Lang; issues: readonly DataIssue[]; open?: boolean }) {
+export function SkippedNote(props: { lang: Lang; issues: readonly DataIssue[]; open?: boolean }) {
   const { lang, issues } = props;
   const skipped = skippedSteps(issues);
   const steps = skipped.filter((s) => s.row !== null).length;
@@ -133,8 +133,9 @@ export function TourView() {
   const lang = useAppStore((s) => s.lang);
   const index = useAppStore((s) => s.tourStep);
   const paused = useAppStore((s) => s.tourPaused);
-  const steps = useAppStore((s) => s.data?.tour);
-  const issues = useAppStore((s) => s.data?.tourIssues);
+  // The playing briefing's steps, else the default tour's (a briefing's problems were said when it was read).
+  const steps = useAppStore((s) => (s.data ? activeTour(s) : undefined));
+  const issues = useAppStore((s) => (s.playSteps ? NO_ISSUES : s.data?.tourIssues));
   const goToStep = useAppStore((s) => s.goToStep);
   const endTour = useAppStore((s) => s.endTour);
   const emptyOpen = useAppStore((s) => s.tourEmptyNoteOpen);
@@ -152,6 +153,7 @@ export function TourView() {
       text={pick(lang, step.text)}
       titles={steps.map((s) => pick(lang, s.title))}
       stepId={step.id}
+      card={'card' in step ? step.card : undefined}
       paused={paused}
       issues={issues ?? []}
       goTo={goToStep}
@@ -168,6 +170,8 @@ function TourPanel(props: {
   text: string;
   titles: string[];
   stepId: string;
+  /** A briefing's title or closing card: its title large, its text (the contact line) beneath. */
+  card?: 'opening' | 'closing' | undefined;
   paused: boolean;
   issues: readonly DataIssue[];
   goTo: (i: number) => void;
@@ -202,11 +206,12 @@ function TourPanel(props: {
   return (
     <section
       ref={panel}
-      className={`tour-panel ${props.paused ? 'paused' : ''}`}
+      className={`tour-panel ${props.paused ? 'paused' : ''} ${props.card ? `tour-card ${props.card}` : ''}`}
       tabIndex={-1}
       aria-label={t(lang, 'tour.region')}
       data-testid="tour-panel"
       data-step={props.stepId}
+      data-card={props.card}
       onPointerDown={swipe.onPointerDown}
       onPointerUp={swipe.onPointerUp}
       onPointerCancel={swipe.onPointerCancel}

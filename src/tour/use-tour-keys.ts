@@ -1,5 +1,5 @@
 import { type PointerEvent as ReactPointerEvent, useEffect, useRef, useState } from 'react';
-import { useAppStore } from '../state/store';
+import { activeTour, useAppStore } from '../state/store';
 import { nextIndex, prevIndex } from './navigation';
 
 // A swipe is a deliberate sideways stroke: at least this long, and mostly horizontal.
@@ -19,7 +19,7 @@ export function useTourKeys(active: boolean) {
       // Space on a focused button is that button's own click.
       if (e.key === ' ' && el?.closest('button, a, summary')) return;
       const s = useAppStore.getState();
-      const n = s.data?.tour.length ?? 0;
+      const n = activeTour(s).length;
       if (s.tourStep === null) return;
       let to: number | null;
       switch (e.key) {

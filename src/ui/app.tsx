@@ -25,6 +25,8 @@ const GoalsSheet = lazy(() => import('./goals-sheet').then((m) => ({ default: m.
 const MatchPanel = lazy(() => import('./match-panel').then((m) => ({ default: m.MatchPanel })));
 const SearchPanel = lazy(() => import('./search-panel').then((m) => ({ default: m.SearchPanel })));
 const ShareDialog = lazy(() => import('./share-dialog').then((m) => ({ default: m.ShareDialog })));
+
+const BriefingPanel = lazy(() => import('./briefing-panel').then((m) => ({ default: m.BriefingPanel })));
 const TargetsPanel = lazy(() => import('./targets-panel').then((m) => ({ default: m.TargetsPanel })));
 
 export function App() {
@@ -88,6 +90,7 @@ export function App() {
             {panel === 'data' ? <DataPanel /> : null}
             {panel === 'goals' ? <GoalsSheet /> : null}
             {panel === 'match' ? <MatchPanel /> : null}
+            {panel === 'briefing' ? <BriefingPanel /> : null}
           </Suspense>
           <Legend />
           {hasCard ? (

@@ -33,7 +33,7 @@ import {
   selectStyle,
   selectSubject,
 } from '../state/selectors';
-import { type AppState, useAppStore } from '../state/store';
+import { type AppState, activeTour, useAppStore } from '../state/store';
 import type { DeckPicker } from './deck-overlay';
 import {
   cameraOf,
@@ -98,7 +98,7 @@ function frameDefault(map: MlMap, s: AppState, animate: boolean) {
 
 /** The box a tour step is about (its highlight, else its selected area). */
 function stepFocus(s: AppState) {
-  const step = s.tourStep === null ? undefined : s.data?.tour[s.tourStep];
+  const step = s.tourStep === null ? undefined : activeTour(s)[s.tourStep];
   if (!step || !s.data) return null;
   const sel = step.selection;
   if (step.highlight.areas.length > 0) return areaBounds(selectAreaShapes(s.data), step.highlight.areas);
@@ -188,7 +188,7 @@ export function MapView() {
     const flyToTourStep = () =>
       requestAnimationFrame(() => {
         const s = store.getState();
-        const step = s.tourStep === null ? undefined : s.data?.tour[s.tourStep];
+        const step = s.tourStep === null ? undefined : activeTour(s)[s.tourStep];
         if (step) flyToStep(map, step.camera, stepFocus(s));
       });
     // Several changes in one gesture (select, then close the search panel) frame once, after layout.

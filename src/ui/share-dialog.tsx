@@ -52,18 +52,19 @@ export function ShareDialog() {
   const [mode, setMode] = useState<HandoutMode>('current');
   const url = useLocationHref(open);
   // The QR encoder and the picture code load with the dialog, not with the map.
-  const [qrOf, setQrOf] = useState<((text: string) => string) | null>(null);
+  // null from it: the link is too long for a QR code anyone could scan (the dialog says so instead).
+  const [qrOf, setQrOf] = useState<((text: string) => string | null) | null>(null);
   useEffect(() => {
     if (!open || qrOf) return;
     let live = true;
     void import('../export/qr').then((m) => {
-      if (live) setQrOf(() => m.qrDataUrl);
+      if (live) setQrOf(() => (text: string) => (m.qrFits(text) ? m.qrDataUrl(text) : null));
     });
     return () => {
       live = false;
     };
   }, [open, qrOf]);
-  const qr = useMemo(() => (open && qrOf ? qrOf(url) : null), [open, qrOf, url]);
+  const qr = useMemo(() => (open && qrOf ? qrOf(url) : undefined), [open, qrOf, url]);
   const reach = phoneReach(url);
   if (!open) return null;
   const copy = async () => {
@@ -122,6 +123,10 @@ export function ShareDialog() {
           <figure className="share-qr">
             {qr ? (
               <img src={qr} alt={t(lang, 'share.qrAlt')} width={256} height={256} data-testid="share-qr" />
+            ) : qr === null ? (
+              <p className="notice warn" role="note" data-testid="share-qr-too-long">
+                {t(lang, 'share.qrTooLong')}
+              </p>
             ) : (
               <span className="share-qr-wait" aria-hidden="true" />
             )}

@@ -18,10 +18,11 @@ const ICONS = {
     'M18 8a3 3 0 1 0-3-3M6 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM18 22a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM8.6 13.5l6.8 4M15.4 6.5l-6.8 4',
   layers: 'M12 3l9 5-9 5-9-5zM3 13l9 5 9-5',
   more: 'M5 12h.01M12 12h.01M19 12h.01',
+  briefing: 'M6 3h12v18l-6-4-6 4zM9 8h6M9 12h6',
 } as const;
 
 // What a visitor's briefing uses stays in the bar; what officials use between briefings is under "more".
-const MORE_PANELS: readonly Panel[] = ['charging', 'goals', 'data'];
+const MORE_PANELS: readonly Panel[] = ['briefing', 'charging', 'goals', 'data'];
 
 /** A top-bar button that opens one side panel (and closes it again). */
 function NavButton({ panel, lang }: { panel: Exclude<Panel, 'none' | 'layers'>; lang: Lang }) {
@@ -122,6 +123,7 @@ export function TopBar() {
           onClick={() => setPanel(panel === 'layers' ? 'none' : 'layers')}
         />
         <MoreMenu lang={lang}>
+          <NavButton panel="briefing" lang={lang} />
           <NavButton panel="charging" lang={lang} />
           <NavButton panel="goals" lang={lang} />
           <NavButton panel="data" lang={lang} />

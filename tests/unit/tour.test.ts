@@ -256,6 +256,8 @@ describe('validateTour on broken input', () => {
       selection: null,
       highlight: { areas: [], segments: [], enterprises: [], chargers: [] },
       charging: DEFAULT_CHARGING,
+      match: null,
+      targets: { chains: [], areas: [] },
     });
   });
 
