@@ -227,7 +227,8 @@ export function MapView() {
       if (s.camera !== prev.camera) {
         if (s.camera === null) {
           defaultView.current = true;
-          frameDefault(map, s, true);
+          // After layout: the panels and cards the same change closes must not be framed around.
+          afterLayout(() => frameDefault(map, store.getState(), true));
         } else if (!sameCamera(s.camera, cameraOf(map))) {
           defaultView.current = false;
           jumpToCamera(map, s.camera);
