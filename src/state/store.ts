@@ -618,7 +618,11 @@ export function panelChange(
   if (panel === s.panel)
     return { panel, panelLayers: s.panelLayers, visibleLayers: s.visibleLayers, ...same };
   // What was picked in one side panel (a match's area row) is not shown as a card over the next one.
-  const drop = panel !== 'none' && s.selectionPanel !== null && s.selectionPanel !== panel;
+  // A panel the user opens is what they look at: a card standing in its place gives way (a selection
+  // the panel shows itself, a segment in the chain tree or an area in the match, stays).
+  const drop =
+    (panel !== 'none' && s.selectionPanel !== null && s.selectionPanel !== panel) ||
+    (isSidePanel(panel) && cardShown({ selection: s.selection, panel }));
   const available = new Set(s.layerDefs.map((l) => l.id));
   const kept = s.visibleLayers.filter((l) => !s.panelLayers.includes(l));
   const added = (PANEL_LAYERS[panel] ?? []).filter((l) => available.has(l) && !kept.includes(l));

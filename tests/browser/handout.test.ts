@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { gotoApp, TABLET_LANDSCAPE, useApp, waitForMapIdle } from './harness';
+import { gotoApp, TABLET_LANDSCAPE, tapMenuItem, useApp, waitForMapIdle } from './harness';
 
 type WithPrint = Window & { __printCalls?: number };
 
@@ -40,7 +40,7 @@ describe('the handout of one view', () => {
     await gotoApp(page, hash);
     await waitForMapIdle(page);
     await stubPrint(page);
-    await page.getByTestId('share-button').tap();
+    await tapMenuItem(page, 'share-button');
     await page.getByTestId('handout-mode-current').locator('xpath=..').tap();
     await page.getByTestId('share-handout-print').tap();
     await expect.poll(() => printCalls(page), { timeout: 30_000 }).toBe(1);
@@ -122,7 +122,7 @@ describe('the handout of one view', () => {
           : null;
       });
     const before = await state();
-    await page.getByTestId('share-button').tap();
+    await tapMenuItem(page, 'share-button');
     await page.getByTestId('handout-mode-tour').locator('xpath=..').tap();
     await page.getByTestId('share-handout-print').tap();
     const progress = page.getByTestId('handout-progress-text');
@@ -175,6 +175,9 @@ describe('everything on the map is also a list, by keyboard', () => {
     expect(await card.getByTestId('enterprise-location').textContent()).toContain('地图上未标出');
 
     // A charging site, from the charging panel's list by district, marked illustrative.
+    // Under the top bar's "more" list, opened by keyboard too.
+    await tabTo(page, '[data-testid=more-button]');
+    await page.keyboard.press('Enter');
     await tabTo(page, '[data-testid=nav-charging]');
     await page.keyboard.press('Enter');
     await page.getByTestId('charger-list').waitFor();

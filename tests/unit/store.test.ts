@@ -431,9 +431,19 @@ describe('a card picked in one panel', () => {
     store.getState().select({ kind: 'area', id: 'lieshan' });
     store.getState().setPanel('none');
     expect(store.getState().selection).toEqual({ kind: 'area', id: 'lieshan' });
-    // Picked on the map, with no panel open: it stays whatever panel opens.
+    // Picked on the map, with no panel open: its card would stand in the panel's place, so it gives
+    // way to the panel the user opens…
     store.getState().select({ kind: 'area', id: 'duji' });
     store.getState().setPanel('chain');
+    expect(store.getState().selection).toBeNull();
+    // …unless the panel shows it itself: a segment in the chain tree, an area in the match.
+    store.getState().setPanel('none');
+    store.getState().select({ kind: 'segment', id: 'battery-box' });
+    store.getState().setPanel('chain');
+    expect(store.getState().selection).toEqual({ kind: 'segment', id: 'battery-box' });
+    store.getState().setPanel('none');
+    store.getState().select({ kind: 'area', id: 'duji' });
+    store.getState().setPanel('match');
     expect(store.getState().selection).toEqual({ kind: 'area', id: 'duji' });
   });
 });
