@@ -83,9 +83,10 @@ export function namedJunctions(
 function placesOf(
   places: FeatureCollection<Point, ContextPlaceProps>,
   kind: ContextPlaceProps['kind'],
+  keep: (p: ContextPlaceProps) => boolean = () => true,
 ): Target[] {
   return places.features
-    .filter((f) => f.properties.kind === kind)
+    .filter((f) => f.properties.kind === kind && keep(f.properties))
     .map((f) => ({
       name_zh: f.properties.name_zh,
       name_en: f.properties.name_en,
@@ -110,7 +111,13 @@ export function areaReach(
     area,
     approximate: parts.some((p) => p.properties.approximate === true),
     junction: nearest(parts, namedJunctions(transport, places), 1)[0] ?? null,
-    station: nearest(parts, placesOf(places, 'station'), 1)[0] ?? null,
+    // A marshalling yard (青龙山) is drawn on the map but is no station a visitor arrives at.
+    station:
+      nearest(
+        parts,
+        placesOf(places, 'station', (p) => p.role !== 'yard'),
+        1,
+      )[0] ?? null,
     xuzhou: xz ? (nearest(parts, [xz], 1)[0] ?? null) : null,
     airports: nearest(parts, placesOf(places, 'airport'), AIRPORTS_LISTED),
   };
