@@ -14,6 +14,7 @@ import {
   TransportPropsSchema,
   todayIso,
 } from '../model';
+import { type ContextPlaceProps, ContextPlacePropsSchema } from '../model/geo-context';
 import { type TourStep, tourContextOf, validateTour } from '../tour/steps';
 import { validateAreas } from './areas';
 import { validateChainModel } from './chain';
@@ -42,6 +43,8 @@ export interface BundledData {
   neighbours: FeatureCollection<AreaPolygon, NeighbourProps>;
   townships: FeatureCollection<Point, TownshipProps>;
   transport: FeatureCollection<Point, TransportProps>;
+  /** Stations, neighbouring cities, airports and the centre (issue 13): what the cards measure to. */
+  places: FeatureCollection<Point, ContextPlaceProps>;
   chain: ChainModel;
   /** Which segment supplies which: the match's suppliers and customers. */
   supply: SupplyTable;
@@ -72,6 +75,7 @@ export const BUNDLED_FILES = {
   neighbours: 'geo/neighbours.geojson',
   townships: 'geo/townships.geojson',
   transport: 'geo/transport.geojson',
+  places: 'geo/places-context.geojson',
   chain: 'data/chain.json',
   supply: 'data/supply.json',
   areas: 'data/areas.json',
@@ -140,6 +144,7 @@ export async function loadBundled(
     goalsJson,
     weightsJson,
     supplyJson,
+    placesJson,
   ] = await Promise.all([
     readJson(fetchText, f.city, issues),
     readJson(fetchText, f.districts, issues),
@@ -156,6 +161,7 @@ export async function loadBundled(
     readJson(fetchText, f.goals, goalIssues),
     readJson(fetchText, f.matchWeights, issues),
     readJson(fetchText, f.supply, issues),
+    readJson(fetchText, f.places, issues),
   ]);
   const take = <T>(
     json: unknown,
@@ -260,6 +266,12 @@ export async function loadBundled(
       validateFeatureCollection<Point, TransportProps>(j, file, {
         geometry: POINT_TYPES,
         props: TransportPropsSchema,
+      }),
+    ),
+    places: take(placesJson, f.places, (j, file) =>
+      validateFeatureCollection<Point, ContextPlaceProps>(j, file, {
+        geometry: POINT_TYPES,
+        props: ContextPlacePropsSchema,
       }),
     ),
     chain,

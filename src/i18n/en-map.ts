@@ -8,7 +8,7 @@ export const enMap: Record<keyof typeof zhMap, string> = {
   'layer.areas': 'Six specialised areas',
   'layer.townships': 'Township seats',
   'layer.neighbours': 'Neighbouring areas',
-  'layer.transport': 'Motorway junctions & service areas',
+  'layer.transport': 'Transport (schematic): expressways, rail, stations',
   'basemap.failed': '{name} cannot load (perhaps no network). The offline map works as before.',
   'basemap.switchOff': 'Switch it off',
   'layer.osm': 'Online basemap (OpenStreetMap)',

@@ -3,6 +3,7 @@ import { enBriefing } from './en-briefing';
 import { enCards } from './en-cards';
 import { enChain } from './en-chain';
 import { enCharging } from './en-charging';
+import { enGeo } from './en-geo';
 import { enGoals } from './en-goals';
 import { enHandout } from './en-handout';
 import { enImport } from './en-import';
@@ -28,4 +29,5 @@ export const en: Record<MessageKey, string> = {
   ...enBriefing,
   ...enMatch,
   ...enIssues,
+  ...enGeo,
 };

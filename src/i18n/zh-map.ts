@@ -6,7 +6,7 @@ export const zhMap = {
   'layer.areas': '六大产业布局区',
   'layer.townships': '乡镇街道驻地',
   'layer.neighbours': '周边地区',
-  'layer.transport': '高速出入口与服务区',
+  'layer.transport': '交通（示意）：高速、铁路、车站',
   'basemap.failed': '{name}无法加载（可能没有网络），离线地图照常可用。',
   'basemap.switchOff': '关闭在线底图',
   'layer.osm': '在线底图（OpenStreetMap）',

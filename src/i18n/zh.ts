@@ -5,6 +5,7 @@ import { zhBriefing } from './zh-briefing';
 import { zhCards } from './zh-cards';
 import { zhChain } from './zh-chain';
 import { zhCharging } from './zh-charging';
+import { zhGeo } from './zh-geo';
 import { zhGoals } from './zh-goals';
 import { zhHandout } from './zh-handout';
 import { zhImport } from './zh-import';
@@ -28,6 +29,7 @@ export const zh = {
   ...zhBriefing,
   ...zhMatch,
   ...zhIssues,
+  ...zhGeo,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -2,6 +2,7 @@ import type { LayerId } from '../model';
 import { areasLayer } from './areas-layer';
 import { baseLayer, cityOutlineLayer } from './base-layer';
 import { chargersLayer, coverageLayer } from './chargers-layer';
+import { citiesLayer } from './cities-layer';
 import { enterprisesLayer } from './enterprises-layer';
 import { matchLayer } from './match-layer';
 import { neighboursLayer } from './neighbours-layer';
@@ -22,6 +23,7 @@ export const REGISTRY: readonly LayerEntry[] = [
   areasLayer,
   townshipsLayer,
   transportLayer,
+  citiesLayer,
   neighboursLayer,
   osmLayer,
   tiandituLayer,

@@ -37,6 +37,7 @@ export const LAYER_IDS = [
   'areas',
   'townships',
   'transport',
+  'cities',
   'neighbours',
   'osm',
   'tianditu',

@@ -4,6 +4,7 @@ import { colon, formatNumber, pick, planSectionLabel, t } from '../i18n/t';
 import { AREA_COLOURS } from '../layers/palette';
 import { selectAnalysis, selectEnterpriseByKey } from '../state/selectors';
 import { useAppStore } from '../state/store';
+import { AreaReachSection } from './area-reach';
 import { areaName, BackToPanel, EnterpriseLink, joinNames, SegmentChip } from './card-parts';
 import { type AreaSegmentRow, areaSegmentRows, presentOrGap } from './card-text';
 
@@ -161,6 +162,7 @@ export function AreaCard() {
           <AreaSegments area={area} data={data} lang={lang} />
         </section>
         <AreaDiscrepancies area={area} data={data} lang={lang} />
+        <AreaReachSection area={area.id} lang={lang} />
         <section>
           <h3>{t(lang, 'card.planSection')}</h3>
           <p className="plan-source">

@@ -150,11 +150,11 @@ describe('the layer registry', () => {
   });
 
   it('gives the legend of exactly the visible layers, in the panel order', () => {
-    const input = layerInputFor(data, {}, { visibleLayers: ['transport', 'townships'] });
+    const input = layerInputFor(data, {}, { visibleLayers: ['cities', 'townships'] });
     expect(legendEntries(input).map((e) => e.label)).toEqual([
       t('zh', 'legend.township'),
-      t('zh', 'legend.junction'),
-      t('zh', 'legend.serviceArea'),
+      t('zh', 'legend.city'),
+      t('zh', 'legend.airport'),
     ]);
   });
 });
