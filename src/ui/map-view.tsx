@@ -185,8 +185,9 @@ export function MapView() {
   useEffect(() => {
     if (!map) return;
     const store = useAppStore;
+    // After layout: the step's card stands on the tour panel only once the panel's height is known.
     const flyToTourStep = () =>
-      requestAnimationFrame(() => {
+      afterLayout(() => {
         const s = store.getState();
         const step = s.tourStep === null ? undefined : activeTour(s)[s.tourStep];
         if (step) flyToStep(map, step.camera, stepFocus(s));
@@ -253,6 +254,8 @@ export function MapView() {
         s.data &&
         (selChanged || roomChanged) &&
         s.tourStep === prev.tourStep &&
+        // A playing tour owns the camera (its steps, and resuming one, fly themselves).
+        (s.tourStep === null || s.tourPaused) &&
         s.camera === prev.camera
       ) {
         frameSelection(selChanged && !tapSelect.current);

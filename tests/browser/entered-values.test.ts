@@ -179,7 +179,7 @@ describe('a NEV count entered in the charging panel (landscape tablet)', () => {
     await page.getByTestId('nev-remove').tap();
     await expect.poll(async () => (await cells())[3]).toBe('未提供');
     await reloadWhenStored(page, 0);
-    expect((await cells())[2]).toBe('未提供');
+    await expect.poll(async () => (await cells())[2]).toBe('未提供');
     expect(app.external).toEqual([]);
     expect(app.errors).toEqual([]);
   });

@@ -39,11 +39,15 @@ describe('geography for a location pitch', () => {
     await expect.poll(() => junction.textContent()).toContain('百善镇');
     expect(await junction.textContent()).toContain('直线距离');
     expect(await card.locator('[data-testid=reach-xuzhou]').textContent()).toContain('53 公里');
-    expect(await card.locator('[data-testid=reach-airport]').first().textContent()).toContain('徐州观音国际机场');
+    expect(await card.locator('[data-testid=reach-airport]').first().textContent()).toContain(
+      '徐州观音国际机场',
+    );
     // One tap frames Huaibei and Xuzhou with the cities layer on.
     await card.locator('[data-testid=show-xuzhou]').tap();
     await expect
-      .poll(() => app.page.evaluate(() => window.__huaibei?.store.getState().visibleLayers.includes('cities')))
+      .poll(() =>
+        app.page.evaluate(() => window.__huaibei?.store.getState().visibleLayers.includes('cities')),
+      )
       .toBe(true);
     expect(app.errors).toEqual([]);
   });

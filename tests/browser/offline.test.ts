@@ -129,7 +129,8 @@ describe('offline after the first visit', () => {
     // The charging view pulls in a chunk the page has not loaded yet (deck.gl aggregation layers).
     expect(fromWorker.some((u) => u.includes('/deck-lib-aggregation-'))).toBe(false);
     await tapMenuItem(app.page, 'nav-charging');
-    await expect.poll(() => app.page.getByTestId('charging-panel').count()).toBe(1);
+    // The panel is a chunk of its own, read from the offline copy: on a loaded machine, seconds.
+    await expect.poll(() => app.page.getByTestId('charging-panel').count(), { timeout: 10_000 }).toBe(1);
     await waitForHash(app.page, (h) => h.includes('panel=charging') && /layers=[^&]*chargers/.test(h));
     await expect.poll(() => fromWorker.some((u) => u.includes('/deck-lib-aggregation-'))).toBe(true);
     await expect.poll(async () => (await deckGroups(app)).length).toBeGreaterThan(0);
