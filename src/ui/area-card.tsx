@@ -1,13 +1,15 @@
+import { lazy, Suspense } from 'react';
 import type { BundledData } from '../data/load-bundled';
 import type { Area, Lang } from '../data/types';
 import { colon, formatNumber, pick, planSectionLabel, t } from '../i18n/t';
 import { AREA_COLOURS } from '../layers/palette';
 import { selectAnalysis, selectEnterpriseByKey } from '../state/selectors';
 import { useAppStore } from '../state/store';
-import { AreaReachSection } from './area-reach';
 import { areaName, BackToPanel, EnterpriseLink, joinNames, SegmentChip } from './card-parts';
 import { type AreaSegmentRow, areaSegmentRows, presentOrGap } from './card-text';
 
+// The distances need turf, which the first view does not: loaded with the first card.
+const AreaReachSection = lazy(() => import('./area-reach').then((m) => ({ default: m.AreaReachSection })));
 function SourceLink({ url, lang }: { url: string; lang: Lang }) {
   // Only plain web links become anchors; anything else is shown as text.
   if (!/^https?:\/\//.test(url)) return <span>{url}</span>;
@@ -162,7 +164,9 @@ export function AreaCard() {
           <AreaSegments area={area} data={data} lang={lang} />
         </section>
         <AreaDiscrepancies area={area} data={data} lang={lang} />
-        <AreaReachSection area={area.id} lang={lang} />
+        <Suspense fallback={null}>
+          <AreaReachSection area={area.id} lang={lang} />
+        </Suspense>
         <section>
           <h3>{t(lang, 'card.planSection')}</h3>
           <p className="plan-source">
