@@ -4,6 +4,7 @@ import { baseLayer, cityOutlineLayer } from './base-layer';
 import { chargersLayer, coverageLayer } from './chargers-layer';
 import { enterprisesLayer } from './enterprises-layer';
 import { matchLayer } from './match-layer';
+import { measureLayer } from './measure-layer';
 import { neighboursLayer } from './neighbours-layer';
 import { osmLayer, tiandituLayer } from './online-basemap-layer';
 import { townshipsLayer } from './townships-layer';
@@ -16,6 +17,7 @@ import type { LayerEntry } from './types';
  * iterate this list. Adding a layer: one new file exporting its entry, and one line here.
  */
 export const REGISTRY: readonly LayerEntry[] = [
+  measureLayer,
   enterprisesLayer,
   chargersLayer,
   coverageLayer,

@@ -18,6 +18,7 @@ export const STYLE_INPUTS = [
   'points',
   'placements',
   'match',
+  'measure',
 ] as const satisfies readonly (keyof LayerInput)[];
 
 /**

@@ -3,6 +3,7 @@ import type { EnteredImportReport } from '../data/entered';
 import type { BundledData } from '../data/load-bundled';
 import type { Confidence, DataIssue, Lang, Precision } from '../data/types';
 import { withEntered } from '../domain/entered';
+import { closeMeasurement, type Measurement, tapMeasurement, undoMeasurement } from '../domain/measure';
 import { toggleTargetFilter } from '../domain/targets';
 import type { HandoutPage, HandoutTargetList } from '../export/handout-page';
 import { withImports } from '../import/merge';
@@ -147,6 +148,8 @@ export interface AppState {
   briefingError: string | null;
   /** The view when the briefing panel was opened: the panel and selection a new step keeps. */
   briefingBase: ShareState | null;
+  /** The measuring tool: on (its points, maybe none yet) or off (null). A map tap adds a point while it is on. */
+  measure: Measurement | null;
 
   setLang: (lang: Lang) => void;
   toggleLayer: (id: LayerId) => void;
@@ -201,6 +204,16 @@ export interface AppState {
   playBriefing: (id: string, from?: number) => void;
   setBriefingNotice: (n: BriefingNotice | null) => void;
   setBriefingError: (message: string | null) => void;
+  /** Turns the measuring tool on, with no points yet. */
+  startMeasure: () => void;
+  /** A tap on the map while measuring: a new point, or (on the first point, three or more) the shape closed. */
+  measureTap: (at: [number, number], onFirst: boolean) => void;
+  /** Closes the line into an area (three points or more). */
+  closeMeasure: () => void;
+  /** Takes back the last step: the closing, else the last point. */
+  undoMeasure: () => void;
+  /** Clears the measurement and turns the tool off. */
+  clearMeasure: () => void;
 }
 
 /** The steps the player turns: the playing briefing's, else the default tour's. */
@@ -354,6 +367,7 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
     briefingNotice: null,
     briefingError: null,
     briefingBase: null,
+    measure: null,
 
     setLang: (lang) => set({ lang }),
     toggleLayer: (id) =>
@@ -405,6 +419,7 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
           playSteps: null,
           match: sh.match ?? null,
           targetFilter: sh.targets ?? NO_TARGET_FILTER,
+          measure: sh.measure ?? null,
         };
         if (!s.data) return next;
         const checked = { ...s, ...next, ...checkAgainstData(next, s.data) };
@@ -565,6 +580,12 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
       }),
     setBriefingNotice: (briefingNotice) => set({ briefingNotice }),
     setBriefingError: (briefingError) => set({ briefingError }),
+    startMeasure: () => set((s) => ({ measure: s.measure ?? { points: [], closed: false } })),
+    measureTap: (at, onFirst) =>
+      set((s) => (s.measure ? { measure: tapMeasurement(s.measure, at, onFirst) } : {})),
+    closeMeasure: () => set((s) => (s.measure ? { measure: closeMeasurement(s.measure) } : {})),
+    undoMeasure: () => set((s) => (s.measure ? { measure: undoMeasurement(s.measure) } : {})),
+    clearMeasure: () => set({ measure: null }),
   }));
 }
 
@@ -598,6 +619,8 @@ export function shareStateOf(s: AppState): ShareState {
     tourStep: s.playSteps ? null : s.tourStep,
     match: s.match,
     targets: s.targetFilter,
+    // Only a measurement with points is part of the view (and the link).
+    ...(s.measure && s.measure.points.length > 0 ? { measure: s.measure } : {}),
   };
 }
 
