@@ -580,7 +580,13 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
       }),
     setBriefingNotice: (briefingNotice) => set({ briefingNotice }),
     setBriefingError: (briefingError) => set({ briefingError }),
-    startMeasure: () => set((s) => ({ measure: s.measure ?? { points: [], closed: false } })),
+    // Measuring is a mode of its own: the card of what was selected gives the tool its place.
+    startMeasure: () =>
+      set((s) => ({
+        measure: s.measure ?? { points: [], closed: false },
+        selection: null,
+        selectionPanel: null,
+      })),
     measureTap: (at, onFirst) =>
       set((s) => (s.measure ? { measure: tapMeasurement(s.measure, at, onFirst) } : {})),
     closeMeasure: () => set((s) => (s.measure ? { measure: closeMeasurement(s.measure) } : {})),

@@ -18,7 +18,7 @@ function km(lang: Lang, v: number) {
 
 /**
  * The measuring tool's result: the length (a closed shape's perimeter and area), and what lies
- * inside the shape. Small, in the top-left corner, and listed in the map's FLOATING boxes so
+ * inside the shape. Small, in the top-right corner beside the map's buttons, and listed in the map's FLOATING boxes so
  * framing keeps the shape clear of it. Escape or the Clear button ends the measurement.
  */
 export function MeasurePanel({ map }: { map: MlMap }) {
