@@ -24,4 +24,25 @@ export const zhMeasure = {
   'measure.possiblyNote': '这些企业只知道所在县区或园区，而图形切过该县区或园区，无法确定是否在内。',
   'measure.chargersInside': '范围内充换电站 {n} 座（示意数据）',
   'measure.none': '范围内没有已定位的企业或充换电站。',
+  'layer.ownBasemap': '本单位底图（离线）',
+  'attr.ownBasemap': '本单位底图：© OpenStreetMap 贡献者（ODbL），Protomaps 格式',
+  'basemap.title': '本单位底图',
+  'basemap.about':
+    '载入 OpenStreetMap 矢量底图文件（PMTiles 格式，淮北范围），文件保存在本浏览器中，离线可用。',
+  'basemap.pick': '载入 PMTiles 文件…',
+  'basemap.loading': '正在检查并保存文件…',
+  'basemap.kept': '已保存在本浏览器：{name}（{size}）',
+  'basemap.shipped': '随站点提供的底图文件',
+  'basemap.remove': '移除底图',
+  'basemap.removeFailed': '无法从本浏览器移除底图：{detail}',
+  'basemap.mb': '{v} MB',
+  'basemap.error.empty': '“{name}”是空文件，未载入。地图未作任何改动。',
+  'basemap.error.notPmtiles':
+    '“{name}”不是 PMTiles 文件，未载入。请选择用 pmtiles 工具裁切得到的 .pmtiles 文件。地图未作任何改动。',
+  'basemap.error.notVector':
+    '“{name}”是栅格瓦片，本应用只能绘制矢量底图（Protomaps 格式）。地图未作任何改动。',
+  'basemap.error.elsewhere': '“{name}”覆盖的是其他地区，不含淮北范围。地图未作任何改动。',
+  'basemap.error.tooLarge':
+    '“{name}”（{size}）超出本浏览器还能保存的空间，未载入。可先移除其他数据或裁切更小的范围。地图未作任何改动。',
+  'basemap.error.storage': '本浏览器无法保存“{name}”。地图未作任何改动。',
 };

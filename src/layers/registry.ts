@@ -7,6 +7,7 @@ import { matchLayer } from './match-layer';
 import { measureLayer } from './measure-layer';
 import { neighboursLayer } from './neighbours-layer';
 import { osmLayer, tiandituLayer } from './online-basemap-layer';
+import { ownBasemapLayer } from './own-basemap-layer';
 import { townshipsLayer } from './townships-layer';
 import { transportLayer } from './transport-layer';
 import type { LayerEntry } from './types';
@@ -27,6 +28,7 @@ export const REGISTRY: readonly LayerEntry[] = [
   neighboursLayer,
   osmLayer,
   tiandituLayer,
+  ownBasemapLayer,
   matchLayer,
   cityOutlineLayer,
   baseLayer,

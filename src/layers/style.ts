@@ -19,6 +19,7 @@ export const STYLE_INPUTS = [
   'placements',
   'match',
   'measure',
+  'basemapUrl',
 ] as const satisfies readonly (keyof LayerInput)[];
 
 /**

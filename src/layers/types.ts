@@ -47,6 +47,8 @@ export interface LayerInput {
   densityView: boolean;
   /** The measuring tool's shape while it is on, else null. */
   measure: Measurement | null;
+  /** The centre's own basemap's source url (pmtiles://…), or null: no file. */
+  basemapUrl: string | null;
 }
 
 /** A layer's contribution to the maplibre style. Labels are drawn above every shape layer. */

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { BasemapRefusal, OwnBasemap } from '../basemap/own-basemap';
 import type { EnteredImportReport } from '../data/entered';
 import type { BundledData } from '../data/load-bundled';
 import type { Confidence, DataIssue, Lang, Precision } from '../data/types';
@@ -150,6 +151,10 @@ export interface AppState {
   briefingBase: ShareState | null;
   /** The measuring tool: on (its points, maybe none yet) or off (null). A map tap adds a point while it is on. */
   measure: Measurement | null;
+  /** The centre's own basemap file (kept in this browser or shipped), or null. */
+  ownBasemap: OwnBasemap | null;
+  /** Why the last file offered as a basemap was refused (nothing changed), or null. */
+  basemapRefusal: BasemapRefusal | null;
 
   setLang: (lang: Lang) => void;
   toggleLayer: (id: LayerId) => void;
@@ -214,6 +219,9 @@ export interface AppState {
   undoMeasure: () => void;
   /** Clears the measurement and turns the tool off. */
   clearMeasure: () => void;
+  /** A basemap file read or kept (shown at once when `show`), or removed (null: its layer goes off). */
+  setOwnBasemap: (b: OwnBasemap | null, show: boolean) => void;
+  setBasemapRefusal: (r: BasemapRefusal | null) => void;
 }
 
 /** The steps the player turns: the playing briefing's, else the default tour's. */
@@ -368,6 +376,8 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
     briefingError: null,
     briefingBase: null,
     measure: null,
+    ownBasemap: null,
+    basemapRefusal: null,
 
     setLang: (lang) => set({ lang }),
     toggleLayer: (id) =>
@@ -592,6 +602,17 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
     closeMeasure: () => set((s) => (s.measure ? { measure: closeMeasurement(s.measure) } : {})),
     undoMeasure: () => set((s) => (s.measure ? { measure: undoMeasurement(s.measure) } : {})),
     clearMeasure: () => set({ measure: null }),
+    setOwnBasemap: (ownBasemap, show) =>
+      set((s) => {
+        const others = s.visibleLayers.filter((l) => l !== 'basemap');
+        const on = ownBasemap !== null && (show || s.visibleLayers.includes('basemap'));
+        // Registry order, as toggleLayer keeps it.
+        const visibleLayers = s.layerDefs
+          .map((l) => l.id)
+          .filter((l) => (l === 'basemap' ? on : others.includes(l)));
+        return { ownBasemap, visibleLayers, basemapRefusal: null };
+      }),
+    setBasemapRefusal: (basemapRefusal) => set({ basemapRefusal }),
   }));
 }
 
