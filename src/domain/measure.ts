@@ -10,7 +10,7 @@ import {
 import type { Feature, Polygon } from 'geojson';
 import type { Charger } from '../data/chargers';
 import type { Enterprise } from '../data/types';
-import { MAX_MEASURE_POINTS, type Measurement } from '../model';
+import { MAX_MEASURE_POINTS, type Measurement, roundMeasurePoint } from '../model';
 import type { AreaShapes } from './area-shapes';
 
 // The measuring tool's geometry: pure functions of the tapped points, the firms and the sites.
@@ -99,12 +99,15 @@ export function insideShape(
   return { firms, possiblyFirms, chargers: inside };
 }
 
-/** A tap while measuring: on the first point with three or more, the shape closes; else a new point (up to the cap). */
+/**
+ * A tap while measuring: on the first point with three or more, the shape closes; else a new point
+ * (up to the cap), at the link's precision, so a reload through the link shows the same figures.
+ */
 export function tapMeasurement(m: Measurement, at: LngLat, onFirst: boolean): Measurement {
   if (m.closed) return m;
   if (onFirst && m.points.length >= 3) return { ...m, closed: true };
   if (m.points.length >= MAX_MEASURE_POINTS) return m;
-  return { points: [...m.points, at], closed: false };
+  return { points: [...m.points, roundMeasurePoint(at)], closed: false };
 }
 
 export function closeMeasurement(m: Measurement): Measurement {

@@ -268,6 +268,11 @@ export function decodeMatch(value: string): MatchView | null {
 const MEASURE_DIGITS = 4;
 const MEASURE_POINT_RE = /^(-?\d{1,3}(?:\.\d{1,6})?),(-?\d{1,2}(?:\.\d{1,6})?)$/;
 
+/** A tapped point at the link's precision: what is measured is what a link to it restores. */
+export function roundMeasurePoint([lng, lat]: [number, number]): [number, number] {
+  return [Number(lng.toFixed(MEASURE_DIGITS)), Number(lat.toFixed(MEASURE_DIGITS))];
+}
+
 export function encodeMeasure(m: Measurement): string {
   const pts = m.points.map(([lng, lat]) => `${round(lng, MEASURE_DIGITS)},${round(lat, MEASURE_DIGITS)}`);
   return `${m.closed && m.points.length >= 3 ? 'a' : 'l'}:${pts.join(';')}`;
