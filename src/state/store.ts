@@ -312,6 +312,12 @@ function checkAgainstData(
   return { selection, filters, tourStep, match, targetFilter, linkRejected: rejected };
 }
 
+/** A step's layers, with the own basemap kept on if it is (registry order). */
+function keepOwnBasemap(s: Pick<AppState, 'visibleLayers' | 'layerDefs'>, layers: LayerId[]): LayerId[] {
+  if (!s.visibleLayers.includes('basemap') || layers.includes('basemap')) return layers;
+  return s.layerDefs.map((l) => l.id).filter((l) => l === 'basemap' || layers.includes(l));
+}
+
 /** The state a tour step asks for, applied over the current one (language kept). */
 function stepState(s: AppState, index: number): Partial<AppState> {
   const st = shareStateOfTour(activeTour(s) as TourStep[], index, shareStateOf(s));
@@ -320,7 +326,8 @@ function stepState(s: AppState, index: number): Partial<AppState> {
   return {
     tourStep: st.tourStep,
     tourPaused: false,
-    visibleLayers: st.layers as LayerId[],
+    // The centre's own basemap stays under every step: it is this browser's, not the tour's.
+    visibleLayers: keepOwnBasemap(s, st.layers as LayerId[]),
     selection: st.selection,
     selectionPanel: st.panel ?? null,
     filters: st.filters,

@@ -43,8 +43,8 @@ export function LayerPanel() {
             );
           })}
       </ul>
-      {visible.includes('enterprises') ? <FilterSection /> : null}
       <BasemapSection />
+      {visible.includes('enterprises') ? <FilterSection /> : null}
     </section>
   );
 }

@@ -116,6 +116,10 @@ describe('the measuring tool on a portrait tablet, by touch', () => {
     expect(await measureOf(app.page)).toBeNull();
     expect(await app.page.getByTestId('measure-panel').count()).toBe(0);
     await waitForHash(app.page, (h) => !h.includes('m='));
+    await waitForMapIdle(app.page);
+    const p = await project(app.page, CORNERS[2] as LngLat);
+    await app.page.touchscreen.tap(p.x, p.y);
+    await app.page.waitForFunction(() => window.__huaibei?.store.getState().selection !== null);
   });
 
   it('the Clear button clears it too', async () => {

@@ -35,7 +35,10 @@ export interface FixtureOptions {
 /** Huaibei's box, as the districts span it. */
 export const HUAIBEI_BOX: [number, number, number, number] = [116.35, 33.27, 117.1, 34.2];
 
-export function buildFixturePmtiles({ bounds = HUAIBEI_BOX, padBytes = 0 }: FixtureOptions = {}): Uint8Array {
+export function buildFixturePmtiles({
+  bounds = HUAIBEI_BOX,
+  padBytes = 0,
+}: FixtureOptions = {}): Uint8Array<ArrayBuffer> {
   const districts = readGeo('districts.geojson');
   const townships = readGeo('townships.geojson');
   const water = {
