@@ -1,40 +1,42 @@
-import { createStore, del, get, set } from 'idb-keyval';
-import { addProtocol } from 'maplibre-gl';
+import { namedFlavor, layers as protomapsLayers } from '@protomaps/basemaps';
+import { del, get, set } from 'idb-keyval';
+import { addProtocol, type LayerSpecification } from 'maplibre-gl';
 import { type Header, PMTiles, Protocol, type RangeResponse, type Source, TileType } from 'pmtiles';
+import type { Lang } from '../data/types';
+import { adaptProtomapsLayers, OWN_BASEMAP_SOURCE, setOwnBasemapLayers } from '../layers/own-basemap-layer';
 import { CITY_BOUNDS } from '../state/camera';
+import { BASEMAP_KEY, basemapDb, type OwnBasemap, type SavedBasemap, SHIPPED_BASEMAP } from './basemap-db';
 
 // The centre's own basemap: an OpenStreetMap vector extract as one PMTiles v3 file, kept in this
 // browser (IndexedDB, through idb-keyval) or shipped with the site (VITE_BASEMAP_PMTILES), read
 // with the pmtiles library and handed to maplibre through the pmtiles:// protocol. Nothing is
 // fetched from the internet: the tiles come out of the Blob, or out of the site's own file.
 
-/** Build-time option: a PMTiles file in public/ shipped with the site ('' for none), e.g. basemap/huaibei.pmtiles. */
-export const SHIPPED_BASEMAP: string = import.meta.env?.VITE_BASEMAP_PMTILES ?? '';
+// This module is loaded only when there is a basemap file (kept, shipped or being picked).
 
-/** The basemap the map draws: where its tiles come from, and what the layer panel says about it. */
-export interface OwnBasemap {
-  /** The style source's url: pmtiles://<key>. */
-  url: string;
-  /** The file's name as picked ('' for a shipped file). */
-  name: string;
-  size: number;
-  /** Shipped with the site (cannot be removed here), or kept in this browser. */
-  shipped: boolean;
+export type { BasemapRefusal, OwnBasemap } from './basemap-db';
+
+import type { BasemapRefusal } from './basemap-db';
+
+type Saved = SavedBasemap;
+const db = basemapDb;
+const KEY = BASEMAP_KEY;
+
+/** Protomaps' light layers for one language, adapted to draw offline (layers/own-basemap-layer.ts). */
+export function protomapsLayersFor(lang: Lang) {
+  const all = protomapsLayers(OWN_BASEMAP_SOURCE, namedFlavor('light'), {
+    lang: lang === 'zh' ? 'zh-Hans' : 'en',
+  }) as LayerSpecification[];
+  return adaptProtomapsLayers(all);
 }
 
-/** Why a file was not taken: each has its sentence in zh and en (basemap.error.*). */
-export type BasemapRefusal = 'empty' | 'notPmtiles' | 'notVector' | 'elsewhere' | 'tooLarge' | 'storage';
-
-interface Saved {
-  name: string;
-  size: number;
-  savedAt: string;
-  blob: Blob;
+let layersReady = false;
+/** Hands the style its basemap layers, once, before any basemap reaches the store. */
+function prepareLayers() {
+  if (layersReady) return;
+  layersReady = true;
+  setOwnBasemapLayers({ zh: protomapsLayersFor('zh'), en: protomapsLayersFor('en') });
 }
-
-// Its own database: idb-keyval keeps one object store per database.
-const db = () => createStore('huaibei-nev-basemap', 'files');
-const KEY = 'own';
 
 /** A pmtiles Source over a Blob: the stored file is read in slices, never whole. */
 export class BlobSource implements Source {
@@ -64,6 +66,7 @@ function theProtocol(): Protocol {
 
 /** Serves a Blob's tiles under a fresh key (a new file never reuses the old one's cached tiles). */
 function serveBlob(blob: Blob): string {
+  prepareLayers();
   const key = `own-basemap-${++seq}`;
   theProtocol().add(new PMTiles(new BlobSource(blob, key)));
   return `pmtiles://${key}`;
@@ -144,6 +147,7 @@ export async function readBasemap(): Promise<OwnBasemap | null> {
 /** The file shipped with the site (VITE_BASEMAP_PMTILES), read in ranges from the site itself. */
 export function shippedBasemap(): OwnBasemap | null {
   if (!SHIPPED_BASEMAP) return null;
+  prepareLayers();
   const url = new URL(SHIPPED_BASEMAP, document.baseURI).href;
   theProtocol().add(new PMTiles(url));
   return { url: `pmtiles://${url}`, name: '', size: 0, shipped: true };

@@ -25,18 +25,16 @@ function withoutFonts(v: unknown): unknown {
   return v;
 }
 
-const cache = new Map<Lang, { shapes: LayerSpecification[]; labels: LayerSpecification[] }>();
+export interface BasemapLayers {
+  shapes: LayerSpecification[];
+  labels: LayerSpecification[];
+}
 
 /**
- * Protomaps' light style layers for an extract in its schema, made to draw offline: no glyph or
- * sprite server (labels in the app's FONT_STACK, no icons), ids prefixed so they cannot meet ours.
+ * Protomaps' style layers for an extract in its schema, made to draw offline: no glyph or sprite
+ * server (labels in the app's FONT_STACK, no icons), ids prefixed so they cannot meet ours.
  */
-export function ownBasemapLayers(lang: Lang) {
-  const hit = cache.get(lang);
-  if (hit) return hit;
-  const all = protomapsLayers(OWN_BASEMAP_SOURCE, namedFlavor('light'), {
-    lang: lang === 'zh' ? 'zh-Hans' : 'en',
-  }) as LayerSpecification[];
+export function adaptProtomapsLayers(all: readonly LayerSpecification[]): BasemapLayers {
   const shapes: LayerSpecification[] = [];
   const labels: LayerSpecification[] = [];
   for (const l of all) {
@@ -50,14 +48,20 @@ export function ownBasemapLayers(lang: Lang) {
       labels.push({ ...l, id, layout } as LayerSpecification);
     } else shapes.push({ ...l, id } as LayerSpecification);
   }
-  const r = { shapes, labels };
-  cache.set(lang, r);
-  return r;
+  return { shapes, labels };
+}
+
+// The layers in each language, set by the basemap code (loaded only when there is a file) before
+// it hands the store a basemap: the first draw does not carry Protomaps' style code.
+let prepared: Record<Lang, BasemapLayers> | null = null;
+
+export function setOwnBasemapLayers(layers: Record<Lang, BasemapLayers>): void {
+  prepared = layers;
 }
 
 function ownBasemapStyle(input: LayerInput): StylePart {
-  if (!input.basemapUrl) return EMPTY_PART;
-  const { shapes, labels } = ownBasemapLayers(input.lang);
+  if (!input.basemapUrl || !prepared) return EMPTY_PART;
+  const { shapes, labels } = prepared[input.lang];
   return {
     sources: {
       [OWN_BASEMAP_SOURCE]: {

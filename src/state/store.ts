@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { BasemapRefusal, OwnBasemap } from '../basemap/own-basemap';
+import type { BasemapRefusal, OwnBasemap } from '../basemap/basemap-db';
 import type { EnteredImportReport } from '../data/entered';
 import type { BundledData } from '../data/load-bundled';
 import type { Confidence, DataIssue, Lang, Precision } from '../data/types';

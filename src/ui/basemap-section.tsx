@@ -1,5 +1,4 @@
 import { type ChangeEvent, useState } from 'react';
-import { keepBasemapFile, removeBasemapFile } from '../basemap/own-basemap';
 import { formatNumber, t } from '../i18n/t';
 import { useAppStore } from '../state/store';
 import './basemap-section.css';
@@ -26,6 +25,7 @@ export function BasemapSection() {
     if (!file) return;
     setBusy(true);
     setRemoveError(null);
+    const { keepBasemapFile } = await import('../basemap/own-basemap');
     const r = await keepBasemapFile(file);
     setBusy(false);
     const app = useAppStore.getState();
@@ -40,6 +40,7 @@ export function BasemapSection() {
 
   const onRemove = async () => {
     try {
+      const { removeBasemapFile } = await import('../basemap/own-basemap');
       await removeBasemapFile();
       setRemoveError(null);
       useAppStore.getState().setOwnBasemap(null, false);

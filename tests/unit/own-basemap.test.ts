@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkBasemapFile, coversHuaibei } from '../../src/basemap/own-basemap';
-import { OWN_BASEMAP_PREFIX, ownBasemapLayer, ownBasemapLayers } from '../../src/layers/own-basemap-layer';
+import { checkBasemapFile, coversHuaibei, protomapsLayersFor } from '../../src/basemap/own-basemap';
+import { OWN_BASEMAP_PREFIX, ownBasemapLayer, setOwnBasemapLayers } from '../../src/layers/own-basemap-layer';
 import { FONT_STACK } from '../../src/layers/palette';
 import { buildStyle } from '../../src/layers/style';
 import { createAppStore } from '../../src/state/store';
@@ -47,7 +47,7 @@ describe('checking a basemap file before keeping it', () => {
 describe("the own basemap's style", () => {
   it('draws with local fonts and no sprite: text-font is the app stack, no icons, no per-section fonts', () => {
     for (const lang of ['zh', 'en'] as const) {
-      const { shapes, labels } = ownBasemapLayers(lang);
+      const { shapes, labels } = protomapsLayersFor(lang);
       expect(shapes.length).toBeGreaterThan(10);
       expect(labels.length).toBeGreaterThan(3);
       for (const l of [...shapes, ...labels]) expect(l.id.startsWith(OWN_BASEMAP_PREFIX)).toBe(true);
@@ -68,6 +68,7 @@ describe("the own basemap's style", () => {
     const { loadBundled } = await import('../../src/data/load-bundled');
     const { readPublic } = await import('../fixtures/load');
     const data = await loadBundled(readPublic);
+    setOwnBasemapLayers({ zh: protomapsLayersFor('zh'), en: protomapsLayersFor('en') });
     const visible = new Set(['areas', 'basemap']);
     const none = buildStyle(layerInputFor(data, { visible, basemapUrl: null }));
     expect(none.layers.some((l) => l.id.startsWith(OWN_BASEMAP_PREFIX))).toBe(false);
