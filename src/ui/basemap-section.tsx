@@ -40,10 +40,11 @@ export function BasemapSection() {
 
   const onRemove = async () => {
     try {
-      const { removeBasemapFile } = await import('../basemap/own-basemap');
+      const { removeBasemapFile, shippedBasemap } = await import('../basemap/own-basemap');
       await removeBasemapFile();
       setRemoveError(null);
-      useAppStore.getState().setOwnBasemap(null, false);
+      // The site's own file, if it ships one, takes the place of the removed one.
+      useAppStore.getState().setOwnBasemap(shippedBasemap(), false);
     } catch (err) {
       setRemoveError(err instanceof Error ? err.message : String(err));
     }
