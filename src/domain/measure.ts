@@ -110,6 +110,12 @@ export function tapMeasurement(m: Measurement, at: LngLat, onFirst: boolean): Me
   return { points: [...m.points, roundMeasurePoint(at)], closed: false };
 }
 
+/** A point dragged to a new place (at the link's precision). */
+export function moveMeasurementPoint(m: Measurement, i: number, to: LngLat): Measurement {
+  if (i < 0 || i >= m.points.length) return m;
+  return { ...m, points: m.points.map((p, j) => (j === i ? roundMeasurePoint(to) : p)) };
+}
+
 export function closeMeasurement(m: Measurement): Measurement {
   return m.points.length >= 3 ? { ...m, closed: true } : m;
 }

@@ -24,7 +24,7 @@ function measureFeatures(input: Pick<LayerInput, 'measure'>): FeatureCollection 
       type: 'Feature',
       geometry: { type: 'Point', coordinates: p },
       // The first point closes the shape once there are three: drawn apart so a finger finds it.
-      properties: { role: 'handle', first: i === 0 && m.points.length >= 3 && !isArea(m) },
+      properties: { role: 'handle', i, first: i === 0 && m.points.length >= 3 && !isArea(m) },
     });
   });
   return { type: 'FeatureCollection', features };

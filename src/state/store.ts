@@ -4,7 +4,13 @@ import type { EnteredImportReport } from '../data/entered';
 import type { BundledData } from '../data/load-bundled';
 import type { Confidence, DataIssue, Lang, Precision } from '../data/types';
 import { withEntered } from '../domain/entered';
-import { closeMeasurement, type Measurement, tapMeasurement, undoMeasurement } from '../domain/measure';
+import {
+  closeMeasurement,
+  type Measurement,
+  moveMeasurementPoint,
+  tapMeasurement,
+  undoMeasurement,
+} from '../domain/measure';
 import { toggleTargetFilter } from '../domain/targets';
 import type { HandoutPage, HandoutTargetList } from '../export/handout-page';
 import { withImports } from '../import/merge';
@@ -213,6 +219,8 @@ export interface AppState {
   startMeasure: () => void;
   /** A tap on the map while measuring: a new point, or (on the first point, three or more) the shape closed. */
   measureTap: (at: [number, number], onFirst: boolean) => void;
+  /** A handle dragged: point `i` moves there. */
+  moveMeasurePoint: (i: number, to: [number, number]) => void;
   /** Closes the line into an area (three points or more). */
   closeMeasure: () => void;
   /** Takes back the last step: the closing, else the last point. */
@@ -606,6 +614,8 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
       })),
     measureTap: (at, onFirst) =>
       set((s) => (s.measure ? { measure: tapMeasurement(s.measure, at, onFirst) } : {})),
+    moveMeasurePoint: (i, to) =>
+      set((s) => (s.measure ? { measure: moveMeasurementPoint(s.measure, i, to) } : {})),
     closeMeasure: () => set((s) => (s.measure ? { measure: closeMeasurement(s.measure) } : {})),
     undoMeasure: () => set((s) => (s.measure ? { measure: undoMeasurement(s.measure) } : {})),
     clearMeasure: () => set({ measure: null }),

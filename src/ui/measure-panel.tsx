@@ -5,7 +5,7 @@ import { insideShape, isArea, MAX_MEASURE_POINTS, measureAreaKm2, measureLengthK
 import { formatNumber, pick, t } from '../i18n/t';
 import { selectAreaShapes, selectChargersAsOf } from '../state/selectors';
 import { useAppStore } from '../state/store';
-import { keepShapeInView } from './measure-tool';
+import { installHandleDrag, keepShapeInView } from './measure-tool';
 import './measure.css';
 
 // Names listed under a count before "…" (the panel stays small: it must not cover the shape).
@@ -29,16 +29,18 @@ export function MeasurePanel({ map }: { map: MlMap }) {
   const { undoMeasure, closeMeasure, clearMeasure } = useAppStore.getState();
   const on = m !== null;
 
-  // Quick taps place points: they must not zoom the map while the tool is on.
+  // Quick taps place points: they must not zoom the map while the tool is on. Handles can be dragged.
   useEffect(() => {
     if (!on) return;
     map.doubleClickZoom.disable();
+    const stopDrag = installHandleDrag(map);
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') useAppStore.getState().clearMeasure();
     };
     window.addEventListener('keydown', onKey);
     return () => {
       map.doubleClickZoom.enable();
+      stopDrag();
       window.removeEventListener('keydown', onKey);
     };
   }, [map, on]);

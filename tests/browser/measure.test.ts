@@ -111,6 +111,38 @@ describe('the measuring tool on a portrait tablet, by touch', () => {
     expect(drawn).toBeGreaterThan(0);
   });
 
+  it('moves a point when its handle is dragged by a finger, and the map stays put', async () => {
+    await waitForMapIdle(app.page);
+    const cdp = await app.context.newCDPSession(app.page);
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', pts: [number, number][]) =>
+      cdp.send('Input.dispatchTouchEvent', {
+        type,
+        touchPoints: pts.map(([x, y], id) => ({ x, y, id, radiusX: 2, radiusY: 2, force: 1 })),
+      });
+    const centre = () => app.page.evaluate(() => window.__huaibei?.map.getCenter().toArray());
+    const before = await measureOf(app.page);
+    const c0 = await centre();
+    const from = await project(app.page, before?.points[2] as LngLat);
+    await touch('touchStart', [[from.x, from.y]]);
+    for (let i = 1; i <= 8; i++) await touch('touchMove', [[from.x + i * 10, from.y]]);
+    await touch('touchEnd', []);
+    const after = await measureOf(app.page);
+    const to = await app.page.evaluate(
+      ([x, y]: [number, number]) => {
+        const map = window.__huaibei?.map;
+        if (!map) throw new Error('no map');
+        const r = map.getContainer().getBoundingClientRect();
+        return map.unproject([x - r.left, y - r.top]).toArray();
+      },
+      [from.x + 80, from.y] as [number, number],
+    );
+    expect(Math.abs((after?.points[2]?.[0] ?? 0) - to[0])).toBeLessThan(0.001);
+    expect(after?.points[0]).toEqual(before?.points[0]);
+    expect(after?.points).toHaveLength(3);
+    expect(after?.closed).toBe(true);
+    expect(await centre()).toEqual(c0);
+  });
+
   it('Escape clears it and turns the tool off; a tap then selects again', async () => {
     await app.page.keyboard.press('Escape');
     expect(await measureOf(app.page)).toBeNull();

@@ -8,6 +8,7 @@ import {
   type Measurement,
   measureAreaKm2,
   measureLengthKm,
+  moveMeasurementPoint,
   tapMeasurement,
   undoMeasurement,
 } from '../../src/domain/measure';
@@ -72,6 +73,15 @@ describe('measuring tool geometry', () => {
       closed: false,
     };
     expect(tapMeasurement(full, [117, 34], false)).toBe(full);
+  });
+
+  it('a dragged point moves alone, kept at the link precision', () => {
+    const m: Measurement = { points: THREE, closed: true };
+    const moved = moveMeasurementPoint(m, 1, [116.823456789, 33.9012345]);
+    expect(moved.points[1]).toEqual([116.8235, 33.9012]);
+    expect(moved.points[0]).toEqual(THREE[0]);
+    expect(moved.closed).toBe(true);
+    expect(moveMeasurementPoint(m, 5, [116, 33])).toBe(m);
   });
 });
 
