@@ -7,8 +7,9 @@ export const enMeasure: Record<keyof typeof zhMeasure, string> = {
   'measure.stop': 'Stop measuring',
   'measure.title': 'Measure',
   'measure.hintFirst': 'Tap the map to place the first point.',
-  'measure.hintMore': 'Keep tapping to add points. Tap the first point, or Close shape, to measure the area.',
-  'measure.hintClosed': 'The shape is closed. Undo reopens it.',
+  'measure.hintMore':
+    'Keep tapping to add points; drag a point to move it. Tap the first point, or Close shape, to measure the area.',
+  'measure.hintClosed': 'The shape is closed. Drag a point to adjust it; Undo reopens it.',
   'measure.length': 'Length',
   'measure.perimeter': 'Perimeter',
   'measure.area': 'Area',
