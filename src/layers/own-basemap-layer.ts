@@ -1,4 +1,3 @@
-import { namedFlavor, layers as protomapsLayers } from '@protomaps/basemaps';
 import type { LayerSpecification } from 'maplibre-gl';
 import type { Lang } from '../data/types';
 import { t } from '../i18n/t';
