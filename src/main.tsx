@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { startOwnBasemap } from './basemap/basemap-sync';
 import { fetchRelative, loadBundled } from './data/load-bundled';
 import { loadEnteredValues } from './import/entered-values';
 import { loadImports } from './import/saved-imports';
@@ -16,6 +17,8 @@ import './ui/dialogs.css';
 startUrlSync(useAppStore);
 // The officer's briefings, read once the data is here and kept in this browser as they change.
 startBriefingSync(useAppStore);
+// The centre's own basemap file, kept in this browser or shipped with the site.
+startOwnBasemap(useAppStore);
 void Promise.all([
   loadBundled(fetchRelative(import.meta.env.BASE_URL)),
   loadImports(),

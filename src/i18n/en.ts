@@ -10,6 +10,7 @@ import { enImport } from './en-import';
 import { enIssues } from './en-issues';
 import { enMap } from './en-map';
 import { enMatch } from './en-match';
+import { enMeasure } from './en-measure';
 import { enShare } from './en-share';
 import { enTour } from './en-tour';
 import type { MessageKey } from './zh';
@@ -28,6 +29,7 @@ export const en: Record<MessageKey, string> = {
   ...enTour,
   ...enBriefing,
   ...enMatch,
+  ...enMeasure,
   ...enIssues,
   ...enGeo,
 };

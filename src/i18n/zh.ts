@@ -12,6 +12,7 @@ import { zhImport } from './zh-import';
 import { zhIssues } from './zh-issues';
 import { zhMap } from './zh-map';
 import { zhMatch } from './zh-match';
+import { zhMeasure } from './zh-measure';
 import { zhShare } from './zh-share';
 import { zhTour } from './zh-tour';
 
@@ -28,6 +29,7 @@ export const zh = {
   ...zhTour,
   ...zhBriefing,
   ...zhMatch,
+  ...zhMeasure,
   ...zhIssues,
   ...zhGeo,
 } as const;

@@ -5,8 +5,10 @@ import { chargersLayer, coverageLayer } from './chargers-layer';
 import { citiesLayer } from './cities-layer';
 import { enterprisesLayer } from './enterprises-layer';
 import { matchLayer } from './match-layer';
+import { measureLayer } from './measure-layer';
 import { neighboursLayer } from './neighbours-layer';
 import { osmLayer, tiandituLayer } from './online-basemap-layer';
+import { ownBasemapLayer } from './own-basemap-layer';
 import { townshipsLayer } from './townships-layer';
 import { transportLayer } from './transport-layer';
 import type { LayerEntry } from './types';
@@ -17,6 +19,7 @@ import type { LayerEntry } from './types';
  * iterate this list. Adding a layer: one new file exporting its entry, and one line here.
  */
 export const REGISTRY: readonly LayerEntry[] = [
+  measureLayer,
   enterprisesLayer,
   chargersLayer,
   coverageLayer,
@@ -27,6 +30,7 @@ export const REGISTRY: readonly LayerEntry[] = [
   neighboursLayer,
   osmLayer,
   tiandituLayer,
+  ownBasemapLayer,
   matchLayer,
   cityOutlineLayer,
   baseLayer,

@@ -18,6 +18,8 @@ export const STYLE_INPUTS = [
   'points',
   'placements',
   'match',
+  'measure',
+  'basemapUrl',
 ] as const satisfies readonly (keyof LayerInput)[];
 
 /**

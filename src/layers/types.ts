@@ -6,6 +6,7 @@ import type { AreaShapes } from '../domain/area-shapes';
 import type { Coverage } from '../domain/charging';
 import type { Placement } from '../domain/enterprise-positions';
 import type { AreaMatch } from '../domain/match';
+import type { Measurement } from '../domain/measure';
 import type { MessageKey } from '../i18n/t';
 import type { EnterpriseFilters, Selection } from '../model';
 import type { DeckLib } from './deck-lib';
@@ -44,6 +45,10 @@ export interface LayerInput {
   coverKm: number;
   /** Zoomed out far enough that charging sites are shown as a density. */
   densityView: boolean;
+  /** The measuring tool's shape while it is on, else null. */
+  measure: Measurement | null;
+  /** The centre's own basemap's source url (pmtiles://…), or null: no file. */
+  basemapUrl: string | null;
 }
 
 /** A layer's contribution to the maplibre style. Labels are drawn above every shape layer. */

@@ -41,6 +41,7 @@ export const LAYER_IDS = [
   'neighbours',
   'osm',
   'tianditu',
+  'basemap',
 ] as const;
 export type LayerId = (typeof LAYER_IDS)[number];
 

@@ -10,7 +10,7 @@ import {
   SHARED_PANELS,
   type SharedPanel,
 } from './enums';
-import { type Camera, CameraSchema, cameraInLimits } from './geo';
+import { CAMERA_LIMITS, type Camera, CameraSchema, cameraInLimits, inBox } from './geo';
 
 // The app's view vocabulary: what a link, a tour step and the store all say about "what is shown".
 
@@ -94,6 +94,20 @@ export const DEFAULT_CHARGING: ChargingView = { asOfYear: null, coverKm: 3 };
 /** Longest tour a link can point into; tour.json steps beyond it are reported and dropped. */
 export const MAX_TOUR_STEPS = 99;
 
+/** The most points a measurement (and so a link) holds. */
+export const MAX_MEASURE_POINTS = 40;
+
+/** The measuring tool's shape: the points tapped (lng, lat), and whether it is closed into an area. */
+export const MeasurementSchema = v.object({
+  points: v.pipe(
+    v.array(v.tuple([v.number(), v.number()])),
+    v.maxLength(MAX_MEASURE_POINTS),
+    v.check((ps) => ps.every(([lng, lat]) => inBox(CAMERA_LIMITS.bounds, lng, lat))),
+  ),
+  closed: v.boolean(),
+});
+export type Measurement = v.InferOutput<typeof MeasurementSchema>;
+
 export const ShareStateSchema = v.object({
   camera: v.nullable(CameraSchema),
   layers: v.array(v.string()),
@@ -112,6 +126,8 @@ export const ShareStateSchema = v.object({
   match: v.optional(v.nullable(MatchViewSchema)),
   /** The target list's filter; absent: none. */
   targets: v.optional(TargetFilterSchema),
+  /** The measuring tool's shape (`m=`); absent or null: none. */
+  measure: v.optional(v.nullable(MeasurementSchema)),
 });
 export type ShareState = v.InferOutput<typeof ShareStateSchema>;
 
@@ -245,6 +261,41 @@ export function decodeMatch(value: string): MatchView | null {
     return null;
   if (radiusKm < MATCH_RADIUS_RANGE.min || radiusKm > MATCH_RADIUS_RANGE.max) return null;
   return { segments, radiusKm };
+}
+
+// The measuring tool in the link: `m=l:116.7812,33.9512;116.8001,33.9600` (a line) or `m=a:…` (a closed
+// shape, three points or more). Four decimals, about 10 m: finer than a finger on the map.
+const MEASURE_DIGITS = 4;
+const MEASURE_POINT_RE = /^(-?\d{1,3}(?:\.\d{1,6})?),(-?\d{1,2}(?:\.\d{1,6})?)$/;
+
+/** A tapped point at the link's precision: what is measured is what a link to it restores. */
+export function roundMeasurePoint([lng, lat]: [number, number]): [number, number] {
+  return [Number(lng.toFixed(MEASURE_DIGITS)), Number(lat.toFixed(MEASURE_DIGITS))];
+}
+
+export function encodeMeasure(m: Measurement): string {
+  const pts = m.points.map(([lng, lat]) => `${round(lng, MEASURE_DIGITS)},${round(lat, MEASURE_DIGITS)}`);
+  return `${m.closed && m.points.length >= 3 ? 'a' : 'l'}:${pts.join(';')}`;
+}
+
+/** A measurement of an `m=` value, or null: all-or-nothing, at most MAX_MEASURE_POINTS points, all near the city. */
+export function decodeMeasure(value: string): Measurement | null {
+  const m = /^([la]):(.{1,1000})$/.exec(value);
+  if (!m) return null;
+  const parts = (m[2] as string).split(';');
+  if (parts.length > MAX_MEASURE_POINTS) return null;
+  const points: [number, number][] = [];
+  for (const p of parts) {
+    const pm = MEASURE_POINT_RE.exec(p);
+    if (!pm) return null;
+    const lng = Number(pm[1]);
+    const lat = Number(pm[2]);
+    if (!inBox(CAMERA_LIMITS.bounds, lng, lat)) return null;
+    points.push([lng, lat]);
+  }
+  const closed = m[1] === 'a';
+  if (closed && points.length < 3) return null;
+  return { points, closed };
 }
 
 export type { Confidence, Precision };

@@ -253,6 +253,8 @@ export function selectLayerInput(s: AppState, tiandituToken = TIANDITU_TOKEN): L
     coverKm: s.charging.coverKm,
     // Before the first move the city view is a density view.
     densityView: (s.camera?.zoom ?? DENSITY_MAX_ZOOM - 1) < DENSITY_MAX_ZOOM,
+    measure: s.measure,
+    basemapUrl: s.ownBasemap?.url ?? null,
   };
   if (prev && (Object.keys(next) as (keyof LayerInput)[]).every((k) => next[k] === prev[k])) return prev;
   lastInput = next;

@@ -1,8 +1,16 @@
 import { create } from 'zustand';
+import type { BasemapRefusal, OwnBasemap } from '../basemap/basemap-db';
 import type { EnteredImportReport } from '../data/entered';
 import type { BundledData } from '../data/load-bundled';
 import type { Confidence, DataIssue, Lang, Precision } from '../data/types';
 import { withEntered } from '../domain/entered';
+import {
+  closeMeasurement,
+  type Measurement,
+  moveMeasurementPoint,
+  tapMeasurement,
+  undoMeasurement,
+} from '../domain/measure';
 import { toggleTargetFilter } from '../domain/targets';
 import type { HandoutPage, HandoutTargetList } from '../export/handout-page';
 import { withImports } from '../import/merge';
@@ -147,6 +155,12 @@ export interface AppState {
   briefingError: string | null;
   /** The view when the briefing panel was opened: the panel and selection a new step keeps. */
   briefingBase: ShareState | null;
+  /** The measuring tool: on (its points, maybe none yet) or off (null). A map tap adds a point while it is on. */
+  measure: Measurement | null;
+  /** The centre's own basemap file (kept in this browser or shipped), or null. */
+  ownBasemap: OwnBasemap | null;
+  /** Why the last file offered as a basemap was refused (nothing changed), or null. */
+  basemapRefusal: BasemapRefusal | null;
 
   setLang: (lang: Lang) => void;
   toggleLayer: (id: LayerId) => void;
@@ -201,6 +215,21 @@ export interface AppState {
   playBriefing: (id: string, from?: number) => void;
   setBriefingNotice: (n: BriefingNotice | null) => void;
   setBriefingError: (message: string | null) => void;
+  /** Turns the measuring tool on, with no points yet. */
+  startMeasure: () => void;
+  /** A tap on the map while measuring: a new point, or (on the first point, three or more) the shape closed. */
+  measureTap: (at: [number, number], onFirst: boolean) => void;
+  /** A handle dragged: point `i` moves there. */
+  moveMeasurePoint: (i: number, to: [number, number]) => void;
+  /** Closes the line into an area (three points or more). */
+  closeMeasure: () => void;
+  /** Takes back the last step: the closing, else the last point. */
+  undoMeasure: () => void;
+  /** Clears the measurement and turns the tool off. */
+  clearMeasure: () => void;
+  /** A basemap file read or kept (shown at once when `show`), or removed (null: its layer goes off). */
+  setOwnBasemap: (b: OwnBasemap | null, show: boolean) => void;
+  setBasemapRefusal: (r: BasemapRefusal | null) => void;
 }
 
 /** The steps the player turns: the playing briefing's, else the default tour's. */
@@ -291,6 +320,12 @@ function checkAgainstData(
   return { selection, filters, tourStep, match, targetFilter, linkRejected: rejected };
 }
 
+/** A step's layers, with the own basemap kept on if it is (registry order). */
+function keepOwnBasemap(s: Pick<AppState, 'visibleLayers' | 'layerDefs'>, layers: LayerId[]): LayerId[] {
+  if (!s.visibleLayers.includes('basemap') || layers.includes('basemap')) return layers;
+  return s.layerDefs.map((l) => l.id).filter((l) => l === 'basemap' || layers.includes(l));
+}
+
 /** The state a tour step asks for, applied over the current one (language kept). */
 function stepState(s: AppState, index: number): Partial<AppState> {
   const st = shareStateOfTour(activeTour(s) as TourStep[], index, shareStateOf(s));
@@ -299,7 +334,8 @@ function stepState(s: AppState, index: number): Partial<AppState> {
   return {
     tourStep: st.tourStep,
     tourPaused: false,
-    visibleLayers: st.layers as LayerId[],
+    // The centre's own basemap stays under every step: it is this browser's, not the tour's.
+    visibleLayers: keepOwnBasemap(s, st.layers as LayerId[]),
     selection: st.selection,
     selectionPanel: st.panel ?? null,
     filters: st.filters,
@@ -354,6 +390,9 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
     briefingNotice: null,
     briefingError: null,
     briefingBase: null,
+    measure: null,
+    ownBasemap: null,
+    basemapRefusal: null,
 
     setLang: (lang) => set({ lang }),
     toggleLayer: (id) =>
@@ -405,6 +444,7 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
           playSteps: null,
           match: sh.match ?? null,
           targetFilter: sh.targets ?? NO_TARGET_FILTER,
+          measure: sh.measure ?? null,
         };
         if (!s.data) return next;
         const checked = { ...s, ...next, ...checkAgainstData(next, s.data) };
@@ -565,6 +605,31 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
       }),
     setBriefingNotice: (briefingNotice) => set({ briefingNotice }),
     setBriefingError: (briefingError) => set({ briefingError }),
+    // Measuring is a mode of its own: the card of what was selected gives the tool its place.
+    startMeasure: () =>
+      set((s) => ({
+        measure: s.measure ?? { points: [], closed: false },
+        selection: null,
+        selectionPanel: null,
+      })),
+    measureTap: (at, onFirst) =>
+      set((s) => (s.measure ? { measure: tapMeasurement(s.measure, at, onFirst) } : {})),
+    moveMeasurePoint: (i, to) =>
+      set((s) => (s.measure ? { measure: moveMeasurementPoint(s.measure, i, to) } : {})),
+    closeMeasure: () => set((s) => (s.measure ? { measure: closeMeasurement(s.measure) } : {})),
+    undoMeasure: () => set((s) => (s.measure ? { measure: undoMeasurement(s.measure) } : {})),
+    clearMeasure: () => set({ measure: null }),
+    setOwnBasemap: (ownBasemap, show) =>
+      set((s) => {
+        const others = s.visibleLayers.filter((l) => l !== 'basemap');
+        const on = ownBasemap !== null && (show || s.visibleLayers.includes('basemap'));
+        // Registry order, as toggleLayer keeps it.
+        const visibleLayers = s.layerDefs
+          .map((l) => l.id)
+          .filter((l) => (l === 'basemap' ? on : others.includes(l)));
+        return { ownBasemap, visibleLayers, basemapRefusal: null };
+      }),
+    setBasemapRefusal: (basemapRefusal) => set({ basemapRefusal }),
   }));
 }
 
@@ -598,6 +663,8 @@ export function shareStateOf(s: AppState): ShareState {
     tourStep: s.playSteps ? null : s.tourStep,
     match: s.match,
     targets: s.targetFilter,
+    // Only a measurement with points is part of the view (and the link).
+    ...(s.measure && s.measure.points.length > 0 ? { measure: s.measure } : {}),
   };
 }
 

@@ -7,11 +7,13 @@ import {
   decodeCamera,
   decodeFilters,
   decodeMatch,
+  decodeMeasure,
   decodeSelection,
   decodeTargetFilter,
   encodeCamera,
   encodeFilters,
   encodeMatch,
+  encodeMeasure,
   encodeSelection,
   encodeTargetFilter,
   ID_RE,
@@ -52,6 +54,7 @@ export {
  *   …&f=seg:power-battery;chain:battery,hydrogen;area:suixi;prec:district;conf:high&panel=chain
  *   …&tour=3   (presenter mode on the tour's third step: 1-based, as the presenter counts "3 / 10")
  *   …&targets=chain:battery;area:hitech   (the target list's filter, in the f= form)
+ *   …&m=a:116.7812,33.9512;116.8001,33.9600;116.7900,33.9700   (the measuring tool: `l:` a line, `a:` an area)
  * `map` follows maplibre's zoom/lat/lng[/bearing[/pitch]] form. A key at its default is left out
  * (bearing and pitch 0, the default layers, Chinese), as maplibre and PMTiles do. Decoding validates
  * every key on its own: a bad key falls back to its default and is reported, the rest still works.
@@ -72,7 +75,8 @@ export type HashKey =
   | 'cover'
   | 'tour'
   | 'match'
-  | 'targets';
+  | 'targets'
+  | 'm';
 
 export interface DecodedHash {
   /** Only the keys that were present and valid. */
@@ -195,6 +199,14 @@ const CODECS: readonly Codec[] = [
     decode: (value) => {
       const targets = decodeTargetFilter(value);
       return targets ? { targets } : null;
+    },
+  },
+  {
+    key: 'm',
+    encode: (s) => (s.measure && s.measure.points.length > 0 ? encodeMeasure(s.measure) : undefined),
+    decode: (value) => {
+      const measure = decodeMeasure(value);
+      return measure ? { measure } : null;
     },
   },
   {

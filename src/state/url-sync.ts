@@ -63,7 +63,8 @@ export function startUrlSync(store: AppStore, win: Window = window): () => void 
       s.charging !== prev.charging ||
       s.tourStep !== prev.tourStep ||
       s.match !== prev.match ||
-      s.targetFilter !== prev.targetFilter
+      s.targetFilter !== prev.targetFilter ||
+      s.measure !== prev.measure
     ) {
       schedule();
     }

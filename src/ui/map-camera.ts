@@ -28,6 +28,7 @@ const FLOATING = [
   '.tour-panel',
   '.layer-panel',
   '.map-controls',
+  '.measure-panel',
   '.overlays > *',
   '.maplibregl-ctrl-bottom-left',
   '.maplibregl-ctrl-bottom-right',

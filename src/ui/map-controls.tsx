@@ -12,6 +12,7 @@ export function MapControls({ map }: { map: MlMap }) {
   const lang = useAppStore((s) => s.lang);
   const [bearing, setBearing] = useState(map.getBearing());
   const [pitch, setPitch] = useState(map.getPitch());
+  const measuring = useAppStore((s) => s.measure !== null);
 
   useEffect(() => {
     const onRotate = () => {
@@ -46,6 +47,18 @@ export function MapControls({ map }: { map: MlMap }) {
       <CtrlButton label={t(lang, 'map.resetView')} onClick={() => frameCity(map)}>
         <path d="M4 11l8-7 8 7M6 10v9h12v-9" />
       </CtrlButton>
+      <CtrlButton
+        label={t(lang, measuring ? 'measure.stop' : 'measure.start')}
+        className={`measure-toggle ${measuring ? 'on' : ''}`}
+        pressed={measuring}
+        onClick={() => {
+          const s = useAppStore.getState();
+          if (measuring) s.clearMeasure();
+          else s.startMeasure();
+        }}
+      >
+        <path d="M3 17l14-14 4 4-14 14z M7 13l2 2 M10 10l2 2 M13 7l2 2" />
+      </CtrlButton>
     </div>
   );
 }
@@ -56,6 +69,8 @@ function CtrlButton(props: {
   onClick: () => void;
   className?: string;
   iconStyle?: CSSProperties;
+  /** A button that turns something on: its state, said as well as shown. */
+  pressed?: boolean;
   children: ReactNode;
 }) {
   return (
@@ -64,6 +79,7 @@ function CtrlButton(props: {
       className={`ctrl ${props.className ?? ''}`}
       aria-label={props.label}
       title={props.label}
+      aria-pressed={props.pressed}
       onClick={props.onClick}
     >
       <svg viewBox="0 0 24 24" aria-hidden="true" style={props.iconStyle}>

@@ -47,6 +47,8 @@ import {
   showSubject,
 } from './map-camera';
 import { MapControls } from './map-controls';
+import { MeasurePanel } from './measure-panel';
+import { measureClick } from './measure-tool';
 
 // maplibre 6 builds its worker URL at run time, which Vite cannot see: hand it the bundled file.
 setWorkerUrl(workerUrl);
@@ -287,6 +289,8 @@ export function MapView() {
 
   const onClick = useCallback((e: MapLayerMouseEvent) => {
     const m = e.target;
+    // While measuring, a tap places a point instead of selecting.
+    if (m && measureClick(m, e)) return;
     const s = useAppStore.getState();
     const li = selectLayerInput(s);
     if (!m || !li) return;
@@ -369,6 +373,7 @@ export function MapView() {
       )}
       <img ref={snapshot} className="print-snapshot" alt={t(lang, 'map.printAlt')} />
       {map ? <MapControls map={map} /> : null}
+      {map ? <MeasurePanel map={map} /> : null}
     </div>
   );
 }
