@@ -87,7 +87,7 @@ function MoreMenu({ lang, children }: { lang: Lang; children: ReactNode }) {
         onClick={() => setOpen(!open)}
       />
       {open ? (
-        <div id="more-list" className="more-list" role="group" aria-label={t(lang, 'nav.more')}>
+        <div id="more-list" className="more-list">
           {children}
         </div>
       ) : null}
