@@ -65,6 +65,8 @@ describe('the map on a portrait tablet', () => {
 
   it('switches every visible string and the map labels to English and back', async () => {
     await gotoApp(app.page, '#v=1&sel=area:hitech');
+    // The link's card first (the previous test left another open, which the link replaces).
+    await expect.poll(() => app.page.locator('.card').getAttribute('data-area')).toBe('hitech');
     await app.page.getByTestId('lang-toggle').tap();
     await expect.poll(() => app.page.locator('h1').textContent()).toBe('Huaibei NEV Industry Map');
     expect(await app.page.locator('.card h2').textContent()).toBe('Huaibei High-tech Zone');
