@@ -1,4 +1,4 @@
-import { isConfidence, isFirmStatus, isPrecision, parseAsOf, todayIso } from '../model';
+import { isConfidence, isFirmStatus, isPrecision, readDate, todayIso } from '../model';
 import { isAreaId } from './areas';
 import {
   type Add,
@@ -44,6 +44,8 @@ const FIRM_STATUS_WORDS: Record<string, Enterprise['status']> = {
 
 export interface EnterpriseContext {
   segmentIds: ReadonlySet<string>;
+  /** Today (YYYY-MM-DD): dates after it are refused. Default: the browser's today. */
+  today?: string;
 }
 
 function splitList(s: string): string[] {
@@ -94,6 +96,7 @@ export const ENTERPRISE_COLUMNS = [
   'products_en',
   'status',
   'source_date',
+  'checked',
   'name_note',
   'address',
   'lon',
@@ -108,6 +111,7 @@ export const ENTERPRISE_COLUMNS = [
 /** Rows in the enterprise format (from a bundled file or an import mapped onto it) → records. */
 export function enterprisesFromRows(rows: readonly CsvRow[], ctx: EnterpriseContext, add: Add): Enterprise[] {
   const seen = new Set<string>();
+  const today = ctx.today ?? todayIso();
   return rows.map(({ data: row, line }): Enterprise => {
     const get = (k: string) => row[k] ?? '';
 
@@ -161,11 +165,8 @@ export function enterprisesFromRows(rows: readonly CsvRow[], ctx: EnterpriseCont
     else if (statusWord) status = statusWord;
     else if (statusText !== '') add(line, 'status', 'row.badFirmStatus', { status: statusText }, 'warning');
 
-    let sourceDate = get('source_date');
-    if (sourceDate && !validSourceDate(sourceDate)) {
-      add(line, 'source_date', 'row.badSourceDate', { date: sourceDate }, 'warning');
-      sourceDate = '';
-    }
+    const sourceDate = readDateCell(row, 'source_date', line, today, add);
+    const checked = readDateCell(row, 'checked', line, today, add);
     if (!get('source')) add(line, 'source', 'row.noSource', {}, 'warning');
 
     return {
@@ -180,6 +181,7 @@ export function enterprisesFromRows(rows: readonly CsvRow[], ctx: EnterpriseCont
       productLine: { zh: get('products_zh'), en: get('products_en') },
       status,
       sourceDate,
+      checked,
       nameNote: get('name_note'),
       address: get('address'),
       lngLat,
@@ -192,7 +194,25 @@ export function enterprisesFromRows(rows: readonly CsvRow[], ctx: EnterpriseCont
   });
 }
 
-/** A year, month or day (as sources date themselves) that exists and is not after today. */
-function validSourceDate(s: string): boolean {
-  return parseAsOf(s) !== null && s <= todayIso();
+/**
+ * A date cell (source_date, checked): read as people write dates (see model/dates.ts readDate).
+ * "unknown" (or 不详/未知) is a date said to be unknown; a bad or future date is reported for
+ * its row and field, and the record kept with its date unknown (''). An absent column says nothing.
+ */
+export function readDateCell(
+  row: Record<string, string | undefined>,
+  field: string,
+  line: number,
+  today: string,
+  add: Add,
+): string {
+  const raw = row[field];
+  if (raw === undefined) return '';
+  if (UNKNOWN_DATE.has(raw.trim().toLowerCase())) return '';
+  const r = readDate(raw, today);
+  if (r.problem === 'future') add(line, field, 'row.futureDate', { date: raw }, 'warning');
+  else if (r.problem === 'unparsable') add(line, field, 'row.badDate', { date: raw }, 'warning');
+  return r.date;
 }
+
+const UNKNOWN_DATE = new Set(['unknown', '不详', '未知']);
