@@ -7,6 +7,7 @@ import { enGoals } from './en-goals';
 import { enHandout } from './en-handout';
 import { enImport } from './en-import';
 import { enIssues } from './en-issues';
+import { enLedger } from './en-ledger';
 import { enMap } from './en-map';
 import { enMatch } from './en-match';
 import { enShare } from './en-share';
@@ -27,5 +28,6 @@ export const en: Record<MessageKey, string> = {
   ...enTour,
   ...enBriefing,
   ...enMatch,
+  ...enLedger,
   ...enIssues,
 };

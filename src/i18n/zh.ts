@@ -9,6 +9,7 @@ import { zhGoals } from './zh-goals';
 import { zhHandout } from './zh-handout';
 import { zhImport } from './zh-import';
 import { zhIssues } from './zh-issues';
+import { zhLedger } from './zh-ledger';
 import { zhMap } from './zh-map';
 import { zhMatch } from './zh-match';
 import { zhShare } from './zh-share';
@@ -27,6 +28,7 @@ export const zh = {
   ...zhTour,
   ...zhBriefing,
   ...zhMatch,
+  ...zhLedger,
   ...zhIssues,
 } as const;
 

@@ -4,6 +4,7 @@ import { chainColour } from '../layers/palette';
 import { selectEnterpriseById, selectPlacements } from '../state/selectors';
 import { useAppStore } from '../state/store';
 import { AreaChip, SegmentChip, Sheet } from './card-parts';
+import { RecordDates } from './record-dates';
 import { SourceText } from './source-text';
 
 /**
@@ -102,6 +103,7 @@ export function EnterpriseCard() {
           {colon(lang)}
           <span className={`conf conf-${e.confidence}`}>{t(lang, `conf.${e.confidence}`)}</span>
         </p>
+        <RecordDates sourceDate={e.sourceDate} checked={e.checked ?? ''} lang={lang} />
       </section>
       <details className="ent-basis" data-testid="enterprise-basis">
         <summary>{t(lang, 'ent.basisSection')}</summary>
