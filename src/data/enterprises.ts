@@ -1,10 +1,11 @@
-import { isConfidence, isFirmStatus, isPrecision, readDate, todayIso } from '../model';
+import { isConfidence, isFirmStatus, isPrecision, todayIso } from '../model';
 import { isAreaId } from './areas';
 import {
   type Add,
   type CsvRow,
   flagMarkup,
   readCsvRows,
+  readDateCell,
   readPoint,
   readRowId,
   requireColumns,
@@ -193,26 +194,3 @@ export function enterprisesFromRows(rows: readonly CsvRow[], ctx: EnterpriseCont
     };
   });
 }
-
-/**
- * A date cell (source_date, checked): read as people write dates (see model/dates.ts readDate).
- * "unknown" (or 不详/未知) is a date said to be unknown; a bad or future date is reported for
- * its row and field, and the record kept with its date unknown (''). An absent column says nothing.
- */
-export function readDateCell(
-  row: Record<string, string | undefined>,
-  field: string,
-  line: number,
-  today: string,
-  add: Add,
-): string {
-  const raw = row[field];
-  if (raw === undefined) return '';
-  if (UNKNOWN_DATE.has(raw.trim().toLowerCase())) return '';
-  const r = readDate(raw, today);
-  if (r.problem === 'future') add(line, field, 'row.futureDate', { date: raw }, 'warning');
-  else if (r.problem === 'unparsable') add(line, field, 'row.badDate', { date: raw }, 'warning');
-  return r.date;
-}
-
-const UNKNOWN_DATE = new Set(['unknown', '不详', '未知']);

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { BilingualSchema, JsonObject } from '../model';
+import { BilingualSchema, JsonObject, RecordDateSchema } from '../model';
 import { issueAt, parseAt, unknownKeys } from './issues';
 import type { DataIssue, Validated } from './types';
 
@@ -32,4 +32,22 @@ export function validateLedger(json: unknown, file: string): Validated<LedgerRul
   if (months !== undefined) out.staleAfterMonths = months;
   if (root.note !== undefined) parseAt(BilingualSchema, root.note, { file, field: 'note' }, issues);
   return { value: out, issues };
+}
+
+/** The dates a whole file's records share (areas.json, goals.json: the plan's); '' unknown. */
+export interface RecordDates {
+  sourceDate: string;
+  checked: string;
+}
+
+/** A file's sourceDate / checked / dateNote: a bad date is reported (a warning) and taken as unknown. */
+export function readFileDates(root: Record<string, unknown>, file: string, issues: DataIssue[]): RecordDates {
+  const one = (field: 'sourceDate' | 'checked') => {
+    if (root[field] === undefined) return '';
+    const d = parseAt(RecordDateSchema, root[field], { file, field, severity: 'warning' }, issues);
+    return d === undefined || d === 'unknown' ? '' : d;
+  };
+  if (root.dateNote !== undefined)
+    parseAt(BilingualSchema, root.dateNote, { file, field: 'dateNote', severity: 'warning' }, issues);
+  return { sourceDate: one('sourceDate'), checked: one('checked') };
 }

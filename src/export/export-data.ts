@@ -73,6 +73,8 @@ function chargerRow(c: Charger): (string | number | null)[] {
     commissioned: c.commissioned,
     status: c.status,
     illustrative: String(c.illustrative),
+    source_date: c.sourceDate,
+    checked: c.checked,
     source: c.source,
   };
   return CHARGER_COLUMNS.map((k) => cols[k]);

@@ -538,9 +538,9 @@ export function buildDataset(
       data.id = `r${line}`;
       madeUpId.add(line);
     }
+    if (o.mapping.source_date === undefined) data.source_date = importDate;
+    else if (data.source_date === '') warn(line, columnName('source_date'), 'row.noDate');
     if (o.kind === 'enterprises') {
-      if (o.mapping.source_date === undefined) data.source_date = importDate;
-      else if (data.source_date === '') warn(line, columnName('source_date'), 'row.noDate');
       if (data.name_zh === '' && data.name_en === '') {
         reject(line, columnName('name_zh'), 'import.row.noNameRejected');
         continue;

@@ -6,6 +6,7 @@ import { selectAnalysis, selectEnterpriseByKey } from '../state/selectors';
 import { useAppStore } from '../state/store';
 import { areaName, BackToPanel, EnterpriseLink, joinNames, SegmentChip } from './card-parts';
 import { type AreaSegmentRow, areaSegmentRows, presentOrGap } from './card-text';
+import { RecordDates } from './record-dates';
 
 function SourceLink({ url, lang }: { url: string; lang: Lang }) {
   // Only plain web links become anchors; anything else is shown as text.
@@ -167,6 +168,11 @@ export function AreaCard() {
             {pick(lang, data.areas.source)}{' '}
             <span className="plan-section">{planSectionLabel(lang, area.planSection)}</span>
           </p>
+          <RecordDates
+            sourceDate={data.areas.sourceDate ?? ''}
+            checked={data.areas.checked ?? ''}
+            lang={lang}
+          />
         </section>
         {area.kind === 'park' ? (
           <section className="approx-note" data-testid="approximate-note">
