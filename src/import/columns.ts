@@ -54,7 +54,7 @@ const ALIASES: Record<TargetField, readonly string[]> = {
   power_kw: ['power_kw', '功率', '总功率', '功率kw', '装机功率', 'power', 'kw'],
   district: ['district', '区县', '所属区县', '行政区', '行政区划', '区县代码'],
   township: ['township', '乡镇', '街道', '乡镇街道', '乡镇代码', '街道代码'],
-  commissioned: ['commissioned', '投运日期', '投运时间', '建成时间', '投入运营时间', '上线时间', 'date'],
+  commissioned: ['commissioned', '投运日期', '投运时间', '建成时间', '投入运营时间', '上线时间'],
   status: ['status', '状态', '运营状态', '站点状态'],
   illustrative: ['illustrative', '是否示意', '示意'],
 };

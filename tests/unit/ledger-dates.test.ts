@@ -60,3 +60,25 @@ describe('staleness at its threshold', () => {
     expect(freshness('unknown', TODAY, 24)).toBe('unknown');
   });
 });
+
+describe('segmentFreshness', async () => {
+  const { segmentFreshness } = await import('../../src/domain/staleness');
+  const byKey = new Map([
+    ['a', { sourceDate: '2024-12-02' }],
+    ['b', { sourceDate: '2024-12-01' }],
+    ['c', { sourceDate: '' }],
+  ]);
+  it('a segment whose only firm is stale says so; at the threshold it is not', () => {
+    expect(segmentFreshness(['b'], byKey, TODAY, 24)).toEqual({ total: 1, stale: 1, allStale: true });
+    expect(segmentFreshness(['a'], byKey, TODAY, 24)).toEqual({ total: 1, stale: 0, allStale: false });
+  });
+  it('counts the stale ones of several; an undated firm is not stale; an empty segment is not', () => {
+    expect(segmentFreshness(['a', 'b', 'c'], byKey, TODAY, 24)).toEqual({
+      total: 3,
+      stale: 1,
+      allStale: false,
+    });
+    expect(segmentFreshness(['b', 'c'], byKey, TODAY, 24).allStale).toBe(false);
+    expect(segmentFreshness([], byKey, TODAY, 24).allStale).toBe(false);
+  });
+});
