@@ -26,5 +26,5 @@ export const enLedger: Record<keyof typeof zhLedger, string> = {
   'ledger.report.by': 'Matched by',
   'ledger.report.by.id': 'same ID',
   'ledger.report.by.name': 'same name',
-  'ledger.mapStale': 'Dashed outer ring: the source may be out of date',
+  'ledger.mapStale': 'Dark orange outer ring: the source may be out of date',
 };

@@ -25,5 +25,5 @@ export const zhLedger = {
   'ledger.report.by': '依据',
   'ledger.report.by.id': '编号相同',
   'ledger.report.by.name': '名称相同',
-  'ledger.mapStale': '虚线外圈：资料可能已过时',
+  'ledger.mapStale': '深橙色外圈：资料可能已过时',
 };

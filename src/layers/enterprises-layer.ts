@@ -129,10 +129,10 @@ function enterprisesStyle(input: LayerInput): StylePart {
         source: 'enterprises',
         filter: ['all', filter, ['get', 'stale']],
         paint: {
-          'circle-radius': RADIUS_PX + 2,
+          'circle-radius': RADIUS_PX + 3,
           'circle-opacity': 0,
           'circle-stroke-color': STALE_RING,
-          'circle-stroke-width': 1.5,
+          'circle-stroke-width': 2,
         },
       },
       {

@@ -1,5 +1,5 @@
 import { splitSources } from '../domain/sources';
-import { colon, formatPartialDate, pick, t } from '../i18n/t';
+import { colon, pick, t } from '../i18n/t';
 import { chainColour } from '../layers/palette';
 import { selectEnterpriseById, selectPlacements } from '../state/selectors';
 import { useAppStore } from '../state/store';
@@ -92,12 +92,8 @@ export function EnterpriseCard() {
         <p>
           {sources.length === 0
             ? t(lang, 'ent.noSource')
-            : e.sourceDate
-              ? t(lang, 'ent.sourcesDated', {
-                  n: sources.length,
-                  date: formatPartialDate(lang, e.sourceDate),
-                })
-              : t(lang, 'ent.sourcesUndated', { n: sources.length })}
+            : // The date is on the line below, with the day it was checked (issue 14).
+              t(lang, 'ent.sourcesUndated', { n: sources.length })}
           {' · '}
           {t(lang, 'ent.confidence')}
           {colon(lang)}
