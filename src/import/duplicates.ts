@@ -114,24 +114,66 @@ export function candidateOf(e: Enterprise): MatchCandidate & { id: string; line:
 }
 
 /**
+ * An update of a record from a roster row: what the file's mapped columns say wins, and what it
+ * does not say (an unmapped column, an empty cell) is kept, so a list of names and dates does not
+ * wipe a firm's segments or products. Both sources are kept; the date is the newer source's.
+ * `mapped`: the target fields the file fed (absent: all of them).
+ */
+export function updatedRecord(old: Enterprise, row: Enterprise, mapped?: ReadonlySet<string>): Enterprise {
+  const said = (field: string, empty: boolean) => !empty && (!mapped || mapped.has(field));
+  const hasPoint = row.lngLat !== null && said('lon', false);
+  return {
+    ...old,
+    line: row.line,
+    ownId: row.ownId ?? '',
+    name: said('name_zh', row.name.zh === '') ? row.name : old.name,
+    area: said('area', row.area === null) ? row.area : old.area,
+    segments: said('segments', row.segments.length === 0) ? row.segments : old.segments,
+    segmentSource: said('segment_source', row.segmentSource === '') ? row.segmentSource : old.segmentSource,
+    products: said('products', row.products === '') ? row.products : old.products,
+    productLine: {
+      zh: said('products_zh', row.productLine.zh === '') ? row.productLine.zh : old.productLine.zh,
+      en: said('products_en', row.productLine.en === '') ? row.productLine.en : old.productLine.en,
+    },
+    status: said('status', row.status === 'unknown') ? row.status : old.status,
+    // The newer of the two sources' dates (the later one sorts last, at any precision).
+    sourceDate: row.sourceDate > old.sourceDate ? row.sourceDate : old.sourceDate,
+    checked: said('checked', row.checked === '') ? row.checked : old.checked,
+    nameNote: said('name_note', row.nameNote === '') ? row.nameNote : old.nameNote,
+    address: said('address', row.address === '') ? row.address : old.address,
+    lngLat: hasPoint ? row.lngLat : old.lngLat,
+    precision: hasPoint || said('precision', false) ? row.precision : old.precision,
+    locationBasis: hasPoint ? row.locationBasis : old.locationBasis,
+    confidence: said('confidence', false) ? row.confidence : old.confidence,
+    confidenceNote: said('confidence_note', row.confidenceNote === '')
+      ? row.confidenceNote
+      : old.confidenceNote,
+    source: joinSources(old.source, row.source),
+  };
+}
+
+/**
  * An imported dataset's firms against the firms already shown, and the user's choice applied:
- * update — the row takes the matched record's id and key, and stands in its place (merge.ts drops
- * the old one); keep — both stay; skip — the row is left out. The matches are kept for the report.
+ * update — the row takes the matched record's id and key and stands in its place (merge.ts drops
+ * the old one), with what the row does not say kept from the old record; keep — both stay;
+ * skip — the row is left out. The matches are kept for the report.
  */
 export function applyDuplicates<
   D extends {
     enterprises: Enterprise[];
     duplicates?: { action: DuplicateAction; matches: DuplicateMatch[] };
   },
->(dataset: D, existing: readonly Enterprise[], action: DuplicateAction): D {
+>(dataset: D, existing: readonly Enterprise[], action: DuplicateAction, mapped?: ReadonlySet<string>): D {
   const matches = findDuplicates(dataset.enterprises.map(candidateOf), existing.map(candidateOf));
   const byKey = new Map(matches.map((m) => [m.key, m]));
   let enterprises = dataset.enterprises;
   if (action === 'skip') enterprises = enterprises.filter((e) => !byKey.has(e.key));
   else if (action === 'update') {
+    const old = new Map(existing.map((e) => [e.key, e]));
     enterprises = enterprises.map((e) => {
       const m = byKey.get(e.key);
-      return m ? { ...e, id: m.existingId, key: m.existingKey } : e;
+      const was = m ? old.get(m.existingKey) : undefined;
+      return was ? updatedRecord(was, e, mapped) : e;
     });
   }
   return { ...dataset, enterprises, duplicates: { action, matches } };
@@ -143,4 +185,11 @@ export function replacedKeys(dataset: {
 }): Set<string> {
   const d = dataset.duplicates;
   return new Set(d && d.action === 'update' ? d.matches.map((m) => m.existingKey) : []);
+}
+
+/** Two source lists as one (" ; " between sources, as in the bundled data), each source once. */
+function joinSources(a: string, b: string): string {
+  const parts = a.split(' ; ').filter(Boolean);
+  for (const p of b.split(' ; ')) if (p && !parts.includes(p)) parts.push(p);
+  return parts.join(' ; ');
 }

@@ -93,7 +93,12 @@ export function commitImport(
     // Rows that stand for firms already shown: updated, kept twice or skipped, as the user chose.
     const dataset =
       read.kind === 'enterprises' && read.mode === 'join'
-        ? applyDuplicates(read, get().data?.enterprises ?? [], options.duplicates ?? 'update')
+        ? applyDuplicates(
+            read,
+            get().data?.enterprises ?? [],
+            options.duplicates ?? 'update',
+            mappedFields(options),
+          )
         : read;
     if (dataset.enterprises.length + dataset.chargers.length === 0 && !dataset.duplicates?.matches.length)
       return { kind: 'nothing', dataset };
@@ -105,6 +110,13 @@ export function commitImport(
     st.showReport(dataset.id);
     return { kind: 'added', dataset };
   });
+}
+
+/** The fields the file feeds, as mapped (a combined "lng,lat" column feeds both). */
+function mappedFields(o: ImportOptions): Set<string> {
+  const s = new Set<string>(Object.keys(o.mapping));
+  if (o.lonLatColumn !== null) for (const f of ['lon', 'lat']) s.add(f);
+  return s;
 }
 
 /**

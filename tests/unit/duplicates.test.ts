@@ -153,3 +153,52 @@ describe('applying the choice, and re-importing', () => {
     expect(withImports(bundled, [second]).enterprises).toHaveLength(4);
   });
 });
+
+describe('updatedRecord: a roster row updates what it says, and keeps the rest', async () => {
+  const { updatedRecord } = await import('../../src/import/duplicates');
+  const old = enterprise({
+    id: 'ent-001',
+    name: { zh: '安徽相邦复合材料有限公司', en: 'Anhui Xiangbang' },
+    area: 'hitech',
+    segments: ['ceramic-al-material'],
+    status: 'producing',
+    sourceDate: '2023-10-30',
+    source: '人民网 2023-10-30',
+    lngLat: null,
+    precision: 'park',
+  });
+  const row = enterprise({
+    id: 'u1.r2',
+    ownId: '',
+    name: { zh: '安徽相邦复合材料股份有限公司', en: '安徽相邦复合材料股份有限公司' },
+    area: 'hitech',
+    segments: [],
+    status: 'unknown',
+    sourceDate: '2026-12-02',
+    source: 'roster.csv (2026-12-02)',
+    lngLat: null,
+    precision: 'park',
+  });
+  const mapped = new Set(['name_zh', 'area', 'segments', 'status']);
+
+  it('keeps the id, the segments and the status the row leaves empty; takes its name and newer date', () => {
+    const u = updatedRecord(old, row, mapped);
+    expect([u.id, u.key]).toEqual(['ent-001', 'ent-001']);
+    expect(u.name.zh).toBe('安徽相邦复合材料股份有限公司');
+    expect(u.segments).toEqual(['ceramic-al-material']);
+    expect(u.status).toBe('producing');
+    expect(u.sourceDate).toBe('2026-12-02');
+    expect(u.source).toBe('人民网 2023-10-30 ; roster.csv (2026-12-02)');
+  });
+
+  it('an unmapped column never overwrites, an older date never replaces a newer one, a source is listed once', () => {
+    const u = updatedRecord(
+      old,
+      { ...row, segments: ['battery-box'], sourceDate: '2020' },
+      new Set(['name_zh']),
+    );
+    expect(u.segments).toEqual(['ceramic-al-material']);
+    expect(u.sourceDate).toBe('2023-10-30');
+    expect(updatedRecord(u, row, mapped).source).toBe('人民网 2023-10-30 ; roster.csv (2026-12-02)');
+  });
+});
