@@ -46,6 +46,9 @@ const GEO = (name) => new URL(`../public/geo/${name}`, import.meta.url);
 const OUT = process.argv[2] ?? fileURLToPath(new URL('../public/data/chargers.csv', import.meta.url));
 // Short, since it repeats on every row; README states the full provenance of the weights.
 const SOURCE = `illustrative: scripts/generate-chargers.mjs seed ${SEED}; weights: 2024 stations per 0.01° cell, pzq123456/EVChargerSite (not shipped)`;
+// The day the illustrative sites were generated: their source date and the day they were checked
+// (there is nothing else to check them against). Fixed, so a re-run gives the same file.
+const GENERATED_ON = '2026-11-25';
 const COLUMNS = [
   'id',
   'name',
@@ -61,6 +64,8 @@ const COLUMNS = [
   'status',
   'illustrative',
   'source',
+  'source_date',
+  'checked',
 ];
 
 function mulberry32(a) {
@@ -229,6 +234,8 @@ const rows = sites.map((s, i) => {
     status: s.status ?? 'operating',
     illustrative: 'true',
     source: SOURCE,
+    source_date: GENERATED_ON,
+    checked: GENERATED_ON,
   };
 });
 

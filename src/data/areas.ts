@@ -13,6 +13,7 @@ import {
   ParkFootprintSchema,
 } from '../model';
 import { type At, issueAt, parseAt } from './issues';
+import { readFileDates } from './ledger';
 import type { DataIssue, Validated } from './types';
 
 export { AREA_IDS, isAreaId } from '../model';
@@ -80,6 +81,7 @@ export function validateAreas(json: unknown, file: string): Validated<AreasFile>
   // Each part on its own: a file without its source line still has its areas.
   out.source =
     parseAt(AreasRootSchema.entries.source, root.source, { file, field: 'source' }, issues) ?? out.source;
+  Object.assign(out, readFileDates(root, file, issues));
   const list = parseAt(AreasRootSchema.entries.areas, root.areas, { file, field: 'areas' }, issues) ?? [];
   const seen = new Set<string>();
   for (const [row, raw] of list.entries()) {

@@ -4,6 +4,7 @@ import {
   flagMarkup,
   num,
   readCsvRows,
+  readDateCell,
   readPoint,
   readRowId,
   requireColumns,
@@ -39,6 +40,10 @@ export interface Charger {
   status: ChargerStatus | 'unknown';
   illustrative: boolean;
   source: string;
+  /** The date of the source, YYYY, YYYY-MM or YYYY-MM-DD ('' unknown); for illustrative sites, the generator's. */
+  sourceDate: string;
+  /** When the record was last checked, same form ('' unknown). */
+  checked: string;
 }
 
 export interface ChargerContext {
@@ -98,10 +103,13 @@ export const CHARGER_COLUMNS = [
   'status',
   'illustrative',
   'source',
+  'source_date',
+  'checked',
 ] as const;
 
 // Every column but the two a site may lack (its operator and its power are often unknown).
-const OPTIONAL: ReadonlySet<string> = new Set(['operator', 'power_kw']);
+// The dates (issue 14) are newer than the format: a list without them reads, its dates unknown.
+const OPTIONAL: ReadonlySet<string> = new Set(['operator', 'power_kw', 'source_date', 'checked']);
 const REQUIRED = CHARGER_COLUMNS.filter((c) => !OPTIONAL.has(c));
 
 /** Rows in the charger format (from a bundled file or an import mapped onto it) → records. */
@@ -188,6 +196,8 @@ export function chargersFromRows(rows: readonly CsvRow[], ctx: ChargerContext, a
 
     const source = get('source');
     if (!source) add(line, 'source', 'row.noSource', {}, 'warning');
+    const sourceDate = readDateCell(row, 'source_date', line, ctx.today, add);
+    const checked = readDateCell(row, 'checked', line, ctx.today, add);
 
     return {
       id,
@@ -205,6 +215,8 @@ export function chargersFromRows(rows: readonly CsvRow[], ctx: ChargerContext, a
       status,
       illustrative,
       source,
+      sourceDate,
+      checked,
     };
   });
 }

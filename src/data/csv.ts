@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { readDate } from '../model/dates';
 import type { DataIssue, IssueCode } from './types';
 
 export type IssueParams = Record<string, string | number>;
@@ -184,3 +185,26 @@ export function readPoint(
   }
   return { lngLat: [lon, lat], absent: false };
 }
+
+/**
+ * A date cell (source_date, checked): read as people write dates (see model/dates.ts readDate).
+ * "unknown" (or 不详/未知) is a date said to be unknown; a bad or future date is reported for
+ * its row and field, and the record kept with its date unknown (''). An absent column says nothing.
+ */
+export function readDateCell(
+  row: Record<string, string | undefined>,
+  field: string,
+  line: number,
+  today: string,
+  add: Add,
+): string {
+  const raw = row[field];
+  if (raw === undefined) return '';
+  if (UNKNOWN_DATE.has(raw.trim().toLowerCase())) return '';
+  const r = readDate(raw, today);
+  if (r.problem === 'future') add(line, field, 'row.futureDate', { date: raw }, 'warning');
+  else if (r.problem === 'unparsable') add(line, field, 'row.badDate', { date: raw }, 'warning');
+  return r.date;
+}
+
+const UNKNOWN_DATE = new Set(['unknown', '不详', '未知']);

@@ -1,10 +1,11 @@
-import { isConfidence, isFirmStatus, isPrecision, parseAsOf, todayIso } from '../model';
+import { isConfidence, isFirmStatus, isPrecision, todayIso } from '../model';
 import { isAreaId } from './areas';
 import {
   type Add,
   type CsvRow,
   flagMarkup,
   readCsvRows,
+  readDateCell,
   readPoint,
   readRowId,
   requireColumns,
@@ -44,6 +45,8 @@ const FIRM_STATUS_WORDS: Record<string, Enterprise['status']> = {
 
 export interface EnterpriseContext {
   segmentIds: ReadonlySet<string>;
+  /** Today (YYYY-MM-DD): dates after it are refused. Default: the browser's today. */
+  today?: string;
 }
 
 function splitList(s: string): string[] {
@@ -94,6 +97,7 @@ export const ENTERPRISE_COLUMNS = [
   'products_en',
   'status',
   'source_date',
+  'checked',
   'name_note',
   'address',
   'lon',
@@ -108,6 +112,7 @@ export const ENTERPRISE_COLUMNS = [
 /** Rows in the enterprise format (from a bundled file or an import mapped onto it) → records. */
 export function enterprisesFromRows(rows: readonly CsvRow[], ctx: EnterpriseContext, add: Add): Enterprise[] {
   const seen = new Set<string>();
+  const today = ctx.today ?? todayIso();
   return rows.map(({ data: row, line }): Enterprise => {
     const get = (k: string) => row[k] ?? '';
 
@@ -161,11 +166,8 @@ export function enterprisesFromRows(rows: readonly CsvRow[], ctx: EnterpriseCont
     else if (statusWord) status = statusWord;
     else if (statusText !== '') add(line, 'status', 'row.badFirmStatus', { status: statusText }, 'warning');
 
-    let sourceDate = get('source_date');
-    if (sourceDate && !validSourceDate(sourceDate)) {
-      add(line, 'source_date', 'row.badSourceDate', { date: sourceDate }, 'warning');
-      sourceDate = '';
-    }
+    const sourceDate = readDateCell(row, 'source_date', line, today, add);
+    const checked = readDateCell(row, 'checked', line, today, add);
     if (!get('source')) add(line, 'source', 'row.noSource', {}, 'warning');
 
     return {
@@ -180,6 +182,7 @@ export function enterprisesFromRows(rows: readonly CsvRow[], ctx: EnterpriseCont
       productLine: { zh: get('products_zh'), en: get('products_en') },
       status,
       sourceDate,
+      checked,
       nameNote: get('name_note'),
       address: get('address'),
       lngLat,
@@ -190,9 +193,4 @@ export function enterprisesFromRows(rows: readonly CsvRow[], ctx: EnterpriseCont
       source: get('source'),
     };
   });
-}
-
-/** A year, month or day (as sources date themselves) that exists and is not after today. */
-function validSourceDate(s: string): boolean {
-  return parseAsOf(s) !== null && s <= todayIso();
 }

@@ -15,6 +15,7 @@ import {
   JsonObject,
 } from '../model';
 import { type At, isObject, issueAt, markup, parseAt, show, unknownKeys } from './issues';
+import { readFileDates } from './ledger';
 import type { DataIssue, Validated } from './types';
 
 export {
@@ -196,6 +197,7 @@ export function validateGoals(
   for (const key of ['note', 'plan'] as const)
     if (root[key] !== undefined)
       parseAt(BilingualSchema, root[key], { file, field: key, severity: 'warning' }, issues);
+  const dates = readFileDates(root, file, issues);
   const list = parseAt(GoalsRootSchema.entries.goals, root.goals, { file, field: 'goals' }, issues);
   if (!list) return { value: [], issues };
   const seen = new Set<string>();
@@ -203,7 +205,7 @@ export function validateGoals(
   for (const [row, raw] of list.entries()) {
     const at = { file, row };
     const g = readGoal(raw, at, seen, options?.planText, issues);
-    if (g) goals.push(g);
+    if (g) goals.push({ ...g, ...dates });
     else issues.push(issueAt(at, '', 'item.notShown'));
   }
   return { value: goals, issues };

@@ -23,6 +23,7 @@ import { parseEnterprises } from './enterprises';
 import { parseJson, validateFeatureCollection } from './geojson';
 import { type Goal, validateGoals } from './goals';
 import { issueAt, parseAt } from './issues';
+import { DEFAULT_LEDGER, type LedgerRules, validateLedger } from './ledger';
 import { DEFAULT_MATCH_WEIGHTS, type MatchWeights, validateMatchWeights } from './match-weights';
 import { validateSupply } from './supply';
 import type {
@@ -63,6 +64,8 @@ export interface BundledData {
   /** goals.json as read (parsed JSON, every key kept; null when unreadable): what an export of the goals fills in. */
   goalsFile: unknown;
   matchWeights: MatchWeights;
+  /** When a source counts as possibly out of date (data/ledger.json). */
+  ledger: LedgerRules;
   issues: DataIssue[];
 }
 
@@ -86,6 +89,7 @@ export const BUNDLED_FILES = {
   tour: 'data/tour.json',
   goals: 'data/goals.json',
   matchWeights: 'data/match-weights.json',
+  ledger: 'data/ledger.json',
 } as const;
 
 /** Browser fetch relative to the page, so the site works under any sub-path. */
@@ -145,6 +149,7 @@ export async function loadBundled(
     weightsJson,
     supplyJson,
     placesJson,
+    ledgerJson,
   ] = await Promise.all([
     readJson(fetchText, f.city, issues),
     readJson(fetchText, f.districts, issues),
@@ -162,6 +167,7 @@ export async function loadBundled(
     readJson(fetchText, f.matchWeights, issues),
     readJson(fetchText, f.supply, issues),
     readJson(fetchText, f.places, issues),
+    readJson(fetchText, f.ledger, issues),
   ]);
   const take = <T>(
     json: unknown,
@@ -219,6 +225,12 @@ export async function loadBundled(
     issues.push(...r.issues);
     matchWeights = r.value;
   }
+  let ledger = DEFAULT_LEDGER;
+  if (ledgerJson !== null) {
+    const r = validateLedger(ledgerJson, f.ledger);
+    issues.push(...r.issues);
+    ledger = r.value;
+  }
   let goals: Goal[] = [];
   if (goalsJson !== null) {
     const r = validateGoals(goalsJson, f.goals);
@@ -240,6 +252,7 @@ export async function loadBundled(
     goalIssues,
     goalsFile: goalsJson,
     matchWeights,
+    ledger,
     townshipUnits,
     chargers,
     nev,

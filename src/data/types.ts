@@ -68,6 +68,10 @@ export interface Enterprise {
   status: FirmStatus;
   /** The date of the main source, as the source gives it: YYYY, YYYY-MM or YYYY-MM-DD ('' if none). */
   sourceDate: string;
+  /** When the record was last checked against its source, same form ('' unknown). */
+  checked: string;
+  /** An imported record: the id its file gave it, without the dataset prefix ('' when the file gave none). */
+  ownId?: string;
   /** Facts about the name (a translation, a project's operator not named…), kept out of the name. */
   nameNote: string;
   address: string;

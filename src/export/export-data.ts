@@ -40,6 +40,7 @@ function enterpriseRow(e: Enterprise): (string | number | null)[] {
     products_en: e.productLine.en,
     status: e.status === 'unknown' ? '' : e.status,
     source_date: e.sourceDate,
+    checked: e.checked,
     name_note: e.nameNote,
     address: e.address,
     lon: e.lngLat ? e.lngLat[0] : null,
@@ -72,6 +73,8 @@ function chargerRow(c: Charger): (string | number | null)[] {
     commissioned: c.commissioned,
     status: c.status,
     illustrative: String(c.illustrative),
+    source_date: c.sourceDate,
+    checked: c.checked,
     source: c.source,
   };
   return CHARGER_COLUMNS.map((k) => cols[k]);

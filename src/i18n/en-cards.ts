@@ -44,7 +44,6 @@ export const enCards: Record<keyof typeof zhCards, string> = {
   'ent.approxNote': 'The dot on the map stands in for it; it is not the actual site.',
   'ent.offMap': 'It is not shown on the map.',
   'ent.source': 'Sources',
-  'ent.sourcesDated': '{n} public source, dated {date}|{n} public sources, the main one dated {date}',
   'ent.sourcesUndated': '{n} public source|{n} public sources',
   'ent.noSource': 'No source given',
   'ent.confidence': 'Confidence',

@@ -92,6 +92,7 @@ export const enImport: Record<keyof typeof zhImport, string> = {
   'field.products_zh': 'Product line (Chinese)',
   'field.products_en': 'Product line (English)',
   'field.source_date': 'Source date',
+  'field.checked': 'Checked on',
   'field.name_note': 'Note on the name',
   'field.address': 'Address',
   'field.lon': 'Longitude',

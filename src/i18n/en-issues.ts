@@ -92,8 +92,11 @@ export const enIssues: Record<keyof typeof zhIssues, string> = {
   'row.noSource': 'no source given',
   'row.badFirmStatus':
     'invalid status "{status}" (use producing, construction, signed or unknown); treated as not stated',
-  'row.badSourceDate':
-    'source date "{date}" is not a real date or is after today (write 2024, 2024-05 or 2024-05-20); ignored',
+  // issue 14: dates on every record
+  'row.badDate':
+    '“{date}” is not a date we can read (write 2024, 2024-05, 2024/5/1 or 2024年5月); the date is taken as unknown',
+  'row.futureDate': 'the date “{date}” is after today, so it was not used; the date is taken as unknown',
+  'row.noDate': 'no date given; the date is taken as unknown',
   'row.noName': 'missing name',
   'row.unknownKind': 'unknown site kind "{kind}"; treated as unknown',
   'row.noConnectors': 'no connector count given',

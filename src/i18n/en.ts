@@ -8,6 +8,7 @@ import { enGoals } from './en-goals';
 import { enHandout } from './en-handout';
 import { enImport } from './en-import';
 import { enIssues } from './en-issues';
+import { enLedger } from './en-ledger';
 import { enMap } from './en-map';
 import { enMatch } from './en-match';
 import { enMeasure } from './en-measure';
@@ -30,6 +31,7 @@ export const en: Record<MessageKey, string> = {
   ...enBriefing,
   ...enMatch,
   ...enMeasure,
+  ...enLedger,
   ...enIssues,
   ...enGeo,
 };

@@ -41,7 +41,6 @@ export const zhCards = {
   'ent.approxNote': '图上的点是示意位置，不是实际厂址。',
   'ent.offMap': '地图上未标出。',
   'ent.source': '资料来源',
-  'ent.sourcesDated': '依据公开资料 {n} 条，资料日期 {date}',
   'ent.sourcesUndated': '依据公开资料 {n} 条',
   'ent.noSource': '未注明来源',
   'ent.confidence': '可信度',

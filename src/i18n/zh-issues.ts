@@ -92,8 +92,11 @@ export const zhIssues = {
   'row.noSource': '没有注明来源',
   'row.badFirmStatus':
     '状态“{status}”无效（应为 producing、construction、signed 或 unknown），按“未说明”处理',
-  'row.badSourceDate': '来源日期“{date}”无效或晚于今天（应写成 2024、2024-05 或 2024-05-20），已忽略',
   'row.noName': '缺少名称',
+  // issue 14: dates on every record
+  'row.badDate': '“{date}”不是可识别的日期（可写 2024、2024-05、2024/5/1、2024年5月），按日期不详处理',
+  'row.futureDate': '日期“{date}”晚于今天，未采用，按日期不详处理',
+  'row.noDate': '日期为空，按日期不详处理',
   'row.unknownKind': '未知站点类型“{kind}”，按类型不明处理',
   'row.noConnectors': '没有填写桩（枪）数',
   'row.badConnectors': '桩（枪）数“{connectors}”不是非负整数，按未知处理',

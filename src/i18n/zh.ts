@@ -10,6 +10,7 @@ import { zhGoals } from './zh-goals';
 import { zhHandout } from './zh-handout';
 import { zhImport } from './zh-import';
 import { zhIssues } from './zh-issues';
+import { zhLedger } from './zh-ledger';
 import { zhMap } from './zh-map';
 import { zhMatch } from './zh-match';
 import { zhMeasure } from './zh-measure';
@@ -30,6 +31,7 @@ export const zh = {
   ...zhBriefing,
   ...zhMatch,
   ...zhMeasure,
+  ...zhLedger,
   ...zhIssues,
   ...zhGeo,
 } as const;

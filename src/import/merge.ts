@@ -1,4 +1,5 @@
 import type { BundledData } from '../data/load-bundled';
+import { replacedKeys } from './duplicates';
 import type { ImportedDataset } from './pipeline';
 
 /**
@@ -9,12 +10,16 @@ export function withImports(bundled: BundledData, imports: readonly ImportedData
   if (imports.length === 0) return bundled;
   const replaces = (kind: ImportedDataset['kind']) =>
     imports.some((i) => i.kind === kind && i.mode === 'replace');
+  // In order: an import that updates records already there stands in their place (issue 14).
+  let enterprises: BundledData['enterprises'] = replaces('enterprises') ? [] : bundled.enterprises;
+  for (const i of imports) {
+    const gone = replacedKeys(i);
+    if (gone.size) enterprises = enterprises.filter((e) => !gone.has(e.key));
+    enterprises = [...enterprises, ...i.enterprises];
+  }
   return {
     ...bundled,
-    enterprises: [
-      ...(replaces('enterprises') ? [] : bundled.enterprises),
-      ...imports.flatMap((i) => i.enterprises),
-    ],
+    enterprises,
     chargers: [...(replaces('chargers') ? [] : bundled.chargers), ...imports.flatMap((i) => i.chargers)],
   };
 }

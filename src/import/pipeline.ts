@@ -26,6 +26,7 @@ import {
   suggestMapping,
   type TargetField,
 } from './columns';
+import type { DuplicateAction, DuplicateMatch } from './duplicates';
 import { decode, detectEncoding, type Encoding, isNotText } from './encoding';
 import { ImportFailure } from './failure';
 import {
@@ -110,6 +111,8 @@ export interface ImportOptions {
   mode: 'join' | 'replace';
   /** Confidence for rows whose file has no confidence column. */
   confidence: Confidence;
+  /** What to do with rows that match records already on the map (issue 14); default update. */
+  duplicates?: DuplicateAction;
 }
 
 export interface ReportRow {
@@ -141,6 +144,8 @@ export interface ImportedDataset {
   report: ReportRow[];
   /** Notes on the whole file (e.g. many points outside the city). */
   notes: ImportNote[];
+  /** Rows that matched records already there, and what was done with them (absent in older saves). */
+  duplicates?: { action: DuplicateAction; matches: DuplicateMatch[] };
 }
 
 /** A note on the whole file, as an issue template code and its parameters. */
@@ -491,6 +496,10 @@ export function buildDataset(
   // Language-neutral: a record's source is data, shown as it is in both languages.
   const defaultSource = `${o.fileName} (${isoDate(new Date(importedAt))})`;
   const rows: CsvRow[] = [];
+  // A record's date: the file's date column, else the day of the import (issue 14).
+  const importDate = isoDate(new Date(importedAt));
+  // Lines whose id the import made up: such an id names no record, so it never matches one.
+  const madeUpId = new Set<number>();
   // The file's own values of a converted point, so a report about it quotes what the user typed.
   const fileLonLat = new Map<number, string>();
   let rejectedRows = 0;
@@ -525,7 +534,12 @@ export function buildDataset(
     // Point-in-polygon is the costly part of a row: only for rows that name no area or district.
     const districtAt = () => (inCity && point ? n.districtAt(point) : null);
 
-    if (o.mapping.id === undefined || data.id === '') data.id = `r${line}`;
+    if (o.mapping.id === undefined || data.id === '') {
+      data.id = `r${line}`;
+      madeUpId.add(line);
+    }
+    if (o.mapping.source_date === undefined) data.source_date = importDate;
+    else if (data.source_date === '') warn(line, columnName('source_date'), 'row.noDate');
     if (o.kind === 'enterprises') {
       if (data.name_zh === '' && data.name_en === '') {
         reject(line, columnName('name_zh'), 'import.row.noNameRejected');
@@ -588,7 +602,12 @@ export function buildDataset(
     key: `${o.datasetId}.${r.key}`,
   });
   const enterprises =
-    o.kind === 'enterprises' ? enterprisesFromRows(rows, { segmentIds }, add).map(prefix) : [];
+    o.kind === 'enterprises'
+      ? enterprisesFromRows(rows, { segmentIds, today: ctx.today }, add).map((e) => ({
+          ...prefix(e),
+          ownId: madeUpId.has(e.line) ? '' : e.id,
+        }))
+      : [];
   const chargers = o.kind === 'chargers' ? chargersFromRows(rows, chargerCtx, add).map(prefix) : [];
   const crsName = o.crs.toUpperCase().replace('GCJ02', 'GCJ-02').replace('BD09', 'BD-09');
   for (const i of issues) {

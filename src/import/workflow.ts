@@ -1,8 +1,11 @@
 // The import's workflows, out of the components (zustand's "actions as module functions"): the
 // dialog and the data panel only render. import/ never imports the store: each function gets the
 // store's state and actions through `get` (the app passes useAppStore.getState).
+
+import type { Enterprise } from '../data/types';
 import { todayIso } from '../model/dates';
 import { suggestMapping } from './columns';
+import { applyDuplicates, candidateOf, type DuplicateMatch, findDuplicates } from './duplicates';
 import { ImportFailure } from './failure';
 import { ImportCancelled, importFile, type Job, sniffFile } from './import-client';
 import { nextImportId } from './merge';
@@ -18,7 +21,7 @@ import { deleteImport, saveImport } from './saved-imports';
 
 /** The part of the app store the import workflows read and update. */
 export interface ImportStore {
-  data: Parameters<typeof importContextOf>[0] | null;
+  data: (Parameters<typeof importContextOf>[0] & { enterprises: Enterprise[] }) | null;
   imports: ImportedDataset[];
   setImports: (imports: ImportedDataset[]) => void;
   setStorageError: (message: string | null) => void;
@@ -86,8 +89,19 @@ export function commitImport(
     return { result: Promise.reject(new ImportFailure('import.fail.noData')), cancel: () => {} };
   }
   const job = importFile(file, options, importContextOf(data, todayIso()), onProgress);
-  return mapJob(job, async (dataset): Promise<ImportOutcome> => {
-    if (dataset.enterprises.length + dataset.chargers.length === 0) return { kind: 'nothing', dataset };
+  return mapJob(job, async (read): Promise<ImportOutcome> => {
+    // Rows that stand for firms already shown: updated, kept twice or skipped, as the user chose.
+    const dataset =
+      read.kind === 'enterprises' && read.mode === 'join'
+        ? applyDuplicates(
+            read,
+            get().data?.enterprises ?? [],
+            options.duplicates ?? 'update',
+            mappedFields(options),
+          )
+        : read;
+    if (dataset.enterprises.length + dataset.chargers.length === 0 && !dataset.duplicates?.matches.length)
+      return { kind: 'nothing', dataset };
     get().setImports([...get().imports, dataset]);
     const stored = await saveImport(dataset);
     const st = get();
@@ -96,6 +110,32 @@ export function commitImport(
     st.showReport(dataset.id);
     return { kind: 'added', dataset };
   });
+}
+
+/** The fields the file feeds, as mapped (a combined "lng,lat" column feeds both). */
+function mappedFields(o: ImportOptions): Set<string> {
+  const s = new Set<string>(Object.keys(o.mapping));
+  if (o.lonLatColumn !== null) for (const f of ['lon', 'lat']) s.add(f);
+  return s;
+}
+
+/**
+ * The mapping step's look ahead: the whole file read with the current settings (in a worker, nothing
+ * stored) and its rows matched against the firms shown. Only for a firm list joined to the data.
+ */
+export function checkDuplicates(
+  file: File,
+  options: ImportOptions,
+  get: GetImportStore,
+): Job<DuplicateMatch[]> {
+  const data = get().data;
+  if (!data || options.kind !== 'enterprises' || options.mode !== 'join') {
+    return { result: Promise.resolve([]), cancel: () => {} };
+  }
+  const job = importFile(file, options, importContextOf(data, todayIso()), () => {});
+  return mapJob(job, (ds) =>
+    findDuplicates(ds.enterprises.map(candidateOf), data.enterprises.map(candidateOf)),
+  );
 }
 
 /** Removes an import from the map at once, then from IndexedDB (a failure there is shown). */

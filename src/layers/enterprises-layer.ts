@@ -1,6 +1,7 @@
 import type { FeatureCollection, Point } from 'geojson';
 import type { ExpressionSpecification } from 'maplibre-gl';
 import { pick, t } from '../i18n/t';
+import { freshness, todayIso } from '../model/dates';
 import type { DeckCore } from './deck-lib';
 import type { EnterprisePoint } from './enterprise-points';
 import { chainColour, FONT_STACK, hexToRgb, THEME, UNCLASSIFIED_COLOUR } from './palette';
@@ -17,6 +18,8 @@ const usesDeck = (input: Pick<LayerInput, 'points'>) => input.points.length > MA
 // The enterprise symbols' blue, as the legend draws the exact/approximate symbols.
 const FIRM_SYMBOL = '#1f5fa8';
 const RADIUS_PX = 7;
+/** The outer ring of a firm whose source may be out of date (issue 14): dark amber, prints on white. */
+export const STALE_RING = '#8a4b00';
 
 type DotProps = {
   key: string;
@@ -24,6 +27,8 @@ type DotProps = {
   name_en: string;
   colour: string;
   approx: boolean;
+  /** The source is older than the ledger's threshold (data/ledger.json). */
+  stale: boolean;
   c0: number;
   c1: number;
   c2: number;
@@ -37,10 +42,15 @@ const featuresCache = new WeakMap<readonly EnterprisePoint[], FeatureCollection<
 function dotFeatures(
   points: readonly EnterprisePoint[],
   firms: LayerInput['data']['enterprises'],
+  staleAfterMonths: number,
 ): FeatureCollection<Point, DotProps> {
   let fc = featuresCache.get(points);
   if (!fc) {
     const names = new Map(firms.map((e) => [e.key, e.name]));
+    const today = todayIso();
+    const stale = new Set(
+      firms.filter((e) => freshness(e.sourceDate, today, staleAfterMonths) === 'stale').map((e) => e.key),
+    );
     fc = {
       type: 'FeatureCollection',
       features: points.map((p) => ({
@@ -53,6 +63,7 @@ function dotFeatures(
           name_en: names.get(p.key)?.en || names.get(p.key)?.zh || '',
           colour: hex(p.colour),
           approx: p.approximate,
+          stale: stale.has(p.key),
           c0: p.cat[0],
           c1: p.cat[1],
           c2: p.cat[2],
@@ -90,7 +101,12 @@ function enterprisesStyle(input: LayerInput): StylePart {
   const emphasised = emphasisedKeys(input);
   const isEmphasised: ExpressionSpecification = ['in', ['get', 'key'], ['literal', emphasised]];
   return {
-    sources: { enterprises: { type: 'geojson', data: dotFeatures(input.points, input.data.enterprises) } },
+    sources: {
+      enterprises: {
+        type: 'geojson',
+        data: dotFeatures(input.points, input.data.enterprises, input.data.ledger?.staleAfterMonths ?? 24),
+      },
+    },
     shapes: [
       {
         // A dark halo under the selected firm and the firms a tour step points at.
@@ -104,6 +120,19 @@ function enterprisesStyle(input: LayerInput): StylePart {
           'circle-opacity': 0.25,
           'circle-stroke-color': THEME.selected,
           'circle-stroke-width': 2.5,
+        },
+      },
+      {
+        // A second, thin ring around the dot: "this firm's source may be out of date" (issue 14).
+        id: 'enterprises-stale',
+        type: 'circle',
+        source: 'enterprises',
+        filter: ['all', filter, ['get', 'stale']],
+        paint: {
+          'circle-radius': RADIUS_PX + 3,
+          'circle-opacity': 0,
+          'circle-stroke-color': STALE_RING,
+          'circle-stroke-width': 2,
         },
       },
       {
@@ -253,6 +282,7 @@ export const enterprisesLayer: LayerEntry = {
       ref: c.id,
     })),
     { group: 'enterprises', mark: 'dot', colour: UNCLASSIFIED_COLOUR, label: t(lang, 'legend.unclassified') },
+    { group: 'enterprises', mark: 'ring', colour: STALE_RING, label: t(lang, 'ledger.mapStale') },
   ],
   hit: {
     maplibre: ['enterprises-dot'],

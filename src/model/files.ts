@@ -57,6 +57,9 @@ export const AreasRootSchema = v.object({
 });
 export interface AreasFile {
   source: v.InferOutput<typeof BilingualSchema>;
+  /** The plan's date and when the texts were checked against it (issue 14; '' unknown). */
+  sourceDate?: string;
+  checked?: string;
   areas: Area[];
 }
 

@@ -42,6 +42,12 @@ export function parseAsOf(s: string): AsOf | null {
   return { year, month, day };
 }
 
+/** A record's source or checked date (issue 14): YYYY, YYYY-MM, YYYY-MM-DD, or "unknown". */
+export const RecordDateSchema = v.pipe(
+  v.string('json.text'),
+  v.check((s) => s === 'unknown' || parseAsOf(s) !== null, 'json.date'),
+);
+
 export const YearSchema = v.pipe(
   v.number('json.year'),
   v.integer('json.year'),
@@ -129,6 +135,9 @@ export interface Goal {
   /** Null when missing or not found word for word in the plan: a misquote is never shown as the plan's. */
   planQuote: Bilingual | null;
   planSection: string | null;
+  /** The plan's date and when the goal was checked against it (issue 14; '' unknown). */
+  sourceDate?: string;
+  checked?: string;
   /** How the goal is read (e.g. 全面 as 100 %), for whoever fills in the current value. */
   note: Bilingual | null;
   current: GoalCurrent | null;
@@ -137,4 +146,12 @@ export interface Goal {
 }
 
 export const GoalsRootSchema = v.object({ goals: v.array(v.unknown(), 'json.array') }, 'json.object');
-export const GOALS_ROOT_KEYS = ['version', 'note', 'plan', 'goals'] as const;
+export const GOALS_ROOT_KEYS = [
+  'version',
+  'note',
+  'plan',
+  'sourceDate',
+  'checked',
+  'dateNote',
+  'goals',
+] as const;

@@ -7,6 +7,7 @@ import { selectAnalysis, selectEnterpriseByKey } from '../state/selectors';
 import { useAppStore } from '../state/store';
 import { areaName, BackToPanel, EnterpriseLink, joinNames, SegmentChip } from './card-parts';
 import { type AreaSegmentRow, areaSegmentRows, presentOrGap } from './card-text';
+import { RecordDates } from './record-dates';
 
 // The distances need turf, which the first view does not: loaded with the first card.
 const AreaReachSection = lazy(() => import('./area-reach').then((m) => ({ default: m.AreaReachSection })));
@@ -173,6 +174,12 @@ export function AreaCard() {
             {pick(lang, data.areas.source)}{' '}
             <span className="plan-section">{planSectionLabel(lang, area.planSection)}</span>
           </p>
+          <RecordDates
+            sourceDate={data.areas.sourceDate ?? ''}
+            checked={data.areas.checked ?? ''}
+            lang={lang}
+            policy
+          />
         </section>
         {area.kind === 'park' ? (
           <section className="approx-note" data-testid="approximate-note">

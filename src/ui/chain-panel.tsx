@@ -6,6 +6,7 @@ import { selectAnalysis } from '../state/selectors';
 import { useAppStore } from '../state/store';
 import { Sheet, StatusBadge } from './card-parts';
 import { SegmentCard } from './segment-card';
+import { SegmentStale } from './segment-stale';
 
 /**
  * The chain tree (产业链图谱): every chain in upstream → midstream → downstream columns, each
@@ -76,6 +77,7 @@ export function ChainPanel() {
                         <span className="seg-node-meta">
                           <StatusBadge status={r.status} lang={lang} />
                           <span className="seg-node-count">{t(lang, 'chain.firms', { n: r.count })}</span>
+                          <SegmentStale keys={r.enterpriseKeys} lang={lang} short />
                           {r.segment.areas.map((a) => (
                             <span
                               key={a}

@@ -3,6 +3,7 @@ import { CHARGER_KIND_COLOURS } from '../layers/palette';
 import { selectChargerById } from '../state/selectors';
 import { useAppStore } from '../state/store';
 import { Sheet } from './card-parts';
+import { RecordDates } from './record-dates';
 import { SourceText } from './source-text';
 
 /** One charging site: what it is, how big, since when, and that it is illustrative when it is. */
@@ -52,6 +53,7 @@ export function ChargerCard() {
         <p className="small">
           <SourceText text={c.source} />
         </p>
+        <RecordDates sourceDate={c.sourceDate ?? ''} checked={c.checked ?? ''} lang={lang} />
       </section>
     </Sheet>
   );

@@ -1,9 +1,10 @@
 import { splitSources } from '../domain/sources';
-import { colon, formatPartialDate, pick, t } from '../i18n/t';
+import { colon, pick, t } from '../i18n/t';
 import { chainColour } from '../layers/palette';
 import { selectEnterpriseById, selectPlacements } from '../state/selectors';
 import { useAppStore } from '../state/store';
 import { AreaChip, SegmentChip, Sheet } from './card-parts';
+import { RecordDates } from './record-dates';
 import { SourceText } from './source-text';
 
 /**
@@ -91,17 +92,14 @@ export function EnterpriseCard() {
         <p>
           {sources.length === 0
             ? t(lang, 'ent.noSource')
-            : e.sourceDate
-              ? t(lang, 'ent.sourcesDated', {
-                  n: sources.length,
-                  date: formatPartialDate(lang, e.sourceDate),
-                })
-              : t(lang, 'ent.sourcesUndated', { n: sources.length })}
+            : // The date is on the line below, with the day it was checked (issue 14).
+              t(lang, 'ent.sourcesUndated', { n: sources.length })}
           {' · '}
           {t(lang, 'ent.confidence')}
           {colon(lang)}
           <span className={`conf conf-${e.confidence}`}>{t(lang, `conf.${e.confidence}`)}</span>
         </p>
+        <RecordDates sourceDate={e.sourceDate} checked={e.checked ?? ''} lang={lang} />
       </section>
       <details className="ent-basis" data-testid="enterprise-basis">
         <summary>{t(lang, 'ent.basisSection')}</summary>

@@ -5,6 +5,7 @@ import { colon, formatNumber, issueReason, pick, t } from '../i18n/t';
 import './goals-panel.css';
 import { EnteredMark } from './entered-parts';
 import { GoalEntry, GoalsEnteredTools } from './goal-entry';
+import { RecordDates } from './record-dates';
 import { SourceText } from './source-text';
 
 function num(lang: Lang, n: number): string {
@@ -124,6 +125,7 @@ function GoalItem({
             {colon(lang)}
             <span className="plan-section">{goal.planSection ?? '—'}</span>
           </figcaption>
+          <RecordDates sourceDate={goal.sourceDate ?? ''} checked={goal.checked ?? ''} lang={lang} policy />
         </figure>
       ) : (
         <p className="small muted">{t(lang, 'goals.noQuote')}</p>

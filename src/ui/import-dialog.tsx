@@ -95,6 +95,7 @@ export function ImportDialog() {
         ) : null}
         {phase.kind === 'mapping' ? (
           <MappingStep
+            file={file}
             sniffed={phase.sniffed}
             options={phase.options}
             onChange={(options) => setPhase({ ...phase, options })}

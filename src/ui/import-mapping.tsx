@@ -13,6 +13,7 @@ import {
 } from '../import/pipeline';
 import { CONFIDENCES } from '../model';
 import { useAppStore } from '../state/store';
+import { DuplicateCheck } from './import-duplicates';
 
 const DELIMITER_LABEL: Record<string, MessageKey> = {
   ',': 'import.delimiter.comma',
@@ -23,6 +24,7 @@ const DELIMITER_LABEL: Record<string, MessageKey> = {
 
 /** The mapping step: what was detected, the settings the user may correct, and a preview. */
 export function MappingStep({
+  file,
   sniffed,
   options,
   onChange,
@@ -30,6 +32,8 @@ export function MappingStep({
   onImport,
   onCancel,
 }: {
+  /** The file itself, for the duplicate check (issue 14); absent: no check. */
+  file?: File;
   sniffed: Sniffed;
   options: ImportOptions;
   onChange: (o: ImportOptions) => void;
@@ -225,6 +229,14 @@ export function MappingStep({
           </tbody>
         </table>
       </div>
+      {file && missing.length === 0 ? (
+        <DuplicateCheck
+          file={file}
+          options={options}
+          onChange={(duplicates) => set({ duplicates })}
+          lang={lang}
+        />
+      ) : null}
       {missing.length ? (
         <p className="notice error" role="alert">
           {t(lang, 'import.needName')}

@@ -3,6 +3,7 @@ import { download, reportCsv } from '../export/export-data';
 import { issueReason, t } from '../i18n/t';
 import type { ImportedDataset } from '../import/pipeline';
 import { useAppStore } from '../state/store';
+import { ReportMatches } from './import-matches';
 
 // A report of 100,000 bad rows would freeze a tablet: the rest is in the downloaded file.
 const SHOWN_ROWS = 300;
@@ -28,6 +29,7 @@ export function ReportBody({ ds, lang }: { ds: ImportedDataset; lang: Lang }) {
           {issueReason(lang, n)}
         </p>
       ))}
+      <ReportMatches ds={ds} lang={lang} />
       {ds.report.length > 0 ? (
         <>
           <div className="report-scroll">

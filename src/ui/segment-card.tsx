@@ -3,6 +3,7 @@ import { chainColour } from '../layers/palette';
 import { selectAnalysis, selectEnterpriseByKey } from '../state/selectors';
 import { useAppStore } from '../state/store';
 import { AreaChip, areaName, describeDiscrepancy, EnterpriseLink, Sheet, StatusBadge } from './card-parts';
+import { SegmentStale } from './segment-stale';
 
 /**
  * The selected chain segment: its status and evidence, where the plan wants it, and its firms.
@@ -37,6 +38,7 @@ export function SegmentCard({ embedded = false }: { embedded?: boolean }) {
         <StatusBadge status={r.status} lang={lang} />{' '}
         <span data-testid="segment-count">{t(lang, 'segment.count', { n: r.count })}</span>
       </p>
+      <SegmentStale keys={r.enterpriseKeys} lang={lang} />
       <section>
         <h3>{t(lang, 'chain.assignedTo')}</h3>
         {seg.areas.length ? (

@@ -47,6 +47,8 @@ function ch(over: Partial<Charger> = {}): Charger {
     status: 'operating',
     illustrative: true,
     source: 'test',
+    sourceDate: '',
+    checked: '',
     ...over,
   };
 }

@@ -103,6 +103,7 @@ describe('parseEnterprises on a good row', () => {
         productLine: { zh: '铝板', en: 'Aluminium sheet' },
         status: 'producing',
         sourceDate: '2023-10',
+        checked: '',
         nameNote: '',
         address: '濉溪县',
         lngLat: [116.76, 33.92],

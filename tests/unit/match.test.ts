@@ -90,6 +90,8 @@ const ent = (id: string, area: AreaId | null, segments: string[]) =>
     segments,
     precision: 'district',
     source: 'http://example.org',
+    sourceDate: '',
+    checked: '',
   });
 
 function charger(id: string, lngLat: LngLat | null, over: Partial<Charger> = {}): Charger {
@@ -109,6 +111,8 @@ function charger(id: string, lngLat: LngLat | null, over: Partial<Charger> = {})
     status: 'operating',
     illustrative: true,
     source: 'test',
+    sourceDate: '',
+    checked: '',
     ...over,
   };
 }

@@ -142,6 +142,8 @@ function generate(n: number, rand: () => number): Charger[] {
       status,
       illustrative: true,
       source: 'generated for the benchmark',
+      sourceDate: '',
+      checked: '',
     });
   }
   return out;

@@ -116,6 +116,7 @@ function generate(model: ChainModel, n: number, rand: () => number): Generated {
       productLine: { zh: '', en: '' },
       status: 'unknown',
       sourceDate: '',
+      checked: '',
       nameNote: '',
       address: '',
       lngLat: offMap ? null : position,
