@@ -70,7 +70,7 @@ export interface ChargingPart extends FactorBase<'charging'> {
   illustrativeCount: number;
 }
 
-/** One factor of an area's score, as facts: the wording is the UI's (ui/match-explain.ts). */
+/** One factor of an area's score, as facts: the wording is the UI's (i18n/match-explain.ts). */
 export type MatchPart = PlanPart | PartnersPart | GapPart | ChargingPart;
 
 /** Something about the input the ranking had to work around. */

@@ -1,6 +1,5 @@
 import type { LegendEntry } from '../layers/types';
 import type { TargetLine } from './target-list';
-import type { AboutBlock } from './view-about';
 
 /** One printed page: a view of the map with what explains it and the link that opens it. */
 export interface HandoutPage {
@@ -31,4 +30,19 @@ export interface HandoutTargetList {
   /** How strong, weak and missing are decided (the data's rule). */
   rule: string;
   date: string;
+}
+
+/**
+ * What a printed view is about, as the card or panel on screen says it: headed blocks of text,
+ * some with the plan's own wording quoted and where the plan says it. Plain strings only: the
+ * handout renders them as text.
+ */
+export interface AboutBlock {
+  heading: string;
+  /** The plan's (or the data's) own wording, quoted as is. */
+  quote?: string;
+  /** Where the quote comes from ("《…规划》 三（二）"). */
+  cite?: string;
+  /** One line each: a segment with its firms or gap, a firm, a reason. */
+  lines: string[];
 }

@@ -1,5 +1,6 @@
 import type { BundledData } from '../data/load-bundled';
 import type { Lang } from '../data/types';
+import { explainPart, FACTOR_KEY, matchNamesOf } from '../i18n/match-explain';
 import { colon, formatNumber, pick, planSectionLabel, t } from '../i18n/t';
 import { selectAnalysis, selectChargerById, selectEnterpriseById, selectMatch } from '../state/selectors';
 import type { AppState } from '../state/store';
@@ -12,23 +13,8 @@ import {
   presentOrGap,
   segmentFacts,
   segmentWhereText,
-} from '../ui/card-text';
-import { explainPart, FACTOR_KEY, matchNamesOf } from '../ui/match-explain';
-
-/**
- * What a printed view is about, as the card or panel on screen says it: headed blocks of text,
- * some with the plan's own wording quoted and where the plan says it. Plain strings only: the
- * handout renders them as text.
- */
-export interface AboutBlock {
-  heading: string;
-  /** The plan's (or the data's) own wording, quoted as is. */
-  quote?: string;
-  /** Where the quote comes from ("《…规划》 三（二）"). */
-  cite?: string;
-  /** One line each: a segment with its firms or gap, a firm, a reason. */
-  lines: string[];
-}
+} from './card-text';
+import type { AboutBlock } from './handout-page';
 
 export type AboutInput = Pick<AppState, 'lang' | 'data' | 'selection' | 'filters' | 'panel' | 'match'>;
 

@@ -38,7 +38,7 @@ export const zhMatch = {
   'match.onMap': '地图上：从{area}连到每家配套企业的线，标注距离；≈ 表示企业位置为示意，距离为约数。',
   'match.how': '评分规则',
   'match.empty': '选择至少一个环节后显示排名。',
-  // The explanation of each factor (ui/match-explain.ts puts them together from rankAreas' facts).
+  // The explanation of each factor (i18n/match-explain.ts puts them together from rankAreas' facts).
   'match.area.park': '{name}',
   'match.area.district': '{name}',
   'match.sentenceSep': '；',

@@ -1,12 +1,12 @@
 import { lazy, Suspense } from 'react';
 import type { BundledData } from '../data/load-bundled';
 import type { Area, Lang } from '../data/types';
+import { type AreaSegmentRow, areaSegmentRows, presentOrGap } from '../export/card-text';
 import { colon, formatNumber, pick, planSectionLabel, t } from '../i18n/t';
 import { AREA_COLOURS } from '../layers/palette';
 import { selectAnalysis, selectEnterpriseByKey } from '../state/selectors';
 import { useAppStore } from '../state/store';
 import { areaName, BackToPanel, EnterpriseLink, joinNames, SegmentChip } from './card-parts';
-import { type AreaSegmentRow, areaSegmentRows, presentOrGap } from './card-text';
 import { RecordDates } from './record-dates';
 
 // The distances need turf, which the first view does not: loaded with the first card.

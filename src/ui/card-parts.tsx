@@ -5,7 +5,7 @@ import { pick, t } from '../i18n/t';
 import { AREA_COLOURS, chainColour, STATUS_STYLE } from '../layers/palette';
 import { isSidePanel, useAppStore } from '../state/store';
 
-export { areaName, describeDiscrepancy, joinNames } from './card-text';
+export { areaName, describeDiscrepancy, joinNames } from '../export/card-text';
 
 export function StatusBadge({ status, lang }: { status: SegmentStatus; lang: Lang }) {
   const s = STATUS_STYLE[status];

@@ -1,7 +1,6 @@
 import { Fragment, useEffect } from 'react';
 import { cancelHandout, handoutPrinted } from '../export/handout';
-import type { HandoutPage } from '../export/handout-page';
-import type { AboutBlock } from '../export/view-about';
+import type { AboutBlock, HandoutPage } from '../export/handout-page';
 import { colon, t } from '../i18n/t';
 import type { LegendEntry } from '../layers/types';
 import { useAppStore } from '../state/store';

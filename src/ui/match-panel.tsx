@@ -2,13 +2,19 @@ import { useState } from 'react';
 import type { BundledData } from '../data/load-bundled';
 import type { Lang, Segment } from '../data/types';
 import type { AreaMatch, MatchResult } from '../domain/match';
+import {
+  explainPart,
+  FACTOR_KEY,
+  type MatchNames,
+  matchIssueText,
+  matchNamesOf,
+} from '../i18n/match-explain';
 import { formatNumber, pick, t } from '../i18n/t';
 import { AREA_COLOURS, chainColour } from '../layers/palette';
 import { selectEnterpriseByKey, selectMatch } from '../state/selectors';
 import { useAppStore } from '../state/store';
 import type { MatchView } from '../state/url-hash';
 import { joinNames, Sheet } from './card-parts';
-import { explainPart, FACTOR_KEY, type MatchNames, matchIssueText, matchNamesOf } from './match-explain';
 import { kmLabel, Partners } from './match-partners';
 import { SegmentPicker } from './match-segment-picker';
 import './match-panel.css';

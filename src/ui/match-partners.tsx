@@ -1,12 +1,12 @@
 import type { BundledData } from '../data/load-bundled';
 import type { Lang } from '../data/types';
 import type { AreaMatch, Partner, PartnerRole } from '../domain/match';
+import { matchNamesOf, partnerWhere } from '../i18n/match-explain';
 import { formatNumber, pick, t } from '../i18n/t';
 import { PARTNER_ROLES, ROLE_DASH } from '../layers/match-layer';
 import { PARTNER_ROLE_COLOURS } from '../layers/palette';
 import { selectEnterpriseByKey } from '../state/selectors';
 import { EnterpriseLink } from './card-parts';
-import { matchNamesOf, partnerWhere } from './match-explain';
 
 const ROLE_KEY = {
   peer: 'match.role.peer',

@@ -3,7 +3,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { loadBundled } from '../../src/data/load-bundled';
 import type { MatchResult } from '../../src/domain/match';
-import { explainPart, matchNamesOf } from '../../src/ui/match-explain';
+import { explainPart, matchNamesOf } from '../../src/i18n/match-explain';
 import { readPublic } from '../fixtures/load';
 import { bundledMatch } from '../fixtures/match';
 import {

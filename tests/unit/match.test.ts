@@ -25,9 +25,9 @@ import {
   relatedSegments,
 } from '../../src/domain/match';
 import { joinList } from '../../src/i18n/join-list';
+import { explainPart, type MatchNames, matchIssueText, matchNamesOf } from '../../src/i18n/match-explain';
 import { issueReason } from '../../src/i18n/t';
 import type { SupplyRelation } from '../../src/model';
-import { explainPart, type MatchNames, matchIssueText, matchNamesOf } from '../../src/ui/match-explain';
 import { publicJson, readPublic } from '../fixtures/load';
 import { enterprise, segment } from '../fixtures/records';
 
@@ -576,7 +576,7 @@ describe('rankAreas on a fixture', () => {
   });
 });
 
-// ---- The facts in words (ui/match-explain.ts), on the same fixture -----------------------------
+// ---- The facts in words (i18n/match-explain.ts), on the same fixture -----------------------------
 
 describe('explanations in words', () => {
   it('names the planned area and the segment', () => {

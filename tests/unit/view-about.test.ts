@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { loadBundled } from '../../src/data/load-bundled';
 import { chargerGroups } from '../../src/domain/charger-list';
+import { areaSegmentRows, segmentWhereText } from '../../src/export/card-text';
 import { viewAbout } from '../../src/export/view-about';
+import { explainPart, matchNamesOf } from '../../src/i18n/match-explain';
 import { pick } from '../../src/i18n/t';
 import { selectAnalysis, selectMatch } from '../../src/state/selectors';
 import { NO_FILTERS } from '../../src/state/url-hash';
-import { areaSegmentRows, segmentWhereText } from '../../src/ui/card-text';
-import { explainPart, matchNamesOf } from '../../src/ui/match-explain';
 import { readPublic } from '../fixtures/load';
 
 const data = await loadBundled(readPublic);

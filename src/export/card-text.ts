@@ -6,7 +6,7 @@ import {
   type SegmentStatus,
   segmentsOfArea,
 } from '../domain/chain-analysis';
-import { pick, t } from '../i18n/t';
+import { colon, pick, t } from '../i18n/t';
 import { STAGES } from '../model';
 import { selectAnalysis, selectEnterpriseByKey } from '../state/selectors';
 
@@ -75,7 +75,6 @@ export function presentOrGap(lang: Lang, here: number): string {
 /** "本区 0 家；杜集区 1 家：色耐特": where a segment's firms are, seen from one area, all names given. */
 export function segmentWhereText(lang: Lang, data: BundledData, row: AreaSegmentRow): string {
   const sep = lang === 'zh' ? '；' : '; ';
-  const colon = lang === 'zh' ? '：' : ': ';
   return [
     t(lang, 'area.hereCount', { n: row.here }),
     ...row.elsewhere.map(
@@ -84,7 +83,7 @@ export function segmentWhereText(lang: Lang, data: BundledData, row: AreaSegment
           n: g.firms.length,
           area: g.area ? areaName(data, lang, g.area) : '',
         }) +
-        colon +
+        colon(lang) +
         joinNames(
           lang,
           g.firms.map((f) => pick(lang, f.name)),

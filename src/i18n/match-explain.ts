@@ -8,8 +8,8 @@ import type {
   Partner,
   PartnersPart,
 } from '../domain/match';
-import { joinList } from '../i18n/join-list';
-import { t } from '../i18n/t';
+import { joinList } from './join-list';
+import { t } from './t';
 
 // The match's facts (domain/match.ts) in words: every sentence from the match.* templates.
 
