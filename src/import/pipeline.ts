@@ -14,6 +14,7 @@ import type {
   Enterprise,
   IssueCode,
 } from '../data/types';
+import type { ChangeList } from '../domain/changes';
 import { pointLocator } from '../domain/locate';
 import { isoDate } from '../model/dates';
 import {
@@ -146,6 +147,8 @@ export interface ImportedDataset {
   notes: ImportNote[];
   /** Rows that matched records already there, and what was done with them (absent in older saves). */
   duplicates?: { action: DuplicateAction; matches: DuplicateMatch[] };
+  /** What the import changed on the map when it was made (absent in older saves). */
+  changes?: ChangeList;
 }
 
 /** A note on the whole file, as an issue template code and its parameters. */

@@ -2,13 +2,15 @@
 // dialog and the data panel only render. import/ never imports the store: each function gets the
 // store's state and actions through `get` (the app passes useAppStore.getState).
 
+import type { BundledData } from '../data/load-bundled';
 import type { Enterprise } from '../data/types';
+import { changesBetween } from '../domain/changes';
 import { todayIso } from '../model/dates';
 import { suggestMapping } from './columns';
 import { applyDuplicates, candidateOf, type DuplicateMatch, findDuplicates } from './duplicates';
 import { ImportFailure } from './failure';
 import { ImportCancelled, importFile, type Job, sniffFile } from './import-client';
-import { nextImportId } from './merge';
+import { nextImportId, withImports } from './merge';
 import {
   type ImportedDataset,
   type ImportOptions,
@@ -21,6 +23,8 @@ import { deleteImport, saveImport } from './saved-imports';
 
 /** The part of the app store the import workflows read and update. */
 export interface ImportStore {
+  /** The bundled files as read: what the change list recomputes the data from. */
+  bundled: BundledData | null;
   data: (Parameters<typeof importContextOf>[0] & { enterprises: Enterprise[] }) | null;
   imports: ImportedDataset[];
   setImports: (imports: ImportedDataset[]) => void;
@@ -91,7 +95,7 @@ export function commitImport(
   const job = importFile(file, options, importContextOf(data, todayIso()), onProgress);
   return mapJob(job, async (read): Promise<ImportOutcome> => {
     // Rows that stand for firms already shown: updated, kept twice or skipped, as the user chose.
-    const dataset =
+    const applied =
       read.kind === 'enterprises' && read.mode === 'join'
         ? applyDuplicates(
             read,
@@ -100,8 +104,9 @@ export function commitImport(
             mappedFields(options),
           )
         : read;
-    if (dataset.enterprises.length + dataset.chargers.length === 0 && !dataset.duplicates?.matches.length)
-      return { kind: 'nothing', dataset };
+    if (applied.enterprises.length + applied.chargers.length === 0 && !applied.duplicates?.matches.length)
+      return { kind: 'nothing', dataset: applied };
+    const dataset = { ...applied, changes: changeOf(applied, get()) };
     get().setImports([...get().imports, dataset]);
     const stored = await saveImport(dataset);
     const st = get();
@@ -110,6 +115,15 @@ export function commitImport(
     st.showReport(dataset.id);
     return { kind: 'added', dataset };
   });
+}
+
+/** What adding the import does to the data shown: kept with it, to be opened and printed later. */
+function changeOf(ds: ImportedDataset, st: ImportStore) {
+  if (!st.bundled) return undefined;
+  const before = withImports(st.bundled, st.imports);
+  const after = withImports(st.bundled, [...st.imports, ds]);
+  const sameAs = new Map((ds.duplicates?.matches ?? []).map((m) => [m.key, m.existingKey]));
+  return changesBetween(st.bundled.chain, before, after, sameAs);
 }
 
 /** The fields the file feeds, as mapped (a combined "lng,lat" column feeds both). */

@@ -34,6 +34,7 @@ const ds = (id: string): ImportedDataset => ({
 function fakeStore(imports: ImportedDataset[], data: ImportStore['data'] = null) {
   const calls: string[] = [];
   const s: ImportStore = {
+    bundled: null,
     data,
     imports,
     setImports: (next) => {
