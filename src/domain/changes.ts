@@ -41,6 +41,8 @@ export interface SiteTotals {
 }
 
 export interface ChangeList {
+  /** How many of each there are: the lists below may hold only the first ones (capChanges). */
+  counts: { added: number; removed: number; moved: number; reclassified: number };
   added: FirmRef[];
   removed: FirmRef[];
   moved: FirmMove[];
@@ -168,6 +170,12 @@ export function changesBetween(
   const db = byDistrict(after.chargers);
   const districts = [...new Set([...da.keys(), ...db.keys()])].sort();
   return {
+    counts: {
+      added: added.length,
+      removed: removed.length,
+      moved: moved.length,
+      reclassified: reclassified.length,
+    },
     added: added.map(refOf),
     removed: removed.map(refOf),
     moved,
@@ -189,9 +197,20 @@ export const statusChanged = (c: ChangeList) => c.segments.filter((s) => s.from.
 /** Nothing at all changed. */
 export function isEmptyChange(c: ChangeList): boolean {
   return (
-    c.added.length + c.removed.length + c.moved.length + c.reclassified.length + c.segments.length === 0 &&
+    c.counts.added + c.counts.removed + c.counts.moved + c.counts.reclassified + c.segments.length === 0 &&
     c.charging.before.sites === c.charging.after.sites &&
     c.charging.before.connectors === c.charging.after.connectors &&
     c.charging.byDistrict.length === 0
   );
+}
+
+/** The change list kept with an import: the first `max` firms of each list, the counts whole. */
+export function capChanges(c: ChangeList, max = 200): ChangeList {
+  return {
+    ...c,
+    added: c.added.slice(0, max),
+    removed: c.removed.slice(0, max),
+    moved: c.moved.slice(0, max),
+    reclassified: c.reclassified.slice(0, max),
+  };
 }

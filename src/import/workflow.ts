@@ -4,7 +4,7 @@
 
 import type { BundledData } from '../data/load-bundled';
 import type { Enterprise } from '../data/types';
-import { changesBetween } from '../domain/changes';
+import { capChanges, changesBetween } from '../domain/changes';
 import { todayIso } from '../model/dates';
 import { suggestMapping } from './columns';
 import { applyDuplicates, candidateOf, type DuplicateMatch, findDuplicates } from './duplicates';
@@ -123,7 +123,7 @@ function changeOf(ds: ImportedDataset, st: ImportStore) {
   const before = withImports(st.bundled, st.imports);
   const after = withImports(st.bundled, [...st.imports, ds]);
   const sameAs = new Map((ds.duplicates?.matches ?? []).map((m) => [m.key, m.existingKey]));
-  return changesBetween(st.bundled.chain, before, after, sameAs);
+  return capChanges(changesBetween(st.bundled.chain, before, after, sameAs));
 }
 
 /** The fields the file feeds, as mapped (a combined "lng,lat" column feeds both). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Charger } from '../../src/data/chargers';
 import { loadBundled } from '../../src/data/load-bundled';
-import { changesBetween, isEmptyChange, statusChanged } from '../../src/domain/changes';
+import { capChanges, changesBetween, isEmptyChange, statusChanged } from '../../src/domain/changes';
 import { readPublic } from '../fixtures/load';
 import { enterprise } from '../fixtures/records';
 
@@ -73,9 +73,13 @@ describe('changesBetween', () => {
     expect(c.reclassified).toEqual([expect.objectContaining({ from: first.segments, to: ['battery-box'] })]);
   });
 
-  it('lists firms a replacing roster takes away', () => {
+  it('lists firms a replacing roster takes away; the kept copy caps the list, not the count', () => {
     const c = changesBetween(model, side(), side(data.enterprises.slice(0, 40)));
     expect(c.removed.map((f) => f.key)).toEqual(data.enterprises.slice(40).map((e) => e.key));
+    const kept = capChanges(c, 3);
+    expect(kept.removed).toHaveLength(3);
+    expect(kept.counts.removed).toBe(8);
+    expect(isEmptyChange(kept)).toBe(false);
   });
 
   it('says which segments changed status, not only count', () => {
