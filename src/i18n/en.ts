@@ -12,6 +12,7 @@ import { enLedger } from './en-ledger';
 import { enMap } from './en-map';
 import { enMatch } from './en-match';
 import { enMeasure } from './en-measure';
+import { enReport } from './en-report';
 import { enShare } from './en-share';
 import { enTour } from './en-tour';
 import type { MessageKey } from './zh';
@@ -32,6 +33,7 @@ export const en: Record<MessageKey, string> = {
   ...enMatch,
   ...enMeasure,
   ...enLedger,
+  ...enReport,
   ...enIssues,
   ...enGeo,
 };

@@ -14,6 +14,7 @@ import { zhLedger } from './zh-ledger';
 import { zhMap } from './zh-map';
 import { zhMatch } from './zh-match';
 import { zhMeasure } from './zh-measure';
+import { zhReport } from './zh-report';
 import { zhShare } from './zh-share';
 import { zhTour } from './zh-tour';
 
@@ -32,6 +33,7 @@ export const zh = {
   ...zhMatch,
   ...zhMeasure,
   ...zhLedger,
+  ...zhReport,
   ...zhIssues,
   ...zhGeo,
 } as const;

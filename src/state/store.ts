@@ -65,7 +65,10 @@ export interface HandoutState {
 
 export const NO_HANDOUT: HandoutState = { status: 'idle', done: 0, total: 0, pages: [], targets: null };
 
-export type Panel = 'none' | 'layers' | 'search' | 'data' | 'briefing' | SharedPanel;
+export type Panel = 'none' | 'layers' | 'search' | 'data' | 'health' | 'briefing' | SharedPanel;
+
+/** A document over the whole app, to read and print: one import's change list, or the periodic report. */
+export type DocView = { kind: 'changes'; importId: string } | { kind: 'report'; since: string };
 /** Every panel but the layer list stands in the side column (a bottom sheet in portrait). */
 export type SidePanel = Exclude<Panel, 'none' | 'layers'>;
 export const isSidePanel = (p: Panel): p is SidePanel => p !== 'none' && p !== 'layers';
@@ -117,6 +120,8 @@ export interface AppState {
   importDraft: File | null;
   /** The import whose report is open, if any. */
   reportFor: string | null;
+  /** The document open over the app (not in a link: it is read or printed, then closed). */
+  doc: DocView | null;
   shareOpen: boolean;
   /** Presenter mode on this step of data.tour (0-based), or null. */
   tourStep: number | null;
@@ -184,6 +189,7 @@ export interface AppState {
   setEnteredReport: (report: EnteredImportReport | null) => void;
   startImport: (file: File | null) => void;
   showReport: (importId: string | null) => void;
+  openDoc: (doc: DocView | null) => void;
   setShareOpen: (open: boolean) => void;
   /** Shows a tour step: its camera (smoothly), layers, filters, selection and panel. */
   goToStep: (index: number) => void;
@@ -369,6 +375,7 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
     enteredReport: null,
     importDraft: null,
     reportFor: null,
+    doc: null,
     shareOpen: false,
     tourStep: null,
     tourPaused: false,
@@ -478,6 +485,7 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
     setEnteredReport: (enteredReport) => set({ enteredReport }),
     startImport: (importDraft) => set({ importDraft }),
     showReport: (reportFor) => set({ reportFor }),
+    openDoc: (doc) => set({ doc }),
     setShareOpen: (shareOpen) => set({ shareOpen }),
     goToStep: (index) => set((s) => stepState(s, index)),
     endTour: () => set({ tourStep: null, tourPaused: false, playing: null, playSteps: null }),

@@ -20,6 +20,8 @@ import { TopBar } from './top-bar';
 // Panels and dialogs come as their own chunks when first opened: the first view needs none of them.
 const ChainPanel = lazy(() => import('./chain-panel').then((m) => ({ default: m.ChainPanel })));
 const ChargingPanel = lazy(() => import('./charging-panel').then((m) => ({ default: m.ChargingPanel })));
+const HealthPanel = lazy(() => import('./health-panel').then((m) => ({ default: m.HealthPanel })));
+const PrintDoc = lazy(() => import('./print-doc').then((m) => ({ default: m.PrintDoc })));
 const DataPanel = lazy(() => import('./data-panel').then((m) => ({ default: m.DataPanel })));
 const GoalsSheet = lazy(() => import('./goals-sheet').then((m) => ({ default: m.GoalsSheet })));
 const MatchPanel = lazy(() => import('./match-panel').then((m) => ({ default: m.MatchPanel })));
@@ -37,6 +39,7 @@ export function App() {
   const hasSide = useAppStore((s) => isSidePanel(s.panel));
   const startImport = useAppStore((s) => s.startImport);
   const shareOpen = useAppStore((s) => s.shareOpen);
+  const doc = useAppStore((s) => s.doc);
   const [dragging, setDragging] = useState(false);
   // A file dragged over the map can be dropped anywhere on it to import it.
   const dragHasFile = (e: DragEvent) => Array.from(e.dataTransfer.types).includes('Files');
@@ -88,6 +91,7 @@ export function App() {
             {panel === 'search' ? <SearchPanel /> : null}
             {panel === 'charging' ? <ChargingPanel /> : null}
             {panel === 'data' ? <DataPanel /> : null}
+            {panel === 'health' ? <HealthPanel /> : null}
             {panel === 'goals' ? <GoalsSheet /> : null}
             {panel === 'match' ? <MatchPanel /> : null}
             {panel === 'briefing' ? <BriefingPanel /> : null}
@@ -107,6 +111,7 @@ export function App() {
           <TourView />
         </main>
         <Handout />
+        <Suspense fallback={null}>{doc ? <PrintDoc /> : null}</Suspense>
         <footer className="print-sources">{attributionFor(lang).join(' · ')}</footer>
       </div>
     </MapProvider>

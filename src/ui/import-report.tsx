@@ -3,6 +3,7 @@ import { download, reportCsv } from '../export/export-data';
 import { issueReason, t } from '../i18n/t';
 import type { ImportedDataset } from '../import/pipeline';
 import { useAppStore } from '../state/store';
+import { ChangeListView } from './change-list';
 import { ReportMatches } from './import-matches';
 
 // A report of 100,000 bad rows would freeze a tablet: the rest is in the downloaded file.
@@ -30,6 +31,7 @@ export function ReportBody({ ds, lang }: { ds: ImportedDataset; lang: Lang }) {
         </p>
       ))}
       <ReportMatches ds={ds} lang={lang} />
+      <ReportChanges ds={ds} lang={lang} />
       {ds.report.length > 0 ? (
         <>
           <div className="report-scroll">
@@ -84,6 +86,27 @@ export function ReportBody({ ds, lang }: { ds: ImportedDataset; lang: Lang }) {
         <p className="muted">{t(lang, 'import.noProblems')}</p>
       )}
     </div>
+  );
+}
+
+/** What the import changed on the map, kept with it; printed on its own from here. */
+function ReportChanges({ ds, lang }: { ds: ImportedDataset; lang: Lang }) {
+  const bundled = useAppStore((s) => s.bundled);
+  const openDoc = useAppStore((s) => s.openDoc);
+  if (!ds.changes || !bundled) return null;
+  return (
+    <section className="report-changes" data-testid="report-changes">
+      <h3>{t(lang, 'changes.title')}</h3>
+      <ChangeListView changes={ds.changes} data={bundled} lang={lang} />
+      <button
+        type="button"
+        className="secondary-btn"
+        data-testid="changes-print"
+        onClick={() => openDoc({ kind: 'changes', importId: ds.id })}
+      >
+        {t(lang, 'changes.print')}
+      </button>
+    </section>
   );
 }
 

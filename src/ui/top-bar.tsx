@@ -19,10 +19,11 @@ const ICONS = {
   layers: 'M12 3l9 5-9 5-9-5zM3 13l9 5 9-5',
   more: 'M5 12h.01M12 12h.01M19 12h.01',
   briefing: 'M6 3h12v18l-6-4-6 4zM9 8h6M9 12h6',
+  health: 'M3 12h4l3-8 4 16 3-8h4',
 } as const;
 
 // What a visitor's briefing uses stays in the bar; what officials use between briefings is under "more".
-const MORE_PANELS: readonly Panel[] = ['briefing', 'charging', 'goals', 'data'];
+const MORE_PANELS: readonly Panel[] = ['briefing', 'charging', 'goals', 'data', 'health'];
 
 /** A top-bar button that opens one side panel (and closes it again). */
 function NavButton({ panel, lang }: { panel: Exclude<Panel, 'none' | 'layers'>; lang: Lang }) {
@@ -127,6 +128,7 @@ export function TopBar() {
           <NavButton panel="charging" lang={lang} />
           <NavButton panel="goals" lang={lang} />
           <NavButton panel="data" lang={lang} />
+          <NavButton panel="health" lang={lang} />
           <TopButton
             icon={ICONS.share}
             label={t(lang, 'nav.share')}

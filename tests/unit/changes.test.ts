@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Charger } from '../../src/data/chargers';
 import { loadBundled } from '../../src/data/load-bundled';
+import type { AreaId } from '../../src/data/types';
 import { capChanges, changesBetween, isEmptyChange, statusChanged } from '../../src/domain/changes';
 import { readPublic } from '../fixtures/load';
 import { enterprise } from '../fixtures/records';
@@ -35,7 +36,7 @@ describe('changesBetween', () => {
   it('reads a firm whose district changed as moved (same key, or same name under a new key)', () => {
     const first = data.enterprises[0];
     if (!first) throw new Error('no bundled firm');
-    const to = first.area === 'duji' ? 'lieshan' : 'duji';
+    const to: AreaId = first.area === 'duji' ? 'lieshan' : 'duji';
     const byKey = changesBetween(
       model,
       side(),

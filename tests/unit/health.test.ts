@@ -46,7 +46,12 @@ describe('dataHealth on the bundled data', () => {
 
 describe('dataHealth rules', () => {
   const firms = [
-    enterprise({ id: 'ent-1', name: { zh: '甲科技(淮北)有限公司', en: '' }, area: 'duji', sourceDate: '2024-11' }),
+    enterprise({
+      id: 'ent-1',
+      name: { zh: '甲科技(淮北)有限公司', en: '' },
+      area: 'duji',
+      sourceDate: '2024-11',
+    }),
     enterprise({
       id: 'u1.a',
       name: { zh: '甲科技（淮北）股份有限公司', en: '' },
