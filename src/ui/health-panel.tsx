@@ -25,25 +25,48 @@ export function datasetLabel(lang: Lang, d: DatasetRef): string {
 const firmName = (lang: Lang, e: Enterprise) =>
   lang === 'en' && e.name.en ? e.name.en : e.name.zh || e.name.en;
 
-/** Bars per year of source, firms dark and sites light, each with its number written (it prints in grey too). */
+/**
+ * Firms per year of source, each bar with its number written (it prints in grey too); charging
+ * sites, often one generated batch of one date, are a line below rather than a bar that dwarfs them.
+ */
 export function YearHistogram({ bins, lang }: { bins: ReturnType<typeof yearBins>; lang: Lang }) {
-  const max = Math.max(1, ...bins.map((b) => b.firms + b.sites));
+  const max = Math.max(1, ...bins.map((b) => b.firms));
+  const sites = bins.filter((b) => b.sites > 0);
+  const firmBins = bins.filter((b) => b.firms > 0).length > 0 ? trimmed(bins) : [];
   return (
-    <div className="year-hist" data-testid="year-histogram">
-      {bins.map((b) => (
-        <div key={b.year} className="year-bar" data-year={b.year} data-firms={b.firms} data-sites={b.sites}>
-          <span className="year-n">
-            {b.firms + b.sites > 0 ? formatNumber(lang, b.firms + b.sites, 0) : ''}
-          </span>
-          <span className="year-stack" aria-hidden="true">
-            <span className="year-sites" style={{ height: `${(b.sites / max) * 100}%` }} />
-            <span className="year-firms" style={{ height: `${(b.firms / max) * 100}%` }} />
-          </span>
-          <span className="year-label">{String(b.year).slice(2)}</span>
-        </div>
-      ))}
-    </div>
+    <>
+      <div className="year-hist" data-testid="year-histogram">
+        {firmBins.map((b) => (
+          <div key={b.year} className="year-bar" data-year={b.year} data-firms={b.firms}>
+            <span className="year-n">{b.firms > 0 ? formatNumber(lang, b.firms, 0) : ''}</span>
+            <span className="year-stack" aria-hidden="true">
+              <span className="year-firms" style={{ height: `${(b.firms / max) * 100}%` }} />
+            </span>
+            <span className="year-label">{b.year}</span>
+          </div>
+        ))}
+      </div>
+      {sites.length > 0 ? (
+        <p className="small" data-testid="year-sites">
+          {t(lang, 'health.sitesByYear', {
+            list: sites
+              .map((b) =>
+                t(lang, 'health.yearCount', { year: b.year ?? '', n: formatNumber(lang, b.sites, 0) }),
+              )
+              .join(lang === 'zh' ? '，' : ', '),
+          })}
+        </p>
+      ) : null}
+    </>
   );
+}
+
+/** The years from the first to the last with a firm: sites alone do not stretch the firms' axis. */
+function trimmed(bins: ReturnType<typeof yearBins>) {
+  const first = bins.findIndex((b) => b.firms > 0);
+  let last = bins.length - 1;
+  while (last > first && (bins[last]?.firms ?? 0) === 0) last -= 1;
+  return bins.slice(first, last + 1);
 }
 
 function FirmButton({ e, lang, label }: { e: Enterprise; lang: Lang; label: string }) {
@@ -75,7 +98,8 @@ function Lists({ data, lang }: { data: BundledData; lang: Lang }) {
     <>
       <section>
         <p data-testid="health-summary">
-          {t(lang, 'health.summary', { firms: n(h.firms), sites: n(h.sites) })}{' '}
+          {t(lang, 'health.summary', { firms: n(h.firms), sites: n(h.sites) })}
+          {lang === 'zh' ? '' : ' '}
           {h.dateRange.from
             ? t(lang, 'health.range', {
                 from: formatPartialDate(lang, h.dateRange.from),
@@ -117,12 +141,11 @@ function Lists({ data, lang }: { data: BundledData; lang: Lang }) {
       <section data-testid="health-years">
         <h3>{t(lang, 'health.byYear')}</h3>
         <YearHistogram bins={yearBins(h.byYear)} lang={lang} />
-        <p className="small muted">
-          {t(lang, 'health.byYearNote')}
-          {undated
-            ? ` ${t(lang, 'health.year.unknown')}${lang === 'zh' ? '：' : ': '}${n(undated.firms + undated.sites)}`
-            : ''}
-        </p>
+        {undated ? (
+          <p className="small muted">
+            {t(lang, 'health.undated', { firms: n(undated.firms), sites: n(undated.sites) })}
+          </p>
+        ) : null}
       </section>
       <section data-testid="health-precision">
         <h3>{t(lang, 'health.byPrecision')}</h3>
