@@ -107,7 +107,8 @@ export const enReport: Record<keyof typeof zhReport, string> = {
   'report.chargingTarget': '{year} target: {target} charging points, {share}% reached.',
   'report.chargingIllustrative':
     'The charging figures above are illustrative: they show how the count is made, not what has been built.',
-  'report.goalNone': '—',
+  'report.goalsFrom':
+    'Every goal comes from {plan}; the source column gives its section and date, and brackets hold any current value entered.',
   'report.health':
     '{stale} firms rest on sources older than {months} months, {unplaced} have no exact coordinates, and there are {duplicates} possible duplicate groups.',
   'report.sourcesNote':

@@ -103,7 +103,7 @@ export const zhReport = {
   'report.charging': '现有充电站点 {sites} 个、充电桩 {points} 个。',
   'report.chargingTarget': '{year} 年目标 {target} 个充电桩，已完成 {share}%。',
   'report.chargingIllustrative': '以上充电数据为示意数据，仅演示计算方法，不代表实际建设情况。',
-  'report.goalNone': '—',
+  'report.goalsFrom': '各项目标均出自{plan}，“出处”一栏为条款和资料日期；括号内为已填报的现值。',
   'report.health':
     '{stale} 家企业的资料超过 {months} 个月，{unplaced} 家没有确切坐标，{duplicates} 组疑似重复。',
   'report.sourcesNote': '每家企业的出处见其卡片和下载的明细；以下为各数据文件。',

@@ -141,6 +141,7 @@ function Goals({ data, lang }: { data: BundledData; lang: Lang }) {
   return (
     <section className="report-section" data-testid="report-goals">
       <h2>{t(lang, 'report.s.goals')}</h2>
+      <p className="small">{t(lang, 'report.goalsFrom', { plan: t(lang, 'report.source.plan') })}</p>
       <table className="report-grid">
         <thead>
           <tr>
