@@ -13,6 +13,7 @@ import {
   type ImportedDataset,
   type ImportOptions,
   importContextOf,
+  placeApart,
   type Sniffed,
   type SniffOverrides,
 } from './pipeline';
@@ -44,6 +45,7 @@ export function optionsFrom(s: Sniffed, prev: ImportOptions | null, id: string):
     mapping: prev && prev.kind !== s.kind ? suggestMapping(s.header, prev.kind) : s.mapping,
     lonLatColumn: s.lonLatColumn,
     crs: prev?.crs ?? s.crs,
+    crsColumn: s.crsColumn,
     swapLonLat: s.swapLonLat,
     mode: prev?.mode ?? 'join',
     confidence: prev?.confidence ?? 'medium',
@@ -90,18 +92,25 @@ export function commitImport(
   }
   const job = importFile(file, options, importContextOf(data, todayIso()), onProgress);
   return mapJob(job, async (read): Promise<ImportOutcome> => {
-    // Rows that stand for firms already shown: updated, kept twice or skipped, as the user chose.
+    // Rows that stand for firms already shown: updated, kept twice or skipped, as the user chose. A
+    // row not placed may match too (a list of names updating firms): it takes the firm's place then.
     const dataset =
       read.kind === 'enterprises' && read.mode === 'join'
-        ? applyDuplicates(
-            read,
-            get().data?.enterprises ?? [],
-            options.duplicates ?? 'update',
-            mappedFields(options),
+        ? placeApart(
+            applyDuplicates(
+              { ...read, enterprises: allEnterprises(read), unplaced: { enterprises: [], chargers: [] } },
+              get().data?.enterprises ?? [],
+              options.duplicates ?? 'update',
+              mappedFields(options),
+            ),
           )
         : read;
-    if (dataset.enterprises.length + dataset.chargers.length === 0 && !dataset.duplicates?.matches.length)
-      return { kind: 'nothing', dataset };
+    const kept =
+      dataset.enterprises.length +
+      dataset.chargers.length +
+      (dataset.unplaced?.enterprises.length ?? 0) +
+      (dataset.unplaced?.chargers.length ?? 0);
+    if (kept === 0 && !dataset.duplicates?.matches.length) return { kind: 'nothing', dataset };
     get().setImports([...get().imports, dataset]);
     const stored = await saveImport(dataset);
     const st = get();
@@ -110,6 +119,12 @@ export function commitImport(
     st.showReport(dataset.id);
     return { kind: 'added', dataset };
   });
+}
+
+/** A dataset's firms, placed and not, in file order. */
+function allEnterprises(ds: ImportedDataset): Enterprise[] {
+  const all = [...ds.enterprises, ...(ds.unplaced?.enterprises ?? [])];
+  return all.sort((a, b) => a.line - b.line);
 }
 
 /** The fields the file feeds, as mapped (a combined "lng,lat" column feeds both). */
@@ -134,7 +149,7 @@ export function checkDuplicates(
   }
   const job = importFile(file, options, importContextOf(data, todayIso()), () => {});
   return mapJob(job, (ds) =>
-    findDuplicates(ds.enterprises.map(candidateOf), data.enterprises.map(candidateOf)),
+    findDuplicates(allEnterprises(ds).map(candidateOf), data.enterprises.map(candidateOf)),
   );
 }
 
