@@ -395,16 +395,15 @@ function rawLonLat(
   mapping: ColumnMapping,
   lonLatColumn: number | null,
   swap: boolean,
-): [string, string] {
+): [lon: string, lat: string, fileLon: string, fileLat: string] {
   let lon = mapping.lon === undefined ? '' : (cells[mapping.lon] ?? '');
   let lat = mapping.lat === undefined ? '' : (cells[mapping.lat] ?? '');
   if (lon.trim() === '' && lat.trim() === '' && lonLatColumn !== null) {
     const both = splitLonLat(cells[lonLatColumn] ?? '');
     if (both) [lon, lat] = both;
   }
-  lon = normaliseCoordinate(lon);
-  lat = normaliseCoordinate(lat);
-  return swap ? [lat, lon] : [lon, lat];
+  const [a, b] = [normaliseCoordinate(lon), normaliseCoordinate(lat)];
+  return swap ? [b, a, lat.trim(), lon.trim()] : [a, b, lon.trim(), lat.trim()];
 }
 
 /**
@@ -465,14 +464,17 @@ const QUOTE_ERRORS: ReadonlySet<string> = new Set(['MissingQuotes', 'InvalidQuot
 
 /**
  * A row that swallowed the lines after it without a parser error: a quote opened in one cell and
- * closed, by chance, in a later line. It has the wrong number of cells, and a cell holding a line
- * break after which comes another delimiter.
+ * closed, by chance, in a later line. A cell holds a line break and, after it, either a delimiter
+ * while the row has the wrong number of cells, or a whole line that reads as a row of its own.
  */
 function swallowed(cells: readonly string[], columns: number, delimiter: string): boolean {
-  if (cells.length === columns) return false;
   return cells.some((c) => {
     const br = c.search(/[\r\n]/);
-    return br !== -1 && c.indexOf(delimiter, br) !== -1;
+    if (br === -1) return false;
+    if (cells.length !== columns && c.indexOf(delimiter, br) !== -1) return true;
+    if (columns < 2) return false;
+    const inner = c.split(/\r?\n|\r/).slice(1, -1);
+    return inner.some((l) => l.split(delimiter).length >= columns);
   });
 }
 
@@ -789,7 +791,7 @@ export function buildDataset(
     }
     // Coordinates: unit suffixes off, degrees-minutes-seconds read, swapped columns put right, then
     // converted to WGS84.
-    const [lonText, latText] = rawLonLat(cells, o.mapping, o.lonLatColumn, o.swapLonLat);
+    const [lonText, latText, fileLon, fileLat] = rawLonLat(cells, o.mapping, o.lonLatColumn, o.swapLonLat);
     const lon = Number(lonText);
     const lat = Number(latText);
     let point: [number, number] | null = null;
@@ -799,8 +801,9 @@ export function buildDataset(
       data.lon = point[0].toFixed(6);
       data.lat = point[1].toFixed(6);
     } else {
-      data.lon = lonText;
-      data.lat = latText;
+      // What cannot be read is reported as the file writes it, not as half cleaned up.
+      data.lon = lonText !== '' && !Number.isFinite(lon) ? fileLon : lonText;
+      data.lat = latText !== '' && !Number.isFinite(lat) ? fileLat : latText;
       // A combined "lng,lat" cell that could not be split says nothing to the checks below.
       const both = lonText === '' && latText === '' && o.lonLatColumn !== null;
       const text = both ? (cells[o.lonLatColumn as number] ?? '').trim() : '';
