@@ -281,7 +281,7 @@ export function MappingStep({
         </p>
       ) : null}
       <footer className="modal-foot">
-        <button type="button" className="secondary-btn" onClick={onCancel}>
+        <button type="button" className="secondary-btn" data-testid="mapping-cancel" onClick={onCancel}>
           {t(lang, 'import.cancel')}
         </button>
         <button type="submit" className="primary-btn" data-testid="import-go" disabled={missing.length > 0}>
