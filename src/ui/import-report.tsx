@@ -8,7 +8,7 @@ import {
   reportCsv,
 } from '../export/export-data';
 import { issueReason, t } from '../i18n/t';
-import type { ImportedDataset } from '../import/pipeline';
+import { type ImportedDataset, placeApart } from '../import/pipeline';
 import { useAppStore } from '../state/store';
 import { ReportMatches } from './import-matches';
 
@@ -16,7 +16,9 @@ import { ReportMatches } from './import-matches';
 const SHOWN_ROWS = 300;
 
 /** What an import did: counts, notes on the whole file, the rows not placed, and every refused or questioned row. */
-export function ReportBody({ ds, lang }: { ds: ImportedDataset; lang: Lang }) {
+export function ReportBody({ ds: saved, lang }: { ds: ImportedDataset; lang: Lang }) {
+  // An import saved before rows were kept apart holds them among the placed: sorted out here.
+  const ds = saved.unplaced ? saved : placeApart(saved);
   const placed = ds.enterprises.length + ds.chargers.length;
   const unplaced = (ds.unplaced?.enterprises.length ?? 0) + (ds.unplaced?.chargers.length ?? 0);
   const skipped = ds.duplicates?.action === 'skip' ? ds.duplicates.matches.length : 0;
