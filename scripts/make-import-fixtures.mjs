@@ -38,7 +38,25 @@
 // roster-swapped-columns.csv — UTF-8, WGS84; the column named 经度 holds the latitudes and 纬度 the
 //   longitudes in every row (3 rows) → the sniff suggests swapLonLat.
 // roster.geojson — FeatureCollection of 3 WGS84 points with Chinese property names.
-// empty.csv — 0 bytes. header-only.csv — the roster header line and nothing else.
+// empty.csv — 0 bytes. header-only.csv — the roster header line and nothing else (→ "no data rows").
+//
+// Issue 15 (nothing counted that is not on the map, nothing dropped without a line):
+// roster-unclosed-quote.csv — 10 lines, 9 rows. Line 4's name opens a quote it never closes; the
+//   next quote is in line 8's quoted products cell, so a parser swallows lines 4–8 into one cell.
+//   Every row must come back, with one report line on line 4 giving the span 4–8.
+// roster-dms.csv — coordinates in degrees-minutes-seconds (116°48′30″E, 116度48分, 33°57'N,
+//   33°57'30"N), one row only in a combined 经纬度 cell, and one unreadable cell (minutes ≥ 60,
+//   reported with its row and column).
+// roster-crs-column.csv — plain 经度/纬度 headers and a 坐标系 column: BD09 / 百度 on most rows, one
+//   GCJ02, one empty (the sniffed choice, BD-09), one unknown system (reported).
+// sites-polygons.geojson — features that are areas, lines, several points and a point, plus one
+//   with no geometry and no area (kept apart as not placed).
+// chargers-other-province.csv — a charger list in GCJ-02 with no site-kind column: stations in
+//   Nanjing and Suzhou (not placed: not counted), one in Huaibei, one with an absurd longitude and
+//   a Huaibei district (counted by its district), one with an absurd longitude and no district.
+// roster-json.txt — a valid GeoJSON FeatureCollection named .txt, over 256 KB.
+// roster-unmapped-columns.csv — a segment column headed 产业环节, and two columns no field takes
+//   (联系电话, 员工人数), which the mapping step and the report name.
 
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -525,6 +543,294 @@ const expected = {
 // empty.csv and header-only.csv
 writeFileSync(`${OUT}empty.csv`, '');
 writeFileSync(`${OUT}header-only.csv`, csv([[...ROSTER_HEAD, '经度', '纬度', '数据来源']]));
+expected['header-only.csv'] = { encoding: 'utf-8', crs: 'wgs84', dataRows: 0, rows: [] };
+
+// ---- Issue 15 fixtures -------------------------------------------------------------------------
+
+// roster-unclosed-quote.csv: written by hand, as a broken export would be.
+{
+  const good = [
+    ['Q001', '示例引号甲有限公司', '相山区', '汽车玻璃', '车窗玻璃', P.xiangshan],
+    ['Q002', '示例引号乙有限公司', '烈山区', '铝合金轮毂', '铝合金轮毂', P.lieshan],
+    ['Q003', '示例引号未闭合有限公司', '杜集区', '专用车整车', '环卫专用车', P.duji],
+    ['Q004', '示例引号丙有限公司', '濉溪县', '电池铝箔', '电池铝箔', P.suixi],
+    ['Q005', '示例引号丁有限公司', '相山区', '汽车电子与车载智能终端', '车载终端', P.xiangshan2],
+    ['Q006', '示例引号戊有限公司', '烈山区', '铝基汽车零部件', '控制臂', P.lieshan2],
+    ['Q007', '示例引号己有限公司', '杜集区', '专用车零部件', '铝合金轮毂, 轮毂涂装', P.duji2],
+    ['Q008', '示例引号庚有限公司', '濉溪县', '动力电池回收（梯次利用与再生利用）', '梯次利用', P.suixi2],
+    ['Q009', '示例引号辛有限公司', '高新区', 'OLED 车灯模组', 'OLED 尾灯', P.hitechXinqu],
+  ];
+  const lines = ['编号,企业名称,所属区县,产业链环节,主营产品,经度,纬度'];
+  for (const [id, name, area, seg, prod, p] of good) {
+    const nameCell = id === 'Q003' ? `"${name}` : name;
+    lines.push([id, nameCell, area, seg, quote(prod, ','), ...wgs(p)].join(','));
+  }
+  const text = `${lines.join('\n')}\n`;
+  if (lines.length !== 10 || !lines[7]?.includes('"铝合金轮毂')) throw new Error('unclosed-quote layout');
+  writeFileSync(`${OUT}roster-unclosed-quote.csv`, text);
+  expected['roster-unclosed-quote.csv'] = {
+    encoding: 'utf-8',
+    crs: 'wgs84',
+    dataRows: 9,
+    quote: { line: 4, span: '4–8' },
+    rows: good.map(([id, name, , , , p], i) => ({ line: i + 2, id, name, wgs84: wgs(p) })),
+  };
+}
+
+/** A decimal degree → degrees, minutes and seconds, rounded to whole seconds, in several spellings. */
+function dms(value, style) {
+  const total = Math.round(Math.abs(value) * 3600);
+  const d = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const sec = total % 60;
+  return { text: style(d, m, sec), value: Number((d + m / 60 + sec / 3600).toFixed(7)) };
+}
+const UNICODE = (h) => (d, m, s) => `${d}°${m}′${s}″${h}`;
+const ASCII = (h) => (d, m, s) => `${d}°${m}'${s}"${h}`;
+const CHINESE = (d, m, s) => `${d}度${m}分${s}秒`;
+
+// roster-dms.csv
+{
+  const rows = [
+    ['D001', '示例度分秒甲有限公司', '相山区', P.xiangshan, UNICODE('E'), UNICODE('N')],
+    ['D002', '示例度分秒乙有限公司', '烈山区', P.lieshan, CHINESE, CHINESE],
+    ['D003', '示例度分秒丙有限公司', '杜集区', P.duji, ASCII('E'), ASCII('N')],
+    ['D004', '示例度分甲有限公司', '濉溪县', P.suixi, (d, m) => `${d}°${m}′E`, (d, m) => `${d}°${m}'N`],
+    [
+      'D005',
+      '示例度分乙有限公司',
+      '相山区',
+      P.xiangshan2,
+      (d, m) => `${d}度${m}分`,
+      (d, m) => `${d}度${m}分`,
+    ],
+  ];
+  const table = [['编号', '企业名称', '所属区县', '经度', '纬度', '经纬度', '数据来源']];
+  const exp = [];
+  rows.forEach(([id, name, area, p, lonStyle, latStyle], i) => {
+    // Minutes only: rounded to whole minutes, so the expected point is the rounded one.
+    const minutesOnly = id === 'D004' || id === 'D005';
+    const round = (v) => (minutesOnly ? Math.round(v * 60) / 60 : v);
+    const lon = dms(round(p[0]), lonStyle);
+    const lat = dms(round(p[1]), latStyle);
+    table.push([id, name, area, lon.text, lat.text, '', SOURCE]);
+    exp.push({ line: i + 2, id, name, wgs84: [lon.value, lat.value], area: undefined });
+  });
+  // Only the combined cell, "lng, lat" in degrees-minutes-seconds.
+  const c = [dms(P.duji2[0], UNICODE('E')), dms(P.duji2[1], UNICODE('N'))];
+  table.push(['D006', '示例合并度分秒有限公司', '杜集区', '', '', `${c[0].text}, ${c[1].text}`, SOURCE]);
+  exp.push({ line: 7, id: 'D006', name: '示例合并度分秒有限公司', wgs84: [c[0].value, c[1].value] });
+  // Minutes of 75 are no minutes: reported on 经度, the firm kept by its area.
+  table.push(['D007', '示例度分错误有限公司', '相山区', '116°75′E', '33°58′N', '', SOURCE]);
+  exp.push({ line: 8, id: 'D007', name: '示例度分错误有限公司', wgs84: null, column: '经度' });
+  for (const r of exp) {
+    if (!r.wgs84) continue;
+    const f = districts.find((d) => booleanPointInPolygon(point(r.wgs84), d));
+    if (!f) throw new Error(`${r.id} ${r.wgs84} is in no district`);
+  }
+  writeFileSync(`${OUT}roster-dms.csv`, csv(table));
+  expected['roster-dms.csv'] = {
+    encoding: 'utf-8',
+    crs: 'wgs84',
+    dataRows: exp.length,
+    rows: exp.map(({ area: _a, ...r }) => r),
+  };
+}
+
+// roster-crs-column.csv
+{
+  const rows = [
+    ['C001', '示例百度甲有限公司', '相山区', P.xiangshan, 'BD09'],
+    ['C002', '示例百度乙有限公司', '烈山区', P.lieshan, '百度'],
+    ['C003', '示例百度丙有限公司', '杜集区', P.duji, 'BD-09'],
+    ['C004', '示例百度丁有限公司', '濉溪县', P.suixi, 'bd09ll'],
+    ['C005', '示例高德有限公司', '相山区', P.xiangshan2, 'GCJ02'],
+    ['C006', '示例未注明有限公司', '烈山区', P.lieshan2, ''],
+    ['C007', '示例坐标系不明有限公司', '杜集区', P.duji2, '北京54'],
+  ];
+  const cells = (p, said) => (said === 'GCJ02' ? gcj(p) : bd(p));
+  const table = [
+    ['编号', '企业名称', '所属区县', '经度', '纬度', '坐标系', '数据来源'],
+    ...rows.map(([id, n, a, p, said]) => [id, n, a, ...cells(p, said), said, SOURCE]),
+  ];
+  writeFileSync(`${OUT}roster-crs-column.csv`, csv(table, { eol: '\n' }));
+  expected['roster-crs-column.csv'] = {
+    encoding: 'utf-8',
+    crs: 'bd09',
+    dataRows: rows.length,
+    rows: rows.map(([id, name, , p, said], i) => ({
+      line: i + 2,
+      id,
+      name,
+      // The unknown system falls back to the one chosen (BD-09, as sniffed): right here by luck of the fixture.
+      wgs84: wgs(p),
+      ...(said === '北京54' ? { column: '坐标系' } : {}),
+    })),
+  };
+}
+
+// sites-polygons.geojson
+{
+  const ring = ([x, y], r) => [
+    [x - r, y - r],
+    [x + r, y - r],
+    [x + r, y + r],
+    [x - r, y + r],
+    [x - r, y - r],
+  ];
+  const feats = [
+    [
+      '示例面状厂区有限公司',
+      '相山区',
+      { type: 'Polygon', coordinates: [ring(P.xiangshan, 0.004)] },
+      'import.row.polygonPoint',
+    ],
+    [
+      '示例多面厂区有限公司',
+      '烈山区',
+      { type: 'MultiPolygon', coordinates: [[ring(P.lieshan, 0.003)], [ring(P.lieshan2, 0.003)]] },
+      'import.row.polygonPoint',
+    ],
+    [
+      '示例线状设施有限公司',
+      '杜集区',
+      { type: 'LineString', coordinates: [P.duji, [P.duji[0] + 0.01, P.duji[1]]] },
+      'import.row.linePoint',
+    ],
+    [
+      '示例多点有限公司',
+      '濉溪县',
+      { type: 'MultiPoint', coordinates: [P.suixi, P.suixi2] },
+      'import.row.multiPointFirst',
+    ],
+    ['示例点状有限公司', '相山区', { type: 'Point', coordinates: P.xiangshan3 }, null],
+    ['示例无几何有限公司', '', null, null],
+  ];
+  const fc = {
+    type: 'FeatureCollection',
+    features: feats.map(([name, area, geometry]) => ({
+      type: 'Feature',
+      geometry,
+      properties: { 企业名称: name, 所属区县: area, 数据来源: SOURCE },
+    })),
+  };
+  writeFileSync(`${OUT}sites-polygons.geojson`, `${JSON.stringify(fc, null, 2)}\n`);
+  expected['sites-polygons.geojson'] = {
+    encoding: 'utf-8',
+    crs: 'wgs84',
+    dataRows: feats.length,
+    rows: feats.map(([name, area, , code], i) => ({
+      line: i + 1,
+      name,
+      ...(code ? { code } : {}),
+      ...(area ? {} : { unplaced: true }),
+    })),
+  };
+}
+
+// chargers-other-province.csv
+{
+  const sites = [
+    ['示例南京新街口充电站', '示例运营商甲', '12', [118.783, 32.0415], '鼓楼区', 'unplaced'],
+    ['示例南京玄武充电站', '示例运营商甲', '8', [118.797, 32.048], '玄武区', 'unplaced'],
+    ['示例苏州姑苏充电站', '示例运营商乙', '10', [120.62, 31.31], '姑苏区', 'unplaced'],
+    ['示例苏州园区充电站', '示例运营商乙', '6', [120.72, 31.32], '苏州工业园区', 'unplaced'],
+    ['示例相山充电站', '示例运营商丙', '4', P.xiangshan3, '相山区', 'placed'],
+    ['示例坐标错位充电站', '示例运营商丙', '4', [1167.4, 33.98], '相山区', 'district'],
+    ['示例坐标错位无区县站', '示例运营商丙', '2', [1167.4, 33.98], '', 'unplaced'],
+  ];
+  const cellsOf = (p) => (p[0] > 180 ? p.map(String) : gcj(p));
+  const table = [
+    ['站点名称', '运营商', '充电桩数', '高德经度', '高德纬度', '所属区县', '投运时间', '运营状态'],
+    ...sites.map(([n, op, c, p, d]) => [n, op, c, ...cellsOf(p), d, '2024-05-01', '运营中']),
+  ];
+  writeFileSync(`${OUT}chargers-other-province.csv`, csv(table, { eol: '\n' }));
+  expected['chargers-other-province.csv'] = {
+    encoding: 'utf-8',
+    crs: 'gcj02',
+    dataRows: sites.length,
+    rows: sites.map(([name, , , p, , placed], i) => ({
+      line: i + 2,
+      name,
+      placed,
+      ...(placed === 'placed' ? { wgs84: wgs(p), district: ADCODE.xiangshan } : {}),
+      ...(placed === 'district' ? { district: ADCODE.xiangshan } : {}),
+    })),
+  };
+}
+
+// roster-json.txt: GeoJSON named .txt, over 256 KB, so a sample of it is not JSON.
+{
+  const N = 500;
+  const base = [P.xiangshan, P.lieshan, P.duji, P.suixi];
+  const areas = ['相山区', '烈山区', '杜集区', '濉溪县'];
+  const features = Array.from({ length: N }, (_, i) => ({
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: base[i % 4] },
+    properties: {
+      编号: `J${String(i + 1).padStart(4, '0')}`,
+      企业名称: `示例大文件企业${i + 1}号有限公司`,
+      所属区县: areas[i % 4],
+      主营产品: `示例产品说明第${i + 1}条：${'铝合金零部件与电池箱体'.repeat(6)}`,
+      数据来源: SOURCE,
+    },
+  }));
+  const text = `${JSON.stringify({ type: 'FeatureCollection', features }, null, 1)}\n`;
+  if (Buffer.byteLength(text) <= 256 * 1024) throw new Error('roster-json.txt must be over 256 KB');
+  writeFileSync(`${OUT}roster-json.txt`, text);
+  expected['roster-json.txt'] = {
+    encoding: 'utf-8',
+    crs: 'wgs84',
+    dataRows: N,
+    rows: [0, N - 1].map((i) => ({
+      line: i + 1,
+      id: features[i].properties.编号,
+      name: features[i].properties.企业名称,
+      wgs84: wgs(base[i % 4]),
+    })),
+  };
+}
+
+// roster-unmapped-columns.csv
+{
+  const rows = [
+    [
+      'M001',
+      '示例环节列甲有限公司',
+      '相山区',
+      '汽车玻璃',
+      '0561-0000001',
+      '120',
+      P.xiangshan,
+      ['auto-glass'],
+    ],
+    ['M002', '示例环节列乙有限公司', '烈山区', '铝合金轮毂', '', '85', P.lieshan, ['al-wheel']],
+    ['M003', '示例环节列丙有限公司', '杜集区', '专用车整车', '0561-0000003', '', P.duji, ['special-vehicle']],
+  ];
+  const table = [
+    ['编号', '企业名称', '所属区县', '产业环节', '联系电话', '员工人数', '经度', '纬度'],
+    ...rows.map(([id, n, a, seg, tel, staff, p]) => [id, n, a, seg, tel, staff, ...wgs(p)]),
+  ];
+  writeFileSync(`${OUT}roster-unmapped-columns.csv`, csv(table, { eol: '\n' }));
+  expected['roster-unmapped-columns.csv'] = {
+    encoding: 'utf-8',
+    crs: 'wgs84',
+    dataRows: rows.length,
+    unmapped: { 联系电话: 2, 员工人数: 2 },
+    rows: rows.map(([id, name, , , , , p, segments], i) => ({
+      line: i + 2,
+      id,
+      name,
+      segments,
+      wgs84: wgs(p),
+    })),
+  };
+}
+
+// Every file's number of data rows, as written here (not as a parser reads them).
+for (const [name, file] of Object.entries(expected)) {
+  if (name !== 'note' && file.dataRows === undefined) file.dataRows = file.rows.length;
+}
 
 // Short arrays of numbers on one line, as the formatter (biome) writes them.
 const json = JSON.stringify(expected, null, 2).replace(

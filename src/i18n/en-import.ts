@@ -35,6 +35,8 @@ export const enImport: Record<keyof typeof zhImport, string> = {
   'import.stage.check': 'Checking rows and converting coordinates…',
   'import.untouched': 'Earlier imports are untouched.',
   'import.nothingUsable': 'No row could be imported: every row has a problem. The map is unchanged.',
+  'import.noDataRows':
+    'The file has a header and no data rows: nothing was imported, and the map is unchanged.',
   'import.kind': 'Kind of data',
   'import.kind.enterprises': 'Enterprise roster',
   'import.kind.chargers': 'Charging-site list',
@@ -55,6 +57,13 @@ export const enImport: Record<keyof typeof zhImport, string> = {
   'import.crsHint':
     'Coordinates copied from AMap are GCJ-02, from Baidu BD-09: the wrong choice puts points hundreds of metres off.',
   'import.crsFromHeader': 'The coordinate system was inferred from the column "{header}": please check.',
+  'import.crsColumn':
+    'The column “{column}” states each row’s coordinate system (in the sample: {counts}). Rows that state one are converted from it; the system chosen above is used only where the column is empty.',
+  'import.crsColumnCount': '{crs} on {n} row|{crs} on {n} rows',
+  'import.crsColumnUnknown': '{n} not recognised|{n} not recognised',
+  'import.crsMismatch': 'Note: the column “{column}” says {stated}, not the {chosen} chosen above.',
+  'import.unmapped':
+    'These columns are not mapped to any field and will not be imported: {columns}. To import one, choose a field for it above.',
   'import.swap': 'Swap the longitude and latitude columns',
   'import.swapDetected':
     'Longitude and latitude look swapped in the sample, so "swap" is ticked: please check.',
@@ -71,7 +80,15 @@ export const enImport: Record<keyof typeof zhImport, string> = {
   'import.preview': 'First 5 rows',
   'import.needName': 'Choose a column for each item marked * (a name is required).',
   'import.summary':
-    'The file has {rows} rows: {imported} imported, {rejected} not imported; {errors} errors, {warnings} warnings.',
+    'The file has {rows} rows: {placed} on the map, {unplaced} not placed (listed apart, not counted), {rejected} not imported; {errors} errors, {warnings} warnings.',
+  'import.summarySkipped':
+    '{n} more row matched a firm already on the map and was skipped, as chosen.|{n} more rows matched firms already on the map and were skipped, as chosen.',
+  'import.unplaced.title': 'Rows not placed ({n})',
+  'import.unplaced.help':
+    'These rows have no usable point and no usable area or district, so they are not on the map and not counted in the city’s or any district’s totals. Download them, add a point or a district, and import them again.',
+  'import.unplaced.name': 'Name',
+  'import.unplaced.csv': 'Download the rows not placed (CSV)',
+  'import.unplaced.geojson': 'Download the rows not placed (GeoJSON)',
   'import.line': 'Line',
   'import.feature': 'Feature',
   'import.column': 'Column',

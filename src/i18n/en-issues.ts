@@ -119,8 +119,20 @@ export const enIssues: Record<keyof typeof zhIssues, string> = {
   'row.countWithoutSource': 'a count is given without a source',
   'import.row.ragged': 'this row has {cells} cells; the header has {columns} columns',
   'import.row.noNameRejected': 'missing name; row not imported',
-  'import.row.noPlaceRejected':
-    'no point and no district: the site can be neither counted nor drawn; row not imported',
+  'import.row.unplaced':
+    'no usable point and no usable area or district: the row is kept apart as “not placed”, not drawn and not counted in the city’s or any district’s totals',
+  'import.row.unclosedQuote':
+    'a quote is never closed, so lines {span} ran together into one cell; this line was read again as if the quote were not there, and the lines after it as rows of their own',
+  'import.row.badQuote':
+    'a quote is misplaced (a quote must enclose the whole cell); the line was read as if it were not there',
+  'import.row.csvFormat': 'this row is not well-formed CSV; read as far as possible',
+  'import.row.badLonLat':
+    '“{text}” cannot be read as a longitude and latitude (write 116.79,33.97 or 116°48′30″E, 33°57′N)',
+  'import.row.unknownCrs':
+    'coordinate system “{crs}” is not recognised (write WGS84, GCJ02 or AMap, BD09 or Baidu); converted as the chosen {chosen}',
+  'import.row.polygonPoint': 'the geometry is an area; a point inside it is used as the location',
+  'import.row.linePoint': 'the geometry is a line; a point on it is used as the location',
+  'import.row.multiPointFirst': 'the geometry has several points; the first is used as the location',
   'import.row.areaFromPoint': 'no area given; assigned to the district its point lies in',
   'import.row.notPoint': 'geometry is not a point; no coordinates used',
   'import.row.outsideConverted':
@@ -131,12 +143,26 @@ export const enIssues: Record<keyof typeof zhIssues, string> = {
   'import.note.manyOutside':
     '{outside} of {total} points fall outside Huaibei: check the coordinate system (AMap is GCJ-02, Baidu BD-09) and whether the longitude and latitude columns are swapped',
   'import.note.nothingImported': 'every row has a problem; nothing was imported',
+  'import.note.nothingPlaced':
+    'no row could be put on the map: the rows imported are all kept apart as “not placed”, listed below',
+  'import.note.noRows': 'the file has a header and no data rows',
+  'import.note.unmappedColumn':
+    'column “{column}” is not mapped to any field: its {n} non-empty cell was not imported|column “{column}” is not mapped to any field: its {n} non-empty cells were not imported',
+  'import.note.noKindColumn': 'the file has no site-kind column: every site’s kind is taken as unknown',
+  'import.note.noConnectorsColumn':
+    'the file has no connector-count column: every site’s count is taken as unknown',
+  'import.note.noCommissionedColumn':
+    'the file has no commissioning-date column: every site’s date is taken as unknown, so no site counts in the figures by year',
+  'import.note.crsFromColumn':
+    'column “{column}” gives {crs} for {n} row, so it is converted from {crs}|column “{column}” gives {crs} for {n} rows, so they are converted from {crs}',
   'import.fail.tooBig': 'the file is {size} MB, over the {limit} MB limit. Split it into smaller files',
   'import.fail.tooManyColumns':
     'the file has {n} columns, over the limit of {limit}: it does not look like a roster or a charger list. Check the delimiter or remove columns',
   'import.fail.noContent': 'the file has no content',
   'import.fail.noHeader': 'the file has no header row',
-  'import.fail.badJson': 'not valid JSON: {message}',
+  'import.fail.badJson': 'not valid JSON (the file may be incomplete)',
+  'import.fail.badJsonAt':
+    'not valid JSON: there is an error near character {position} (the file may be incomplete)',
   'import.fail.notFeatureCollection': 'not a GeoJSON FeatureCollection',
   'import.fail.noNameColumn': 'no column chosen for "{fields}": choose the column that holds the name',
   'import.fail.xlsx':

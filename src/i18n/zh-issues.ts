@@ -118,7 +118,18 @@ export const zhIssues = {
   // The import pipeline (import/): rows of the user's file, notes on the whole file, and refusals.
   'import.row.ragged': '此行有 {cells} 个单元格，表头有 {columns} 列',
   'import.row.noNameRejected': '缺少企业名称，此行未导入',
-  'import.row.noPlaceRejected': '没有坐标也没有区县，无法计数或上图，此行未导入',
+  'import.row.unplaced':
+    '没有可用的坐标，也没有可用的区域或区县：此行单独列为“未落位”，不上图，也不计入全市和各区县的统计',
+  'import.row.unclosedQuote':
+    '引号没有闭合，{span} 行被连成了一个单元格；已按没有这个引号重读这一行，其后各行照常读取',
+  'import.row.badQuote': '引号用法有误（引号应包住整个单元格）；已按没有这个引号读取这一行',
+  'import.row.csvFormat': '这一行不符合 CSV 格式，已尽量读取',
+  'import.row.badLonLat': '“{text}”读不出经度和纬度（可写 116.79,33.97 或 116°48′30″E, 33°57′N）',
+  'import.row.unknownCrs':
+    '坐标系“{crs}”无法识别（可写 WGS84、GCJ02 或高德、BD09 或百度），按所选的 {chosen} 换算',
+  'import.row.polygonPoint': '几何是面，取面内的一点作为位置',
+  'import.row.linePoint': '几何是线，取线上的一点作为位置',
+  'import.row.multiPointFirst': '几何有多个点，取第一个点作为位置',
   'import.row.areaFromPoint': '未填写区域，按坐标所在区县归属',
   'import.row.notPoint': '几何不是点，未使用坐标',
   'import.row.outsideConverted':
@@ -130,12 +141,20 @@ export const zhIssues = {
   'import.note.manyOutside':
     '{outside} / {total} 个坐标落在淮北以外：请检查坐标系（高德为 GCJ-02，百度为 BD-09）以及经纬度两列是否填反',
   'import.note.nothingImported': '所有行都有问题，没有导入任何数据',
+  'import.note.nothingPlaced': '没有一行能放到地图上：导入的行都列为“未落位”，见下方列表',
+  'import.note.noRows': '文件只有表头，没有数据行',
+  'import.note.unmappedColumn': '“{column}”列没有对应到任何字段，其中 {n} 个非空单元格未导入',
+  'import.note.noKindColumn': '文件没有站点类型列：各站点按类型不明处理',
+  'import.note.noConnectorsColumn': '文件没有桩（枪）数列：各站点的桩数按未知处理',
+  'import.note.noCommissionedColumn': '文件没有投运日期列：各站点的投运日期按未知处理，不计入按年份的统计',
+  'import.note.crsFromColumn': '“{column}”列注明 {n} 行为 {crs}，这些行按 {crs} 换算',
   'import.fail.tooBig': '文件有 {size} MB，超过 {limit} MB 的上限。请拆分成几个文件再导入',
   'import.fail.tooManyColumns':
     '文件有 {n} 列，超过 {limit} 列的上限：这不像企业名录或充电站清单。请检查分隔符或删掉多余的列',
   'import.fail.noContent': '文件里没有内容',
   'import.fail.noHeader': '文件里没有表头',
-  'import.fail.badJson': '不是有效的 JSON：{message}',
+  'import.fail.badJson': '不是有效的 JSON（文件可能不完整）',
+  'import.fail.badJsonAt': '不是有效的 JSON：第 {position} 个字符附近有错（文件可能不完整）',
   'import.fail.notFeatureCollection': '不是 GeoJSON 要素集合（FeatureCollection）',
   'import.fail.noNameColumn': '没有为“{fields}”选择列：请在列对应中选择企业（站点）名称所在的列',
   'import.fail.xlsx':

@@ -19,7 +19,18 @@ const ALIASES: Record<TargetField, readonly string[]> = {
   name_en: ['name_en', '英文名称', '英文名', 'englishname', 'nameen'],
   name: ['name', '站点名称', '充电站名称', '电站名称', '名称', '站名', 'station', 'stationname'],
   area: ['area', '区域', '所属区域', '区县', '所属区县', '园区', '所在区域', 'district', 'park'],
-  segments: ['segments', '产业链环节', '环节', '产业链', '细分领域', 'segment', 'chainsegment'],
+  segments: [
+    'segments',
+    '产业链环节',
+    '产业环节',
+    '所属环节',
+    '所属产业链环节',
+    '环节',
+    '产业链',
+    '细分领域',
+    'segment',
+    'chainsegment',
+  ],
   segment_source: ['segment_source', '行业', '所属行业', '行业分类', 'industry'],
   products: ['products', '主营产品', '主要产品', '产品', '主营业务', '经营范围', 'product'],
   products_zh: ['products_zh', '产品中文', '中文产品'],
@@ -113,4 +124,47 @@ export function detectKind(header: readonly string[]): ImportKind {
 /** Fields the import cannot do without; every other field has a stated default. */
 export function requiredFields(kind: ImportKind): TargetField[] {
   return kind === 'enterprises' ? ['name_zh'] : ['name'];
+}
+
+// A column that states each row's coordinate system (坐标系: WGS84 / GCJ02 / 高德 / BD09 / 百度).
+const CRS_HEADERS = new Set(
+  [
+    '坐标系',
+    '坐标系统',
+    '坐标体系',
+    '坐标类型',
+    '坐标系类型',
+    'crs',
+    'srs',
+    'coordsys',
+    'coordinatesystem',
+    'datum',
+  ].map(normaliseHeader),
+);
+
+/** The column that states each row's coordinate system, if any. */
+export function findCrsColumn(header: readonly string[]): number | null {
+  const i = header.findIndex((h) => CRS_HEADERS.has(normaliseHeader(h)));
+  return i === -1 ? null : i;
+}
+
+/**
+ * The columns no field reads: not mapped, not the combined "lng,lat" column and not the
+ * coordinate-system column. Their cells are not imported, so the mapping step and the report name them.
+ */
+export function unmappedColumns(
+  header: readonly string[],
+  kind: ImportKind,
+  mapping: ColumnMapping,
+  lonLatColumn: number | null,
+  crsColumn: number | null,
+): number[] {
+  const read = new Set<number>();
+  for (const f of FIELDS[kind]) {
+    const i = mapping[f];
+    if (i !== undefined) read.add(i);
+  }
+  if (lonLatColumn !== null) read.add(lonLatColumn);
+  if (crsColumn !== null) read.add(crsColumn);
+  return header.map((_, i) => i).filter((i) => !read.has(i));
 }

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 // Reads, parses and checks an imported file off the main thread, so the page stays responsive.
 import { ImportFailure } from './failure';
-import { checkSize, LIMITS, runImport, sniff } from './pipeline';
+import { checkSize, LIMITS, runImport, sniff, wantsWholeFile } from './pipeline';
 import type { FromWorker, ToWorker } from './protocol';
 
 const post = (m: FromWorker) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
@@ -17,8 +17,8 @@ self.onmessage = async (e: MessageEvent<ToWorker>) => {
     checkSize(m.file.size);
     if (m.type === 'sniff') {
       const sample = await bytesOf(m.file.slice(0, LIMITS.sampleBytes));
-      const isJson = /\.(geo)?json$/i.test(m.file.name);
-      const full = isJson ? await bytesOf(m.file) : undefined;
+      // JSON by its name or its first characters is read whole (a .txt of GeoJSON too).
+      const full = wantsWholeFile(sample, m.file.name) ? await bytesOf(m.file) : undefined;
       post({ type: 'sniffed', sniffed: sniff(sample, m.file.name, m.file.size, full, m.overrides) });
       return;
     }

@@ -1,10 +1,12 @@
 import type { BundledData } from '../data/load-bundled';
 import { replacedKeys } from './duplicates';
-import type { ImportedDataset } from './pipeline';
+import { type ImportedDataset, isPlacedCharger, isPlacedEnterprise } from './pipeline';
 
 /**
  * The data the app shows: the bundled files with the imports joined to them, or in place of them
- * where an import of that kind says "replace".
+ * where an import of that kind says "replace". Only placed records join: a row with no point and
+ * no area is kept apart in its import (`unplaced`) and counted nowhere; an import saved before
+ * they were kept apart is filtered the same way.
  */
 export function withImports(bundled: BundledData, imports: readonly ImportedDataset[]): BundledData {
   if (imports.length === 0) return bundled;
@@ -15,12 +17,16 @@ export function withImports(bundled: BundledData, imports: readonly ImportedData
   for (const i of imports) {
     const gone = replacedKeys(i);
     if (gone.size) enterprises = enterprises.filter((e) => !gone.has(e.key));
-    enterprises = [...enterprises, ...i.enterprises];
+    enterprises = [
+      ...enterprises,
+      ...(i.unplaced ? i.enterprises : i.enterprises.filter(isPlacedEnterprise)),
+    ];
   }
+  const chargersOf = (i: ImportedDataset) => (i.unplaced ? i.chargers : i.chargers.filter(isPlacedCharger));
   return {
     ...bundled,
     enterprises,
-    chargers: [...(replaces('chargers') ? [] : bundled.chargers), ...imports.flatMap((i) => i.chargers)],
+    chargers: [...(replaces('chargers') ? [] : bundled.chargers), ...imports.flatMap(chargersOf)],
   };
 }
 

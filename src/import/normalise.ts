@@ -89,10 +89,78 @@ export function normaliseNumber(s: string): string {
   return t;
 }
 
-/** A combined "lng,lat" cell (AMap's location field) → the two parts, or null. */
+// Degrees with minutes and seconds, as maps and surveys write them: 116°48′30″E, 116度48分, 33°57'N,
+// 33°57'30"N (ASCII ' and " too), with the hemisphere letter before or after.
+const DMS =
+  /^([NSEW])?\s*(-?\d+(?:\.\d+)?)\s*(?:°|度)\s*(?:(\d+(?:\.\d+)?)\s*(?:′|'|’|分)\s*)?(?:(\d+(?:\.\d+)?)\s*(?:″|"|”|''|′′|秒)\s*)?([NSEW])?$/i;
+
+/**
+ * A coordinate in degrees, minutes and seconds → decimal degrees as text, or null when the cell is
+ * not in that form (a plain number is left to normaliseNumber). Minutes and seconds must be under
+ * 60; S and W make the value negative.
+ */
+export function readDegrees(s: string): string | null {
+  const m = DMS.exec(s.trim().replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+  if (!m) return null;
+  const [, before, d, mi, se, after] = m;
+  if (before && after) return null;
+  const min = mi === undefined ? 0 : Number(mi);
+  const sec = se === undefined ? 0 : Number(se);
+  if (min >= 60 || sec >= 60 || (mi === undefined && se !== undefined)) return null;
+  const deg = Number(d);
+  const hemi = (before ?? after ?? '').toUpperCase();
+  const value = (Math.abs(deg) + min / 60 + sec / 3600) * (deg < 0 || hemi === 'S' || hemi === 'W' ? -1 : 1);
+  return String(Number(value.toFixed(7)));
+}
+
+/** One coordinate cell → the number text to read: degrees-minutes-seconds converted, units off. */
+export function normaliseCoordinate(s: string): string {
+  if (/^-?\d+(\.\d+)?$/.test(s)) return s;
+  return readDegrees(s) ?? normaliseNumber(s);
+}
+
+const PLAIN = /^\s*(-?\d+(?:\.\d+)?)\s*[,，;\s]\s*(-?\d+(?:\.\d+)?)\s*$/;
+
+/**
+ * A combined "lng,lat" cell (AMap's location field) → the two parts, or null. Plain numbers or
+ * degrees-minutes-seconds ("116°48′30″E, 33°57′N"), split at a comma or semicolon, else at the
+ * one space that leaves two readable halves.
+ */
 export function splitLonLat(s: string): [string, string] | null {
-  const m = /^\s*(-?\d+(?:\.\d+)?)\s*[,，;\s]\s*(-?\d+(?:\.\d+)?)\s*$/.exec(s);
-  return m ? [m[1] as string, m[2] as string] : null;
+  const m = PLAIN.exec(s);
+  if (m) return [m[1] as string, m[2] as string];
+  if (!/[°度]/.test(s)) return null;
+  const parts = s.split(/[,，;；]/);
+  if (parts.length === 2) {
+    const [a, b] = parts.map((p) => readDegrees(p));
+    return a && b ? [a, b] : null;
+  }
+  if (parts.length > 2) return null;
+  const t = s.trim();
+  for (let i = t.indexOf(' '); i !== -1; i = t.indexOf(' ', i + 1)) {
+    const a = readDegrees(t.slice(0, i));
+    const b = readDegrees(t.slice(i + 1));
+    if (a && b) return [a, b];
+  }
+  return null;
+}
+
+/** A coordinate-system cell (坐标系 column) → our system, or null when it names none we know. */
+export function readCrs(s: string): 'wgs84' | 'gcj02' | 'bd09' | null {
+  const t = s
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]/g, '');
+  if (t === '') return null;
+  if (/^(wgs84|wgs|gps|epsg:?4326|4326|天地图|tianditu|cgcs2000|2000)/.test(t)) return 'wgs84';
+  if (/^(gcj02|gcj|高德|腾讯|火星|amap|gaode|tencent)/.test(t)) return 'gcj02';
+  if (/^(bd09|bd09ll|bd|百度|baidu)/.test(t)) return 'bd09';
+  return null;
+}
+
+/** An Excel guard the app's own CSV export writes ('=…, '+…, '-…, '@…): one leading ' removed. */
+export function withoutExcelGuard(s: string): string {
+  return s.length > 1 && s.charCodeAt(0) === 39 && /^'[=+\-@]/.test(s) ? s.slice(1) : s;
 }
 
 const KIND_WORDS: [RegExp, string][] = [

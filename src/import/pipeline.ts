@@ -1,5 +1,6 @@
+import { pointOnFeature } from '@turf/turf';
 import gcoord, { type CRSTypes } from 'gcoord';
-import type { Feature } from 'geojson';
+import type { Feature, Geometry } from 'geojson';
 import Papa from 'papaparse';
 import type { Charger } from '../data/chargers';
 import { type ChargerContext, chargersFromRows } from '../data/chargers';
@@ -22,10 +23,12 @@ import {
   type ColumnMapping,
   detectKind,
   FIELDS,
+  findCrsColumn,
   type ImportKind,
   requiredFields,
   suggestMapping,
   type TargetField,
+  unmappedColumns,
 } from './columns';
 import type { DuplicateAction, DuplicateMatch } from './duplicates';
 import { decode, detectEncoding, type Encoding, isNotText } from './encoding';
@@ -34,13 +37,16 @@ import {
   nameIndex,
   normaliseBoolean,
   normaliseConfidence,
+  normaliseCoordinate,
   normaliseDate,
   normaliseKind,
   normaliseNumber,
   normalisePrecision,
   normaliseStatus,
+  readCrs,
   resolveList,
   splitLonLat,
+  withoutExcelGuard,
   withoutSuffix,
 } from './normalise';
 
@@ -89,6 +95,8 @@ export interface Sniffed {
   crs: Crs;
   /** Why the coordinate system was suggested (a header said so), or null for the default. */
   crsReason: string | null;
+  /** A column that states each row's coordinate system (坐标系), if any: it wins over `crs` for its rows. */
+  crsColumn: number | null;
   swapLonLat: boolean;
 }
 
@@ -107,7 +115,10 @@ export interface ImportOptions {
   kind: ImportKind;
   mapping: ColumnMapping;
   lonLatColumn: number | null;
+  /** The coordinate system for rows whose 坐标系 cell (crsColumn) is empty or absent. */
   crs: Crs;
+  /** A column that states each row's coordinate system; absent or null: none. */
+  crsColumn?: number | null;
   swapLonLat: boolean;
   mode: 'join' | 'replace';
   /** Confidence for rows whose file has no confidence column. */
@@ -140,8 +151,14 @@ export interface ImportedDataset {
   crs: Crs;
   rowCount: number;
   rejectedRows: number;
+  /** Records placed on the map: a usable point, or an area (firms) or a district (sites) to count them in. */
   enterprises: Enterprise[];
   chargers: Charger[];
+  /**
+   * Rows kept but not placed: no usable point and no area or district. Listed in the report and
+   * exportable; never joined to the map's data, so never counted (absent in older saves).
+   */
+  unplaced?: Unplaced;
   report: ReportRow[];
   /** Notes on the whole file (e.g. many points outside the city). */
   notes: ImportNote[];
@@ -149,6 +166,40 @@ export interface ImportedDataset {
   duplicates?: { action: DuplicateAction; matches: DuplicateMatch[] };
   /** What the import changed on the map when it was made (absent in older saves). */
   changes?: ChangeList;
+}
+
+export interface Unplaced {
+  enterprises: Enterprise[];
+  chargers: Charger[];
+}
+
+/** A firm is placed by a point or an area: without either it is on no map and in no area's count. */
+export const isPlacedEnterprise = (e: Pick<Enterprise, 'lngLat' | 'area'>) =>
+  e.lngLat !== null || e.area !== null;
+/** A site is placed by a point or a district (counted there when it has no point). */
+export const isPlacedCharger = (c: Pick<Charger, 'lngLat' | 'district'>) =>
+  c.lngLat !== null || c.district !== null;
+
+/** A dataset's records placed and kept apart, each list in file order. */
+export function placeApart<D extends Pick<ImportedDataset, 'enterprises' | 'chargers' | 'unplaced'>>(
+  ds: D,
+): D & { unplaced: Unplaced } {
+  const enterprises = [...ds.enterprises, ...(ds.unplaced?.enterprises ?? [])];
+  const chargers = [...ds.chargers, ...(ds.unplaced?.chargers ?? [])];
+  const byLine = (a: { line: number }, b: { line: number }) => a.line - b.line;
+  if (ds.unplaced) {
+    enterprises.sort(byLine);
+    chargers.sort(byLine);
+  }
+  return {
+    ...ds,
+    enterprises: enterprises.filter(isPlacedEnterprise),
+    chargers: chargers.filter(isPlacedCharger),
+    unplaced: {
+      enterprises: enterprises.filter((e) => !isPlacedEnterprise(e)),
+      chargers: chargers.filter((c) => !isPlacedCharger(c)),
+    },
+  };
 }
 
 /** A note on the whole file, as an issue template code and its parameters. */
@@ -176,12 +227,24 @@ function checkColumns(n: number): void {
   if (n > LIMITS.maxColumns) fail('import.fail.tooManyColumns', { n, limit: LIMITS.maxColumns });
 }
 
+/** JSON by its content (an object first), whatever the file is called, or by a .json/.geojson name. */
 const looksLikeJson = (fileName: string, text: string) =>
-  /\.(geo)?json$/i.test(fileName) || /^\s*\{/.test(text.slice(0, 100));
+  /\.(geo)?json$/i.test(fileName) || /^\s*\{/.test(text.slice(0, 1000));
+
+/**
+ * Whether a first look at this file needs all of it: JSON cannot be read in part, so a file that
+ * is JSON by its name or by its first characters is read whole.
+ */
+export function wantsWholeFile(sample: Uint8Array, fileName: string): boolean {
+  if (/\.(geo)?json$/i.test(fileName)) return true;
+  const guess = detectEncoding(sample.subarray(0, 4096));
+  if (isNotText(guess)) return false;
+  return looksLikeJson(fileName, decode(sample.subarray(0, 4096), guess.encoding, true).text);
+}
 
 /**
  * The first look at a file: encoding, format, delimiter, header, a preview and suggested settings.
- * `sample` is the start of the file (all of it for GeoJSON, which cannot be read in part).
+ * `sample` is the start of the file; `full` all of it when wantsWholeFile (JSON cannot be read in part).
  */
 export function sniff(
   sample: Uint8Array,
@@ -198,6 +261,7 @@ export function sniff(
   const { text, replaced } = decode(sample, encoding, sample.length < size);
   const base = { fileName, size, encoding, bom: guess.bom, replaced };
   if (looksLikeJson(fileName, text)) {
+    // Parsed whole (the caller passes `full` when wantsWholeFile): a cut JSON text is no JSON.
     const table = parseGeoJsonTable(full ? decode(full, encoding).text : text);
     return withSuggestions(
       { ...base, format: 'geojson', delimiter: ',' },
@@ -213,18 +277,38 @@ export function sniff(
     skipEmptyLines: 'greedy',
     ...(overrides.delimiter ? { delimiter: overrides.delimiter } : { delimitersToGuess: DELIMITERS }),
   });
-  const [header = [], ...preview] = parsed.data;
+  const delimiter = parsed.meta.delimiter || ',';
+  // The preview is read as the import reads the file, so a broken quote does not swallow it.
+  const table = parseCsvTable(cutAfterRows(body, 40), delimiter);
   return withSuggestions(
-    { ...base, format: 'csv', delimiter: parsed.meta.delimiter || ',' },
-    header.map((h) => h.trim()),
-    preview,
+    { ...base, format: 'csv', delimiter },
+    table.header,
+    table.rows.slice(0, 20).map((r) => r.cells),
   );
+}
+
+/** The text up to the end of its n-th line (enough for a preview of the first rows). */
+function cutAfterRows(text: string, n: number): string {
+  let at = -1;
+  for (let i = 0; i < n; i += 1) {
+    at = text.indexOf('\n', at + 1);
+    if (at === -1) return text;
+  }
+  return text.slice(0, at + 1);
 }
 
 function withSuggestions(
   base: Omit<
     Sniffed,
-    'header' | 'preview' | 'kind' | 'mapping' | 'lonLatColumn' | 'crs' | 'crsReason' | 'swapLonLat'
+    | 'header'
+    | 'preview'
+    | 'kind'
+    | 'mapping'
+    | 'lonLatColumn'
+    | 'crs'
+    | 'crsReason'
+    | 'crsColumn'
+    | 'swapLonLat'
   >,
   header: string[],
   preview: string[][],
@@ -233,7 +317,14 @@ function withSuggestions(
   const kind = detectKind(header);
   const mapping = suggestMapping(header, kind);
   const lonLatColumn = findLonLatColumn(header);
-  const { crs, reason } = suggestCrs(header);
+  const crsColumn = findCrsColumn(header);
+  let { crs, reason } = suggestCrs(header);
+  // The file's own word: the system its 坐标系 column states most often in the preview.
+  const stated = crsColumn === null ? null : statedCrs(preview, crsColumn).top;
+  if (crsColumn !== null && stated) {
+    crs = stated;
+    reason = header[crsColumn] ?? reason;
+  }
   const partial = {
     ...base,
     header,
@@ -243,10 +334,11 @@ function withSuggestions(
     lonLatColumn,
     crs,
     crsReason: reason,
+    crsColumn,
     swapLonLat: false,
   };
-  const straight = previewPoints(partial, mapping, lonLatColumn, 'wgs84', false);
-  const swapped = previewPoints(partial, mapping, lonLatColumn, 'wgs84', true);
+  const straight = previewPoints(partial, mapping, lonLatColumn, 'wgs84', false, crsColumn);
+  const swapped = previewPoints(partial, mapping, lonLatColumn, 'wgs84', true, crsColumn);
   return { ...partial, swapLonLat: swapped.inside > straight.inside };
 }
 
@@ -266,6 +358,28 @@ export function suggestCrs(header: readonly string[]): { crs: Crs; reason: strin
   return { crs: 'wgs84', reason: null };
 }
 
+/** What a 坐标系 column says in these rows: rows per system, rows it names none we know, the commonest. */
+export function statedCrs(
+  rows: readonly (readonly string[])[],
+  crsColumn: number,
+): { counts: Record<Crs, number>; unknown: number; top: Crs | null } {
+  const counts: Record<Crs, number> = { wgs84: 0, gcj02: 0, bd09: 0 };
+  let unknown = 0;
+  for (const cells of rows) {
+    const said = (cells[crsColumn] ?? '').trim();
+    if (said === '') continue;
+    const c = readCrs(said);
+    if (c) counts[c] += 1;
+    else unknown += 1;
+  }
+  let top: Crs | null = null;
+  for (const c of CRS_LIST) if (counts[c] > 0 && (top === null || counts[c] > counts[top])) top = c;
+  return { counts, unknown, top };
+}
+
+/** A system's name as maps write it, the same in both languages. */
+export const crsLabel = (crs: Crs) => ({ wgs84: 'WGS84', gcj02: 'GCJ-02', bd09: 'BD-09' })[crs];
+
 const GCOORD: Record<Crs, CRSTypes> = {
   wgs84: gcoord.WGS84,
   gcj02: gcoord.GCJ02,
@@ -284,16 +398,15 @@ function rawLonLat(
   mapping: ColumnMapping,
   lonLatColumn: number | null,
   swap: boolean,
-): [string, string] {
+): [lon: string, lat: string, fileLon: string, fileLat: string] {
   let lon = mapping.lon === undefined ? '' : (cells[mapping.lon] ?? '');
   let lat = mapping.lat === undefined ? '' : (cells[mapping.lat] ?? '');
   if (lon.trim() === '' && lat.trim() === '' && lonLatColumn !== null) {
     const both = splitLonLat(cells[lonLatColumn] ?? '');
     if (both) [lon, lat] = both;
   }
-  lon = normaliseNumber(lon);
-  lat = normaliseNumber(lat);
-  return swap ? [lat, lon] : [lon, lat];
+  const [a, b] = [normaliseCoordinate(lon), normaliseCoordinate(lat)];
+  return swap ? [b, a, lat.trim(), lon.trim()] : [a, b, lon.trim(), lat.trim()];
 }
 
 /**
@@ -306,6 +419,7 @@ export function previewPoints(
   lonLatColumn: number | null,
   crs: Crs,
   swap: boolean,
+  crsColumn: number | null = null,
 ): { total: number; inside: number; meanShiftM: number | null } {
   let total = 0;
   let inside = 0;
@@ -316,58 +430,180 @@ export function previewPoints(
     const lat = Number(b);
     if (a === '' || b === '' || !Number.isFinite(lon) || !Number.isFinite(lat)) continue;
     total += 1;
-    const [x, y] = toWgs84(lon, lat, crs);
+    const rowCrs = crsColumn === null ? crs : (readCrs(cells[crsColumn] ?? '') ?? crs);
+    const [x, y] = toWgs84(lon, lat, rowCrs);
     if (inBbox(x, y)) inside += 1;
     shift += Math.hypot((x - lon) * 111_320 * Math.cos((lat * Math.PI) / 180), (y - lat) * 111_320);
   }
   return { total, inside, meanShiftM: total ? shift / total : null };
 }
 
+/** Line numbers of a text by offset, and where each line starts and ends. */
+function lineIndex(body: string) {
+  const { lineAt } = lineLocator(body);
+  const newlines: number[] = [];
+  for (let i = body.indexOf('\n'); i !== -1; i = body.indexOf('\n', i + 1)) newlines.push(i);
+  /** The 1-based line the character at `offset` is on. */
+  const lineOf = (offset: number) => {
+    let lo = 0;
+    let hi = newlines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((newlines[mid] as number) < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo + 1;
+  };
+  return {
+    lineAt,
+    lineOf,
+    startOf: (line: number) => (line <= 1 ? 0 : (newlines[line - 2] as number) + 1),
+    /** The offset of the line's newline, or the end of the text. */
+    endOf: (line: number) => newlines[line - 1] ?? body.length,
+  };
+}
+
+const QUOTE_ERRORS: ReadonlySet<string> = new Set(['MissingQuotes', 'InvalidQuotes']);
+
+/**
+ * A row that swallowed the lines after it without a parser error: a quote opened in one cell and
+ * closed, by chance, in a later line. A cell holds a line break and, after it, either a delimiter
+ * while the row has the wrong number of cells, or a whole line that reads as a row of its own.
+ */
+function swallowed(cells: readonly string[], columns: number, delimiter: string): boolean {
+  return cells.some((c) => {
+    const br = c.search(/[\r\n]/);
+    if (br === -1) return false;
+    if (cells.length !== columns && c.indexOf(delimiter, br) !== -1) return true;
+    if (columns < 2) return false;
+    const inner = c.split(/\r?\n|\r/).slice(1, -1);
+    return inner.some((l) => l.split(delimiter).length >= columns);
+  });
+}
+
+/**
+ * One line whose quotes are broken, read on its own: as CSV if it is well-formed alone, else split
+ * at every delimiter, a cell quoted whole unquoted and a lone opening quote dropped.
+ */
+function readLineAlone(text: string, delimiter: string): string[] {
+  const alone = Papa.parse<string[]>(text, { delimiter });
+  const [only] = alone.data;
+  if (alone.errors.length === 0 && alone.data.length === 1 && only) return only;
+  return text.split(delimiter).map((c) => {
+    if (c.length >= 2 && c.startsWith('"') && c.endsWith('"')) return c.slice(1, -1).replace(/""/g, '"');
+    return c.startsWith('"') ? c.slice(1) : c;
+  });
+}
+
 /**
  * Whole CSV text → table. Line numbers come from character offsets (quoted cells may span lines).
+ * A quote that is never closed would swallow the rest of the file into one cell: the row is read
+ * again from its own line, reported with the lines it spanned, and parsing goes on after that line.
  * `onProgress` gets the share of the text read so far.
  */
 export function parseCsvTable(text: string, delimiter: string, onProgress?: (share: number) => void): Table {
   const body = text.replace(/^\uFEFF/, '');
-  const { lineAt } = lineLocator(body);
+  const at = lineIndex(body);
   const rows: Table['rows'] = [];
   const issues: DataIssue[] = [];
   const add = issueCollector(issues, '');
   let header: string[] | null = null;
-  let cursor = 0;
   let next = 0;
-  Papa.parse<string[]>(body, {
-    delimiter,
-    // Blank rows (Excel writes ",,,," for an empty row) are skipped here, not by papaparse: its
-    // step is not called for a row it skips, so the cursor would stay before it and the next row
-    // would be reported on the blank row's line.
-    skipEmptyLines: false,
-    step: (r) => {
-      const line = lineAt(cursor);
-      cursor = r.meta.cursor;
-      if (r.data.every((c) => c.trim() === '') && r.errors.length === 0) return;
-      if (header === null) {
-        header = r.data.map((h) => h.trim());
-        checkColumns(header.length);
-      } else rows.push({ cells: r.data, line });
-      for (const e of r.errors) add(line, '(csv)', 'row.csvError', { message: e.message });
-      if (onProgress && cursor >= next) {
-        onProgress(cursor / body.length);
-        next = cursor + body.length / 50;
-      }
-    },
-  });
+  for (let from = 0; from < body.length; ) {
+    const base = from;
+    let cursor = from;
+    let resume = -1;
+    Papa.parse<string[]>(base === 0 ? body : body.slice(base), {
+      delimiter,
+      // Blank rows (Excel writes ",,,," for an empty row) are skipped here, not by papaparse: its
+      // step is not called for a row it skips, so the cursor would stay before it and the next row
+      // would be reported on the blank row's line.
+      skipEmptyLines: false,
+      step: (r, parser) => {
+        const line = at.lineAt(cursor);
+        const end = base + r.meta.cursor;
+        cursor = end;
+        if (r.data.every((c) => c.trim() === '') && r.errors.length === 0) return;
+        let cells = r.data;
+        const quoteBroken =
+          r.errors.some((e) => QUOTE_ERRORS.has(e.code)) ||
+          (header !== null && swallowed(cells, header.length, delimiter));
+        if (quoteBroken) {
+          const lineEnd = at.endOf(line);
+          const last = at.lineOf(Math.max(end - 1, lineEnd));
+          cells = readLineAlone(body.slice(at.startOf(line), lineEnd).replace(/\r$/, ''), delimiter);
+          if (last > line) add(line, '(csv)', 'import.row.unclosedQuote', { span: `${line}–${last}` });
+          else add(line, '(csv)', 'import.row.badQuote');
+          // The lines it swallowed are read again, as rows of their own.
+          if (lineEnd + 1 < end) {
+            resume = lineEnd + 1;
+            parser.abort();
+          }
+        } else if (r.errors.length > 0) add(line, '(csv)', 'import.row.csvFormat');
+        if (header === null) {
+          header = cells.map((h) => h.trim());
+          checkColumns(header.length);
+        } else rows.push({ cells, line });
+        if (onProgress && cursor >= next) {
+          onProgress(cursor / body.length);
+          next = cursor + body.length / 50;
+        }
+      },
+    });
+    if (resume === -1) break;
+    from = resume;
+  }
   if (header === null) fail('import.fail.noHeader');
   return { header, rows, issues };
 }
 
-/** A GeoJSON FeatureCollection of points → a table of its properties plus lon and lat. */
+type Located = { point: [number, number] } | { point: null; code: IssueCode | null };
+
+/**
+ * A feature's geometry → the point that stands for it: a point as it is, the first of several, a
+ * point on an area or a line (turf's pointOnFeature, inside the shape, not its centroid), with the
+ * report code saying which; none for a missing geometry or one that cannot be read.
+ */
+function pointOfGeometry(g: Geometry | null | undefined): Located & { note?: IssueCode } {
+  if (!g) return { point: null, code: null };
+  const isPair = (c: unknown): c is [number, number] =>
+    Array.isArray(c) && typeof c[0] === 'number' && typeof c[1] === 'number';
+  if (g.type === 'Point') return isPair(g.coordinates) ? { point: g.coordinates } : bad;
+  if (g.type === 'MultiPoint') {
+    const [first] = g.coordinates;
+    if (!isPair(first)) return bad;
+    return g.coordinates.length > 1 ? { point: first, note: 'import.row.multiPointFirst' } : { point: first };
+  }
+  const note: IssueCode | null =
+    g.type === 'Polygon' || g.type === 'MultiPolygon'
+      ? 'import.row.polygonPoint'
+      : g.type === 'LineString' || g.type === 'MultiLineString'
+        ? 'import.row.linePoint'
+        : null;
+  if (!note) return bad;
+  try {
+    const c = pointOnFeature(g).geometry.coordinates;
+    return isPair(c) && Number.isFinite(c[0]) && Number.isFinite(c[1]) ? { point: c, note } : bad;
+  } catch {
+    return bad;
+  }
+}
+const bad: Located = { point: null, code: 'import.row.notPoint' };
+
+/** JSON.parse's complaint → a failure of ours, with the character it stopped at when the engine says. */
+function badJson(e: unknown): never {
+  const m = /position (\d+)/.exec(e instanceof Error ? e.message : '');
+  if (m) fail('import.fail.badJsonAt', { position: Number(m[1]) + 1 });
+  fail('import.fail.badJson');
+}
+
+/** A GeoJSON FeatureCollection → a table of its properties plus lon and lat (a point for each feature). */
 export function parseGeoJsonTable(text: string): Table {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    fail('import.fail.badJson', { message: (e as Error).message });
+    badJson(e);
   }
   const fc = json as { type?: unknown; features?: unknown };
   if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features)) {
@@ -393,7 +629,7 @@ export function parseGeoJsonTable(text: string): Table {
   const add = issueCollector(issues, '');
   const rows = features.map((f, i) => {
     const feat = f as {
-      geometry?: { type?: unknown; coordinates?: unknown };
+      geometry?: unknown;
       properties?: Record<string, unknown>;
     } | null;
     const props = feat?.properties ?? {};
@@ -401,12 +637,12 @@ export function parseGeoJsonTable(text: string): Table {
       const v = props[k];
       return v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
     });
-    const g = feat?.geometry;
-    const c = g?.coordinates;
-    if (g?.type === 'Point' && Array.isArray(c) && typeof c[0] === 'number' && typeof c[1] === 'number') {
-      cells[header.length - 2] = String(c[0]);
-      cells[header.length - 1] = String(c[1]);
-    } else if (g) add(i + 1, 'geometry', 'import.row.notPoint', {}, 'warning');
+    const at = pointOfGeometry(feat?.geometry as Geometry | null | undefined);
+    if (at.point) {
+      cells[header.length - 2] = String(at.point[0]);
+      cells[header.length - 1] = String(at.point[1]);
+      if (at.note) add(i + 1, 'geometry', at.note, {}, 'warning');
+    } else if (at.code) add(i + 1, 'geometry', at.code, {}, 'warning');
     return { cells, line: i + 1 };
   });
   return { header, rows, issues };
@@ -469,12 +705,20 @@ function reportRowOf(i: DataIssue, column: string): ReportRow {
   };
 }
 
+// A charger column that may be missing altogether: without it every row would carry the same
+// complaint, so the file gets one note instead (the field, the issue it would raise, the note).
+const ABSENT_CHARGER_COLUMNS: readonly [TargetField, IssueCode, IssueCode][] = [
+  ['kind', 'row.unknownKind', 'import.note.noKindColumn'],
+  ['connectors', 'row.noConnectors', 'import.note.noConnectorsColumn'],
+  ['commissioned', 'row.noCommissioned', 'import.note.noCommissionedColumn'],
+];
+
 /**
  * A table and the user's settings → a dataset of records in our formats, and a report of every
- * row that was refused or questioned, naming the file's own column. Rows are refused only when
- * nothing useful is left (no name; for a charger also no place at all); every other problem is
- * reported and the row kept. Ids and keys are prefixed with the dataset id so that imports never
- * collide with the bundled data or with each other.
+ * row that was refused or questioned, naming the file's own column. A row is refused only when it
+ * has no name; every other problem is reported and the row kept. A row with no usable point and
+ * no area (or district) is kept apart as not placed: listed, never counted. Ids and keys are
+ * prefixed with the dataset id so that imports never collide with the bundled data or with each other.
  */
 export function buildDataset(
   table: Table,
@@ -496,6 +740,15 @@ export function buildDataset(
   const fields = FIELDS[o.kind];
   // Which cell feeds each field, worked out once rather than per row.
   const columnOf = ALL_FIELDS.map((f) => [f, fields.includes(f) ? o.mapping[f] : undefined] as const);
+  // The app's own CSV export guards = + - @ with a ': taken off again, so an export imports unchanged.
+  const unguard = o.format === 'csv' ? withoutExcelGuard : (s: string) => s;
+  const crsColumn = o.crsColumn ?? null;
+  const crsColumnName = crsColumn === null ? '' : (table.header[crsColumn] ?? '');
+  // Cells of columns no field reads, counted so the report can say what was left out.
+  const unread = unmappedColumns(table.header, o.kind, o.mapping, o.lonLatColumn, crsColumn);
+  const unreadCells = new Array<number>(unread.length).fill(0);
+  // Rows per system a 坐标系 column stated.
+  const stated: Record<Crs, number> = { wgs84: 0, gcj02: 0, bd09: 0 };
   // Language-neutral: a record's source is data, shown as it is in both languages.
   const defaultSource = `${o.fileName} (${isoDate(new Date(importedAt))})`;
   const rows: CsvRow[] = [];
@@ -503,35 +756,63 @@ export function buildDataset(
   const importDate = isoDate(new Date(importedAt));
   // Lines whose id the import made up: such an id names no record, so it never matches one.
   const madeUpId = new Set<number>();
-  // The file's own values of a converted point, so a report about it quotes what the user typed.
-  const fileLonLat = new Map<number, string>();
+  // The file's own values of a converted point and their system, so a report quotes what the user typed.
+  const fileLonLat = new Map<number, { typed: string; crs: Crs }>();
   let rejectedRows = 0;
   const reject = (line: number, column: string, code: IssueCode) => {
     rejectedRows += 1;
     report.push({ line, column, code, params: {}, severity: 'error', rejected: true });
   };
-  const warn = (line: number, column: string, code: IssueCode, params: IssueParams = {}) =>
-    report.push({ line, column, code, params, severity: 'warning', rejected: false });
+  const flag = (
+    line: number,
+    column: string,
+    code: IssueCode,
+    params: IssueParams = {},
+    severity: ReportRow['severity'] = 'warning',
+  ) => report.push({ line, column, code, params, severity, rejected: false });
 
   for (const { cells, line } of table.rows) {
     if (cells.length !== table.header.length && o.format === 'csv') {
-      warn(line, '(csv)', 'import.row.ragged', { cells: cells.length, columns: table.header.length });
+      flag(line, '(csv)', 'import.row.ragged', { cells: cells.length, columns: table.header.length });
+    }
+    for (let k = 0; k < unread.length; k += 1) {
+      if ((cells[unread[k] as number] ?? '').trim() !== '') unreadCells[k] = (unreadCells[k] ?? 0) + 1;
     }
     const data = {} as Record<TargetField, string>;
-    for (const [f, i] of columnOf) data[f] = i === undefined ? '' : (cells[i] ?? '').trim();
-    // Coordinates: unit suffixes off, swapped columns put right, then converted to WGS84.
-    const [lonText, latText] = rawLonLat(cells, o.mapping, o.lonLatColumn, o.swapLonLat);
+    for (const [f, i] of columnOf) data[f] = i === undefined ? '' : unguard((cells[i] ?? '').trim());
+    // The row's coordinate system: its 坐标系 cell when it names one, else the user's choice.
+    let crs = o.crs;
+    if (crsColumn !== null) {
+      const said = (cells[crsColumn] ?? '').trim();
+      const c = said === '' ? null : readCrs(said);
+      if (c) {
+        crs = c;
+        stated[c] += 1;
+      } else if (said !== '') {
+        flag(line, crsColumnName, 'import.row.unknownCrs', { crs: said, chosen: crsLabel(o.crs) });
+      }
+    }
+    // Coordinates: unit suffixes off, degrees-minutes-seconds read, swapped columns put right, then
+    // converted to WGS84.
+    const [lonText, latText, fileLon, fileLat] = rawLonLat(cells, o.mapping, o.lonLatColumn, o.swapLonLat);
     const lon = Number(lonText);
     const lat = Number(latText);
     let point: [number, number] | null = null;
     if (lonText !== '' && latText !== '' && Number.isFinite(lon) && Number.isFinite(lat)) {
-      point = toWgs84(lon, lat, o.crs);
-      if (o.crs !== 'wgs84') fileLonLat.set(line, `${lonText}, ${latText}`);
+      point = toWgs84(lon, lat, crs);
+      if (crs !== 'wgs84') fileLonLat.set(line, { typed: `${lonText}, ${latText}`, crs });
       data.lon = point[0].toFixed(6);
       data.lat = point[1].toFixed(6);
     } else {
-      data.lon = lonText;
-      data.lat = latText;
+      // What cannot be read is reported as the file writes it, not as half cleaned up.
+      data.lon = lonText !== '' && !Number.isFinite(lon) ? fileLon : lonText;
+      data.lat = latText !== '' && !Number.isFinite(lat) ? fileLat : latText;
+      // A combined "lng,lat" cell that could not be split says nothing to the checks below.
+      const both = lonText === '' && latText === '' && o.lonLatColumn !== null;
+      const text = both ? (cells[o.lonLatColumn as number] ?? '').trim() : '';
+      if (text !== '') {
+        flag(line, table.header[o.lonLatColumn as number] ?? '', 'import.row.badLonLat', { text }, 'error');
+      }
     }
     const inCity = point !== null && inBbox(point[0], point[1]);
     // Point-in-polygon is the costly part of a row: only for rows that name no area or district.
@@ -542,7 +823,7 @@ export function buildDataset(
       madeUpId.add(line);
     }
     if (o.mapping.source_date === undefined) data.source_date = importDate;
-    else if (data.source_date === '') warn(line, columnName('source_date'), 'row.noDate');
+    else if (data.source_date === '') flag(line, columnName('source_date'), 'row.noDate');
     if (o.kind === 'enterprises') {
       if (data.name_zh === '' && data.name_en === '') {
         reject(line, columnName('name_zh'), 'import.row.noNameRejected');
@@ -552,7 +833,7 @@ export function buildDataset(
       else {
         const districtFeature = districtAt();
         data.area = districtFeature ? (n.areaOfDistrict.get(districtFeature.properties.adcode) ?? '') : '';
-        if (data.area) warn(line, columnName('area'), 'import.row.areaFromPoint');
+        if (data.area) flag(line, columnName('area'), 'import.row.areaFromPoint');
       }
       data.segments = resolveList(data.segments, n.segmentOf).join(';');
       data.confidence =
@@ -568,13 +849,9 @@ export function buildDataset(
                 : 'unknown'
           : normalisePrecision(data.precision);
       if (o.mapping.location_basis === undefined && inCity) {
-        data.location_basis = `${o.fileName}: ${columnName('lon')}/${columnName('lat')} (${o.crs.toUpperCase()})`;
+        data.location_basis = `${o.fileName}: ${columnName('lon')}/${columnName('lat')} (${crs.toUpperCase()})`;
       }
     } else {
-      if (!point && data.district === '') {
-        reject(line, columnName('lon'), 'import.row.noPlaceRejected');
-        continue;
-      }
       data.kind = normaliseKind(data.kind);
       data.connectors = normaliseNumber(data.connectors);
       data.power_kw = normaliseNumber(data.power_kw);
@@ -591,7 +868,7 @@ export function buildDataset(
     rows.push({ data, line });
   }
 
-  const issues: DataIssue[] = [];
+  let issues: DataIssue[] = [];
   const add = issueCollector(issues, o.fileName);
   const segmentIds = new Set(ctx.segments.map((s) => s.id));
   const chargerCtx: ChargerContext = {
@@ -612,7 +889,21 @@ export function buildDataset(
         }))
       : [];
   const chargers = o.kind === 'chargers' ? chargersFromRows(rows, chargerCtx, add).map(prefix) : [];
-  const crsName = o.crs.toUpperCase().replace('GCJ02', 'GCJ-02').replace('BD09', 'BD-09');
+  const notes: ImportNote[] = [];
+  if (table.rows.length === 0) notes.push({ code: 'import.note.noRows', params: {} });
+  // A column the file does not have: one note, not the same complaint on every row.
+  if (o.kind === 'chargers' && rows.length > 0) {
+    const absent = ABSENT_CHARGER_COLUMNS.filter(([f]) => o.mapping[f] === undefined);
+    const quiet = new Set<string>(absent.map(([f, code]) => `${f} ${code}`));
+    if (quiet.size) issues = issues.filter((i) => !quiet.has(`${i.field} ${i.code}`));
+    for (const [, , note] of absent) notes.push({ code: note, params: {} });
+  }
+  const placed = placeApart({ enterprises, chargers });
+  const { unplaced } = placed;
+  const unplacedLines = new Set([...unplaced.enterprises, ...unplaced.chargers].map((r) => r.line));
+  // "Counted by its district only" is not true of a site that has no district either.
+  if (unplacedLines.size)
+    issues = issues.filter((i) => !(i.code === 'row.noPoint' && unplacedLines.has(i.line ?? 0)));
   for (const i of issues) {
     const row = reportRowOf(i, columnName(i.field ?? ''));
     // A converted point outside the city also quotes what the file says, so the user finds the row.
@@ -620,13 +911,20 @@ export function buildDataset(
     const converted = i.code ? CONVERTED[i.code] : undefined;
     if (typed !== undefined && converted) {
       row.code = converted;
-      row.params = { ...row.params, typed, crs: crsName };
+      row.params = { ...row.params, typed: typed.typed, crs: crsLabel(typed.crs) };
     }
     report.push(row);
   }
+  const placeColumn = columnName(
+    o.mapping.lon !== undefined || o.lonLatColumn !== null
+      ? 'lon'
+      : o.kind === 'enterprises'
+        ? 'area'
+        : 'district',
+  );
+  for (const line of [...unplacedLines].sort((a, b) => a - b)) flag(line, placeColumn, 'import.row.unplaced');
   report.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 
-  const notes: ImportNote[] = [];
   const withPoint = rows.filter((r) => r.data.lon !== '' && r.data.lat !== '').length;
   const outside = rows.filter((r) => {
     const x = Number(r.data.lon);
@@ -638,7 +936,26 @@ export function buildDataset(
   }
   if (rows.length === 0 && table.rows.length > 0) {
     notes.push({ code: 'import.note.nothingImported', params: {} });
+  } else if (rows.length > 0 && placed.enterprises.length + placed.chargers.length === 0) {
+    notes.push({ code: 'import.note.nothingPlaced', params: {} });
   }
+  for (const c of CRS_LIST) {
+    if (stated[c] > 0 && c !== o.crs) {
+      notes.push({
+        code: 'import.note.crsFromColumn',
+        params: { column: crsColumnName, crs: crsLabel(c), n: stated[c] },
+      });
+    }
+  }
+  unread.forEach((col, k) => {
+    const cellsLeft = unreadCells[k] ?? 0;
+    if (cellsLeft > 0) {
+      notes.push({
+        code: 'import.note.unmappedColumn',
+        params: { column: table.header[col] || `#${col + 1}`, n: cellsLeft },
+      });
+    }
+  });
   return {
     id: o.datasetId,
     fileName: o.fileName,
@@ -650,8 +967,9 @@ export function buildDataset(
     crs: o.crs,
     rowCount: table.rows.length,
     rejectedRows,
-    enterprises,
-    chargers,
+    enterprises: placed.enterprises,
+    chargers: placed.chargers,
+    unplaced,
     report,
     notes,
   };

@@ -15,6 +15,7 @@ import {
   type ImportedDataset,
   type ImportOptions,
   importContextOf,
+  placeApart,
   type Sniffed,
   type SniffOverrides,
 } from './pipeline';
@@ -48,6 +49,7 @@ export function optionsFrom(s: Sniffed, prev: ImportOptions | null, id: string):
     mapping: prev && prev.kind !== s.kind ? suggestMapping(s.header, prev.kind) : s.mapping,
     lonLatColumn: s.lonLatColumn,
     crs: prev?.crs ?? s.crs,
+    crsColumn: s.crsColumn,
     swapLonLat: s.swapLonLat,
     mode: prev?.mode ?? 'join',
     confidence: prev?.confidence ?? 'medium',
@@ -94,18 +96,25 @@ export function commitImport(
   }
   const job = importFile(file, options, importContextOf(data, todayIso()), onProgress);
   return mapJob(job, async (read): Promise<ImportOutcome> => {
-    // Rows that stand for firms already shown: updated, kept twice or skipped, as the user chose.
+    // Rows that stand for firms already shown: updated, kept twice or skipped, as the user chose. A
+    // row not placed may match too (a list of names updating firms): it takes the firm's place then.
     const applied =
       read.kind === 'enterprises' && read.mode === 'join'
-        ? applyDuplicates(
-            read,
-            get().data?.enterprises ?? [],
-            options.duplicates ?? 'update',
-            mappedFields(options),
+        ? placeApart(
+            applyDuplicates(
+              { ...read, enterprises: allEnterprises(read), unplaced: { enterprises: [], chargers: [] } },
+              get().data?.enterprises ?? [],
+              options.duplicates ?? 'update',
+              mappedFields(options),
+            ),
           )
         : read;
-    if (applied.enterprises.length + applied.chargers.length === 0 && !applied.duplicates?.matches.length)
-      return { kind: 'nothing', dataset: applied };
+    const kept =
+      applied.enterprises.length +
+      applied.chargers.length +
+      (applied.unplaced?.enterprises.length ?? 0) +
+      (applied.unplaced?.chargers.length ?? 0);
+    if (kept === 0 && !applied.duplicates?.matches.length) return { kind: 'nothing', dataset: applied };
     const dataset = { ...applied, changes: changeOf(applied, get()) };
     get().setImports([...get().imports, dataset]);
     const stored = await saveImport(dataset);
@@ -124,6 +133,12 @@ function changeOf(ds: ImportedDataset, st: ImportStore) {
   const after = withImports(st.bundled, [...st.imports, ds]);
   const sameAs = new Map((ds.duplicates?.matches ?? []).map((m) => [m.key, m.existingKey]));
   return capChanges(changesBetween(st.bundled.chain, before, after, sameAs));
+}
+
+/** A dataset's firms, placed and not, in file order. */
+function allEnterprises(ds: ImportedDataset): Enterprise[] {
+  const all = [...ds.enterprises, ...(ds.unplaced?.enterprises ?? [])];
+  return all.sort((a, b) => a.line - b.line);
 }
 
 /** The fields the file feeds, as mapped (a combined "lng,lat" column feeds both). */
@@ -148,7 +163,7 @@ export function checkDuplicates(
   }
   const job = importFile(file, options, importContextOf(data, todayIso()), () => {});
   return mapJob(job, (ds) =>
-    findDuplicates(ds.enterprises.map(candidateOf), data.enterprises.map(candidateOf)),
+    findDuplicates(allEnterprises(ds).map(candidateOf), data.enterprises.map(candidateOf)),
   );
 }
 

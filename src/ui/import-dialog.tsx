@@ -144,7 +144,7 @@ export function ImportDialog() {
         {phase.kind === 'nothing' ? (
           <>
             <p className="notice error" role="alert" data-testid="import-error">
-              {t(lang, 'import.nothingUsable')}
+              {t(lang, phase.dataset.rowCount === 0 ? 'import.noDataRows' : 'import.nothingUsable')}
             </p>
             <ReportBody ds={phase.dataset} lang={lang} />
             <footer className="modal-foot">

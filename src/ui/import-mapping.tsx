@@ -1,15 +1,25 @@
 import type { Confidence } from '../data/types';
+import { joinList } from '../i18n/join-list';
 import { type MessageKey, t } from '../i18n/t';
-import { FIELDS, type ImportKind, requiredFields, suggestMapping, type TargetField } from '../import/columns';
+import {
+  FIELDS,
+  type ImportKind,
+  requiredFields,
+  suggestMapping,
+  type TargetField,
+  unmappedColumns,
+} from '../import/columns';
 import { ENCODINGS, type Encoding } from '../import/encoding';
 import {
   CRS_LIST,
   type Crs,
+  crsLabel,
   DELIMITERS,
   type ImportOptions,
   previewPoints,
   type Sniffed,
   type SniffOverrides,
+  statedCrs,
 } from '../import/pipeline';
 import { CONFIDENCES } from '../model';
 import { useAppStore } from '../state/store';
@@ -45,7 +55,23 @@ export function MappingStep({
   const set = (p: Partial<ImportOptions>) => onChange({ ...options, ...p });
   const fields = FIELDS[options.kind];
   const missing = requiredFields(options.kind).filter((f) => options.mapping[f] === undefined);
-  const pts = previewPoints(sniffed, options.mapping, options.lonLatColumn, options.crs, options.swapLonLat);
+  const crsColumn = options.crsColumn ?? null;
+  const pts = previewPoints(
+    sniffed,
+    options.mapping,
+    options.lonLatColumn,
+    options.crs,
+    options.swapLonLat,
+    crsColumn,
+  );
+  const columnLabel = (i: number) => sniffed.header[i] || t(lang, 'import.unnamedColumn', { n: i + 1 });
+  const unread = unmappedColumns(
+    sniffed.header,
+    options.kind,
+    options.mapping,
+    options.lonLatColumn,
+    crsColumn,
+  );
   const setField = (f: TargetField, v: string) => {
     const mapping = { ...options.mapping };
     if (v === '') delete mapping[f];
@@ -165,7 +191,9 @@ export function MappingStep({
         {sniffed.replaced > 0 ? (
           <p className="notice warn">{t(lang, 'import.replaced', { n: sniffed.replaced })}</p>
         ) : null}
-        {sniffed.crsReason ? (
+        {crsColumn !== null ? (
+          <CrsColumnNote sniffed={sniffed} column={crsColumn} chosen={options.crs} />
+        ) : sniffed.crsReason ? (
           <p className="small">{t(lang, 'import.crsFromHeader', { header: sniffed.crsReason })}</p>
         ) : (
           <p className="small muted">{t(lang, 'import.crsHint')}</p>
@@ -205,6 +233,16 @@ export function MappingStep({
           </label>
         ))}
       </div>
+      {unread.length > 0 ? (
+        <p className="small notice warn" data-testid="import-unmapped">
+          {t(lang, 'import.unmapped', {
+            columns: joinList(
+              lang,
+              unread.map((i) => `“${columnLabel(i)}”`),
+            ),
+          })}
+        </p>
+      ) : null}
       <h3 className="mapping-head">{t(lang, 'import.preview')}</h3>
       <div className="report-scroll preview-scroll">
         <table className="report-table preview-table" data-testid="import-preview">
@@ -243,7 +281,7 @@ export function MappingStep({
         </p>
       ) : null}
       <footer className="modal-foot">
-        <button type="button" className="secondary-btn" onClick={onCancel}>
+        <button type="button" className="secondary-btn" data-testid="mapping-cancel" onClick={onCancel}>
           {t(lang, 'import.cancel')}
         </button>
         <button type="submit" className="primary-btn" data-testid="import-go" disabled={missing.length > 0}>
@@ -251,5 +289,33 @@ export function MappingStep({
         </button>
       </footer>
     </form>
+  );
+}
+
+/** What the file's 坐标系 column says in the preview, and whether it differs from the system chosen. */
+function CrsColumnNote({ sniffed, column, chosen }: { sniffed: Sniffed; column: number; chosen: Crs }) {
+  const lang = useAppStore((s) => s.lang);
+  const { counts, unknown } = statedCrs(sniffed.preview, column);
+  const name = sniffed.header[column] ?? '';
+  const parts = CRS_LIST.filter((c) => counts[c] > 0).map((c) =>
+    t(lang, 'import.crsColumnCount', { crs: crsLabel(c), n: counts[c] }),
+  );
+  if (unknown > 0) parts.push(t(lang, 'import.crsColumnUnknown', { n: unknown }));
+  const others = CRS_LIST.filter((c) => counts[c] > 0 && c !== chosen);
+  return (
+    <>
+      <p className="small" data-testid="import-crs-column">
+        {t(lang, 'import.crsColumn', { column: name, counts: joinList(lang, parts) })}
+      </p>
+      {others.length > 0 ? (
+        <p className="notice warn" data-testid="import-crs-mismatch">
+          {t(lang, 'import.crsMismatch', {
+            column: name,
+            stated: joinList(lang, others.map(crsLabel)),
+            chosen: crsLabel(chosen),
+          })}
+        </p>
+      ) : null}
+    </>
   );
 }

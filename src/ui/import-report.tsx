@@ -1,7 +1,14 @@
 import type { Lang } from '../data/types';
-import { download, reportCsv } from '../export/export-data';
+import {
+  chargersCsv,
+  chargersGeoJson,
+  download,
+  enterprisesCsv,
+  enterprisesGeoJson,
+  reportCsv,
+} from '../export/export-data';
 import { issueReason, t } from '../i18n/t';
-import type { ImportedDataset } from '../import/pipeline';
+import { type ImportedDataset, placeApart } from '../import/pipeline';
 import { useAppStore } from '../state/store';
 import { ChangeListView } from './change-list';
 import { ReportMatches } from './import-matches';
@@ -9,28 +16,42 @@ import { ReportMatches } from './import-matches';
 // A report of 100,000 bad rows would freeze a tablet: the rest is in the downloaded file.
 const SHOWN_ROWS = 300;
 
-/** What an import did: counts, notes on the whole file, and every refused or questioned row. */
-export function ReportBody({ ds, lang }: { ds: ImportedDataset; lang: Lang }) {
-  const imported = ds.enterprises.length + ds.chargers.length;
+/** What an import did: counts, notes on the whole file, the rows not placed, and every refused or questioned row. */
+export function ReportBody({ ds: saved, lang }: { ds: ImportedDataset; lang: Lang }) {
+  // An import saved before rows were kept apart holds them among the placed: sorted out here.
+  const ds = saved.unplaced ? saved : placeApart(saved);
+  const placed = ds.enterprises.length + ds.chargers.length;
+  const unplaced = (ds.unplaced?.enterprises.length ?? 0) + (ds.unplaced?.chargers.length ?? 0);
+  const skipped = ds.duplicates?.action === 'skip' ? ds.duplicates.matches.length : 0;
   const errors = ds.report.filter((r) => r.severity === 'error').length;
   const warnings = ds.report.length - errors;
   return (
     <div className="import-report" data-testid="import-report">
-      <p className="report-summary" data-testid="report-summary">
+      <p
+        className="report-summary"
+        data-testid="report-summary"
+        data-placed={placed}
+        data-unplaced={unplaced}
+        data-rejected={ds.rejectedRows}
+      >
         {t(lang, 'import.summary', {
           rows: ds.rowCount,
-          imported,
+          placed,
+          unplaced,
           rejected: ds.rejectedRows,
           errors,
           warnings,
         })}
+        {skipped ? ` ${t(lang, 'import.summarySkipped', { n: skipped })}` : ''}
       </p>
-      {ds.notes.map((n) => (
-        <p key={n.code} className="notice warn">
+      {ds.notes.map((n, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: notes have no id and never reorder
+        <p key={i} className="notice warn" data-code={n.code}>
           {issueReason(lang, n)}
         </p>
       ))}
       <ReportMatches ds={ds} lang={lang} />
+      <ReportUnplaced ds={ds} lang={lang} />
       <ReportChanges ds={ds} lang={lang} />
       {ds.report.length > 0 ? (
         <>
@@ -148,5 +169,86 @@ export function ImportReportDialog() {
         </footer>
       </section>
     </div>
+  );
+}
+
+/** The rows kept apart because nothing places them: listed with why, and downloadable to be fixed. */
+function ReportUnplaced({ ds, lang }: { ds: ImportedDataset; lang: Lang }) {
+  const firms = ds.unplaced?.enterprises ?? [];
+  const sites = ds.unplaced?.chargers ?? [];
+  const rows = [
+    ...firms.map((e) => ({ line: e.line, name: e.name[lang] || e.name.zh })),
+    ...sites.map((c) => ({ line: c.line, name: c.name })),
+  ];
+  if (rows.length === 0) return null;
+  // Why each is not placed: its first error, else the not-placed line itself.
+  const why = new Map<number, (typeof ds.report)[number]>();
+  for (const r of ds.report) {
+    if (r.line === undefined) continue;
+    const had = why.get(r.line);
+    if (!had || (had.severity !== 'error' && r.severity === 'error')) why.set(r.line, r);
+  }
+  const base = `${ds.fileName.replace(/\.[^.]+$/, '')}-not-placed`;
+  return (
+    <section className="report-unplaced" data-testid="report-unplaced" data-count={rows.length}>
+      <h3>{t(lang, 'import.unplaced.title', { n: rows.length })}</h3>
+      <p className="small">{t(lang, 'import.unplaced.help')}</p>
+      <div className="report-scroll">
+        <table className="report-table">
+          <thead>
+            <tr>
+              <th>{t(lang, ds.format === 'geojson' ? 'import.feature' : 'import.line')}</th>
+              <th>{t(lang, 'import.unplaced.name')}</th>
+              <th>{t(lang, 'import.reason')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.slice(0, SHOWN_ROWS).map((r) => {
+              const reason = why.get(r.line);
+              return (
+                <tr key={r.line} data-line={r.line}>
+                  <td>{r.line}</td>
+                  <td>{r.name}</td>
+                  <td>{reason ? issueReason(lang, reason) : ''}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {rows.length > SHOWN_ROWS ? (
+        <p className="muted small">{t(lang, 'import.moreInFile', { n: rows.length - SHOWN_ROWS })}</p>
+      ) : null}
+      <div className="report-downloads">
+        <button
+          type="button"
+          className="secondary-btn"
+          data-testid="unplaced-csv"
+          onClick={() =>
+            download(
+              `${base}.csv`,
+              ds.kind === 'chargers' ? chargersCsv(sites) : enterprisesCsv(firms),
+              'text/csv',
+            )
+          }
+        >
+          {t(lang, 'import.unplaced.csv')}
+        </button>
+        <button
+          type="button"
+          className="secondary-btn"
+          data-testid="unplaced-geojson"
+          onClick={() =>
+            download(
+              `${base}.geojson`,
+              ds.kind === 'chargers' ? chargersGeoJson(sites) : enterprisesGeoJson(firms),
+              'application/geo+json',
+            )
+          }
+        >
+          {t(lang, 'import.unplaced.geojson')}
+        </button>
+      </div>
+    </section>
   );
 }

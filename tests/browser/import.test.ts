@@ -268,3 +268,84 @@ describe('importing your own spreadsheets on a portrait tablet', () => {
     expect(app.errors).toEqual([]);
   });
 });
+
+describe('imports that count only what they place, and say what they left out (issue 15)', () => {
+  let bundledChargers = 0;
+  const app = useApp(TABLET_PORTRAIT, {
+    setup: async ({ page }) => {
+      await gotoApp(page);
+      bundledChargers = await state(page, (s) => s.data?.chargers.length ?? 0);
+    },
+  });
+  const fixture = (name: string) => new URL(`../fixtures/import/${name}`, import.meta.url).pathname;
+
+  it('names the columns it will not import, and a 坐标系 column that disagrees with the choice', async () => {
+    const page = app.page;
+    await pickFile(page, fixture('roster-unmapped-columns.csv'));
+    expect(await page.locator('select[data-field=segments] option:checked').textContent()).toBe('产业环节');
+    expect(await page.getByTestId('import-unmapped').textContent()).toBe(
+      '以下列没有对应到任何字段，不会导入：“联系电话”、“员工人数”。如需导入，请在上面为它选择字段。',
+    );
+    await page.getByTestId('mapping-cancel').tap();
+
+    await pickFile(page, fixture('roster-crs-column.csv'));
+    expect(await page.getByTestId('import-crs').inputValue()).toBe('bd09');
+    expect(await page.getByTestId('import-crs-column').textContent()).toContain(
+      '“坐标系”列注明了各行的坐标系',
+    );
+    expect(await page.getByTestId('import-crs-mismatch').count()).toBe(1); // one row says GCJ02
+    await page.getByTestId('import-crs').selectOption('wgs84');
+    expect(await page.getByTestId('import-crs-mismatch').textContent()).toBe(
+      '注意：“坐标系”列写的是 GCJ-02、BD-09，与上面所选的 WGS84 不同。',
+    );
+    await page.getByTestId('mapping-cancel').tap();
+  });
+
+  it('reads GeoJSON named .txt by its content', async () => {
+    const page = app.page;
+    await pickFile(page, fixture('roster-json.txt'));
+    expect(await page.getByTestId('import-dialog').getAttribute('data-phase')).toBe('mapping');
+    expect(await page.getByTestId('import-delimiter').count()).toBe(0);
+    expect(await page.getByTestId('import-preview').textContent()).toContain('示例大文件企业1号有限公司');
+    await page.getByTestId('mapping-cancel').tap();
+  });
+
+  it('says a header-only file has no data rows', async () => {
+    const page = app.page;
+    await pickFile(page, fixture('header-only.csv'));
+    await page.getByTestId('import-go').tap();
+    const err = page.getByTestId('import-error');
+    await err.waitFor({ timeout: 30_000 });
+    expect(await err.textContent()).toBe(
+      '文件只有表头，没有数据行：没有导入任何内容，地图上的数据没有改变。',
+    );
+    await page.getByTestId('import-close').tap();
+  });
+
+  it('keeps stations in another province apart: listed and downloadable, not counted', async () => {
+    const page = app.page;
+    await pickFile(page, fixture('chargers-other-province.csv'));
+    expect(await page.getByTestId('import-kind').inputValue()).toBe('chargers');
+    await importAndWaitForReport(page);
+    const summary = page.getByTestId('report-summary');
+    expect([
+      await summary.getAttribute('data-placed'),
+      await summary.getAttribute('data-unplaced'),
+      await summary.getAttribute('data-rejected'),
+    ]).toEqual(['2', '5', '0']);
+    expect(await summary.textContent()).toMatch(/^文件共 7 行：2 行已放到地图上，5 行未落位/);
+    const unplaced = page.getByTestId('report-unplaced');
+    expect(await unplaced.locator('tbody tr').count()).toBe(5);
+    expect(await unplaced.locator('tbody tr').first().textContent()).toContain('示例南京新街口充电站');
+    expect(await page.getByTestId('import-report').textContent()).toContain('文件没有站点类型列');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('unplaced-csv').tap(),
+    ]);
+    const text = readFileSync(await download.path()).toString('utf8');
+    expect(text.split('\r\n').filter((l) => l.includes('示例')).length).toBe(5);
+    await page.getByTestId('report-close').tap();
+    expect(await state(page, (s) => s.data?.chargers.length)).toBe(bundledChargers + 2);
+    expect(app.errors).toEqual([]);
+  });
+});

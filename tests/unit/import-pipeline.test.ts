@@ -414,7 +414,7 @@ describe('the GeoJSON roster', async () => {
     ]);
   });
 
-  it('reports a feature that is not a point, and keeps it without a point', () => {
+  it('takes a point on a line, and keeps a feature with no geometry without one', () => {
     const t = parseGeoJsonTable(
       JSON.stringify({
         type: 'FeatureCollection',
@@ -436,10 +436,12 @@ describe('the GeoJSON roster', async () => {
     );
     expect(t.header).toEqual(['名称', 'lon', 'lat']);
     expect(t.rows).toEqual([
-      { cells: ['示例线', '', ''], line: 1 },
+      { cells: ['示例线', '116.9', '34'], line: 1 },
       { cells: ['示例无几何', '', ''], line: 2 },
     ]);
-    expect(t.issues.map((i) => [i.line, i.field, i.severity])).toEqual([[1, 'geometry', 'warning']]);
+    expect(t.issues.map((i) => [i.line, i.field, i.code, i.severity])).toEqual([
+      [1, 'geometry', 'import.row.linePoint', 'warning'],
+    ]);
   });
 
   it.each([
@@ -566,17 +568,27 @@ describe('a file where every row is bad', () => {
     ]);
   });
 
-  it('does the same for a charger list with neither points nor districts', async () => {
+  it('keeps a charger list with neither points nor districts apart, as not placed', async () => {
     const text =
       '站点名称,运营商,类型,充电桩数,百度经度,百度纬度,所属区县\n示例站甲,示例运营商,直流快充,4,,,\n示例站乙,示例运营商,换电站,2,,,\n';
     const { dataset: ds } = await importBytes(utf8(text), 'no-place.csv');
     expect(ds.kind).toBe('chargers');
     expect(ds.chargers).toEqual([]);
-    expect(brief(ds.report)).toEqual([
-      [2, '百度经度', 'error', true],
-      [3, '百度经度', 'error', true],
+    expect(ds.unplaced?.chargers.map((c) => [c.line, c.name])).toEqual([
+      [2, '示例站甲'],
+      [3, '示例站乙'],
     ]);
-    expect(ds.notes.map((n) => say('en', n))).toEqual(['every row has a problem; nothing was imported']);
+    expect(ds.rejectedRows).toBe(0);
+    // No "counted by its district" for a site with no district: the one line says it is kept apart.
+    expect(brief(ds.report)).toEqual([
+      [2, '百度经度', 'warning', false],
+      [3, '百度经度', 'warning', false],
+    ]);
+    expect(say('en', ds.report[0])).toMatch(/not placed/);
+    expect(ds.notes.map((n) => n.code)).toEqual([
+      'import.note.noCommissionedColumn',
+      'import.note.nothingPlaced',
+    ]);
   });
 });
 
@@ -608,10 +620,13 @@ describe('line numbers', () => {
   it('warn about a row with more or fewer cells than the header', async () => {
     const text = '编号,企业名称,所属区县,经度,纬度\nA1,示例甲公司,相山区,116.74,33.98,多余\nA2,示例乙公司\n';
     const { dataset: ds } = await importBytes(utf8(text), 'ragged.csv');
-    expect(ds.enterprises).toHaveLength(2);
+    expect(ds.enterprises).toHaveLength(1);
+    // The short row has no point and no area left: kept, but apart.
+    expect(ds.unplaced?.enterprises.map((e) => e.line)).toEqual([3]);
     expect(brief(ds.report)).toEqual([
       [2, '(csv)', 'warning', false],
       [3, '(csv)', 'warning', false],
+      [3, '经度', 'warning', false],
     ]);
     expect(say('en', ds.report[0])).toMatch(/6 cells; the header has 5/);
   });
@@ -771,10 +786,10 @@ describe('buildDataset on a parsed table', () => {
     expect(table.issues.length).toBeGreaterThan(0);
     const s = sniffBytes(utf8('企业名称,经度,纬度\n示例,116.74,33.98\n'), 'q.csv');
     const ds = buildDataset(table, optionsFrom(s), await bundledContext(), IMPORTED_AT);
-    expect(
-      ds.report.some(
-        (r) => r.column === '(csv)' && r.severity === 'error' && say('en', r).startsWith('CSV error'),
-      ),
-    ).toBe(true);
+    const quote = ds.report.find((r) => r.column === '(csv)');
+    expect(quote).toMatchObject({ line: 2, code: 'import.row.badQuote', severity: 'error' });
+    // Our words, in each language: never the parser's English inside a Chinese sentence.
+    expect(say('zh', quote)).not.toMatch(/[A-Za-z]/);
+    expect(say('en', quote)).toMatch(/quote is misplaced/);
   });
 });
