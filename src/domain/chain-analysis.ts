@@ -93,38 +93,25 @@ export function analyseChain(model: ChainModel, enterprises: readonly Enterprise
   const n = enterprises.length;
   const counts = new Int32Array(nSeg);
   const byArea = new Int32Array(nSeg * nArea);
-  /** Per firm: its area's index, NO_AREA, or OTHER_AREA for a value not among AREA_IDS. */
-  const firmArea = new Int8Array(n);
-  /** The known segments of firm k are seg[start[k]] up to seg[start[k + 1]]. */
-  const start = new Int32Array(n + 1);
-  let seg = new Int32Array(n + (n >> 1) + 16);
   /** Counts for area values outside AREA_IDS (never in valid data), applied as the plain loop would. */
   const otherAreas: [number, string][] = [];
   const unclassified: string[] = [];
-  let m = 0;
   for (let k = 0; k < n; k++) {
     const e = enterprises[k] as Enterprise;
     const ids = e.segments;
     const area = e.area;
     const a = area ? (areaIndex.get(area) ?? OTHER_AREA) : NO_AREA;
-    firmArea[k] = a;
-    start[k] = m;
+    let known = 0;
     for (let j = 0; j < ids.length; j++) {
       const i = index.get(ids[j] as string);
       if (i === undefined) continue;
-      if (m === seg.length) {
-        const grown = new Int32Array(seg.length * 2);
-        grown.set(seg);
-        seg = grown;
-      }
-      seg[m++] = i;
+      known += 1;
       counts[i] = (counts[i] as number) + 1;
       if (a >= 0) byArea[i * nArea + a] = (byArea[i * nArea + a] as number) + 1;
       else if (a === OTHER_AREA) otherAreas.push([i, area as string]);
     }
-    if (m === start[k]) unclassified.push(e.key);
+    if (known === 0) unclassified.push(e.key);
   }
-  start[n] = m;
 
   const records = segs.map((_, i) => {
     const r = {} as Record<AreaId, number>;
@@ -138,20 +125,20 @@ export function analyseChain(model: ChainModel, enterprises: readonly Enterprise
     r[area] = (r[area] as number) + 1;
   }
 
-  // Each segment's keys in data order, all segments in one pass, made when one is first read.
+  // Each segment's keys in data order, all segments in one pass over the firms, made when one
+  // is first read (the data never changes under an analysis: a new data object is a new analysis).
   let keys: string[][] | null = null;
   const keysOf = (i: number): string[] => {
     if (!keys) {
       const lists = Array.from({ length: nSeg }, (_, j) => new Array<string>(counts[j] as number));
       const fill = new Int32Array(nSeg);
       for (let k = 0; k < n; k++) {
-        const to = start[k + 1] as number;
-        let x = start[k] as number;
-        if (x === to) continue;
-        const key = (enterprises[k] as Enterprise).key;
-        for (; x < to; x++) {
-          const j = seg[x] as number;
-          (lists[j] as string[])[fill[j] as number] = key;
+        const e = enterprises[k] as Enterprise;
+        const ids = e.segments;
+        for (let x = 0; x < ids.length; x++) {
+          const j = index.get(ids[x] as string);
+          if (j === undefined) continue;
+          (lists[j] as string[])[fill[j] as number] = e.key;
           fill[j] = (fill[j] as number) + 1;
         }
       }
@@ -165,19 +152,17 @@ export function analyseChain(model: ChainModel, enterprises: readonly Enterprise
     if (discrepancies) return discrepancies;
     const out: Discrepancy[] = [];
     for (let k = 0; k < n; k++) {
-      const a = firmArea[k] as number;
-      if (a === NO_AREA) continue;
       const e = enterprises[k] as Enterprise;
-      const to = start[k + 1] as number;
-      for (let x = start[k] as number; x < to; x++) {
-        const s = segs[seg[x] as number] as Segment;
-        const differs =
-          a >= 0
-            ? outside[(seg[x] as number) * nArea + a] === 1
-            : s.areas.length > 0 && !s.areas.includes(e.area as AreaId);
-        if (differs) {
-          out.push({ enterpriseKey: e.key, segment: s.id, area: e.area as AreaId, assignedAreas: s.areas });
-        }
+      const area = e.area;
+      if (!area) continue;
+      const a = areaIndex.get(area) ?? OTHER_AREA;
+      const ids = e.segments;
+      for (let x = 0; x < ids.length; x++) {
+        const i = index.get(ids[x] as string);
+        if (i === undefined) continue;
+        const s = segs[i] as Segment;
+        const differs = a >= 0 ? outside[i * nArea + a] === 1 : s.areas.length > 0 && !s.areas.includes(area);
+        if (differs) out.push({ enterpriseKey: e.key, segment: s.id, area, assignedAreas: s.areas });
       }
     }
     discrepancies = out;
