@@ -50,6 +50,8 @@ const FILTER_CYCLES = intParam('cycles', 2, 1);
  */
 const WARMUP_CHANGES = intParam('warmup', 2, 1);
 const SEED = intParam('seed', 20240601, 0);
+/** 0: only the CPU parts (analysis, filterFirms), no deck.gl drawing (minutes under software WebGL). */
+const DRAW = intParam('draw', 1, 0) !== 0;
 
 const WIDTH = 1024;
 const HEIGHT = 768;
@@ -158,6 +160,15 @@ function benchAnalysis(model: ChainModel, enterprises: readonly Enterprise[]) {
   const bare: number[] = [];
   let analysis = analyseChain(model, enterprises);
   let counts = bareCount(enterprises);
+  // analyseChain makes its lists (each segment's firm keys, the discrepancies) when first read:
+  // `withLists` is a new analysis with every list read once, what the chain panel's first draw costs.
+  const withLists: number[] = [];
+  let listed = 0;
+  const readLists = (a: ReturnType<typeof analyseChain>) => {
+    let n = a.discrepancies.length + a.unclassified.length;
+    for (const s of a.segments) n += s.enterpriseKeys.length;
+    return n;
+  };
   // Discarded pairs (JIT and heap warm-up: the first runs of analyseChain are several times slower),
   // then alternating order so GC debt falls on both alike.
   for (let r = 0; r < ANALYSIS_REPS + ANALYSIS_WARMUP; r++) {
@@ -166,19 +177,20 @@ function benchAnalysis(model: ChainModel, enterprises: readonly Enterprise[]) {
       analysis = analyseChain(model, enterprises);
       ours.push(performance.now() - t0);
     };
+    const runLists = () => {
+      const t0 = performance.now();
+      listed = readLists(analyseChain(model, enterprises));
+      withLists.push(performance.now() - t0);
+    };
     const runBare = () => {
       const t0 = performance.now();
       counts = bareCount(enterprises);
       bare.push(performance.now() - t0);
     };
-    if (r % 2) {
-      runBare();
-      runOurs();
-    } else {
-      runOurs();
-      runBare();
-    }
+    const order = [runOurs, runBare, runLists];
+    for (let k = 0; k < order.length; k++) (order[(k + r) % order.length] as () => void)();
   }
+  withLists.splice(0, ANALYSIS_WARMUP);
   ours.splice(0, ANALYSIS_WARMUP);
   bare.splice(0, ANALYSIS_WARMUP);
   const analysedTotal = analysis.segments.reduce((s, r) => s + r.count, 0);
@@ -203,8 +215,57 @@ function benchAnalysis(model: ChainModel, enterprises: readonly Enterprise[]) {
     ms: {
       analyseChain: { runs: ours.map(round2), median: round2(median(ours)) },
       bareLoop: { runs: bare.map(round2), median: round2(median(bare)) },
+      analyseChainAndReadEveryList: { runs: withLists.map(round2), median: round2(median(withLists)) },
     },
+    listEntriesRead: listed,
     analyseChainOverBareLoop: ratio(median(ours), median(bare)),
+    analyseChainAndReadEveryListOverBareLoop: ratio(median(withLists), median(bare)),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1b. The firms passing a filter (selectFilteredEnterprises: counts, lists, export), against the
+// least work that filters the same array: one test of one field per firm.
+
+function benchFilterFirms(model: ChainModel, enterprises: readonly Enterprise[]) {
+  const sequence = filterSequence(model);
+  const ours: number[] = [];
+  const bare: number[] = [];
+  const kept: Record<string, number> = {};
+  for (let r = 0; r < ANALYSIS_REPS + ANALYSIS_WARMUP; r++) {
+    const runOurs = () => {
+      const t0 = performance.now();
+      for (const step of sequence) {
+        kept[step.label] = enterprises.filter((e) => matchesFilters(model, e, step.filters)).length;
+      }
+      ours.push(performance.now() - t0);
+    };
+    const runBare = () => {
+      const t0 = performance.now();
+      let n = 0;
+      for (let k = 0; k < sequence.length; k++) n += enterprises.filter((e) => e.key !== '').length;
+      bare.push(performance.now() - t0 + n * 0);
+    };
+    if (r % 2) {
+      runBare();
+      runOurs();
+    } else {
+      runOurs();
+      runBare();
+    }
+  }
+  ours.splice(0, ANALYSIS_WARMUP);
+  bare.splice(0, ANALYSIS_WARMUP);
+  return {
+    note:
+      'ms for one pass through the filter sequence (5 filters): enterprises.filter(matchesFilters) per ' +
+      "filter, as selectFilteredEnterprises does, vs the same number of enterprises.filter((e) => e.key !== '')",
+    firmsKept: kept,
+    ms: {
+      matchesFilters: { runs: ours.map(round2), median: round2(median(ours)) },
+      bareFilter: { runs: bare.map(round2), median: round2(median(bare)) },
+    },
+    matchesFiltersOverBareFilter: ratio(median(ours), median(bare)),
   };
 }
 
@@ -585,7 +646,8 @@ async function main() {
   const tpEnd = performance.now();
 
   const analysis = benchAnalysis(model, enterprises);
-  const filterChange = await benchFilterChange(model, enterprises, placements, points);
+  const filterFirms = benchFilterFirms(model, enterprises);
+  const filterChange = DRAW ? await benchFilterChange(model, enterprises, placements, points) : null;
 
   window.__benchResult = {
     seed: SEED,
@@ -598,6 +660,7 @@ async function main() {
       enterprisePoints: round2(tpEnd - tp),
     },
     analysis,
+    filterFirms,
     filterChange,
     pageMs: Math.round(performance.now() - t0),
   };
