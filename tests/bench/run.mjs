@@ -389,10 +389,10 @@ async function main() {
             'analysis: ms for analyseChain(model, firms) vs a bare loop counting firms per segment id in a ' +
             'plain object, discarded warm-up pairs then alternating; analyseChainOverBareLoop = ratio of ' +
             'the medians; analyseChainAndReadEveryList: a new analysis with every list read once (each ' +
-          "segment's firm keys, discrepancies, unclassified), which analyseChain makes on first read: the " +
-          "chain panel's first draw. filterFirms: the firms passing each of the five filters below " +
-          '(enterprises.filter(matchesFilters), as selectFilteredEnterprises) vs as many one-field filters of ' +
-          'the same array. filterChange (absent with BENCH_ENTERPRISES_DRAW=0): two standalone deck.gl Decks (1024x768, no basemap) drawing every ' +
+            "segment's firm keys, discrepancies, unclassified), which analyseChain makes on first read: the " +
+            "chain panel's first draw. filterFirms: the firms passing each of the five filters below " +
+            '(enterprises.filter(matchesFilters), as selectFilteredEnterprises) vs as many one-field filters of ' +
+            'the same array. filterChange (absent with BENCH_ENTERPRISES_DRAW=0): two standalone deck.gl Decks (1024x768, no basemap) drawing every ' +
             'dot; ours = buildEnterprisesLayer with the same points array and new filterCategories (GPU ' +
             "filtering by DataFilterExtension), baseline = the same layer's props without the extension " +
             'and with a new CPU-filtered data array (deck rebuilds all attributes); filters cycle through ' +
