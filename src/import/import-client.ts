@@ -18,6 +18,9 @@ function run<T>(
 ): Job<T> {
   const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
   let cancel = () => {};
+  // The records sent ahead of `done`, in order (see the worker): joined back into the dataset.
+  const enterprises: ImportedDataset['enterprises'] = [];
+  const chargers: ImportedDataset['chargers'] = [];
   const result = new Promise<T>((resolve, reject) => {
     cancel = () => {
       worker.terminate();
@@ -29,10 +32,15 @@ function run<T>(
         onProgress?.(m.stage, m.share);
         return;
       }
+      if (m.type === 'part') {
+        for (const e of m.enterprises) enterprises.push(e);
+        for (const c of m.chargers) chargers.push(c);
+        return;
+      }
       worker.terminate();
       if (m.type === 'failed') reject(new ImportFailure(m.code, m.params));
       else {
-        const v = pick(m);
+        const v = pick(m.type === 'done' ? { ...m, dataset: { ...m.dataset, enterprises, chargers } } : m);
         if (v === undefined) reject(new ImportFailure('import.fail.unexpectedReply'));
         else resolve(v);
       }

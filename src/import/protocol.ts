@@ -12,5 +12,7 @@ export type ImportStage = 'load' | 'read' | 'check';
 export type FromWorker =
   | { type: 'sniffed'; sniffed: Sniffed }
   | { type: 'progress'; stage: ImportStage; share: number }
+  /** Records of the import in slices, before `done`: each arrives as a short task of its own. */
+  | { type: 'part'; enterprises: ImportedDataset['enterprises']; chargers: ImportedDataset['chargers'] }
   | { type: 'done'; dataset: ImportedDataset }
   | { type: 'failed'; code: IssueCode; params: IssueParams };
