@@ -13,6 +13,7 @@ import { enMap } from './en-map';
 import { enMatch } from './en-match';
 import { enMeasure } from './en-measure';
 import { enShare } from './en-share';
+import { enStorage } from './en-storage';
 import { enTour } from './en-tour';
 import type { MessageKey } from './zh';
 
@@ -34,4 +35,5 @@ export const en: Record<MessageKey, string> = {
   ...enLedger,
   ...enIssues,
   ...enGeo,
+  ...enStorage,
 };

@@ -15,6 +15,7 @@ import { zhMap } from './zh-map';
 import { zhMatch } from './zh-match';
 import { zhMeasure } from './zh-measure';
 import { zhShare } from './zh-share';
+import { zhStorage } from './zh-storage';
 import { zhTour } from './zh-tour';
 
 export const zh = {
@@ -34,6 +35,7 @@ export const zh = {
   ...zhLedger,
   ...zhIssues,
   ...zhGeo,
+  ...zhStorage,
 } as const;
 
 export type MessageKey = keyof typeof zh;
