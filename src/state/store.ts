@@ -102,6 +102,8 @@ export interface AppState {
   linkRejected: HashKey[];
   /** The files shipped with the app. */
   bundled: BundledData | null;
+  /** The map has drawn its first view with the data (or cannot draw at all): what can wait, waits for it. */
+  firstDrawn: boolean;
   /** The user's imports (kept in IndexedDB), oldest first. */
   imports: ImportedDataset[];
   /**
@@ -185,6 +187,7 @@ export interface AppState {
    * being read, a link's selection of a firm or site the bundled data lacks waits for them.
    */
   dataLoaded: (d: BundledData, imports?: ImportedDataset[], entered?: EnteredValue[]) => void;
+  setFirstDrawn: () => void;
   /** The saved imports are being read (at start): the map does not wait for them. */
   savedImportsReading: () => void;
   /**
@@ -417,6 +420,7 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
     camera: null,
     linkRejected: [],
     bundled: null,
+    firstDrawn: false,
     imports: [],
     savedImports: 'read',
     storageError: null,
@@ -517,6 +521,7 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
         const shown = next.tourStep === null ? next : { ...next, ...stepState(next, next.tourStep) };
         return shown.briefLink === null ? shown : { ...shown, ...openLinkBriefing(shown, shown.briefLink) };
       }),
+    setFirstDrawn: () => set((s) => (s.firstDrawn ? {} : { firstDrawn: true })),
     savedImportsReading: () => set({ savedImports: 'reading' }),
     savedImportsLoaded: (saved, problem = null) =>
       set((s) => {

@@ -13,7 +13,7 @@ import {
 } from '../../src/import/saved-imports';
 import { problemOf, StorageTimeout, storing, withDeadline } from '../../src/import/storage';
 import { isSavedImport } from '../../src/model/saved-import';
-import { type SavedReaders, startSavedData } from '../../src/state/load-saved';
+import { afterFirstDraw, type SavedReaders, startSavedData } from '../../src/state/load-saved';
 import { createAppStore } from '../../src/state/store';
 import { DEFAULT_CHARGING, NO_FILTERS, NO_TARGET_FILTER, type ShareState } from '../../src/state/url-hash';
 import { readPublic } from '../fixtures/load';
@@ -304,7 +304,7 @@ describe('startSavedData', () => {
         }),
       entered: never,
     };
-    void startSavedData(store, read, 4000);
+    void startSavedData(store, read, 4000, Promise.resolve());
     expect(store.getState().savedImports).toBe('reading');
     store.getState().dataLoaded(data);
     // The bundled map does not wait.
@@ -325,9 +325,48 @@ describe('startSavedData', () => {
   it('shows a storage that refuses at once, in words, with no wait', async () => {
     const store = createAppStore('');
     // Node has no IndexedDB: the real readers refuse as a browser without storage would.
-    await startSavedData(store);
+    await startSavedData(store, undefined, undefined, Promise.resolve());
     expect(store.getState().savedImports).toBe('read');
     expect(store.getState().storageError).toMatchObject({ op: 'read', reason: 'unavailable' });
     expect(store.getState().enteredError).toMatchObject({ op: 'read', reason: 'unavailable' });
+  });
+
+  it('reads nothing before the map has drawn its first view', async () => {
+    vi.useFakeTimers();
+    const store = createAppStore('');
+    let asked = 0;
+    const read: SavedReaders = {
+      imports: async () => {
+        asked += 1;
+        return { imports: [], problem: null };
+      },
+      entered: async () => ({ values: [], unreadable: 0, problem: null }),
+    };
+    const done = startSavedData(store, read, 4000);
+    store.getState().dataLoaded(data);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(asked).toBe(0);
+    expect(store.getState().savedImports).toBe('reading');
+    store.getState().setFirstDrawn();
+    await done;
+    expect(asked).toBe(1);
+    expect(store.getState().savedImports).toBe('read');
+  });
+
+  it('does not wait for a first draw for ever once the data is in', async () => {
+    vi.useFakeTimers();
+    const store = createAppStore('');
+    let drawn = false;
+    void afterFirstDraw(store, 10_000).then(() => {
+      drawn = true;
+    });
+    // Without the data, no clock runs: the map cannot draw before it.
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(drawn).toBe(false);
+    store.getState().dataLoaded(data);
+    await vi.advanceTimersByTimeAsync(9_999);
+    expect(drawn).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(drawn).toBe(true);
   });
 });
