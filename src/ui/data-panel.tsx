@@ -72,7 +72,8 @@ export function DataPanel() {
           <p className="muted" data-testid="saved-reading">
             {t(lang, 'storage.reading')}
           </p>
-        ) : imports.length === 0 ? (
+        ) : imports.length === 0 && savedImports === 'read' ? (
+          // Storage silent: whether anything was saved is not known, and the notice above says so.
           <p className="muted">{t(lang, 'data.noImports')}</p>
         ) : null}
         <ul className="plain-list import-list" data-testid="import-list">

@@ -79,6 +79,8 @@ describe('start-up with a storage that never answers', () => {
     const panelNotice = page.getByTestId('storage-error');
     expect(await panelNotice.getAttribute('data-reason')).toBe('timeout');
     expect(await panelNotice.textContent()).toContain('本机浏览器的存储没有响应。');
+    // Whether anything was saved is not known: the panel does not say "nothing imported yet".
+    expect(await page.getByTestId('data-panel').textContent()).not.toContain('还没有导入数据');
     await page.evaluate(() => window.__huaibei?.store.getState().setLang('en'));
     expect(await notice.textContent()).toContain('This browser’s storage is not answering.');
     expect(await panelNotice.textContent()).toContain(
