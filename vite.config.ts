@@ -1,12 +1,41 @@
 import react from '@vitejs/plugin-react';
+import { loadEnv, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+import { contentSecurityPolicy } from './src/security/csp.ts';
+
+/**
+ * The built index.html carries the site's Content-Security-Policy as its first <meta> after the
+ * charset. Build only: the dev server's React refresh needs an inline script.
+ */
+function cspMeta(): Plugin {
+  let tianditu = false;
+  return {
+    name: 'huaibei-csp',
+    apply: 'build',
+    configResolved(config) {
+      tianditu = (loadEnv(config.mode, config.root, 'VITE_').VITE_TIANDITU_TOKEN ?? '') !== '';
+    },
+    transformIndexHtml: {
+      order: 'post',
+      // Right after the charset, before every script and stylesheet it governs.
+      handler: (html) => {
+        const charset = '<meta charset="UTF-8" />';
+        if (!html.includes(charset))
+          throw new Error('index.html: no <meta charset="UTF-8" /> to put the CSP after');
+        const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy({ tianditu })}" />`;
+        return html.replace(charset, `${charset}\n    ${meta}`);
+      },
+    },
+  };
+}
 
 export default defineConfig({
   // Relative base: the built site works from any sub-path (file share, intranet folder, CDN prefix).
   base: './',
   plugins: [
     react(),
+    cspMeta(),
     // Offline after the first visit: a Workbox-generated service worker precaches the whole site.
     // The relative base makes the SW script, its scope and the manifest's start_url/scope all './',
     // i.e. the folder the site is deployed in, whatever that is.

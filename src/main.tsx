@@ -2,9 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startOwnBasemap } from './basemap/basemap-sync';
 import { fetchRelative, loadBundled } from './data/load-bundled';
-import { loadEnteredValues } from './import/entered-values';
-import { loadImports } from './import/saved-imports';
 import { registerServiceWorker } from './pwa/register-sw';
+import { startSavedData } from './state/load-saved';
 import { useAppStore } from './state/store';
 import { startUrlSync } from './state/url-sync';
 import { startBriefingSync } from './tour/briefing-sync';
@@ -19,16 +18,9 @@ startUrlSync(useAppStore);
 startBriefingSync(useAppStore);
 // The centre's own basemap file, kept in this browser or shipped with the site.
 startOwnBasemap(useAppStore);
-void Promise.all([
-  loadBundled(fetchRelative(import.meta.env.BASE_URL)),
-  loadImports(),
-  loadEnteredValues(),
-]).then(([d, saved, entered]) => {
-  const app = useAppStore.getState();
-  app.dataLoaded(d, saved.imports, entered.values);
-  if (saved.error) app.setStorageError(saved.error);
-  if (entered.error || entered.unreadable > 0) app.setEnteredError(entered.error, entered.unreadable);
-});
+// What this browser kept joins the map when storage answers: the bundled map never waits for it.
+startSavedData(useAppStore);
+void loadBundled(fetchRelative(import.meta.env.BASE_URL)).then((d) => useAppStore.getState().dataLoaded(d));
 registerServiceWorker();
 
 const root = document.getElementById('root');

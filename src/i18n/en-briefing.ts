@@ -62,7 +62,6 @@ export const enBriefing: Record<keyof typeof zhBriefing, string> = {
   'briefing.fromLink': 'This briefing came with a link and is not kept in this browser yet.',
   'briefing.keep': 'Keep in this browser',
   'briefing.linkBroken': 'The briefing in the link is damaged or cut short, so it cannot be opened.',
-  'briefing.storageError': 'Could not keep it in this browser: {msg}',
   'briefing.none': 'No briefings yet.',
   'briefing.shareTitle': 'Share the briefing',
   'briefing.shareQr':

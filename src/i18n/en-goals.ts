@@ -62,8 +62,6 @@ export const enGoals: Record<keyof typeof zhGoals, string> = {
   'entered.exportHelp':
     'The exported goals.json has the format of the app’s own goals data, with the values entered here filled in; give it to whoever maintains the app, and every device shows them after the next release.',
   'entered.exportUnavailable': 'The app’s own goals data could not be read, so it cannot be exported now.',
-  'entered.storageError':
-    'Could not be kept in this browser ({message}): these values will be lost on reload.',
   'entered.unreadable':
     '{n} value saved on this device could not be read and is not shown.|{n} values saved on this device could not be read and are not shown.',
   'entered.unplaced':

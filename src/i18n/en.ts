@@ -14,6 +14,7 @@ import { enMatch } from './en-match';
 import { enMeasure } from './en-measure';
 import { enReport } from './en-report';
 import { enShare } from './en-share';
+import { enStorage } from './en-storage';
 import { enTour } from './en-tour';
 import type { MessageKey } from './zh';
 
@@ -36,4 +37,5 @@ export const en: Record<MessageKey, string> = {
   ...enReport,
   ...enIssues,
   ...enGeo,
+  ...enStorage,
 };

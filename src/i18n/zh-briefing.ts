@@ -59,7 +59,6 @@ export const zhBriefing = {
   'briefing.fromLink': '这份演示来自链接，尚未保存在本机。',
   'briefing.keep': '保存到本机',
   'briefing.linkBroken': '链接中的演示已损坏或不完整，无法打开。',
-  'briefing.storageError': '无法保存在本机浏览器中：{msg}',
   'briefing.none': '还没有演示。',
   'briefing.shareTitle': '分享演示',
   'briefing.shareQr': '演示较短，已整份放进链接：扫码或复制链接即可打开。',

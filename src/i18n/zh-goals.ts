@@ -59,7 +59,6 @@ export const zhGoals = {
   'entered.exportHelp':
     '导出的 goals.json 与应用自带的目标数据格式相同，并已填入本机录入的现状值；交给维护人员，下一版发布后所有设备都能看到。',
   'entered.exportUnavailable': '应用自带的目标数据未能读取，暂时无法导出。',
-  'entered.storageError': '未能保存在本机浏览器中（{message}）：这些数值刷新后会丢失。',
   'entered.unreadable': '本机保存的 {n} 项数值无法读取，未显示。',
   'entered.unplaced': '以下本机录入值对应的目标或县区已不在数据中，因此没有显示：',
   'entered.report.title': '导入“{file}”',

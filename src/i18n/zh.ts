@@ -16,6 +16,7 @@ import { zhMatch } from './zh-match';
 import { zhMeasure } from './zh-measure';
 import { zhReport } from './zh-report';
 import { zhShare } from './zh-share';
+import { zhStorage } from './zh-storage';
 import { zhTour } from './zh-tour';
 
 export const zh = {
@@ -36,6 +37,7 @@ export const zh = {
   ...zhReport,
   ...zhIssues,
   ...zhGeo,
+  ...zhStorage,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -1,6 +1,6 @@
 import { createStore, del, entries, setMany } from 'idb-keyval';
 import { type EnteredValue, enteredKey, isEnteredValue } from '../model/entered';
-import { type Stored, storageMessage, storing } from './saved-imports';
+import { problemOf, type StorageProblem, type Stored, storing } from './storage';
 
 // The values entered in the app, in IndexedDB like the imports: one entry per goal or district
 // (its key from enteredKey), so saving or removing one never rewrites the others. A database of its
@@ -8,7 +8,7 @@ import { type Stored, storageMessage, storing } from './saved-imports';
 const store = () => createStore('huaibei-nev-map-entered', 'values');
 
 export function saveEnteredValues(values: readonly EnteredValue[]): Promise<Stored> {
-  return storing(() =>
+  return storing('save', () =>
     setMany(
       values.map((v) => [enteredKey(v), v]),
       store(),
@@ -17,7 +17,7 @@ export function saveEnteredValues(values: readonly EnteredValue[]): Promise<Stor
 }
 
 export function deleteEnteredValue(key: string): Promise<Stored> {
-  return storing(() => del(key, store()));
+  return storing('remove', () => del(key, store()));
 }
 
 /**
@@ -27,13 +27,13 @@ export function deleteEnteredValue(key: string): Promise<Stored> {
 export async function loadEnteredValues(): Promise<{
   values: EnteredValue[];
   unreadable: number;
-  error: string | null;
+  problem: StorageProblem | null;
 }> {
   try {
     const all = (await entries<string, unknown>(store())).map(([, v]) => v);
     const values = all.filter(isEnteredValue).sort((a, b) => a.enteredAt.localeCompare(b.enteredAt));
-    return { values, unreadable: all.length - values.length, error: null };
+    return { values, unreadable: all.length - values.length, problem: null };
   } catch (e) {
-    return { values: [], unreadable: 0, error: storageMessage(e) };
+    return { values: [], unreadable: 0, problem: problemOf(e, 'read') };
   }
 }

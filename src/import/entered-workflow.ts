@@ -21,6 +21,7 @@ import { todayIso } from '../model/dates';
 import { type EnteredKind, type EnteredValue, enteredKey } from '../model/entered';
 import { decode, detectEncoding, isNotText } from './encoding';
 import { deleteEnteredValue, saveEnteredValues } from './entered-values';
+import type { StorageProblem } from './storage';
 
 /** The part of the app store these workflows read and update. */
 export interface EnteredStore {
@@ -31,7 +32,7 @@ export interface EnteredStore {
   entered: EnteredValue[];
   setEntered: (values: EnteredValue[]) => void;
   /** Why the browser could not keep the values (null: it did). */
-  setEnteredError: (message: string | null) => void;
+  setEnteredError: (problem: StorageProblem | null) => void;
   setEnteredReport: (report: EnteredImportReport | null) => void;
 }
 
@@ -52,7 +53,7 @@ async function keep(values: readonly EnteredValue[], get: GetEnteredStore): Prom
   if (values.length === 0) return;
   get().setEntered(replaceEntries(get().entered, values));
   const r = await saveEnteredValues(values);
-  get().setEnteredError(r.ok ? null : r.message);
+  get().setEnteredError(r.ok ? null : r.problem);
 }
 
 async function enter<T extends EnteredValue>(
@@ -81,7 +82,7 @@ export function enterNev(form: NevForm, get: GetEnteredStore, now = new Date()) 
 export async function removeEntered(key: string, get: GetEnteredStore): Promise<void> {
   get().setEntered(get().entered.filter((e) => enteredKey(e) !== key));
   const r = await deleteEnteredValue(key);
-  get().setEnteredError(r.ok ? null : r.message);
+  get().setEnteredError(r.ok ? null : r.problem);
 }
 
 /** "Small": a table of a few dozen rows is a few kilobytes. */

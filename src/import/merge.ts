@@ -30,10 +30,23 @@ export function withImports(bundled: BundledData, imports: readonly ImportedData
   };
 }
 
-/** A short id for a new import, unique among the existing ones: it prefixes every record id. */
-export function nextImportId(imports: readonly ImportedDataset[]): string {
-  let n = 1;
+/**
+ * A short id for a new import, unique among the existing ones: it prefixes every record id. While
+ * the saved imports are not known (storage slow or silent), one made from the time, so that it
+ * cannot take, and overwrite in storage, the id of a saved import that has not arrived yet.
+ */
+export function nextImportId(
+  imports: readonly ImportedDataset[],
+  savedUnknown = false,
+  now = Date.now(),
+): string {
   const ids = new Set(imports.map((i) => i.id));
+  if (savedUnknown) {
+    let t = now;
+    while (ids.has(`u${t.toString(36)}`)) t += 1;
+    return `u${t.toString(36)}`;
+  }
+  let n = 1;
   while (ids.has(`u${n}`)) n += 1;
   return `u${n}`;
 }

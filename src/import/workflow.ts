@@ -21,6 +21,7 @@ import {
 } from './pipeline';
 import type { ImportStage } from './protocol';
 import { deleteImport, saveImport } from './saved-imports';
+import { READ_DEADLINE_MS, type StorageProblem, WRITE_DEADLINE_MS } from './storage';
 
 /** The part of the app store the import workflows read and update. */
 export interface ImportStore {
@@ -28,8 +29,10 @@ export interface ImportStore {
   bundled: BundledData | null;
   data: (Parameters<typeof importContextOf>[0] & { enterprises: Enterprise[] }) | null;
   imports: ImportedDataset[];
+  /** Whether the imports saved in this browser are in (absent: they are). */
+  savedImports?: 'reading' | 'unanswered' | 'read';
   setImports: (imports: ImportedDataset[]) => void;
-  setStorageError: (message: string | null) => void;
+  setStorageError: (problem: StorageProblem | null) => void;
   /** Opens the import dialog on a file, or closes it (null). */
   startImport: (file: File | null) => void;
   showReport: (importId: string | null) => void;
@@ -70,7 +73,11 @@ export function readFileStart(
 ): Job<{ sniffed: Sniffed; options: ImportOptions }> {
   return mapJob(sniffFile(file, overrides), (sniffed) => ({
     sniffed,
-    options: optionsFrom(sniffed, prev, nextImportId(get().imports)),
+    options: optionsFrom(
+      sniffed,
+      prev,
+      nextImportId(get().imports, (get().savedImports ?? 'read') !== 'read'),
+    ),
   }));
 }
 
@@ -117,9 +124,13 @@ export function commitImport(
     if (kept === 0 && !applied.duplicates?.matches.length) return { kind: 'nothing', dataset: applied };
     const dataset = { ...applied, changes: changeOf(applied, get()) };
     get().setImports([...get().imports, dataset]);
-    const stored = await saveImport(dataset);
+    // Storage already silent at start: the dialog waits for it no longer than the start did.
+    const stored = await saveImport(
+      dataset,
+      get().savedImports === 'unanswered' ? READ_DEADLINE_MS : WRITE_DEADLINE_MS,
+    );
     const st = get();
-    st.setStorageError(stored.ok ? null : stored.message);
+    st.setStorageError(stored.ok ? null : stored.problem);
     st.startImport(null);
     st.showReport(dataset.id);
     return { kind: 'added', dataset };
@@ -171,7 +182,7 @@ export function checkDuplicates(
 export async function removeImport(id: string, get: GetImportStore): Promise<void> {
   get().setImports(get().imports.filter((i) => i.id !== id));
   const r = await deleteImport(id);
-  get().setStorageError(r.ok ? null : r.message);
+  get().setStorageError(r.ok ? null : r.problem);
 }
 
 /** Any error of an import as an ImportFailure to show; null for a cancel, which is no error. */

@@ -22,6 +22,24 @@ export const SavedImportSchema = v.looseObject({
   chargers: v.array(Record_),
   report: v.array(v.unknown()),
   notes: v.array(v.unknown()),
+  // Saved with only the start of its report: the counts of the whole one (absent in older saves).
+  reportTotals: v.optional(
+    v.looseObject({
+      rows: v.number(),
+      errors: v.number(),
+      byCode: v.array(
+        v.looseObject({
+          code: v.string(),
+          n: v.number(),
+          example: v.looseObject({
+            column: v.string(),
+            code: v.string(),
+            params: v.record(v.string(), v.unknown()),
+          }),
+        }),
+      ),
+    }),
+  ),
 });
 
 export function isSavedImport(x: unknown): boolean {

@@ -3,7 +3,7 @@ import type { BasemapRefusal, OwnBasemap } from '../basemap/basemap-db';
 import type { EnteredImportReport } from '../data/entered';
 import type { BundledData } from '../data/load-bundled';
 import type { Confidence, DataIssue, Lang, Precision } from '../data/types';
-import { withEntered } from '../domain/entered';
+import { replaceEntries, withEntered } from '../domain/entered';
 import {
   closeMeasurement,
   type Measurement,
@@ -15,6 +15,7 @@ import { toggleTargetFilter } from '../domain/targets';
 import type { HandoutPage, HandoutTargetList } from '../export/handout-page';
 import { withImports } from '../import/merge';
 import type { ImportedDataset } from '../import/pipeline';
+import type { StorageProblem } from '../import/storage';
 import { availableLayers, defaultLayerIds, type LayerDef, type LayerId } from '../layers/registry';
 import type { Bilingual } from '../model/common';
 import type { EnteredValue } from '../model/entered';
@@ -104,14 +105,21 @@ export interface AppState {
   linkRejected: HashKey[];
   /** The files shipped with the app. */
   bundled: BundledData | null;
+  /** The map has drawn its first view with the data (or cannot draw at all): what can wait, waits for it. */
+  firstDrawn: boolean;
   /** The user's imports (kept in IndexedDB), oldest first. */
   imports: ImportedDataset[];
-  /** Why imports could not be read or stored (IndexedDB unavailable, quota), or null. */
-  storageError: string | null;
+  /**
+   * The imports saved in this browser: still being read at start (the bundled map is shown
+   * meanwhile), not answered in time (they join if they ever arrive), or read (or failed to be).
+   */
+  savedImports: 'reading' | 'unanswered' | 'read';
+  /** Why imports could not be read or stored (IndexedDB unavailable or silent, quota), or null. */
+  storageError: StorageProblem | null;
   /** Goal values and NEV counts entered in this browser (kept in IndexedDB), oldest first. */
   entered: EnteredValue[];
   /** Why entered values could not be read or stored, or null. */
-  enteredError: string | null;
+  enteredError: StorageProblem | null;
   /** Saved entries that could not be read back (damaged, or of another version): not shown. */
   enteredUnreadable: number;
   /** The last CSV of entered values imported, with its problems; null once closed. */
@@ -157,7 +165,7 @@ export interface AppState {
   playSteps: PlayStep[] | null;
   briefingNotice: BriefingNotice | null;
   /** Why briefings could not be kept in this browser, or null. */
-  briefingError: string | null;
+  briefingError: StorageProblem | null;
   /** The view when the briefing panel was opened: the panel and selection a new step keeps. */
   briefingBase: ShareState | null;
   /** The measuring tool: on (its points, maybe none yet) or off (null). A map tap adds a point while it is on. */
@@ -178,14 +186,30 @@ export interface AppState {
   cameraMoved: (c: Camera) => void;
   /** Restores a whole shared view (missing keys already filled with defaults). */
   applyShared: (s: ShareState, rejected: HashKey[]) => void;
-  /** The bundled files, the saved imports and entered values, all read at start: the link is checked against them. */
+  /**
+   * The bundled files are here: the map shows them, with the imports and entered values given (or
+   * those already read), and the link is checked against them. While the saved imports are still
+   * being read, a link's selection of a firm or site the bundled data lacks waits for them.
+   */
   dataLoaded: (d: BundledData, imports?: ImportedDataset[], entered?: EnteredValue[]) => void;
+  setFirstDrawn: () => void;
+  /** The saved imports are being read (at start): the map does not wait for them. */
+  savedImportsReading: () => void;
+  /**
+   * The saved imports arrived (or could not be read: none, and why): they join the data and the
+   * imports made meanwhile, and a link's selection that waited for them is restored or said to be gone.
+   */
+  savedImportsLoaded: (imports: ImportedDataset[], problem?: StorageProblem | null) => void;
+  /** The storage did not answer in time: said so, and the link's waiting selection is let go. */
+  savedImportsUnanswered: () => void;
   /** Imports added or removed: the shown data follows, and a selection of a removed record is let go. */
   setImports: (imports: ImportedDataset[]) => void;
-  setStorageError: (message: string | null) => void;
+  setStorageError: (problem: StorageProblem | null) => void;
   /** Entered values added or removed: the goals and the vehicles-per-charger ratio follow. */
   setEntered: (entered: EnteredValue[]) => void;
-  setEnteredError: (message: string | null, unreadable?: number) => void;
+  /** The saved entered values arrived: they join those entered meanwhile (which win for the same key). */
+  enteredLoaded: (entered: EnteredValue[], unreadable: number) => void;
+  setEnteredError: (problem: StorageProblem | null, unreadable?: number) => void;
   setEnteredReport: (report: EnteredImportReport | null) => void;
   startImport: (file: File | null) => void;
   showReport: (importId: string | null) => void;
@@ -220,7 +244,7 @@ export interface AppState {
   /** Plays a briefing with the tour's player: from its start (title card included), or from step `from` (0-based, cards not counted). */
   playBriefing: (id: string, from?: number) => void;
   setBriefingNotice: (n: BriefingNotice | null) => void;
-  setBriefingError: (message: string | null) => void;
+  setBriefingError: (problem: StorageProblem | null) => void;
   /** Turns the measuring tool on, with no points yet. */
   startMeasure: () => void;
   /** A tap on the map while measuring: a new point, or (on the first point, three or more) the shape closed. */
@@ -259,7 +283,8 @@ const titleOfFile = (file: string): Bilingual => {
 /** A link's briefing read against the data: shown in the briefing panel, or said to be broken. */
 function openLinkBriefing(s: AppState, value: string): Partial<AppState> {
   const ctx = briefingCtx(s);
-  if (!ctx) return { briefLink: value };
+  // Its steps may show imported firms: checked once the saved imports are here.
+  if (!ctx || s.savedImports === 'reading') return { briefLink: value };
   const id = newBriefingId();
   const json = decodeBriefing(value);
   const r =
@@ -287,11 +312,13 @@ function findBriefing(s: Pick<AppState, 'briefings' | 'linkBriefing'>, id: strin
 
 /**
  * Ids in a link can only be checked once the data is here: drop a selection or filter that names
- * a segment, chain or enterprise the data does not have, and say so.
+ * a segment, chain or enterprise the data does not have, and say so. `holdRecords`: the saved
+ * imports are still being read, so a firm or site not (yet) in the data is kept selected for now.
  */
 function checkAgainstData(
   s: Pick<AppState, 'selection' | 'filters' | 'linkRejected' | 'tourStep' | 'match' | 'targetFilter'>,
   d: BundledData,
+  holdRecords = false,
 ) {
   const segs = new Set(d.chain.segments.map((x) => x.id));
   const chains = new Set(d.chain.chains.map((x) => x.id));
@@ -309,8 +336,8 @@ function checkAgainstData(
   }
   if (
     (selection?.kind === 'segment' && !segs.has(selection.id)) ||
-    (selection?.kind === 'enterprise' && !firms.has(selection.id)) ||
-    (selection?.kind === 'charger' && !sites.has(selection.id))
+    (!holdRecords && selection?.kind === 'enterprise' && !firms.has(selection.id)) ||
+    (!holdRecords && selection?.kind === 'charger' && !sites.has(selection.id))
   ) {
     selection = null;
     if (!rejected.includes('sel')) rejected.push('sel');
@@ -324,6 +351,38 @@ function checkAgainstData(
     if (!rejected.includes('targets')) rejected.push('targets');
   }
   return { selection, filters, tourStep, match, targetFilter, linkRejected: rejected };
+}
+
+/**
+ * The saved imports are in, or will not come in time: the data follows, a link's selection that
+ * waited for them is checked now, and a link's briefing (its steps may show imported firms) opens.
+ */
+function settleSaved(
+  s: AppState,
+  change: Partial<AppState> & Pick<AppState, 'savedImports' | 'storageError'>,
+): Partial<AppState> {
+  const imports = change.imports ?? s.imports;
+  if (!s.bundled) return change;
+  const data = imports === s.imports ? s.data : withEntered(withImports(s.bundled, imports), s.entered);
+  if (!data) return change;
+  const next: AppState = { ...s, ...change, data };
+  // Only the waiting selection is checked again: the rest of the link was checked with the bundled data.
+  const sel = s.savedImports === 'reading' ? checkAgainstData(next, data) : null;
+  const checked: AppState = sel
+    ? { ...next, selection: sel.selection, linkRejected: sel.linkRejected }
+    : next;
+  const gone = sel ? {} : droppedSelection(checked, data);
+  const shown = { ...checked, ...gone };
+  return shown.briefLink === null ? shown : { ...shown, ...openLinkBriefing(shown, shown.briefLink) };
+}
+
+/** A selected firm or site that the data no longer has is let go. */
+function droppedSelection(s: Pick<AppState, 'selection'>, data: BundledData): Partial<AppState> {
+  const sel = s.selection;
+  const gone =
+    (sel?.kind === 'enterprise' && !data.enterprises.some((e) => e.id === sel.id)) ||
+    (sel?.kind === 'charger' && !data.chargers.some((c) => c.id === sel.id));
+  return gone ? { selection: null } : {};
 }
 
 /** A step's layers, with the own basemap kept on if it is (registry order). */
@@ -367,7 +426,9 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
     camera: null,
     linkRejected: [],
     bundled: null,
+    firstDrawn: false,
     imports: [],
+    savedImports: 'read',
     storageError: null,
     entered: [],
     enteredError: null,
@@ -454,32 +515,61 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
           measure: sh.measure ?? null,
         };
         if (!s.data) return next;
-        const checked = { ...s, ...next, ...checkAgainstData(next, s.data) };
+        const checked = { ...s, ...next, ...checkAgainstData(next, s.data, s.savedImports === 'reading') };
         return checked.tourStep === null ? checked : { ...checked, ...stepState(checked, checked.tourStep) };
       }),
-    dataLoaded: (bundled, imports = [], entered = []) =>
+    dataLoaded: (bundled, imports, entered) =>
       set((s) => {
-        const data = withEntered(withImports(bundled, imports), entered);
-        const next = { ...s, bundled, imports, entered, data, ...checkAgainstData(s, data) };
+        const withSaved = { imports: imports ?? s.imports, entered: entered ?? s.entered };
+        const data = withEntered(withImports(bundled, withSaved.imports), withSaved.entered);
+        const held = s.savedImports === 'reading';
+        const next = { ...s, ...withSaved, bundled, data, ...checkAgainstData(s, data, held) };
         // A step link opens that step, whatever else the link says.
         const shown = next.tourStep === null ? next : { ...next, ...stepState(next, next.tourStep) };
         return shown.briefLink === null ? shown : { ...shown, ...openLinkBriefing(shown, shown.briefLink) };
       }),
+    setFirstDrawn: () => set((s) => (s.firstDrawn ? {} : { firstDrawn: true })),
+    savedImportsReading: () => set({ savedImports: 'reading' }),
+    savedImportsLoaded: (saved, problem = null) =>
+      set((s) => {
+        // Imports made while storage was silent come after the saved ones (they are newer).
+        const imports = [...saved, ...s.imports.filter((i) => !saved.some((x) => x.id === i.id))];
+        const silent = s.storageError?.op === 'read' && s.storageError.reason === 'timeout';
+        const storageError = problem ?? (silent ? null : s.storageError);
+        return settleSaved(s, { imports, savedImports: 'read', storageError });
+      }),
+    savedImportsUnanswered: () =>
+      set((s) =>
+        s.savedImports === 'reading'
+          ? settleSaved(s, {
+              savedImports: 'unanswered',
+              storageError: { op: 'read', reason: 'timeout', detail: '' },
+            })
+          : {},
+      ),
     setImports: (imports) =>
       set((s) => {
         if (!s.bundled) return { imports };
         const data = withEntered(withImports(s.bundled, imports), s.entered);
-        const sel = s.selection;
-        const gone =
-          (sel?.kind === 'enterprise' && !data.enterprises.some((e) => e.id === sel.id)) ||
-          (sel?.kind === 'charger' && !data.chargers.some((c) => c.id === sel.id));
-        return { imports, data, ...(gone ? { selection: null } : {}) };
+        // A link's selection waiting for the saved imports is not let go before they are in.
+        return { imports, data, ...(s.savedImports === 'reading' ? {} : droppedSelection(s, data)) };
       }),
     setStorageError: (storageError) => set({ storageError }),
     setEntered: (entered) =>
       set((s) =>
         s.bundled ? { entered, data: withEntered(withImports(s.bundled, s.imports), entered) } : { entered },
       ),
+    enteredLoaded: (saved, unreadable) =>
+      set((s) => {
+        const entered = replaceEntries(saved, s.entered);
+        const silent = s.enteredError?.op === 'read' && s.enteredError.reason === 'timeout';
+        return {
+          entered,
+          enteredUnreadable: unreadable,
+          ...(silent ? { enteredError: null } : {}),
+          ...(s.bundled ? { data: withEntered(withImports(s.bundled, s.imports), entered) } : {}),
+        };
+      }),
     setEnteredError: (enteredError, unreadable) =>
       set(unreadable === undefined ? { enteredError } : { enteredError, enteredUnreadable: unreadable }),
     setEnteredReport: (enteredReport) => set({ enteredReport }),

@@ -1,5 +1,5 @@
 import { createStore, del, entries, set } from 'idb-keyval';
-import { storageMessage } from '../import/saved-imports';
+import { problemOf, READ_DEADLINE_MS, WRITE_DEADLINE_MS, withDeadline } from '../import/storage';
 import type { AppStore } from '../state/store';
 import { type Briefing, briefingOfJson, briefingToFile } from './briefing';
 import { tourContextOf } from './steps';
@@ -24,7 +24,8 @@ const isKept = (x: unknown): x is Kept =>
   'file' in x;
 
 /**
- * Reads the kept briefings once the data is here (their ids are checked against it), then keeps
+ * Reads the kept briefings once the data and the saved imports are here (their ids are checked
+ * against them: a step may show an imported firm), then keeps
  * every change the store makes: a new or changed briefing is written, a removed one deleted.
  * Returns a function that stops it.
  */
@@ -36,23 +37,29 @@ export function startBriefingSync(app: AppStore): () => void {
 
   const persist = async (next: readonly Briefing[]) => {
     const ids = new Set(next.map((b) => b.id));
+    let op: 'save' | 'remove' = 'save';
     try {
       for (const b of next) {
         if (written.get(b.id) === b) continue;
         written.set(b.id, b);
         const at = keptAt.get(b.id) ?? new Date().toISOString();
         keptAt.set(b.id, at);
-        await set(b.id, { id: b.id, keptAt: at, file: briefingToFile(b) } satisfies Kept, store());
+        // A storage that never answers must not hold every later change in the queue for good.
+        await withDeadline(
+          set(b.id, { id: b.id, keptAt: at, file: briefingToFile(b) } satisfies Kept, store()),
+          WRITE_DEADLINE_MS,
+        );
       }
       for (const id of [...written.keys()]) {
         if (ids.has(id)) continue;
         written.delete(id);
         keptAt.delete(id);
-        await del(id, store());
+        op = 'remove';
+        await withDeadline(del(id, store()), WRITE_DEADLINE_MS);
       }
       if (app.getState().briefingError) app.getState().setBriefingError(null);
     } catch (e) {
-      app.getState().setBriefingError(storageMessage(e));
+      app.getState().setBriefingError(problemOf(e, op));
     }
   };
 
@@ -64,13 +71,22 @@ export function startBriefingSync(app: AppStore): () => void {
 
   const start = async () => {
     let kept: Kept[] = [];
+    // Storage silent for a while is said to be; the briefings still join if it answers later.
+    let silent = false;
+    const timer = setTimeout(() => {
+      silent = true;
+      app.getState().setBriefingError({ op: 'read', reason: 'timeout', detail: '' });
+    }, READ_DEADLINE_MS);
     try {
       kept = (await entries<string, unknown>(store()))
         .map(([, v]) => v)
         .filter(isKept)
         .sort((a, b) => a.keptAt.localeCompare(b.keptAt));
+      if (silent) app.getState().setBriefingError(null);
     } catch (e) {
-      app.getState().setBriefingError(storageMessage(e));
+      app.getState().setBriefingError(problemOf(e, 'read'));
+    } finally {
+      clearTimeout(timer);
     }
     if (stopped) return;
     const s = app.getState();
@@ -92,10 +108,11 @@ export function startBriefingSync(app: AppStore): () => void {
     });
   };
 
-  if (app.getState().data) void start();
+  const ready = (s: ReturnType<AppStore['getState']>) => s.data !== null && s.savedImports !== 'reading';
+  if (ready(app.getState())) void start();
   else {
     const wait = app.subscribe((s) => {
-      if (!s.data) return;
+      if (!ready(s)) return;
       wait();
       void start();
     });

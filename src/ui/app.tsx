@@ -15,6 +15,7 @@ import { Legend } from './legend';
 import { MapView } from './map-view';
 import { BasemapNotice, DataIssues, LinkNotice } from './notices';
 import { SegmentCard } from './segment-card';
+import { SavedDataNotice } from './storage-notice';
 import { TopBar } from './top-bar';
 
 // Panels and dialogs come as their own chunks when first opened: the first view needs none of them.
@@ -82,6 +83,7 @@ export function App() {
             <LinkNotice />
             <BasemapNotice />
             <DataIssues />
+            <SavedDataNotice />
             {!loaded ? <p className="loading">{t(lang, 'app.loading')}</p> : null}
           </div>
           {panel === 'layers' ? <LayerPanel /> : null}

@@ -21,6 +21,7 @@ import {
 import { briefingLink } from '../tour/briefing-link';
 import { SkippedNote } from '../tour/tour-view';
 import { Sheet } from './card-parts';
+import { StorageNotice } from './storage-notice';
 import './briefing-panel.css';
 
 const PANEL_NAMES: Record<SharedPanel, MessageKey> = {
@@ -605,11 +606,7 @@ export function BriefingPanel() {
       onClose={() => setPanel('none')}
       lang={lang}
     >
-      {error ? (
-        <p className="notice error" role="alert" data-testid="briefing-error">
-          {t(lang, 'briefing.storageError', { msg: error })}
-        </p>
-      ) : null}
+      {error ? <StorageNotice lang={lang} problem={error} about="briefings" testId="briefing-error" /> : null}
       {notice ? <Notice lang={lang} notice={notice} /> : null}
       {fromLink ? (
         <div className="notice warn brief-from-link" role="note" data-testid="briefing-from-link">

@@ -7,11 +7,13 @@ import {
   enterprisesGeoJson,
 } from '../export/export-data';
 import { formatNumber, t } from '../i18n/t';
+import { reportTotalsOf } from '../import/saved-imports';
 import { removeImport } from '../import/workflow';
 import { isoDate, todayIso } from '../model/dates';
 import { selectChargersAsOf, selectFilteredEnterprises } from '../state/selectors';
 import { useAppStore } from '../state/store';
 import { Sheet } from './card-parts';
+import { StorageNotice } from './storage-notice';
 
 export const IMPORT_ACCEPT = '.csv,.txt,.tsv,.geojson,.json,text/csv,application/geo+json,application/json';
 
@@ -24,6 +26,7 @@ export function DataPanel() {
   const filters = useAppStore((s) => s.filters);
   const asOfYear = useAppStore((s) => s.charging.asOfYear);
   const storageError = useAppStore((s) => s.storageError);
+  const savedImports = useAppStore((s) => s.savedImports);
   const setPanel = useAppStore((s) => s.setPanel);
   const startImport = useAppStore((s) => s.startImport);
   const showReport = useAppStore((s) => s.showReport);
@@ -60,14 +63,19 @@ export function DataPanel() {
         </label>
         <p className="small muted">{t(lang, 'data.importHelp')}</p>
         {storageError ? (
-          <p className="notice error" role="alert" data-testid="storage-error">
-            {t(lang, 'data.storageError', { message: storageError })}
-          </p>
+          <StorageNotice lang={lang} problem={storageError} about="imports" testId="storage-error" />
         ) : null}
       </section>
       <section>
         <h3>{t(lang, 'data.imported')}</h3>
-        {imports.length === 0 ? <p className="muted">{t(lang, 'data.noImports')}</p> : null}
+        {savedImports === 'reading' ? (
+          <p className="muted" data-testid="saved-reading">
+            {t(lang, 'storage.reading')}
+          </p>
+        ) : imports.length === 0 && savedImports === 'read' ? (
+          // Storage silent: whether anything was saved is not known, and the notice above says so.
+          <p className="muted">{t(lang, 'data.noImports')}</p>
+        ) : null}
         <ul className="plain-list import-list" data-testid="import-list">
           {imports.map((i) => (
             <li key={i.id} data-import={i.id}>
@@ -84,7 +92,7 @@ export function DataPanel() {
                   data-testid="import-report-open"
                   onClick={() => showReport(i.id)}
                 >
-                  {t(lang, 'data.report', { n: i.report.length })}
+                  {t(lang, 'data.report', { n: reportTotalsOf(i).rows })}
                 </button>
                 {confirming === i.id ? null : (
                   <button

@@ -7,6 +7,7 @@ import {
   MAX_TEXT,
 } from '../data/entered';
 import type { Lang } from '../data/types';
+import { storageText } from '../i18n/storage-text';
 import { colon, t } from '../i18n/t';
 import {
   downloadTemplate,
@@ -336,7 +337,10 @@ export function EnteredStorageNotice({ lang }: { lang: Lang }) {
   if (!error && unreadable === 0) return null;
   return (
     <div className="notice error" role="alert" data-testid="entered-storage-error">
-      {error ? <p>{t(lang, 'entered.storageError', { message: error })}</p> : null}
+      {error ? <p>{storageText(lang, error, 'entered')}</p> : null}
+      {error?.detail ? (
+        <p className="small muted storage-detail">{t(lang, 'storage.detail', { detail: error.detail })}</p>
+      ) : null}
       {unreadable > 0 ? <p>{t(lang, 'entered.unreadable', { n: unreadable })}</p> : null}
     </div>
   );

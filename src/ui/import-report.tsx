@@ -9,12 +9,15 @@ import {
 } from '../export/export-data';
 import { issueReason, t } from '../i18n/t';
 import { type ImportedDataset, placeApart } from '../import/pipeline';
+import { KEPT_REPORT_ROWS, reportLeftOut, reportTotalsOf } from '../import/saved-imports';
 import { useAppStore } from '../state/store';
 import { ChangeListView } from './change-list';
 import { ReportMatches } from './import-matches';
+import { StorageNotice } from './storage-notice';
 
-// A report of 100,000 bad rows would freeze a tablet: the rest is in the downloaded file.
-const SHOWN_ROWS = 300;
+// A report of 100,000 bad rows would freeze a tablet: the rest is in the downloaded file. As many
+// as a saved import keeps, so a report opened again after a reload shows the same table.
+const SHOWN_ROWS = KEPT_REPORT_ROWS;
 
 /** What an import did: counts, notes on the whole file, the rows not placed, and every refused or questioned row. */
 export function ReportBody({ ds: saved, lang }: { ds: ImportedDataset; lang: Lang }) {
@@ -23,8 +26,11 @@ export function ReportBody({ ds: saved, lang }: { ds: ImportedDataset; lang: Lan
   const placed = ds.enterprises.length + ds.chargers.length;
   const unplaced = (ds.unplaced?.enterprises.length ?? 0) + (ds.unplaced?.chargers.length ?? 0);
   const skipped = ds.duplicates?.action === 'skip' ? ds.duplicates.matches.length : 0;
-  const errors = ds.report.filter((r) => r.severity === 'error').length;
-  const warnings = ds.report.length - errors;
+  // The whole report's counts, also for a saved one that kept only its first lines.
+  const totals = reportTotalsOf(ds);
+  const errors = totals.errors;
+  const warnings = totals.rows - errors;
+  const leftOut = reportLeftOut(ds);
   return (
     <div className="import-report" data-testid="import-report">
       <p
@@ -88,6 +94,7 @@ export function ReportBody({ ds: saved, lang }: { ds: ImportedDataset; lang: Lan
               {t(lang, 'import.moreInFile', { n: ds.report.length - SHOWN_ROWS })}
             </p>
           ) : null}
+          {leftOut > 0 ? <KeptCut ds={ds} lang={lang} /> : null}
           <button
             type="button"
             className="secondary-btn"
@@ -100,7 +107,9 @@ export function ReportBody({ ds: saved, lang }: { ds: ImportedDataset; lang: Lan
               )
             }
           >
-            {t(lang, 'import.downloadReport')}
+            {leftOut > 0
+              ? t(lang, 'storage.report.downloadKept', { n: ds.report.length })
+              : t(lang, 'import.downloadReport')}
           </button>
         </>
       ) : (
@@ -131,6 +140,41 @@ function ReportChanges({ ds, lang }: { ds: ImportedDataset; lang: Lang }) {
   );
 }
 
+/** A saved report that kept only its first lines: says so, and counts all of them by reason. */
+function KeptCut({ ds, lang }: { ds: ImportedDataset; lang: Lang }) {
+  const totals = reportTotalsOf(ds);
+  return (
+    <div className="notice warn report-cut" data-testid="report-cut" data-left-out={reportLeftOut(ds)}>
+      <p>
+        {t(lang, 'storage.report.cut', {
+          kept: ds.report.length,
+          n: reportLeftOut(ds),
+          total: totals.rows,
+        })}
+      </p>
+      <table className="report-table">
+        <thead>
+          <tr>
+            <th>{t(lang, 'storage.report.reason')}</th>
+            <th>{t(lang, 'storage.report.count')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {totals.byCode.map((c) => (
+            <tr key={c.code} data-code={c.code} data-count={c.n}>
+              <td>
+                {c.example.line === undefined ? '' : `${c.example.line} · `}
+                {issueReason(lang, c.example)}
+              </td>
+              <td>{c.n}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 /** The report of a saved import, reopened from the data panel or shown right after an import. */
 export function ImportReportDialog() {
   const lang = useAppStore((s) => s.lang);
@@ -152,9 +196,7 @@ export function ImportReportDialog() {
           <h2 id="report-title">{t(lang, 'import.reportTitle', { file: ds.fileName })}</h2>
         </header>
         {storageError ? (
-          <p className="notice error" role="alert" data-testid="report-storage-error">
-            {t(lang, 'data.storageError', { message: storageError })}
-          </p>
+          <StorageNotice lang={lang} problem={storageError} about="imports" testId="report-storage-error" />
         ) : null}
         <ReportBody ds={ds} lang={lang} />
         <footer className="modal-foot">

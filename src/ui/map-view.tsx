@@ -217,7 +217,11 @@ export function MapView() {
     const prefetchAfterDraw = () => {
       if (prefetched || !store.getState().data) return;
       prefetched = true;
-      map.once('idle', () => void loadDeckOverlay());
+      map.once('idle', () => {
+        // The saved imports are read only now: a large one must not slow the first view.
+        store.getState().setFirstDrawn();
+        void loadDeckOverlay();
+      });
     };
     // The data may have arrived between the map's load and this subscription.
     const now = store.getState();
@@ -347,7 +351,10 @@ export function MapView() {
             }}
             onError={(e) => {
               // Only a map that could not be created at all (no WebGL) has no target.
-              if (!e.target) setFailed(true);
+              if (!e.target) {
+                setFailed(true);
+                useAppStore.getState().setFirstDrawn();
+              }
               // A tile of an online basemap that cannot load (offline, blocked): said, not silent.
               const source = (e as { sourceId?: unknown }).sourceId;
               const online = typeof source === 'string' ? onlineLayerOfSource(source) : null;

@@ -167,8 +167,15 @@ export async function waitForMapIdle(page: Page): Promise<void> {
   await page.waitForFunction(
     () => {
       const h = window.__huaibei;
+      // The saved imports join after the bundled map: a test reads the app once they are in (or given up on).
+      const s = h?.store.getState();
       return (
-        !!h && h.store.getState().data !== null && h.map.isStyleLoaded() && !!h.map.getLayer('city-outline')
+        !!h &&
+        !!s &&
+        s.data !== null &&
+        s.savedImports !== 'reading' &&
+        h.map.isStyleLoaded() &&
+        !!h.map.getLayer('city-outline')
       );
     },
     null,

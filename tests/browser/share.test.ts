@@ -14,10 +14,13 @@ const SHOTS = process.env.HUAIBEI_SHOTS;
 
 type WithJsQr = Window & { jsQR?: typeof jsQR; __printCalls?: number };
 
-/** Loads jsQR into the page once. */
+/**
+ * Loads jsQR into the page once. Evaluated as DevTools code: the site's Content-Security-Policy
+ * refuses the inline <script> that addScriptTag would add.
+ */
 async function withJsQr(page: Page): Promise<void> {
   if (await page.evaluate(() => typeof (window as WithJsQr).jsQR === 'function')) return;
-  await page.addScriptTag({ path: JSQR });
+  await page.evaluate(`${readFileSync(JSQR, 'utf8')}\n;undefined`);
 }
 
 /** Decodes the QR code shown by an <img> in the page (drawn into a canvas, read by jsQR). */
