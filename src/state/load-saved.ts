@@ -38,11 +38,12 @@ export function afterFirstDraw(app: AppStore, maxWait = FIRST_DRAW_WAIT_MS): Pro
 }
 
 /**
- * Reads what this browser kept (imports, entered values) without holding up the map: once the
- * map has drawn its first view (`ready`), so that a large saved import never slows it, and each
- * joins the data when it arrives. Storage still silent `deadline` ms after it was asked is said
- * to be so (IndexedDB can hang for good: a WebKit bug, a blocked profile); whatever it sends later
- * still joins. Resolves once both have answered, which may be never.
+ * Reads what this browser kept without holding up the map. Entered values (a handful of goal
+ * values and vehicle counts) are asked for at once, so a panel never shows "not provided" for a
+ * value kept here; imports once the map has drawn its first view (`ready`), so that a large saved
+ * import never slows it. Each joins the data when it arrives. Storage still silent `deadline` ms
+ * after it was asked is said to be so (IndexedDB can hang for good: a WebKit bug, a blocked
+ * profile); whatever it sends later still joins. Resolves once both have answered, which may be never.
  */
 export async function startSavedData(
   app: AppStore,
@@ -51,18 +52,19 @@ export async function startSavedData(
   ready: Promise<void> = afterFirstDraw(app),
 ): Promise<void> {
   app.getState().savedImportsReading();
-  await ready;
   let enteredIn = false;
-  const timer = setTimeout(() => {
-    app.getState().savedImportsUnanswered();
+  const enteredTimer = setTimeout(() => {
     if (!enteredIn) app.getState().setEnteredError({ op: 'read', reason: 'timeout', detail: '' });
   }, deadline);
-  const imports = read.imports().then((r) => app.getState().savedImportsLoaded(r.imports, r.problem));
   const entered = read.entered().then((r) => {
     enteredIn = true;
+    clearTimeout(enteredTimer);
     app.getState().enteredLoaded(r.values, r.unreadable);
     if (r.problem) app.getState().setEnteredError(r.problem);
   });
+  await ready;
+  const timer = setTimeout(() => app.getState().savedImportsUnanswered(), deadline);
+  const imports = read.imports().then((r) => app.getState().savedImportsLoaded(r.imports, r.problem));
   await Promise.all([imports, entered]);
   clearTimeout(timer);
 }

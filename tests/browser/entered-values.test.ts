@@ -154,6 +154,8 @@ describe('a NEV count entered in the charging panel (landscape tablet)', () => {
     await gotoApp(page, '#v=1&panel=charging&layers=chargers,areas');
     const row = page.getByTestId('charging-panel').locator(`tr${XIANGSHAN}`);
     const cells = () => row.locator('td').allTextContents();
+    // The panel's code loads after the first view: wait for its row before reading it.
+    await row.locator('td').nth(3).waitFor();
     expect((await cells())[2]).toBe('未提供');
     expect((await cells())[3]).toBe('未提供');
     await page.getByTestId('nev-form-district').selectOption('340603');

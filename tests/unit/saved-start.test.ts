@@ -331,21 +331,26 @@ describe('startSavedData', () => {
     expect(store.getState().enteredError).toMatchObject({ op: 'read', reason: 'unavailable' });
   });
 
-  it('reads nothing before the map has drawn its first view', async () => {
+  it('reads no import before the map has drawn its first view; entered values at once', async () => {
     vi.useFakeTimers();
     const store = createAppStore('');
     let asked = 0;
+    let enteredAsked = 0;
     const read: SavedReaders = {
       imports: async () => {
         asked += 1;
         return { imports: [], problem: null };
       },
-      entered: async () => ({ values: [], unreadable: 0, problem: null }),
+      entered: async () => {
+        enteredAsked += 1;
+        return { values: [], unreadable: 0, problem: null };
+      },
     };
     const done = startSavedData(store, read, 4000);
     store.getState().dataLoaded(data);
     await vi.advanceTimersByTimeAsync(500);
     expect(asked).toBe(0);
+    expect(enteredAsked).toBe(1);
     expect(store.getState().savedImports).toBe('reading');
     store.getState().setFirstDrawn();
     await done;
