@@ -24,9 +24,11 @@ export function startUrlSync(store: AppStore, win: Window = window): () => void 
     charging: DEFAULT_CHARGING,
   });
 
+  // The hash the store mirrors: the last one it wrote or applied.
   let lastWritten = '';
   const applyFromHash = () => {
     if (win.location.hash === lastWritten) return;
+    lastWritten = win.location.hash;
     // A briefing in the link is read on its own (it is longer than any view's hash may be).
     const { rest, brief } = splitBrief(win.location.hash);
     const { state, rejected } = decodeHash(rest, known, defaultLayers);
@@ -39,6 +41,12 @@ export function startUrlSync(store: AppStore, win: Window = window): () => void 
   const write = () => {
     timer = undefined;
     lastWrite = Date.now();
+    // The address changed under us (a link opened in this tab, the hash edited) and its hashchange
+    // has not arrived yet: the new address wins over a write scheduled before it.
+    if (win.location.hash !== lastWritten) {
+      applyFromHash();
+      return;
+    }
     const hash = encodeHash(shareStateOf(store.getState()), defaultLayers);
     if (hash !== win.location.hash) {
       lastWritten = hash;

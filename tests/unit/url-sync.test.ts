@@ -73,6 +73,22 @@ describe('startUrlSync', () => {
     expect(listeners.size).toBe(0);
   });
 
+  it('lets a link opened in the tab win over a write scheduled before its hashchange arrived', () => {
+    const store = createAppStore('');
+    const { win, writes, listeners } = fakeWindow();
+    const stop = startUrlSync(store, win);
+    store.getState().select({ kind: 'area', id: 'linhuan' });
+    // The address changes before the write is due; its hashchange event comes later.
+    win.location.hash = '#v=1&sel=area:hitech';
+    vi.advanceTimersByTime(400);
+    expect(writes).toEqual([]);
+    expect(win.location.hash).toBe('#v=1&sel=area:hitech');
+    expect(store.getState().selection).toEqual({ kind: 'area', id: 'hitech' });
+    for (const f of listeners) f();
+    expect(store.getState().selection).toEqual({ kind: 'area', id: 'hitech' });
+    stop();
+  });
+
   it("writes the target list's filter when it changes, and a pasted link without one clears it", () => {
     const store = createAppStore('');
     const { win, writes, paste } = fakeWindow('#v=1&panel=targets&targets=chain:hydrogen');
