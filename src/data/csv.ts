@@ -62,6 +62,12 @@ export function lineLocator(body: string) {
       while (start < body.length && /\s/.test(body[start] as string)) start += 1;
       return lineOf(start);
     },
+    /** The 1-based line the character at `offset` is on. */
+    lineOf,
+    /** The offset where a line starts. */
+    startOf: (line: number) => (line <= 1 ? 0 : (newlines[line - 2] as number) + 1),
+    /** The offset of the line's newline, or the end of the text. */
+    endOf: (line: number) => newlines[line - 1] ?? body.length,
     /** Where the first row after the header starts. */
     firstRowStart: newlines[0] === undefined ? body.length : (newlines[0] as number) + 1,
   };

@@ -438,31 +438,6 @@ export function previewPoints(
   return { total, inside, meanShiftM: total ? shift / total : null };
 }
 
-/** Line numbers of a text by offset, and where each line starts and ends. */
-function lineIndex(body: string) {
-  const { lineAt } = lineLocator(body);
-  const newlines: number[] = [];
-  for (let i = body.indexOf('\n'); i !== -1; i = body.indexOf('\n', i + 1)) newlines.push(i);
-  /** The 1-based line the character at `offset` is on. */
-  const lineOf = (offset: number) => {
-    let lo = 0;
-    let hi = newlines.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((newlines[mid] as number) < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo + 1;
-  };
-  return {
-    lineAt,
-    lineOf,
-    startOf: (line: number) => (line <= 1 ? 0 : (newlines[line - 2] as number) + 1),
-    /** The offset of the line's newline, or the end of the text. */
-    endOf: (line: number) => newlines[line - 1] ?? body.length,
-  };
-}
-
 const QUOTE_ERRORS: ReadonlySet<string> = new Set(['MissingQuotes', 'InvalidQuotes']);
 
 /**
@@ -503,7 +478,7 @@ function readLineAlone(text: string, delimiter: string): string[] {
  */
 export function parseCsvTable(text: string, delimiter: string, onProgress?: (share: number) => void): Table {
   const body = text.replace(/^\uFEFF/, '');
-  const at = lineIndex(body);
+  const at = lineLocator(body);
   const rows: Table['rows'] = [];
   const issues: DataIssue[] = [];
   const add = issueCollector(issues, '');
