@@ -52,7 +52,7 @@ export interface DataHealth {
 }
 
 /** The import a record came from, by the id prefix every imported record carries ("u2.…"). */
-function datasetOf(id: string, imports: ReadonlyMap<string, string>): DatasetRef {
+export function datasetOf(id: string, imports: ReadonlyMap<string, string>): DatasetRef {
   const dot = id.indexOf('.');
   if (dot > 0) {
     const prefix = id.slice(0, dot);

@@ -19,6 +19,17 @@ export function areaName(data: BundledData, lang: Lang, id: string): string {
   return a ? pick(lang, a.name) : id;
 }
 
+/** A segment's name in the user's language (its id if the data lacks it). */
+export function segmentName(data: BundledData, lang: Lang, id: string): string {
+  const s = data.chain.segments.find((x) => x.id === id);
+  return s ? pick(lang, s.name) : id;
+}
+
+/** A firm's name as the cards show it: the English one in English when it has one, else the Chinese. */
+export function firmName(lang: Lang, e: { name: { zh: string; en: string } }): string {
+  return lang === 'en' && e.name.en ? e.name.en : e.name.zh || e.name.en;
+}
+
 /** Joins names as each language lists them: 甲、乙 / A, B. */
 export function joinNames(lang: Lang, names: readonly string[]): string {
   return names.join(lang === 'zh' ? '、' : ', ');

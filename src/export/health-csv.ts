@@ -1,6 +1,6 @@
 import type { Charger } from '../data/chargers';
 import type { Enterprise } from '../data/types';
-import { normaliseFirmName } from '../import/duplicates';
+import { dataHealth, datasetOf } from '../domain/health';
 import { freshness } from '../model/dates';
 import { excelCsv } from './export-data';
 
@@ -33,16 +33,16 @@ export function healthCsv(
 ): string {
   const files = new Map(imports.map((i) => [i.id, i.fileName]));
   const dataset = (id: string) => {
-    const dot = id.indexOf('.');
-    return (dot > 0 && files.get(id.slice(0, dot))) || 'bundled';
+    const d = datasetOf(id, files);
+    return d.kind === 'bundled' ? 'bundled' : d.fileName;
   };
-  const firstOfName = new Map<string, string>();
+  // The same groups the health view lists: each later firm of a group points at the first.
+  const idOf = new Map(enterprises.map((e) => [e.key, e.id]));
+  const duplicateOf = new Map<string, string>();
+  for (const g of dataHealth(enterprises, [], imports, today, months).duplicates)
+    for (const k of g.keys.slice(1)) duplicateOf.set(k, idOf.get(g.keys[0] as string) ?? '');
   const rows: (string | number | null)[][] = [];
   for (const e of enterprises) {
-    const n = normaliseFirmName(e.name.zh || e.name.en);
-    const k = `${e.area ?? '-'}|${n}`;
-    const first = n ? firstOfName.get(k) : undefined;
-    if (n && first === undefined) firstOfName.set(k, e.id);
     rows.push([
       'firm',
       e.id,
@@ -56,7 +56,7 @@ export function healthCsv(
       e.precision,
       e.confidence,
       e.lngLat ? 'point' : e.area ? 'area' : 'none',
-      first ?? '',
+      duplicateOf.get(e.key) ?? '',
       '',
       e.source,
     ]);

@@ -15,9 +15,6 @@ export const enReport: Record<keyof typeof zhReport, string> = {
   'health.sitesByYear': 'Charging sites by year of source: {list}.',
   'health.yearCount': '{n} in {year}',
   'health.undated': 'Undated: {firms} firms, {sites} charging sites.',
-  'health.firms': 'Firms',
-  'health.sites': 'Charging sites',
-  'health.count': '{n}',
   'health.byPrecision': 'How precisely firms are placed',
   'health.byConfidence': 'How sure the firms’ sources are',
   'health.confidence.high': 'High',
@@ -98,7 +95,6 @@ export const enReport: Record<keyof typeof zhReport, string> = {
   'report.col.goal': 'Goal',
   'report.col.value': 'Value',
   'report.col.source': 'Source',
-  'report.col.date': 'Source date',
   'report.nowhere': 'not assigned',
   'report.noGaps': 'none',
   'report.noChanges': 'Nothing has been imported since then; the data is unchanged.',
@@ -116,5 +112,4 @@ export const enReport: Record<keyof typeof zhReport, string> = {
   'report.source.bundled':
     'Bundled firm records: press reports and government websites, each cited with its date',
   'report.source.plan': 'Huaibei’s draft implementation plan for the NEV industry cluster (for comment)',
-  'report.source.geo': 'Boundaries and basemap: see “About the data” for their sources',
 };

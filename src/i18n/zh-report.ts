@@ -14,9 +14,6 @@ export const zhReport = {
   'health.sitesByYear': '充电站点按资料年份：{list}。',
   'health.yearCount': '{year} 年 {n} 个',
   'health.undated': '日期不详：企业 {firms} 家，充电站点 {sites} 个。',
-  'health.firms': '企业',
-  'health.sites': '充电站点',
-  'health.count': '{n}',
   'health.byPrecision': '企业位置精度',
   'health.byConfidence': '企业资料可信度',
   'health.confidence.high': '高',
@@ -95,7 +92,6 @@ export const zhReport = {
   'report.col.goal': '目标',
   'report.col.value': '数值',
   'report.col.source': '出处',
-  'report.col.date': '资料日期',
   'report.nowhere': '规划未指定',
   'report.noGaps': '无',
   'report.noChanges': '此日期以来没有导入，数据没有变化。',
@@ -109,5 +105,4 @@ export const zhReport = {
   'report.sourcesNote': '每家企业的出处见其卡片和下载的明细；以下为各数据文件。',
   'report.source.bundled': '内置企业资料：公开报道和政府网站，逐条注明出处和日期',
   'report.source.plan': '《关于加快推动新能源汽车产业集群发展的实施方案（征求意见稿）》',
-  'report.source.geo': '行政区划与底图：见“关于数据”中的出处说明',
 } as const;

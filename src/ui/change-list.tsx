@@ -1,9 +1,9 @@
 import type { BundledData } from '../data/load-bundled';
 import type { Lang } from '../data/types';
-import type { ChangeList, FirmRef } from '../domain/changes';
+import type { ChangeList } from '../domain/changes';
 import { isEmptyChange } from '../domain/changes';
-import { areaName, joinNames } from '../export/card-text';
-import { formatNumber, pick, t } from '../i18n/t';
+import { areaName, firmName, joinNames, segmentName } from '../export/card-text';
+import { formatNumber, t } from '../i18n/t';
 import './change-list.css';
 
 // Firms listed per section on screen and on paper; the counts are always whole.
@@ -14,18 +14,12 @@ function segmentNames(data: BundledData, lang: Lang, ids: readonly string[]): st
   if (ids.length === 0) return t(lang, 'changes.noSegment');
   return joinNames(
     lang,
-    ids.map((id) => {
-      const s = data.chain.segments.find((x) => x.id === id);
-      return s ? pick(lang, s.name) : id;
-    }),
+    ids.map((id) => segmentName(data, lang, id)),
   );
 }
 
 const placeName = (data: BundledData, lang: Lang, area: string | null) =>
   area ? areaName(data, lang, area) : t(lang, 'changes.areaUnknown');
-
-const firmName = (lang: Lang, f: FirmRef) =>
-  lang === 'en' && f.name.en ? f.name.en : f.name.zh || f.name.en;
 
 function districtName(data: BundledData, lang: Lang, adcode: string): string {
   const f = data.districts.features.find((d) => d.properties.adcode === adcode);

@@ -1,4 +1,5 @@
 import { splitSources } from '../domain/sources';
+import { firmName } from '../export/card-text';
 import { colon, pick, t } from '../i18n/t';
 import { chainColour } from '../layers/palette';
 import { selectEnterpriseById, selectPlacements } from '../state/selectors';
@@ -23,7 +24,7 @@ export function EnterpriseCard() {
   const placement = selectPlacements(data)[data.enterprises.indexOf(e)];
   const firstChain = data.chain.segments.find((s) => s.id === e.segments[0])?.chain;
   // A name is shown in English only when there is an English name; the Chinese one is the firm's own.
-  const title = lang === 'en' && e.name.en ? e.name.en : e.name.zh;
+  const title = firmName(lang, e);
   const other = title === e.name.zh ? (lang === 'en' ? '' : e.name.en) : e.name.zh;
   const products = pick(lang, e.productLine);
   const sources = splitSources(e.source);

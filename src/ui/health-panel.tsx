@@ -1,7 +1,7 @@
 import type { BundledData } from '../data/load-bundled';
 import type { Enterprise, Lang } from '../data/types';
 import { type DatasetRef, dataHealth, yearBins } from '../domain/health';
-import { areaName } from '../export/card-text';
+import { areaName, firmName } from '../export/card-text';
 import { download } from '../export/export-data';
 import { healthCsv } from '../export/health-csv';
 import { formatNumber, formatPartialDate, t } from '../i18n/t';
@@ -21,9 +21,6 @@ export function datasetLabel(lang: Lang, d: DatasetRef): string {
     ? t(lang, 'health.source.bundled')
     : t(lang, 'health.source.import', { file: d.fileName });
 }
-
-const firmName = (lang: Lang, e: Enterprise) =>
-  lang === 'en' && e.name.en ? e.name.en : e.name.zh || e.name.en;
 
 /**
  * Firms per year of source, each bar with its number written (it prints in grey too); charging

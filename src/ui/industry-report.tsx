@@ -1,7 +1,7 @@
 import type { BundledData } from '../data/load-bundled';
 import type { Lang } from '../data/types';
 import { yearBins } from '../domain/health';
-import { areaName, joinNames } from '../export/card-text';
+import { areaName, joinNames, segmentName } from '../export/card-text';
 import { type IndustryReport, industryReport } from '../export/industry-report';
 import { qrDataUrl, qrFits } from '../export/qr';
 import { attributionFor } from '../i18n/attribution';
@@ -13,11 +13,6 @@ import { useAppStore } from '../state/store';
 import { StatusBadge } from './card-parts';
 import { ChangeListView } from './change-list';
 import { datasetLabel, YearHistogram } from './health-panel';
-
-const segName = (data: BundledData, lang: Lang, id: string) => {
-  const s = data.chain.segments.find((x) => x.id === id);
-  return s ? pick(lang, s.name) : id;
-};
 
 function Tables({ r, data, lang }: { r: IndustryReport; data: BundledData; lang: Lang }) {
   const n = (x: number) => formatNumber(lang, x, 0);
@@ -84,7 +79,7 @@ function Tables({ r, data, lang }: { r: IndustryReport; data: BundledData; lang:
                   {a.gaps.length
                     ? joinNames(
                         lang,
-                        a.gaps.map((g) => segName(data, lang, g)),
+                        a.gaps.map((g) => segmentName(data, lang, g)),
                       )
                     : t(lang, 'report.noGaps')}
                 </td>

@@ -250,3 +250,16 @@ export async function tapMenuItem(page: Page, testId: string): Promise<void> {
   if (!(await item.isVisible())) await page.getByTestId('more-button').tap();
   await item.tap();
 }
+
+/** Every segment's firm count as the chain view shows it (opens the chain panel and closes it again). */
+export async function segmentCounts(page: Page): Promise<Record<string, string>> {
+  await page.getByTestId('nav-chain').tap();
+  await page.locator('[data-seg]').first().waitFor();
+  const counts = await page
+    .locator('[data-seg]')
+    .evaluateAll((els) =>
+      Object.fromEntries(els.map((e) => [e.getAttribute('data-seg'), e.getAttribute('data-count')])),
+    );
+  await page.getByTestId('nav-chain').tap();
+  return counts as Record<string, string>;
+}

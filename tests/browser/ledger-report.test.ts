@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { gotoApp, TABLET_LANDSCAPE, tapMenuItem, useApp } from './harness';
+import { gotoApp, segmentCounts, TABLET_LANDSCAPE, tapMenuItem, useApp } from './harness';
 
 // Issue 14's views: the data's health, what an import changed, and the printable industry report.
 
@@ -11,18 +11,6 @@ const state = <T>(page: Page, fn: (s: AppStateOf) => T): Promise<T> =>
   page.evaluate(`(${fn.toString()})(window.__huaibei.store.getState())`) as Promise<T>;
 
 const pdfPages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
-
-async function segmentCounts(page: Page): Promise<Record<string, string>> {
-  await page.getByTestId('nav-chain').tap();
-  await page.locator('[data-seg]').first().waitFor();
-  const counts = await page
-    .locator('[data-seg]')
-    .evaluateAll((els) =>
-      Object.fromEntries(els.map((e) => [e.getAttribute('data-seg'), e.getAttribute('data-count')])),
-    );
-  await page.getByTestId('nav-chain').tap();
-  return counts as Record<string, string>;
-}
 
 async function openHealth(page: Page) {
   await page.evaluate(() => window.__huaibei?.store.getState().select(null));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { gotoApp, TABLET_LANDSCAPE, tapMenuItem, useApp } from './harness';
+import { gotoApp, segmentCounts, TABLET_LANDSCAPE, tapMenuItem, useApp } from './harness';
 
 type AppStateOf = ReturnType<NonNullable<Window['__huaibei']>['store']['getState']>;
 
@@ -23,18 +23,6 @@ async function pickRoster(page: Page, name: string) {
     .getByTestId('import-input')
     .setInputFiles({ name, mimeType: 'text/csv', buffer: readFileSync(ROSTER) });
   await page.locator('[data-testid=import-dialog][data-phase=mapping]').waitFor({ timeout: 20_000 });
-}
-
-async function segmentCounts(page: Page): Promise<Record<string, string>> {
-  await page.getByTestId('nav-chain').tap();
-  await page.locator('[data-seg]').first().waitFor();
-  const counts = await page
-    .locator('[data-seg]')
-    .evaluateAll((els) =>
-      Object.fromEntries(els.map((e) => [e.getAttribute('data-seg'), e.getAttribute('data-count')])),
-    );
-  await page.getByTestId('nav-chain').tap();
-  return counts as Record<string, string>;
 }
 
 describe('the ledger: dates on every card, duplicates caught', () => {
