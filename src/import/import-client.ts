@@ -1,4 +1,5 @@
 import { ImportFailure } from './failure';
+import { unpackDataset } from './packed-records';
 import type { ImportContext, ImportedDataset, ImportOptions, Sniffed, SniffOverrides } from './pipeline';
 import type { FromWorker, ImportStage, ToWorker } from './protocol';
 
@@ -13,14 +14,11 @@ export interface Job<T> {
 
 function run<T>(
   message: ToWorker,
-  pick: (m: FromWorker) => T | undefined,
+  pick: (m: FromWorker) => T | Promise<T | null> | undefined,
   onProgress?: (stage: ImportStage, share: number) => void,
 ): Job<T> {
   const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
   let cancel = () => {};
-  // The records sent ahead of `done`, in order (see the worker): joined back into the dataset.
-  const enterprises: ImportedDataset['enterprises'] = [];
-  const chargers: ImportedDataset['chargers'] = [];
   const result = new Promise<T>((resolve, reject) => {
     cancel = () => {
       worker.terminate();
@@ -32,17 +30,13 @@ function run<T>(
         onProgress?.(m.stage, m.share);
         return;
       }
-      if (m.type === 'part') {
-        for (const e of m.enterprises) enterprises.push(e);
-        for (const c of m.chargers) chargers.push(c);
-        return;
-      }
       worker.terminate();
       if (m.type === 'failed') reject(new ImportFailure(m.code, m.params));
       else {
-        const v = pick(m.type === 'done' ? { ...m, dataset: { ...m.dataset, enterprises, chargers } } : m);
-        if (v === undefined) reject(new ImportFailure('import.fail.unexpectedReply'));
-        else resolve(v);
+        Promise.resolve(pick(m)).then((v) => {
+          if (v === undefined || v === null) reject(new ImportFailure('import.fail.unexpectedReply'));
+          else resolve(v);
+        }, reject);
       }
     };
     worker.onerror = (e) => {
@@ -68,7 +62,8 @@ export function importFile(
 ): Job<ImportedDataset> {
   return run(
     { type: 'import', file, options, ctx, importedAt: new Date().toISOString() },
-    (m) => (m.type === 'done' ? m.dataset : undefined),
+    // The records are rebuilt from their columns a slice per task (packed-records.ts).
+    (m) => (m.type === 'done' ? unpackDataset<ImportedDataset>(m.dataset) : undefined),
     onProgress,
   );
 }

@@ -1,13 +1,12 @@
 /// <reference lib="webworker" />
 // Reads, parses and checks an imported file off the main thread, so the page stays responsive.
 import { ImportFailure } from './failure';
+import { packDataset, transferablesOf } from './packed-records';
 import { checkSize, LIMITS, runImport, sniff, wantsWholeFile } from './pipeline';
 import type { FromWorker, ToWorker } from './protocol';
 
-// Records per message: unpacking this many takes well under 50 ms on a tablet.
-const PART = 1000;
-
-const post = (m: FromWorker) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
+const post = (m: FromWorker, transfer: Transferable[] = []) =>
+  (self as unknown as DedicatedWorkerGlobalScope).postMessage(m, transfer);
 
 async function bytesOf(blob: Blob): Promise<Uint8Array> {
   return new Uint8Array(await blob.arrayBuffer());
@@ -30,13 +29,15 @@ self.onmessage = async (e: MessageEvent<ToWorker>) => {
     const dataset = runImport(bytes, m.options, m.ctx, m.importedAt, (stage, share) =>
       post({ type: 'progress', stage, share }),
     );
-    // One message of 100,000 records is one long task on the page while it is unpacked: slices
-    // of a few thousand are unpacked one by one, with the page free to draw in between.
-    for (let i = 0; i < dataset.enterprises.length; i += PART)
-      post({ type: 'part', enterprises: dataset.enterprises.slice(i, i + PART), chargers: [] });
-    for (let i = 0; i < dataset.chargers.length; i += PART)
-      post({ type: 'part', enterprises: [], chargers: dataset.chargers.slice(i, i + PART) });
-    post({ type: 'done', dataset: { ...dataset, enterprises: [], chargers: [] } });
+    // 100,000 records as objects would be one long task on the page while they are unpacked: as
+    // columns, their buffers move to the page without a copy, and the page rebuilds the records a
+    // slice at a time.
+    const packed = await packDataset(dataset);
+    const p = packed.packed;
+    post(
+      { type: 'done', dataset: packed },
+      transferablesOf(p.enterprises, p.chargers, p.unplacedEnterprises, p.unplacedChargers, p.matches),
+    );
   } catch (err) {
     if (err instanceof ImportFailure) post({ type: 'failed', code: err.code, params: err.params });
     else {

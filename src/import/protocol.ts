@@ -1,6 +1,7 @@
 import type { IssueParams } from '../data/csv';
 import type { IssueCode } from '../data/types';
-import type { ImportContext, ImportedDataset, ImportOptions, Sniffed, SniffOverrides } from './pipeline';
+import type { PackedDataset } from './packed-records';
+import type { ImportContext, ImportOptions, Sniffed, SniffOverrides } from './pipeline';
 
 /** Messages between the page and the import worker. */
 export type ToWorker =
@@ -12,7 +13,6 @@ export type ImportStage = 'load' | 'read' | 'check';
 export type FromWorker =
   | { type: 'sniffed'; sniffed: Sniffed }
   | { type: 'progress'; stage: ImportStage; share: number }
-  /** Records of the import in slices, before `done`: each arrives as a short task of its own. */
-  | { type: 'part'; enterprises: ImportedDataset['enterprises']; chargers: ImportedDataset['chargers'] }
-  | { type: 'done'; dataset: ImportedDataset }
+  /** The import, its records as columns in transferred buffers (packed-records.ts). */
+  | { type: 'done'; dataset: PackedDataset }
   | { type: 'failed'; code: IssueCode; params: IssueParams };

@@ -1,6 +1,7 @@
 import { createStore, del, entries, set } from 'idb-keyval';
 import type { Bilingual, IssueCode } from '../data/types';
 import { isSavedImport } from '../model/saved-import';
+import { type PackedDataset, packDataset, unpackDataset } from './packed-records';
 import type { ImportedDataset, ImportNote, ReportRow } from './pipeline';
 import { problemOf, type StorageProblem, type Stored, storing } from './storage';
 
@@ -54,9 +55,19 @@ export function keptCopy(ds: ImportedDataset): KeptImport {
   return { ...ds, report: ds.report.slice(0, KEPT_REPORT_ROWS), reportTotals: reportTotalsOf(ds) };
 }
 
+/** An import as stored: the kept copy with its records as columns (packed-records.ts). */
+export type StoredImport = PackedDataset<KeptImport>;
+
+/** The stored form of an import, its records packed a column per task. */
+export const storedForm = (ds: ImportedDataset): Promise<StoredImport> => packDataset(keptCopy(ds));
+
+/** The import back from its stored form (or as an earlier version saved it); null if damaged. */
+export const fromStored = (x: ImportedDataset & { packed?: unknown }) => unpackDataset(x);
+
 /** Saves an import's kept copy; `ms`: how long to wait for the storage before saying it did not answer. */
-export function saveImport(ds: ImportedDataset, ms?: number): Promise<Stored> {
-  return storing('save', () => set(ds.id, keptCopy(ds), store()), ms);
+export async function saveImport(ds: ImportedDataset, ms?: number): Promise<Stored> {
+  const stored = await storedForm(ds);
+  return storing('save', () => set(ds.id, stored, store()), ms);
 }
 
 export function deleteImport(id: string): Promise<Stored> {
@@ -69,15 +80,23 @@ export function deleteImport(id: string): Promise<Stored> {
  */
 export async function loadImports(): Promise<{ imports: KeptImport[]; problem: StorageProblem | null }> {
   try {
-    const saved = (await entries<string, unknown>(store()))
+    const read = (await entries<string, unknown>(store()))
       .map(([, v]) => v)
       .filter((v): v is ImportedDataset => isSavedImport(v))
       .sort((a, b) => a.importedAt.localeCompare(b.importedAt));
-    const imports = saved.map(upgradeSaved);
-    // One saved whole by an earlier version is written back cut, so the next start reads less.
-    imports.forEach((ds, i) => {
-      if (ds.report.length < (saved[i]?.report.length ?? 0)) void set(ds.id, ds, store()).catch(() => {});
-    });
+    const imports: KeptImport[] = [];
+    for (const r of read) {
+      const ds = await fromStored(r);
+      if (!ds) continue;
+      const now = upgradeSaved(ds);
+      imports.push(now);
+      // One saved by an earlier version (its records as objects, or its whole report) is written
+      // back in today's form, so the next start reads less.
+      if (now.report.length < ds.report.length || !('packed' in r))
+        void storedForm(now)
+          .then((f) => set(now.id, f, store()))
+          .catch(() => {});
+    }
     return { imports, problem: null };
   } catch (e) {
     return { imports: [], problem: problemOf(e, 'read') };

@@ -1,0 +1,393 @@
+// Records as columns: a string table (one text, the end of each string in it) per text field, a
+// typed array per number field. This is how a large import is posted by the worker and kept in
+// IndexedDB: the structured clone of a few long strings and typed arrays is a copy of memory,
+// where the same 100,000 records as objects take a second of the page's time to write and to
+// read back. Records are rebuilt from the columns a slice at a time (`unpackSliced`), so that no
+// single task of the page is long.
+
+import type { Charger } from '../data/chargers';
+import type { Enterprise } from '../data/types';
+import type { DuplicateMatch } from './duplicates';
+import type { ImportedDataset } from './pipeline';
+
+/** How one field of a record is held. `null` values and absent fields are told apart by `flags`. */
+type FieldKind = 'string' | 'number' | 'boolean' | 'point' | 'bilingual' | 'strings';
+
+interface FieldSpec {
+  name: string;
+  kind: FieldKind;
+  /** May be null (flag 1). */
+  nullable?: true;
+  /** May be absent from the record (flag 2). */
+  optional?: true;
+}
+
+export interface PackedColumn {
+  name: string;
+  kind: FieldKind;
+  /** String table: every string of the column, one after the other; `ends[i]` is where string i ends. */
+  text?: string;
+  ends?: Uint32Array;
+  /** Numbers (a point: two per record), booleans as 0/1. */
+  values?: Float64Array;
+  /** Strings per record ('strings' kind). */
+  counts?: Uint32Array;
+  /** 0: a value, 1: null, 2: absent; left out when every record has a value. */
+  flags?: Uint8Array;
+}
+
+export interface PackedRecords {
+  /** Which record type: the field list the columns follow. */
+  type: 'enterprise' | 'charger' | 'match';
+  length: number;
+  columns: PackedColumn[];
+}
+
+const ENTERPRISE_FIELDS: readonly FieldSpec[] = [
+  { name: 'id', kind: 'string' },
+  { name: 'key', kind: 'string' },
+  { name: 'line', kind: 'number' },
+  { name: 'name', kind: 'bilingual' },
+  { name: 'area', kind: 'string', nullable: true },
+  { name: 'segments', kind: 'strings' },
+  { name: 'segmentSource', kind: 'string' },
+  { name: 'products', kind: 'string' },
+  { name: 'productLine', kind: 'bilingual' },
+  { name: 'status', kind: 'string' },
+  { name: 'sourceDate', kind: 'string' },
+  { name: 'checked', kind: 'string' },
+  { name: 'ownId', kind: 'string', optional: true },
+  { name: 'nameNote', kind: 'string' },
+  { name: 'address', kind: 'string' },
+  { name: 'lngLat', kind: 'point', nullable: true },
+  { name: 'precision', kind: 'string' },
+  { name: 'locationBasis', kind: 'string' },
+  { name: 'confidence', kind: 'string' },
+  { name: 'confidenceNote', kind: 'string' },
+  { name: 'source', kind: 'string' },
+];
+
+const CHARGER_FIELDS: readonly FieldSpec[] = [
+  { name: 'id', kind: 'string' },
+  { name: 'key', kind: 'string' },
+  { name: 'line', kind: 'number' },
+  { name: 'name', kind: 'string' },
+  { name: 'operator', kind: 'string' },
+  { name: 'kind', kind: 'string' },
+  { name: 'connectors', kind: 'number', nullable: true },
+  { name: 'powerKw', kind: 'number', nullable: true },
+  { name: 'lngLat', kind: 'point', nullable: true },
+  { name: 'district', kind: 'string', nullable: true },
+  { name: 'township', kind: 'string', nullable: true },
+  { name: 'commissioned', kind: 'string', nullable: true },
+  { name: 'status', kind: 'string' },
+  { name: 'illustrative', kind: 'boolean' },
+  { name: 'source', kind: 'string' },
+  { name: 'sourceDate', kind: 'string' },
+  { name: 'checked', kind: 'string' },
+];
+
+const MATCH_FIELDS: readonly FieldSpec[] = [
+  { name: 'line', kind: 'number' },
+  { name: 'key', kind: 'string' },
+  { name: 'name', kind: 'string' },
+  { name: 'existingKey', kind: 'string' },
+  { name: 'existingId', kind: 'string' },
+  { name: 'existingName', kind: 'string' },
+  { name: 'by', kind: 'string' },
+];
+
+const FIELDS = { enterprise: ENTERPRISE_FIELDS, charger: CHARGER_FIELDS, match: MATCH_FIELDS } as const;
+
+type Row = Record<string, unknown>;
+
+/** Records per slice of the page's time: rebuilding this many takes a few milliseconds. */
+export const SLICE = 2000;
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+function packColumn(spec: FieldSpec, rows: readonly Row[]): PackedColumn {
+  const n = rows.length;
+  const flags = new Uint8Array(n);
+  let flagged = false;
+  const strings: string[] = [];
+  const col: PackedColumn = { name: spec.name, kind: spec.kind };
+  const values =
+    spec.kind === 'number' || spec.kind === 'boolean'
+      ? new Float64Array(n)
+      : spec.kind === 'point'
+        ? new Float64Array(2 * n)
+        : null;
+  const counts = spec.kind === 'strings' ? new Uint32Array(n) : null;
+  for (let i = 0; i < n; i += 1) {
+    const row = rows[i] as Row;
+    const v = row[spec.name];
+    if (v === undefined && spec.optional && !(spec.name in row)) {
+      flags[i] = 2;
+      flagged = true;
+      if (spec.kind === 'string') strings.push('');
+      continue;
+    }
+    if (v === null && spec.nullable) {
+      flags[i] = 1;
+      flagged = true;
+      if (spec.kind === 'string') strings.push('');
+      continue;
+    }
+    switch (spec.kind) {
+      case 'string':
+        strings.push(v as string);
+        break;
+      case 'number':
+        (values as Float64Array)[i] = v as number;
+        break;
+      case 'boolean':
+        (values as Float64Array)[i] = v ? 1 : 0;
+        break;
+      case 'point': {
+        const p = v as [number, number];
+        (values as Float64Array)[2 * i] = p[0];
+        (values as Float64Array)[2 * i + 1] = p[1];
+        break;
+      }
+      case 'bilingual': {
+        const b = v as { zh: string; en: string };
+        strings.push(b.zh, b.en);
+        break;
+      }
+      case 'strings': {
+        const xs = v as string[];
+        (counts as Uint32Array)[i] = xs.length;
+        for (const x of xs) strings.push(x);
+        break;
+      }
+    }
+  }
+  if (spec.kind === 'string' || spec.kind === 'bilingual' || spec.kind === 'strings') {
+    const ends = new Uint32Array(strings.length);
+    let at = 0;
+    for (let k = 0; k < strings.length; k += 1) {
+      at += (strings[k] as string).length;
+      ends[k] = at;
+    }
+    col.text = strings.join('');
+    col.ends = ends;
+  }
+  if (values) col.values = values;
+  if (counts) col.counts = counts;
+  if (flagged) col.flags = flags;
+  return col;
+}
+
+function packAs(type: PackedRecords['type'], rows: readonly Row[]): PackedRecords {
+  return { type, length: rows.length, columns: FIELDS[type].map((f) => packColumn(f, rows)) };
+}
+
+export const packEnterprises = (rows: readonly Enterprise[]) =>
+  packAs('enterprise', rows as unknown as readonly Row[]);
+export const packChargers = (rows: readonly Charger[]) =>
+  packAs('charger', rows as unknown as readonly Row[]);
+export const packMatches = (rows: readonly DuplicateMatch[]) =>
+  packAs('match', rows as unknown as readonly Row[]);
+
+type Packable = Enterprise | Charger | DuplicateMatch;
+
+/** The same as the pack functions, a column per task, so the page draws and answers in between. */
+export async function packSliced(
+  type: PackedRecords['type'],
+  rows: readonly Packable[],
+): Promise<PackedRecords> {
+  const columns: PackedColumn[] = [];
+  for (const f of FIELDS[type]) {
+    if (columns.length > 0 && rows.length > SLICE) await nextTask();
+    columns.push(packColumn(f, rows as unknown as readonly Row[]));
+  }
+  return { type, length: rows.length, columns };
+}
+
+/** The buffers of packed records, to hand to postMessage as transferables. */
+export function transferablesOf(...packs: readonly PackedRecords[]): ArrayBuffer[] {
+  // Distinct buffers only: postMessage refuses a list that names one twice.
+  const out: ArrayBuffer[] = [];
+  for (const p of packs)
+    for (const c of p.columns)
+      for (const a of [c.ends, c.values, c.counts, c.flags])
+        if (a && !out.includes(a.buffer as ArrayBuffer)) out.push(a.buffer as ArrayBuffer);
+  return out;
+}
+
+/** Where each record's strings start in a column's string table. */
+function firstStrings(col: PackedColumn, n: number): Uint32Array {
+  const first = new Uint32Array(n + 1);
+  let at = 0;
+  for (let i = 0; i < n; i += 1) {
+    first[i] = at;
+    if (col.kind === 'string') at += 1;
+    else if (col.kind === 'bilingual') at += col.flags?.[i] ? 0 : 2;
+    else if (col.kind === 'strings') at += col.counts?.[i] ?? 0;
+  }
+  first[n] = at;
+  return first;
+}
+
+/** A reader of one packed set: `rows(from, to)` rebuilds records [from, to). */
+function reader(p: PackedRecords) {
+  const cols = p.columns.map((c) => ({ c, first: firstStrings(c, p.length) }));
+  const str = (c: PackedColumn, k: number) =>
+    (c.text as string).slice(k === 0 ? 0 : (c.ends as Uint32Array)[k - 1], (c.ends as Uint32Array)[k]);
+  return (from: number, to: number): Row[] => {
+    const out: Row[] = [];
+    for (let i = from; i < to; i += 1) {
+      const row: Row = {};
+      for (const { c, first } of cols) {
+        const flag = c.flags?.[i] ?? 0;
+        if (flag === 2) continue;
+        if (flag === 1) {
+          row[c.name] = null;
+          continue;
+        }
+        const k = first[i] as number;
+        const values = c.values as Float64Array;
+        switch (c.kind) {
+          case 'string':
+            row[c.name] = str(c, k);
+            break;
+          case 'number':
+            row[c.name] = values[i];
+            break;
+          case 'boolean':
+            row[c.name] = values[i] === 1;
+            break;
+          case 'point':
+            row[c.name] = [values[2 * i], values[2 * i + 1]];
+            break;
+          case 'bilingual':
+            row[c.name] = { zh: str(c, k), en: str(c, k + 1) };
+            break;
+          case 'strings': {
+            const xs: string[] = [];
+            for (let j = k; j < (first[i + 1] as number); j += 1) xs.push(str(c, j));
+            row[c.name] = xs;
+            break;
+          }
+        }
+      }
+      out.push(row);
+    }
+    return out;
+  };
+}
+
+/** Every record at once: for tests and small sets. */
+export function unpack<T extends Packable>(p: PackedRecords): T[] {
+  return reader(p)(0, p.length) as unknown as T[];
+}
+
+/** Every record, a slice per task, so the page draws and answers in between. */
+export async function unpackSliced<T extends Packable>(p: PackedRecords): Promise<T[]> {
+  const read = reader(p);
+  const out: T[] = [];
+  for (let i = 0; i < p.length; i += SLICE) {
+    if (i > 0) await nextTask();
+    for (const r of read(i, Math.min(p.length, i + SLICE))) out.push(r as unknown as T);
+  }
+  return out;
+}
+
+/**
+ * Whether a value read back from storage is a packed set the reader can rebuild: every column the
+ * field list names, of the right kind and with arrays of the right lengths, string ends in order
+ * within the text. A damaged one is refused as a whole rather than rebuilt into wrong records.
+ */
+export function isPacked(x: unknown): x is PackedRecords {
+  if (typeof x !== 'object' || x === null) return false;
+  const p = x as Partial<PackedRecords>;
+  if (!(p.type === 'enterprise' || p.type === 'charger' || p.type === 'match')) return false;
+  if (!Array.isArray(p.columns)) return false;
+  const n = p.length;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) return false;
+  const specs = FIELDS[p.type];
+  if (p.columns.length !== specs.length) return false;
+  return specs.every((s, j) => {
+    const c = p.columns?.[j] as PackedColumn | undefined;
+    if (!c || c.name !== s.name || c.kind !== s.kind) return false;
+    if (c.flags !== undefined && !(c.flags instanceof Uint8Array && c.flags.length === n)) return false;
+    if (s.kind === 'number' || s.kind === 'boolean' || s.kind === 'point') {
+      const want = s.kind === 'point' ? 2 * n : n;
+      return c.values instanceof Float64Array && c.values.length === want;
+    }
+    if (s.kind === 'strings' && !(c.counts instanceof Uint32Array && c.counts.length === n)) return false;
+    if (typeof c.text !== 'string' || !(c.ends instanceof Uint32Array)) return false;
+    if (c.ends.length !== (firstStrings(c, n)[n] as number)) return false;
+    let last = 0;
+    for (const e of c.ends) {
+      if (e < last) return false;
+      last = e;
+    }
+    return last === c.text.length;
+  });
+}
+
+/** An import's records as columns: what the worker posts and storage holds in place of the lists. */
+export interface PackedLists {
+  enterprises: PackedRecords;
+  chargers: PackedRecords;
+  unplacedEnterprises: PackedRecords;
+  unplacedChargers: PackedRecords;
+  matches: PackedRecords;
+}
+
+/** An import with its record lists empty and the records in `packed`. */
+export type PackedDataset<D extends ImportedDataset = ImportedDataset> = D & { packed: PackedLists };
+
+/** An import's records packed, a column per task. */
+export async function packDataset<D extends ImportedDataset>(ds: D): Promise<PackedDataset<D>> {
+  const packed: PackedLists = {
+    enterprises: await packSliced('enterprise', ds.enterprises),
+    chargers: await packSliced('charger', ds.chargers),
+    unplacedEnterprises: await packSliced('enterprise', ds.unplaced?.enterprises ?? []),
+    unplacedChargers: await packSliced('charger', ds.unplaced?.chargers ?? []),
+    matches: await packSliced('match', ds.duplicates?.matches ?? []),
+  };
+  return {
+    ...ds,
+    enterprises: [],
+    chargers: [],
+    // An import saved before rows were kept apart has no `unplaced`: merge.ts filters it then.
+    ...(ds.unplaced ? { unplaced: { enterprises: [], chargers: [] } } : {}),
+    ...(ds.duplicates ? { duplicates: { action: ds.duplicates.action, matches: [] } } : {}),
+    packed,
+  };
+}
+
+const LIST_TYPES = ['enterprise', 'charger', 'enterprise', 'charger', 'match'] as const;
+
+/**
+ * An import back from its packed form, records rebuilt a slice per task; one with no `packed` (an
+ * earlier version's save) as it is; null when the columns are damaged.
+ */
+export async function unpackDataset<D extends ImportedDataset>(
+  x: D & { packed?: unknown },
+): Promise<D | null> {
+  if (x.packed === undefined) return x;
+  const p = (x.packed ?? {}) as Partial<Record<keyof PackedLists, unknown>>;
+  const { packed: _, ...rest } = x;
+  const lists = [p.enterprises, p.chargers, p.unplacedEnterprises, p.unplacedChargers, p.matches];
+  if (!lists.every((l, i) => isPacked(l) && l.type === LIST_TYPES[i])) return null;
+  const [e, c, ue, uc, m] = lists as PackedRecords[];
+  const matches = await unpackSliced<DuplicateMatch>(m as PackedRecords);
+  return {
+    ...(rest as unknown as D),
+    enterprises: await unpackSliced<Enterprise>(e as PackedRecords),
+    chargers: await unpackSliced<Charger>(c as PackedRecords),
+    ...(x.unplaced
+      ? {
+          unplaced: {
+            enterprises: await unpackSliced<Enterprise>(ue as PackedRecords),
+            chargers: await unpackSliced<Charger>(uc as PackedRecords),
+          },
+        }
+      : {}),
+    ...(x.duplicates ? { duplicates: { action: x.duplicates.action, matches } } : {}),
+  };
+}

@@ -1,0 +1,194 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type BundledData, loadBundled } from '../../src/data/load-bundled';
+import type { Enterprise } from '../../src/data/types';
+import {
+  isPacked,
+  packChargers,
+  packEnterprises,
+  packMatches,
+  packSliced,
+  SLICE,
+  transferablesOf,
+  unpack,
+  unpackSliced,
+} from '../../src/import/packed-records';
+import type { ImportedDataset } from '../../src/import/pipeline';
+import { fromStored, storedForm } from '../../src/import/saved-imports';
+import { isSavedImport } from '../../src/model/saved-import';
+import { readPublic } from '../fixtures/load';
+
+let data: BundledData;
+beforeAll(async () => {
+  data = await loadBundled(readPublic);
+});
+
+/** n firms made from the bundled ones, each with its own key, half of them with a file id. */
+function firms(n: number): Enterprise[] {
+  return Array.from({ length: n }, (_, i) => {
+    const e = data.enterprises[i % data.enterprises.length] as Enterprise;
+    const own = i % 2 === 0 ? { ownId: i % 4 === 0 ? '' : `f${i}` } : {};
+    return { ...e, id: `u1.${e.id}-${i}`, key: `u1.${e.key}-${i}`, line: i + 2, ...own };
+  });
+}
+
+describe('packed records', () => {
+  it('gives back the bundled firms and charging sites exactly, nulls and all', () => {
+    expect(data.enterprises.some((e) => e.lngLat === null)).toBe(true);
+    expect(unpack(packEnterprises(data.enterprises))).toEqual(data.enterprises);
+    // A site imported with little said of it: no count, power, point, district, date.
+    const bare = data.chargers.slice(0, 3).map((c) => ({
+      ...c,
+      connectors: null,
+      powerKw: null,
+      lngLat: null,
+      district: null,
+      township: null,
+      commissioned: null,
+      illustrative: false,
+    }));
+    const sites = [...data.chargers, ...bare];
+    expect(unpack(packChargers(sites))).toEqual(sites);
+  });
+
+  it('tells an absent file id from an empty one', () => {
+    const xs = firms(8);
+    const back = unpack<Enterprise>(packEnterprises(xs));
+    expect(back).toEqual(xs);
+    expect(back.map((e) => ('ownId' in e ? e.ownId : 'absent'))).toEqual(
+      xs.map((e) => ('ownId' in e ? e.ownId : 'absent')),
+    );
+  });
+
+  it('keeps any text: separators, NUL, quotes, surrogate pairs, empty strings', () => {
+    const odd = ['', '\u0000', 'a;b', '"q"', '𠀀🚗', '\n\r\t', '淮北'];
+    const xs = firms(odd.length).map((e, i) => ({
+      ...e,
+      name: { zh: odd[i] as string, en: odd[(i + 1) % odd.length] as string },
+      segments: odd.slice(0, i),
+      address: odd[i] as string,
+    }));
+    expect(unpack(packEnterprises(xs))).toEqual(xs);
+  });
+
+  it('gives the same records a slice at a time, past one slice, and packs the same a column at a time', async () => {
+    const xs = firms(SLICE * 2 + 17);
+    const p = packEnterprises(xs);
+    expect(await unpackSliced(p)).toEqual(xs);
+    expect(await packSliced('enterprise', xs)).toEqual(p);
+  });
+
+  it('keeps duplicate matches', () => {
+    const m = [
+      {
+        line: 3,
+        key: 'u1.a',
+        name: 'A',
+        existingKey: 'ent-001',
+        existingId: 'ent-001',
+        existingName: 'A',
+        by: 'id' as const,
+      },
+      {
+        line: 9,
+        key: 'u1.b',
+        name: 'B',
+        existingKey: 'ent-002',
+        existingId: 'ent-002',
+        existingName: 'B′',
+        by: 'name' as const,
+      },
+    ];
+    expect(unpack(packMatches(m))).toEqual(m);
+  });
+
+  it('hands over every buffer to transfer, and survives a structured clone', () => {
+    const p = packEnterprises(firms(10));
+    const buffers = transferablesOf(p);
+    // id, key, name, segments, …: every string column has ends; line and lngLat have values.
+    expect(buffers.length).toBeGreaterThanOrEqual(p.columns.length);
+    expect(isPacked(structuredClone(p))).toBe(true);
+    expect(unpack(structuredClone(p))).toEqual(unpack(p));
+  });
+
+  it('refuses a damaged set rather than rebuild wrong records', () => {
+    const good = () => packEnterprises(firms(5));
+    expect(isPacked(good())).toBe(true);
+    const cut = good();
+    const name = cut.columns.find((c) => c.name === 'name');
+    if (!name?.text) throw new Error('no name column');
+    name.text = name.text.slice(0, -1);
+    expect(isPacked(cut)).toBe(false);
+    const short = good();
+    const line = short.columns.find((c) => c.name === 'line');
+    if (!line?.values) throw new Error('no line column');
+    line.values = line.values.subarray(1);
+    expect(isPacked(short)).toBe(false);
+    const swapped = good();
+    swapped.columns.reverse();
+    expect(isPacked(swapped)).toBe(false);
+    expect(isPacked({ ...good(), type: 'charger' })).toBe(false);
+    expect(isPacked({ ...good(), length: 6 })).toBe(false);
+    expect(isPacked(null)).toBe(false);
+  });
+});
+
+describe('an import as stored', () => {
+  const dataset = (): ImportedDataset => {
+    const xs = firms(30);
+    return {
+      id: 'u1',
+      fileName: 'f.csv',
+      kind: 'enterprises',
+      mode: 'join',
+      importedAt: '2026-11-25T10:00:00.000Z',
+      format: 'csv',
+      encoding: 'utf-8',
+      crs: 'wgs84',
+      rowCount: 32,
+      rejectedRows: 0,
+      enterprises: xs.slice(0, 25),
+      chargers: [],
+      unplaced: { enterprises: xs.slice(25).map((e) => ({ ...e, lngLat: null, area: null })), chargers: [] },
+      duplicates: {
+        action: 'update',
+        matches: [
+          {
+            line: 2,
+            key: xs[0]?.key ?? '',
+            name: 'n',
+            existingKey: 'ent-001',
+            existingId: 'ent-001',
+            existingName: 'n',
+            by: 'id',
+          },
+        ],
+      },
+      report: [],
+      notes: [],
+    };
+  };
+
+  it('holds no record objects, passes the saved-import check, and reads back the same', async () => {
+    const ds = dataset();
+    const stored = await storedForm(ds);
+    expect(stored.enterprises).toEqual([]);
+    expect(stored.unplaced).toEqual({ enterprises: [], chargers: [] });
+    expect(stored.duplicates?.matches).toEqual([]);
+    expect(isSavedImport(stored)).toBe(true);
+    expect(await fromStored(structuredClone(stored))).toEqual(ds);
+  });
+
+  it('reads an import saved by an earlier version (records as objects) as it is', async () => {
+    const ds = dataset();
+    expect(await fromStored(ds)).toBe(ds);
+  });
+
+  it('leaves out an import whose columns are damaged', async () => {
+    const stored = await storedForm(dataset());
+    stored.packed.enterprises.columns.pop();
+    expect(await fromStored(stored)).toBeNull();
+    const swapped = await storedForm(dataset());
+    swapped.packed = { ...swapped.packed, chargers: swapped.packed.enterprises };
+    expect(await fromStored(swapped)).toBeNull();
+  });
+});
