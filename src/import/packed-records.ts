@@ -34,6 +34,11 @@ export interface PackedColumn {
   counts?: Uint32Array;
   /** 0: a value, 1: null, 2: absent; left out when every record has a value. */
   flags?: Uint8Array;
+  /**
+   * A 'string' column with few distinct values (a file name in every source, a status): the string
+   * table holds each value once and this says which one each record has.
+   */
+  index?: Uint32Array;
 }
 
 export interface PackedRecords {
@@ -163,6 +168,26 @@ function packColumn(spec: FieldSpec, rows: readonly Row[]): PackedColumn {
       }
     }
   }
+  if (spec.kind === 'string') {
+    // Held once each when values repeat: less to copy into storage and back, and one string shared
+    // by every record that has it.
+    const seen = new Map<string, number>();
+    const index = new Uint32Array(strings.length);
+    for (let k = 0; k < strings.length && seen.size <= strings.length / 4; k += 1) {
+      const v = strings[k] as string;
+      let at = seen.get(v);
+      if (at === undefined) {
+        at = seen.size;
+        seen.set(v, at);
+      }
+      index[k] = at;
+    }
+    if (seen.size <= strings.length / 4) {
+      col.index = index;
+      strings.length = 0;
+      for (const v of seen.keys()) strings.push(v);
+    }
+  }
   if (spec.kind === 'string' || spec.kind === 'bilingual' || spec.kind === 'strings') {
     const ends = new Uint32Array(strings.length);
     let at = 0;
@@ -211,7 +236,7 @@ export function transferablesOf(...packs: readonly PackedRecords[]): ArrayBuffer
   const out: ArrayBuffer[] = [];
   for (const p of packs)
     for (const c of p.columns)
-      for (const a of [c.ends, c.values, c.counts, c.flags])
+      for (const a of [c.ends, c.values, c.counts, c.flags, c.index])
         if (a && !out.includes(a.buffer as ArrayBuffer)) out.push(a.buffer as ArrayBuffer);
   return out;
 }
@@ -230,16 +255,25 @@ function firstStrings(col: PackedColumn, n: number): Uint32Array {
   return first;
 }
 
+/** A dictionary column's values, each read once. */
+function sharedOf(c: PackedColumn): string[] | null {
+  if (!c.index || !c.ends || c.text === undefined) return null;
+  const out: string[] = [];
+  for (let k = 0; k < c.ends.length; k += 1)
+    out.push(c.text.slice(k === 0 ? 0 : (c.ends[k - 1] as number), c.ends[k]));
+  return out;
+}
+
 /** A reader of one packed set: `rows(from, to)` rebuilds records [from, to). */
 function reader(p: PackedRecords) {
-  const cols = p.columns.map((c) => ({ c, first: firstStrings(c, p.length) }));
+  const cols = p.columns.map((c) => ({ c, first: firstStrings(c, p.length), shared: sharedOf(c) }));
   const str = (c: PackedColumn, k: number) =>
     (c.text as string).slice(k === 0 ? 0 : (c.ends as Uint32Array)[k - 1], (c.ends as Uint32Array)[k]);
   return (from: number, to: number): Row[] => {
     const out: Row[] = [];
     for (let i = from; i < to; i += 1) {
       const row: Row = {};
-      for (const { c, first } of cols) {
+      for (const { c, first, shared } of cols) {
         const flag = c.flags?.[i] ?? 0;
         if (flag === 2) continue;
         if (flag === 1) {
@@ -250,7 +284,7 @@ function reader(p: PackedRecords) {
         const values = c.values as Float64Array;
         switch (c.kind) {
           case 'string':
-            row[c.name] = str(c, k);
+            row[c.name] = shared ? shared[(c.index as Uint32Array)[i] as number] : str(c, k);
             break;
           case 'number':
             row[c.name] = values[i];
@@ -318,7 +352,11 @@ export function isPacked(x: unknown): x is PackedRecords {
     }
     if (s.kind === 'strings' && !(c.counts instanceof Uint32Array && c.counts.length === n)) return false;
     if (typeof c.text !== 'string' || !(c.ends instanceof Uint32Array)) return false;
-    if (c.ends.length !== (firstStrings(c, n)[n] as number)) return false;
+    if (c.index !== undefined) {
+      if (s.kind !== 'string' || !(c.index instanceof Uint32Array) || c.index.length !== n) return false;
+      const size = c.ends.length;
+      if (c.index.some((k) => k >= size)) return false;
+    } else if (c.ends.length !== (firstStrings(c, n)[n] as number)) return false;
     let last = 0;
     for (const e of c.ends) {
       if (e < last) return false;

@@ -77,6 +77,22 @@ describe('packed records', () => {
     expect(await packSliced('enterprise', xs)).toEqual(p);
   });
 
+  it('holds a repeated value once (a file name in every source) and reads it back the same', () => {
+    const xs = firms(100).map((e, i) => ({ ...e, source: 'roster.csv (2026-11-30)', address: `路${i}号` }));
+    const p = packEnterprises(xs);
+    const source = p.columns.find((c) => c.name === 'source');
+    const address = p.columns.find((c) => c.name === 'address');
+    expect(source?.text).toBe('roster.csv (2026-11-30)');
+    expect(source?.index?.length).toBe(100);
+    expect(address?.index).toBeUndefined();
+    expect(unpack(p)).toEqual(xs);
+    const bad = packEnterprises(xs);
+    const col = bad.columns.find((c) => c.name === 'source');
+    if (!col?.index) throw new Error('no index');
+    col.index[3] = 1;
+    expect(isPacked(bad)).toBe(false);
+  });
+
   it('keeps duplicate matches', () => {
     const m = [
       {
