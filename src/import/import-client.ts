@@ -1,5 +1,6 @@
 import { ImportFailure } from './failure';
-import { unpackDataset } from './packed-records';
+import type { JoinContext } from './join';
+import { transferablesOf, unpackDataset } from './packed-records';
 import type { ImportContext, ImportedDataset, ImportOptions, Sniffed, SniffOverrides } from './pipeline';
 import type { FromWorker, ImportStage, ToWorker } from './protocol';
 
@@ -16,6 +17,7 @@ function run<T>(
   message: ToWorker,
   pick: (m: FromWorker) => T | Promise<T | null> | undefined,
   onProgress?: (stage: ImportStage, share: number) => void,
+  transfer: Transferable[] = [],
 ): Job<T> {
   const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
   let cancel = () => {};
@@ -43,7 +45,7 @@ function run<T>(
       worker.terminate();
       reject(new ImportFailure('import.fail.worker', { message: e.message }));
     };
-    worker.postMessage(message);
+    worker.postMessage(message, transfer);
   });
   return { result, cancel };
 }
@@ -53,17 +55,22 @@ export function sniffFile(file: File, overrides: SniffOverrides = {}): Job<Sniff
   return run({ type: 'sniff', file, overrides }, (m) => (m.type === 'sniffed' ? m.sniffed : undefined));
 }
 
-/** The whole import, in a worker, with progress and cancel. */
+/**
+ * The whole import, in a worker, with progress and cancel; with `join`, also matched against the
+ * data shown and its change list made (join.ts), its buffers handed to the worker.
+ */
 export function importFile(
   file: File,
   options: ImportOptions,
   ctx: ImportContext,
   onProgress: (stage: ImportStage, share: number) => void,
+  join?: JoinContext,
 ): Job<ImportedDataset> {
   return run(
-    { type: 'import', file, options, ctx, importedAt: new Date().toISOString() },
+    { type: 'import', file, options, ctx, importedAt: new Date().toISOString(), ...(join ? { join } : {}) },
     // The records are rebuilt from their columns a slice per task (packed-records.ts).
     (m) => (m.type === 'done' ? unpackDataset<ImportedDataset>(m.dataset) : undefined),
     onProgress,
+    join ? transferablesOf(join.enterprises, join.chargers) : [],
   );
 }

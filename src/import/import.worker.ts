@@ -1,7 +1,11 @@
 /// <reference lib="webworker" />
 // Reads, parses and checks an imported file off the main thread, so the page stays responsive.
+
+import type { Charger } from '../data/chargers';
+import type { Enterprise } from '../data/types';
 import { ImportFailure } from './failure';
-import { packDataset, transferablesOf } from './packed-records';
+import { joinImport } from './join';
+import { packDataset, transferablesOf, unpack } from './packed-records';
 import { checkSize, LIMITS, runImport, sniff, wantsWholeFile } from './pipeline';
 import type { FromWorker, ToWorker } from './protocol';
 
@@ -26,9 +30,20 @@ self.onmessage = async (e: MessageEvent<ToWorker>) => {
     }
     post({ type: 'progress', stage: 'load', share: 0 });
     const bytes = await bytesOf(m.file);
-    const dataset = runImport(bytes, m.options, m.ctx, m.importedAt, (stage, share) =>
+    const read = runImport(bytes, m.options, m.ctx, m.importedAt, (stage, share) =>
       post({ type: 'progress', stage, share }),
     );
+    const j = m.join;
+    const dataset = j
+      ? joinImport(
+          read,
+          { enterprises: unpack<Enterprise>(j.enterprises), chargers: unpack<Charger>(j.chargers) },
+          { enterprises: new Set(j.bundledKeys.enterprises), chargers: new Set(j.bundledKeys.chargers) },
+          j.chain,
+          j.duplicates,
+          new Set(j.mapped),
+        )
+      : read;
     // 100,000 records as objects would be one long task on the page while they are unpacked: as
     // columns, their buffers move to the page without a copy, and the page rebuilds the records a
     // slice at a time.

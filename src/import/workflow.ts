@@ -2,20 +2,21 @@
 // dialog and the data panel only render. import/ never imports the store: each function gets the
 // store's state and actions through `get` (the app passes useAppStore.getState).
 
+import type { Charger } from '../data/chargers';
 import type { BundledData } from '../data/load-bundled';
 import type { Enterprise } from '../data/types';
-import { capChanges, changesBetween } from '../domain/changes';
 import { todayIso } from '../model/dates';
 import { suggestMapping } from './columns';
-import { applyDuplicates, candidateOf, type DuplicateMatch, findDuplicates } from './duplicates';
+import type { DuplicateMatch } from './duplicates';
 import { ImportFailure } from './failure';
 import { ImportCancelled, importFile, type Job, sniffFile } from './import-client';
-import { nextImportId, withImports } from './merge';
+import { type JoinContext, mappedFields } from './join';
+import { nextImportId } from './merge';
+import { packSliced } from './packed-records';
 import {
   type ImportedDataset,
   type ImportOptions,
   importContextOf,
-  placeApart,
   type Sniffed,
   type SniffOverrides,
 } from './pipeline';
@@ -27,7 +28,7 @@ import { READ_DEADLINE_MS, type StorageProblem, WRITE_DEADLINE_MS } from './stor
 export interface ImportStore {
   /** The bundled files as read: what the change list recomputes the data from. */
   bundled: BundledData | null;
-  data: (Parameters<typeof importContextOf>[0] & { enterprises: Enterprise[] }) | null;
+  data: (Parameters<typeof importContextOf>[0] & { enterprises: Enterprise[]; chargers: Charger[] }) | null;
   imports: ImportedDataset[];
   /** Whether the imports saved in this browser are in (absent: they are). */
   savedImports?: 'reading' | 'unanswered' | 'read';
@@ -86,10 +87,45 @@ export type ImportOutcome =
   | { kind: 'added'; dataset: ImportedDataset }
   | { kind: 'nothing'; dataset: ImportedDataset };
 
+/** The data shown, packed a column per task, for the worker to join an import to (join.ts). */
+async function joinContextOf(st: ImportStore, options: ImportOptions): Promise<JoinContext | undefined> {
+  if (!st.bundled || !st.data) return undefined;
+  return {
+    chain: st.bundled.chain,
+    enterprises: await packSliced('enterprise', st.data.enterprises),
+    chargers: await packSliced('charger', st.data.chargers),
+    bundledKeys: {
+      enterprises: st.bundled.enterprises.map((e) => e.key),
+      chargers: st.bundled.chargers.map((c) => c.key),
+    },
+    duplicates: options.duplicates ?? 'update',
+    mapped: mappedFields(options),
+  };
+}
+
+/** A worker job started once `ready` has what it needs; cancel works before and after. */
+function afterPrep<P, T>(ready: Promise<P>, start: (p: P) => Job<T>): Job<T> {
+  let job: Job<T> | null = null;
+  let cancelled = false;
+  const result = ready.then((p) => {
+    if (cancelled) throw new ImportCancelled('cancelled');
+    job = start(p);
+    return job.result;
+  });
+  return {
+    result,
+    cancel: () => {
+      cancelled = true;
+      job?.cancel();
+    },
+  };
+}
+
 /**
- * The whole import: checks the file in a worker against today's data, then adds the dataset to
- * the store, saves it in IndexedDB (a failure to save is shown, and the import stays for this
- * session), closes the dialog and opens the report.
+ * The whole import: checks the file in a worker against today's data, matches its rows to the
+ * firms shown and lists what it changes (also in the worker), then adds the dataset to the store,
+ * saves it in IndexedDB (a failure to save is shown, and the import stays for this session),
+ * closes the dialog and opens the report.
  */
 export function commitImport(
   file: File,
@@ -101,28 +137,17 @@ export function commitImport(
   if (!data) {
     return { result: Promise.reject(new ImportFailure('import.fail.noData')), cancel: () => {} };
   }
-  const job = importFile(file, options, importContextOf(data, todayIso()), onProgress);
-  return mapJob(job, async (read): Promise<ImportOutcome> => {
-    // Rows that stand for firms already shown: updated, kept twice or skipped, as the user chose. A
-    // row not placed may match too (a list of names updating firms): it takes the firm's place then.
-    const applied =
-      read.kind === 'enterprises' && read.mode === 'join'
-        ? placeApart(
-            applyDuplicates(
-              { ...read, enterprises: allEnterprises(read), unplaced: { enterprises: [], chargers: [] } },
-              get().data?.enterprises ?? [],
-              options.duplicates ?? 'update',
-              mappedFields(options),
-            ),
-          )
-        : read;
+  const ctx = importContextOf(data, todayIso());
+  const job = afterPrep(joinContextOf(get(), options), (join) =>
+    importFile(file, options, ctx, onProgress, join),
+  );
+  return mapJob(job, async (dataset): Promise<ImportOutcome> => {
     const kept =
-      applied.enterprises.length +
-      applied.chargers.length +
-      (applied.unplaced?.enterprises.length ?? 0) +
-      (applied.unplaced?.chargers.length ?? 0);
-    if (kept === 0 && !applied.duplicates?.matches.length) return { kind: 'nothing', dataset: applied };
-    const dataset = { ...applied, changes: changeOf(applied, get()) };
+      dataset.enterprises.length +
+      dataset.chargers.length +
+      (dataset.unplaced?.enterprises.length ?? 0) +
+      (dataset.unplaced?.chargers.length ?? 0);
+    if (kept === 0 && !dataset.duplicates?.matches.length) return { kind: 'nothing', dataset };
     get().setImports([...get().imports, dataset]);
     // Storage already silent at start: the dialog waits for it no longer than the start did.
     const stored = await saveImport(
@@ -135,28 +160,6 @@ export function commitImport(
     st.showReport(dataset.id);
     return { kind: 'added', dataset };
   });
-}
-
-/** What adding the import does to the data shown: kept with it, to be opened and printed later. */
-function changeOf(ds: ImportedDataset, st: ImportStore) {
-  if (!st.bundled) return undefined;
-  const before = withImports(st.bundled, st.imports);
-  const after = withImports(st.bundled, [...st.imports, ds]);
-  const sameAs = new Map((ds.duplicates?.matches ?? []).map((m) => [m.key, m.existingKey]));
-  return capChanges(changesBetween(st.bundled.chain, before, after, sameAs));
-}
-
-/** A dataset's firms, placed and not, in file order. */
-function allEnterprises(ds: ImportedDataset): Enterprise[] {
-  const all = [...ds.enterprises, ...(ds.unplaced?.enterprises ?? [])];
-  return all.sort((a, b) => a.line - b.line);
-}
-
-/** The fields the file feeds, as mapped (a combined "lng,lat" column feeds both). */
-function mappedFields(o: ImportOptions): Set<string> {
-  const s = new Set<string>(Object.keys(o.mapping));
-  if (o.lonLatColumn !== null) for (const f of ['lon', 'lat']) s.add(f);
-  return s;
 }
 
 /**
@@ -172,10 +175,12 @@ export function checkDuplicates(
   if (!data || options.kind !== 'enterprises' || options.mode !== 'join') {
     return { result: Promise.resolve([]), cancel: () => {} };
   }
-  const job = importFile(file, options, importContextOf(data, todayIso()), () => {});
-  return mapJob(job, (ds) =>
-    findDuplicates(allEnterprises(ds).map(candidateOf), data.enterprises.map(candidateOf)),
+  // Matched in the worker, as the import itself will be.
+  const ctx = importContextOf(data, todayIso());
+  const job = afterPrep(joinContextOf(get(), options), (join) =>
+    importFile(file, options, ctx, () => {}, join),
   );
+  return mapJob(job, (ds) => ds.duplicates?.matches ?? []);
 }
 
 /** Removes an import from the map at once, then from IndexedDB (a failure there is shown). */
