@@ -131,12 +131,14 @@ function packColumn(spec: FieldSpec, rows: readonly Row[]): PackedColumn {
       flags[i] = 2;
       flagged = true;
       if (spec.kind === 'string') strings.push('');
+      else if (spec.kind === 'bilingual') strings.push('', '');
       continue;
     }
     if (v === null && spec.nullable) {
       flags[i] = 1;
       flagged = true;
       if (spec.kind === 'string') strings.push('');
+      else if (spec.kind === 'bilingual') strings.push('', '');
       continue;
     }
     switch (spec.kind) {
@@ -241,18 +243,22 @@ export function transferablesOf(...packs: readonly PackedRecords[]): ArrayBuffer
   return out;
 }
 
-/** Where each record's strings start in a column's string table. */
-function firstStrings(col: PackedColumn, n: number): Uint32Array {
+/**
+ * Where each record's strings start in a column's string table: record i's at i (one string each)
+ * or 2i (two), else from the counts. Only a list column needs the running sum.
+ */
+function firstStrings(col: PackedColumn, n: number): (i: number) => number {
+  if (col.kind === 'string') return (i) => i;
+  if (col.kind === 'bilingual') return (i) => 2 * i;
+  if (col.kind !== 'strings') return () => 0;
   const first = new Uint32Array(n + 1);
   let at = 0;
   for (let i = 0; i < n; i += 1) {
     first[i] = at;
-    if (col.kind === 'string') at += 1;
-    else if (col.kind === 'bilingual') at += col.flags?.[i] ? 0 : 2;
-    else if (col.kind === 'strings') at += col.counts?.[i] ?? 0;
+    at += col.counts?.[i] ?? 0;
   }
   first[n] = at;
-  return first;
+  return (i) => first[i] as number;
 }
 
 /** A dictionary column's values, each read once. */
@@ -280,7 +286,7 @@ function reader(p: PackedRecords) {
           row[c.name] = null;
           continue;
         }
-        const k = first[i] as number;
+        const k = first(i);
         const values = c.values as Float64Array;
         switch (c.kind) {
           case 'string':
@@ -300,7 +306,7 @@ function reader(p: PackedRecords) {
             break;
           case 'strings': {
             const xs: string[] = [];
-            for (let j = k; j < (first[i + 1] as number); j += 1) xs.push(str(c, j));
+            for (let j = k; j < first(i + 1); j += 1) xs.push(str(c, j));
             row[c.name] = xs;
             break;
           }
@@ -356,7 +362,7 @@ export function isPacked(x: unknown): x is PackedRecords {
       if (s.kind !== 'string' || !(c.index instanceof Uint32Array) || c.index.length !== n) return false;
       const size = c.ends.length;
       if (c.index.some((k) => k >= size)) return false;
-    } else if (c.ends.length !== (firstStrings(c, n)[n] as number)) return false;
+    } else if (c.ends.length !== firstStrings(c, n)(n)) return false;
     let last = 0;
     for (const e of c.ends) {
       if (e < last) return false;
