@@ -9,7 +9,7 @@ import { areasLayer } from '../../src/layers/areas-layer';
 import { deckLayers, deckNeeds } from '../../src/layers/deck';
 import * as aggregation from '../../src/layers/deck-lib-aggregation';
 import * as core from '../../src/layers/deck-lib-core';
-import { enterprisesLayer, MAPLIBRE_MAX_DOTS } from '../../src/layers/enterprises-layer';
+import { dotAttributes, enterprisesLayer, MAPLIBRE_MAX_DOTS } from '../../src/layers/enterprises-layer';
 import { legendEntries } from '../../src/layers/legend';
 import { LAYERS, REGISTRY } from '../../src/layers/registry';
 import { buildStyle } from '../../src/layers/style';
@@ -63,6 +63,32 @@ describe('the layer registry', () => {
     expect(buildStyle(big).layers.some((l) => l.id === 'enterprises-dot')).toBe(false);
     const layers = deckLayers(big, lib) as { id: string }[];
     expect(layers.map((l) => l.id)).toEqual(['enterprises']);
+  });
+
+  it('gives deck.gl each dot as binary attributes: its point, colours by precision, filter categories, and the point back by index', () => {
+    // Half of them placed only roughly, so both kinds of dot are checked.
+    const points = layerInputFor(data).points.map((p, i) => ({ ...p, approximate: i % 2 === 0 }));
+    const d = dotAttributes(points);
+    expect(d.length).toBe(points.length);
+    expect(dotAttributes(points)).toBe(d);
+    const a = d.attributes;
+    points.forEach((p, i) => {
+      expect(d.src[i]).toBe(p);
+      expect([...(a.getPosition?.value.subarray(2 * i, 2 * i + 2) ?? [])]).toEqual(p.position);
+      const colour = [...p.colour, 255];
+      const fill = [...(a.getFillColor?.value.subarray(4 * i, 4 * i + 4) ?? [])];
+      const line = [...(a.getLineColor?.value.subarray(4 * i, 4 * i + 4) ?? [])];
+      if (p.approximate) {
+        expect(fill).toEqual([255, 255, 255, 235]);
+        expect(line).toEqual(colour);
+        expect(a.getLineWidth?.value[i]).toBe(3);
+      } else {
+        expect(fill).toEqual(colour);
+        expect(line).toEqual([255, 255, 255, 255]);
+        expect(a.getLineWidth?.value[i]).toBe(1.5);
+      }
+      expect([...(a.getFilterCategory?.value.subarray(4 * i, 4 * i + 4) ?? [])]).toEqual(p.cat);
+    });
   });
 
   it('builds the charging layers with deck.gl: a density from afar, one dot per site close in, and the gaps', () => {
