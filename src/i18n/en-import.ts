@@ -6,7 +6,7 @@ export const enImport: Record<keyof typeof zhImport, string> = {
   'data.import': 'Import your own data',
   'data.pickFile': 'Choose a file to import',
   'data.importHelp':
-    'CSV (UTF-8 or GBK; comma, semicolon or tab separated) and GeoJSON, up to 50 MB. You can also drop a file on the map. Data stays in this browser only.',
+    'CSV (UTF-8 or GBK; comma, semicolon or tab separated) and GeoJSON, up to 80 MB. You can also drop a file on the map. Data stays in this browser only.',
   'data.imported': 'Imported',
   'data.noImports': 'Nothing imported yet: the map shows the bundled data.',
   'data.records': '{n} record|{n} records',

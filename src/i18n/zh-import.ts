@@ -4,7 +4,7 @@ export const zhImport = {
   'data.import': '导入自己的数据',
   'data.pickFile': '选择文件导入',
   'data.importHelp':
-    '支持 CSV（UTF-8 或 GBK，逗号、分号、制表符分隔）和 GeoJSON，最大 50 MB。也可以把文件直接拖到地图上。数据只保存在本机浏览器中。',
+    '支持 CSV（UTF-8 或 GBK，逗号、分号、制表符分隔）和 GeoJSON，最大 80 MB。也可以把文件直接拖到地图上。数据只保存在本机浏览器中。',
   'data.imported': '已导入',
   'data.noImports': '还没有导入数据：地图显示的是内置数据。',
   'data.records': '{n} 条记录',

@@ -55,7 +55,7 @@ export const CRS_LIST: readonly Crs[] = ['wgs84', 'gcj02', 'bd09'];
 
 /** Sizes past which a file is refused with a message, before any of it is read. */
 export const LIMITS = {
-  maxBytes: 50 * 1024 * 1024,
+  maxBytes: 80 * 1024 * 1024,
   maxColumns: 500,
   /** Bytes read to detect encoding, delimiter and columns. */
   sampleBytes: 256 * 1024,

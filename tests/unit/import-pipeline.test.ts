@@ -516,7 +516,7 @@ describe('files that are not tables', () => {
 describe('limits', () => {
   it('refuses a file over LIMITS.maxBytes by its size alone, before reading it', () => {
     const f = failureOf(() => checkSize(LIMITS.maxBytes + 1));
-    expect(f.en).toMatch(/over the 50 MB limit/);
+    expect(f.en).toMatch(/over the 80 MB limit/);
     expect(() => checkSize(LIMITS.maxBytes)).not.toThrow();
     // A valid sample does not help; and the size is checked before the bytes (here: a PNG).
     const sample = fixtureBytes('roster-utf8-bom.csv');
