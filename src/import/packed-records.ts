@@ -384,9 +384,12 @@ export interface PackedLists {
 /** An import with its record lists empty and the records in `packed`. */
 export type PackedDataset<D extends ImportedDataset = ImportedDataset> = D & { packed: PackedLists };
 
-/** An import's records packed, a column per task. */
-export async function packDataset<D extends ImportedDataset>(ds: D): Promise<PackedDataset<D>> {
-  const packed: PackedLists = {
+/** An import's records packed, a column per task; `lists`: the columns they are already in. */
+export async function packDataset<D extends ImportedDataset>(
+  ds: D,
+  lists: PackedLists | undefined = packedListsOf(ds),
+): Promise<PackedDataset<D>> {
+  const packed: PackedLists = lists ?? {
     enterprises: await packSliced('enterprise', ds.enterprises),
     chargers: await packSliced('charger', ds.chargers),
     unplacedEnterprises: await packSliced('enterprise', ds.unplaced?.enterprises ?? []),
@@ -406,6 +409,14 @@ export async function packDataset<D extends ImportedDataset>(ds: D): Promise<Pac
 
 const LIST_TYPES = ['enterprise', 'charger', 'enterprise', 'charger', 'match'] as const;
 
+// The packed form each rebuilt import came from: storage keeps it as it is instead of packing the
+// records again. An import changed afterwards is a new object (records are never edited in place),
+// so it has no entry and is packed anew.
+const packedForms = new WeakMap<ImportedDataset, PackedLists>();
+
+/** The columns an import was rebuilt from, if it is unchanged since. */
+export const packedListsOf = (ds: ImportedDataset): PackedLists | undefined => packedForms.get(ds);
+
 /**
  * An import back from its packed form, records rebuilt a slice per task; one with no `packed` (an
  * earlier version's save) as it is; null when the columns are damaged.
@@ -420,7 +431,7 @@ export async function unpackDataset<D extends ImportedDataset>(
   if (!lists.every((l, i) => isPacked(l) && l.type === LIST_TYPES[i])) return null;
   const [e, c, ue, uc, m] = lists as PackedRecords[];
   const matches = await unpackSliced<DuplicateMatch>(m as PackedRecords);
-  return {
+  const out: D = {
     ...(rest as unknown as D),
     enterprises: await unpackSliced<Enterprise>(e as PackedRecords),
     chargers: await unpackSliced<Charger>(c as PackedRecords),
@@ -434,4 +445,6 @@ export async function unpackDataset<D extends ImportedDataset>(
       : {}),
     ...(x.duplicates ? { duplicates: { action: x.duplicates.action, matches } } : {}),
   };
+  packedForms.set(out, x.packed as PackedLists);
+  return out;
 }

@@ -1,7 +1,7 @@
 import { createStore, del, entries, set } from 'idb-keyval';
 import type { Bilingual, IssueCode } from '../data/types';
 import { isSavedImport } from '../model/saved-import';
-import { type PackedDataset, packDataset, unpackDataset } from './packed-records';
+import { type PackedDataset, packDataset, packedListsOf, unpackDataset } from './packed-records';
 import type { ImportedDataset, ImportNote, ReportRow } from './pipeline';
 import { problemOf, type StorageProblem, type Stored, storing } from './storage';
 
@@ -58,8 +58,12 @@ export function keptCopy(ds: ImportedDataset): KeptImport {
 /** An import as stored: the kept copy with its records as columns (packed-records.ts). */
 export type StoredImport = PackedDataset<KeptImport>;
 
-/** The stored form of an import, its records packed a column per task. */
-export const storedForm = (ds: ImportedDataset): Promise<StoredImport> => packDataset(keptCopy(ds));
+/**
+ * The stored form of an import: its records in the columns the worker sent them in, or packed a
+ * column per task when it has none (an import changed since, or read from an older save).
+ */
+export const storedForm = (ds: ImportedDataset): Promise<StoredImport> =>
+  packDataset(keptCopy(ds), packedListsOf(ds));
 
 /** The import back from its stored form (or as an earlier version saved it); null if damaged. */
 export const fromStored = (x: ImportedDataset & { packed?: unknown }) => unpackDataset(x);

@@ -212,7 +212,10 @@ export interface EnterprisesDeckInput {
 export interface DotAttributes {
   length: number;
   src: readonly EnterprisePoint[];
-  attributes: Record<string, { value: Float64Array | Float32Array | Uint8Array; size: number }>;
+  attributes: Record<
+    string,
+    { value: Float64Array | Float32Array | Uint8Array; size: number; normalized?: boolean }
+  >;
 }
 
 const attributesCache = new WeakMap<readonly EnterprisePoint[], DotAttributes>();
@@ -241,8 +244,9 @@ export function dotAttributes(points: readonly EnterprisePoint[]): DotAttributes
     src: points,
     attributes: {
       getPosition: { value: position, size: 2 },
-      getFillColor: { value: fill, size: 4 },
-      getLineColor: { value: line, size: 4 },
+      // Bytes 0–255 read as 0–1 by the shader, as deck.gl's colour accessors give them.
+      getFillColor: { value: fill, size: 4, normalized: true },
+      getLineColor: { value: line, size: 4, normalized: true },
       getLineWidth: { value: lineWidth, size: 1 },
       getFilterCategory: { value: category, size: 4 },
     },

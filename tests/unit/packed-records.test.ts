@@ -194,6 +194,21 @@ describe('an import as stored', () => {
     expect(await fromStored(structuredClone(stored))).toEqual(ds);
   });
 
+  it('keeps the columns an import was rebuilt from, and packs anew one changed since', async () => {
+    const stored = await storedForm(dataset());
+    const back = await fromStored(structuredClone(stored));
+    if (!back) throw new Error('not read back');
+    const again = await storedForm(back);
+    // The same buffers: nothing packed twice.
+    expect(again.packed.enterprises.columns[0]?.ends).toBe(
+      (await storedForm(back)).packed.enterprises.columns[0]?.ends,
+    );
+    const changed = { ...back, enterprises: back.enterprises.slice(1) };
+    const fresh = await storedForm(changed);
+    expect(fresh.packed.enterprises.length).toBe(back.enterprises.length - 1);
+    expect(await fromStored(structuredClone(fresh))).toEqual(changed);
+  });
+
   it('reads an import saved by an earlier version (records as objects) as it is', async () => {
     const ds = dataset();
     expect(await fromStored(ds)).toBe(ds);
