@@ -12,23 +12,9 @@ import {
   removeImport,
 } from '../../src/import/workflow';
 import { fixtureBytes, sniffBytes } from '../fixtures/import-fixtures';
+import { importedDataset } from '../fixtures/records';
 
-const ds = (id: string): ImportedDataset => ({
-  id,
-  fileName: `${id}.csv`,
-  kind: 'enterprises',
-  mode: 'join',
-  importedAt: '2026-11-25T10:00:00.000Z',
-  format: 'csv',
-  encoding: 'utf-8',
-  crs: 'wgs84',
-  rowCount: 0,
-  rejectedRows: 0,
-  enterprises: [],
-  chargers: [],
-  report: [],
-  notes: [],
-});
+const ds = (id: string) => importedDataset(id);
 
 /** A store of the shape the workflows need, recording every call. */
 function fakeStore(imports: ImportedDataset[], data: ImportStore['data'] = null) {

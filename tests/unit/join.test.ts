@@ -7,7 +7,7 @@ import { joinImport, shownWith } from '../../src/import/join';
 import { withImports } from '../../src/import/merge';
 import type { ImportedDataset } from '../../src/import/pipeline';
 import { readPublic } from '../fixtures/load';
-import { enterprise } from '../fixtures/records';
+import { enterprise, importedDataset } from '../fixtures/records';
 
 const bundled = await loadBundled(readPublic);
 const keys = {
@@ -15,26 +15,8 @@ const keys = {
   chargers: new Set(bundled.chargers.map((c) => c.key)),
 };
 
-function dataset(id: string, over: Partial<ImportedDataset>): ImportedDataset {
-  return {
-    id,
-    fileName: `${id}.csv`,
-    kind: 'enterprises',
-    mode: 'join',
-    importedAt: '2026-11-25T10:00:00.000Z',
-    format: 'csv',
-    encoding: 'utf-8',
-    crs: 'wgs84',
-    rowCount: 0,
-    rejectedRows: 0,
-    enterprises: [],
-    chargers: [],
-    unplaced: { enterprises: [], chargers: [] },
-    report: [],
-    notes: [],
-    ...over,
-  };
-}
+const dataset = (id: string, over: Partial<ImportedDataset>) =>
+  importedDataset(id, { unplaced: { enterprises: [], chargers: [] }, ...over });
 const firm = (id: string, over: Partial<Enterprise> = {}) =>
   enterprise({
     id,

@@ -16,6 +16,7 @@ import type { ImportedDataset } from '../../src/import/pipeline';
 import { fromStored, storedForm } from '../../src/import/saved-imports';
 import { isSavedImport } from '../../src/model/saved-import';
 import { readPublic } from '../fixtures/load';
+import { importedDataset } from '../fixtures/records';
 
 let data: BundledData;
 beforeAll(async () => {
@@ -151,19 +152,10 @@ describe('packed records', () => {
 describe('an import as stored', () => {
   const dataset = (): ImportedDataset => {
     const xs = firms(30);
-    return {
-      id: 'u1',
+    return importedDataset('u1', {
       fileName: 'f.csv',
-      kind: 'enterprises',
-      mode: 'join',
-      importedAt: '2026-11-25T10:00:00.000Z',
-      format: 'csv',
-      encoding: 'utf-8',
-      crs: 'wgs84',
       rowCount: 32,
-      rejectedRows: 0,
       enterprises: xs.slice(0, 25),
-      chargers: [],
       unplaced: { enterprises: xs.slice(25).map((e) => ({ ...e, lngLat: null, area: null })), chargers: [] },
       duplicates: {
         action: 'update',
@@ -179,9 +171,7 @@ describe('an import as stored', () => {
           },
         ],
       },
-      report: [],
-      notes: [],
-    };
+    });
   };
 
   it('holds no record objects, passes the saved-import check, and reads back the same', async () => {

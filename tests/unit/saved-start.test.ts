@@ -17,6 +17,7 @@ import { afterFirstDraw, type SavedReaders, startSavedData } from '../../src/sta
 import { createAppStore } from '../../src/state/store';
 import { DEFAULT_CHARGING, NO_FILTERS, NO_TARGET_FILTER, type ShareState } from '../../src/state/url-hash';
 import { readPublic } from '../fixtures/load';
+import { importedDataset } from '../fixtures/records';
 
 let data: BundledData;
 beforeAll(async () => {
@@ -51,25 +52,7 @@ function bigReport(rows: number): ReportRow[] {
   );
 }
 
-function dataset(id: string, over: Partial<ImportedDataset> = {}): ImportedDataset {
-  return {
-    id,
-    fileName: `${id}.csv`,
-    kind: 'enterprises',
-    mode: 'join',
-    importedAt: '2026-11-25T10:00:00.000Z',
-    format: 'csv',
-    encoding: 'utf-8',
-    crs: 'wgs84',
-    rowCount: 0,
-    rejectedRows: 0,
-    enterprises: [],
-    chargers: [],
-    report: [],
-    notes: [],
-    ...over,
-  };
-}
+const dataset = importedDataset;
 
 /** An import of one firm (a copy of the first bundled one under the import's id). */
 function oneFirm(id: string): ImportedDataset {
