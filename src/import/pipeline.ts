@@ -389,8 +389,11 @@ const GCOORD: Record<Crs, CRSTypes> = {
 /** A point in the given system → WGS84 (our map's), by gcoord. */
 export function toWgs84(lon: number, lat: number, crs: Crs): [number, number] {
   if (crs === 'wgs84') return [lon, lat];
-  const [x, y] = gcoord.transform([lon, lat], GCOORD[crs], gcoord.WGS84) as [number, number];
-  return [x, y];
+  // A Point, not a bare position: gcoord builds its error messages for a position on every call
+  // (the array turned to text), which is most of its cost over 100,000 rows.
+  const point = { type: 'Point' as const, coordinates: [lon, lat] as [number, number] };
+  const out = gcoord.transform(point, GCOORD[crs], gcoord.WGS84) as typeof point;
+  return [out.coordinates[0], out.coordinates[1]];
 }
 
 function rawLonLat(
@@ -726,13 +729,18 @@ export function buildDataset(
   const stated: Record<Crs, number> = { wgs84: 0, gcj02: 0, bd09: 0 };
   // Language-neutral: a record's source is data, shown as it is in both languages.
   const defaultSource = `${o.fileName} (${isoDate(new Date(importedAt))})`;
+  // One text per system, shared by every row (not a new string per row).
+  const basisOf = Object.fromEntries(
+    CRS_LIST.map((c) => [c, `${o.fileName}: ${columnName('lon')}/${columnName('lat')} (${c.toUpperCase()})`]),
+  ) as Record<Crs, string>;
   const rows: CsvRow[] = [];
   // A record's date: the file's date column, else the day of the import (issue 14).
   const importDate = isoDate(new Date(importedAt));
   // Lines whose id the import made up: such an id names no record, so it never matches one.
   const madeUpId = new Set<number>();
-  // The file's own values of a converted point and their system, so a report quotes what the user typed.
-  const fileLonLat = new Map<number, { typed: string; crs: Crs }>();
+  // Lines whose point was converted, with their system: a report on such a point quotes what the
+  // user typed, worked out again from the row's cells for the few rows reported (not kept for all).
+  const convertedCrs = new Map<number, Crs>();
   let rejectedRows = 0;
   const reject = (line: number, column: string, code: IssueCode) => {
     rejectedRows += 1;
@@ -775,7 +783,7 @@ export function buildDataset(
     let point: [number, number] | null = null;
     if (lonText !== '' && latText !== '' && Number.isFinite(lon) && Number.isFinite(lat)) {
       point = toWgs84(lon, lat, crs);
-      if (crs !== 'wgs84') fileLonLat.set(line, { typed: `${lonText}, ${latText}`, crs });
+      if (crs !== 'wgs84') convertedCrs.set(line, crs);
       data.lon = point[0].toFixed(6);
       data.lat = point[1].toFixed(6);
     } else {
@@ -823,9 +831,7 @@ export function buildDataset(
                 ? 'district'
                 : 'unknown'
           : normalisePrecision(data.precision);
-      if (o.mapping.location_basis === undefined && inCity) {
-        data.location_basis = `${o.fileName}: ${columnName('lon')}/${columnName('lat')} (${crs.toUpperCase()})`;
-      }
+      if (o.mapping.location_basis === undefined && inCity) data.location_basis = basisOf[crs];
     } else {
       data.kind = normaliseKind(data.kind);
       data.connectors = normaliseNumber(data.connectors);
@@ -843,6 +849,18 @@ export function buildDataset(
     rows.push({ data, line });
   }
 
+  /** The point as the row's cells give it, before conversion (rows are in line order). */
+  const typedLonLat = (line: number) => {
+    let lo = 0;
+    let hi = table.rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((table.rows[mid]?.line as number) < line) lo = mid + 1;
+      else hi = mid;
+    }
+    const [lonText, latText] = rawLonLat(table.rows[lo]?.cells ?? [], o.mapping, o.lonLatColumn, o.swapLonLat);
+    return `${lonText}, ${latText}`;
+  };
   let issues: DataIssue[] = [];
   const add = issueCollector(issues, o.fileName);
   const segmentIds = new Set(ctx.segments.map((s) => s.id));
@@ -851,17 +869,20 @@ export function buildDataset(
     townshipCodes: new Set(ctx.townships.map((t) => t.code)),
     today: ctx.today,
   };
-  const prefix = <T extends { id: string; key: string }>(r: T): T => ({
-    ...r,
-    id: `${o.datasetId}.${r.id}`,
-    key: `${o.datasetId}.${r.key}`,
-  });
-  const enterprises =
+  // The records are new and ours: prefixed in place rather than copied (two copies of 100,000).
+  const prefix = <T extends { id: string; key: string }>(r: T): T => {
+    r.id = `${o.datasetId}.${r.id}`;
+    r.key = `${o.datasetId}.${r.key}`;
+    return r;
+  };
+  const enterprises: Enterprise[] =
     o.kind === 'enterprises'
-      ? enterprisesFromRows(rows, { segmentIds, today: ctx.today }, add).map((e) => ({
-          ...prefix(e),
-          ownId: madeUpId.has(e.line) ? '' : e.id,
-        }))
+      ? enterprisesFromRows(rows, { segmentIds, today: ctx.today }, add).map((e) => {
+          const ownId = madeUpId.has(e.line) ? '' : e.id;
+          const r: Enterprise = prefix(e);
+          r.ownId = ownId;
+          return r;
+        })
       : [];
   const chargers = o.kind === 'chargers' ? chargersFromRows(rows, chargerCtx, add).map(prefix) : [];
   const notes: ImportNote[] = [];
@@ -882,11 +903,11 @@ export function buildDataset(
   for (const i of issues) {
     const row = reportRowOf(i, columnName(i.field ?? ''));
     // A converted point outside the city also quotes what the file says, so the user finds the row.
-    const typed = i.field === 'lon' && i.line !== undefined ? fileLonLat.get(i.line) : undefined;
+    const crs = i.field === 'lon' && i.line !== undefined ? convertedCrs.get(i.line) : undefined;
     const converted = i.code ? CONVERTED[i.code] : undefined;
-    if (typed !== undefined && converted) {
+    if (crs !== undefined && converted) {
       row.code = converted;
-      row.params = { ...row.params, typed: typed.typed, crs: crsLabel(typed.crs) };
+      row.params = { ...row.params, typed: typedLonLat(i.line as number), crs: crsLabel(crs) };
     }
     report.push(row);
   }
