@@ -111,99 +111,132 @@ export const SLICE = 2000;
 
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/**
+ * One column of the records. A loop per kind: one loop for every kind was re-optimised by the
+ * engine at each change of kind, and cost five times as much over 100,000 records.
+ */
 function packColumn(spec: FieldSpec, rows: readonly Row[]): PackedColumn {
   const n = rows.length;
+  const name = spec.name;
+  const col: PackedColumn = { name, kind: spec.kind };
+  // 0: a value, 1: null, 2: absent.
   const flags = new Uint8Array(n);
   let flagged = false;
-  const strings: string[] = [];
-  const col: PackedColumn = { name: spec.name, kind: spec.kind };
-  const values =
-    spec.kind === 'number' || spec.kind === 'boolean'
-      ? new Float64Array(n)
-      : spec.kind === 'point'
-        ? new Float64Array(2 * n)
-        : null;
-  const counts = spec.kind === 'strings' ? new Uint32Array(n) : null;
-  for (let i = 0; i < n; i += 1) {
-    const row = rows[i] as Row;
-    const v = row[spec.name];
-    if (v === undefined && spec.optional && !(spec.name in row)) {
-      flags[i] = 2;
-      flagged = true;
-      if (spec.kind === 'string') strings.push('');
-      else if (spec.kind === 'bilingual') strings.push('', '');
-      continue;
-    }
-    if (v === null && spec.nullable) {
-      flags[i] = 1;
-      flagged = true;
-      if (spec.kind === 'string') strings.push('');
-      else if (spec.kind === 'bilingual') strings.push('', '');
-      continue;
-    }
-    switch (spec.kind) {
-      case 'string':
-        strings.push(v as string);
-        break;
-      case 'number':
-        (values as Float64Array)[i] = v as number;
-        break;
-      case 'boolean':
-        (values as Float64Array)[i] = v ? 1 : 0;
-        break;
-      case 'point': {
+  const flagOf = (row: Row, v: unknown): number => {
+    if (v === undefined && spec.optional && !(name in row)) return 2;
+    if (v === null && spec.nullable) return 1;
+    return 0;
+  };
+  if (spec.kind === 'number' || spec.kind === 'boolean' || spec.kind === 'point') {
+    const values = new Float64Array(spec.kind === 'point' ? 2 * n : n);
+    for (let i = 0; i < n; i += 1) {
+      const row = rows[i] as Row;
+      const v = row[name];
+      const f = v === undefined || v === null ? flagOf(row, v) : 0;
+      if (f !== 0) {
+        flags[i] = f;
+        flagged = true;
+      } else if (spec.kind === 'point') {
         const p = v as [number, number];
-        (values as Float64Array)[2 * i] = p[0];
-        (values as Float64Array)[2 * i + 1] = p[1];
-        break;
-      }
-      case 'bilingual': {
-        const b = v as { zh: string; en: string };
-        strings.push(b.zh, b.en);
-        break;
-      }
-      case 'strings': {
-        const xs = v as string[];
-        (counts as Uint32Array)[i] = xs.length;
-        for (const x of xs) strings.push(x);
-        break;
-      }
+        values[2 * i] = p[0];
+        values[2 * i + 1] = p[1];
+      } else values[i] = spec.kind === 'boolean' ? (v ? 1 : 0) : (v as number);
     }
+    col.values = values;
+  } else if (spec.kind === 'string') {
+    const strings = new Array<string>(n);
+    for (let i = 0; i < n; i += 1) {
+      const row = rows[i] as Row;
+      const v = row[name];
+      if (typeof v === 'string') {
+        strings[i] = v;
+        continue;
+      }
+      const f = flagOf(row, v);
+      strings[i] = '';
+      if (f !== 0) {
+        flags[i] = f;
+        flagged = true;
+      } else strings[i] = v as string;
+    }
+    const shared = dictionaryOf(strings);
+    if (shared) {
+      col.index = shared.index;
+      setText(col, shared.values);
+    } else setText(col, strings);
+  } else if (spec.kind === 'bilingual') {
+    const strings = new Array<string>(2 * n);
+    for (let i = 0; i < n; i += 1) {
+      const row = rows[i] as Row;
+      const v = row[name] as { zh: string; en: string } | null | undefined;
+      const f = v === undefined || v === null ? flagOf(row, v) : 0;
+      if (f !== 0) {
+        flags[i] = f;
+        flagged = true;
+      }
+      strings[2 * i] = f === 0 ? (v as { zh: string }).zh : '';
+      strings[2 * i + 1] = f === 0 ? (v as { en: string }).en : '';
+    }
+    setText(col, strings);
+  } else {
+    const counts = new Uint32Array(n);
+    const strings: string[] = [];
+    for (let i = 0; i < n; i += 1) {
+      const row = rows[i] as Row;
+      const xs = row[name] as string[] | null | undefined;
+      const f = xs === undefined || xs === null ? flagOf(row, xs) : 0;
+      if (f !== 0) {
+        flags[i] = f;
+        flagged = true;
+        continue;
+      }
+      const list = xs as string[];
+      counts[i] = list.length;
+      for (let j = 0; j < list.length; j += 1) strings.push(list[j] as string);
+    }
+    col.counts = counts;
+    setText(col, strings);
   }
-  if (spec.kind === 'string') {
-    // Held once each when values repeat: less to copy into storage and back, and one string shared
-    // by every record that has it.
-    const seen = new Map<string, number>();
-    const index = new Uint32Array(strings.length);
-    for (let k = 0; k < strings.length && seen.size <= strings.length / 4; k += 1) {
-      const v = strings[k] as string;
-      let at = seen.get(v);
-      if (at === undefined) {
-        at = seen.size;
-        seen.set(v, at);
-      }
-      index[k] = at;
-    }
-    if (seen.size <= strings.length / 4) {
-      col.index = index;
-      strings.length = 0;
-      for (const v of seen.keys()) strings.push(v);
-    }
-  }
-  if (spec.kind === 'string' || spec.kind === 'bilingual' || spec.kind === 'strings') {
-    const ends = new Uint32Array(strings.length);
-    let at = 0;
-    for (let k = 0; k < strings.length; k += 1) {
-      at += (strings[k] as string).length;
-      ends[k] = at;
-    }
-    col.text = strings.join('');
-    col.ends = ends;
-  }
-  if (values) col.values = values;
-  if (counts) col.counts = counts;
   if (flagged) col.flags = flags;
   return col;
+}
+
+/** The string table of a column: its strings end to end, and where each ends. */
+function setText(col: PackedColumn, strings: readonly string[]): void {
+  const ends = new Uint32Array(strings.length);
+  let at = 0;
+  for (let k = 0; k < strings.length; k += 1) {
+    at += (strings[k] as string).length;
+    ends[k] = at;
+  }
+  col.text = strings.join('');
+  col.ends = ends;
+}
+
+/**
+ * A column whose values repeat (a file name in every source, a status) as each value once and
+ * which one each record has: less to copy into storage and back, and one string shared by every
+ * record that has it. Null when more than a quarter of the values are distinct; the first rows
+ * say so early for a column of names or ids, without hashing a quarter of it first.
+ */
+function dictionaryOf(strings: readonly string[]): { values: string[]; index: Uint32Array } | null {
+  const n = strings.length;
+  const limit = n / 4;
+  const seen = new Map<string, number>();
+  const index = new Uint32Array(n);
+  for (let k = 0; k < n; k += 1) {
+    const v = strings[k] as string;
+    let at = seen.get(v);
+    if (at === undefined) {
+      at = seen.size;
+      if (at + 1 > limit) return null;
+      seen.set(v, at);
+    }
+    index[k] = at;
+    // Past the first 1,000 rows, a column that has been mostly distinct so far is not tried further.
+    if (k === 1023 && seen.size > 512 && seen.size > limit / 8) return null;
+  }
+  return { values: [...seen.keys()], index };
 }
 
 function packAs(type: PackedRecords['type'], rows: readonly Row[]): PackedRecords {
@@ -270,49 +303,72 @@ function sharedOf(c: PackedColumn): string[] | null {
   return out;
 }
 
-/** A reader of one packed set: `rows(from, to)` rebuilds records [from, to). */
+/**
+ * A reader of one packed set: `rows(from, to)` rebuilds records [from, to). A column at a time over
+ * the slice, so each loop sets one field of every record: the engine sees one shape change per
+ * loop instead of every field of every record through one generic store.
+ */
 function reader(p: PackedRecords) {
   const cols = p.columns.map((c) => ({ c, first: firstStrings(c, p.length), shared: sharedOf(c) }));
-  const str = (c: PackedColumn, k: number) =>
-    (c.text as string).slice(k === 0 ? 0 : (c.ends as Uint32Array)[k - 1], (c.ends as Uint32Array)[k]);
+  // Each record starts as a copy of a blank one with every field it will have: a copy takes the
+  // blank's shape at once, where fields added one by one regrow the record's storage as they come.
+  const optional = p.columns.filter((c) => c.flags?.includes(2));
+  const blanks = new Map<number, Row>();
+  const blankFor = (i: number): Row => {
+    let mask = 0;
+    optional.forEach((c, j) => {
+      if (c.flags?.[i] === 2) mask |= 1 << j;
+    });
+    let blank = blanks.get(mask);
+    if (!blank) {
+      const absent = new Set(optional.filter((_, j) => mask & (1 << j)).map((c) => c.name));
+      blank = Object.fromEntries(p.columns.filter((c) => !absent.has(c.name)).map((c) => [c.name, null]));
+      blanks.set(mask, blank);
+    }
+    return blank;
+  };
   return (from: number, to: number): Row[] => {
-    const out: Row[] = [];
-    for (let i = from; i < to; i += 1) {
-      const row: Row = {};
-      for (const { c, first, shared } of cols) {
-        const flag = c.flags?.[i] ?? 0;
+    const out: Row[] = new Array(to - from);
+    for (let i = from; i < to; i += 1) out[i - from] = { ...blankFor(i) };
+    for (const { c, first, shared } of cols) {
+      const name = c.name;
+      const flags = c.flags;
+      const values = c.values as Float64Array;
+      const text = c.text as string;
+      const ends = c.ends as Uint32Array;
+      const str = (k: number) => text.slice(k === 0 ? 0 : (ends[k - 1] as number), ends[k]);
+      for (let i = from; i < to; i += 1) {
+        const row = out[i - from] as Row;
+        const flag = flags ? (flags[i] as number) : 0;
         if (flag === 2) continue;
         if (flag === 1) {
-          row[c.name] = null;
+          row[name] = null;
           continue;
         }
-        const k = first(i);
-        const values = c.values as Float64Array;
         switch (c.kind) {
           case 'string':
-            row[c.name] = shared ? shared[(c.index as Uint32Array)[i] as number] : str(c, k);
+            row[name] = shared ? shared[(c.index as Uint32Array)[i] as number] : str(i);
             break;
           case 'number':
-            row[c.name] = values[i];
+            row[name] = values[i];
             break;
           case 'boolean':
-            row[c.name] = values[i] === 1;
+            row[name] = values[i] === 1;
             break;
           case 'point':
-            row[c.name] = [values[2 * i], values[2 * i + 1]];
+            row[name] = [values[2 * i], values[2 * i + 1]];
             break;
           case 'bilingual':
-            row[c.name] = { zh: str(c, k), en: str(c, k + 1) };
+            row[name] = { zh: str(2 * i), en: str(2 * i + 1) };
             break;
           case 'strings': {
             const xs: string[] = [];
-            for (let j = k; j < first(i + 1); j += 1) xs.push(str(c, j));
-            row[c.name] = xs;
+            for (let j = first(i); j < first(i + 1); j += 1) xs.push(str(j));
+            row[name] = xs;
             break;
           }
         }
       }
-      out.push(row);
     }
     return out;
   };

@@ -858,7 +858,12 @@ export function buildDataset(
       if ((table.rows[mid]?.line as number) < line) lo = mid + 1;
       else hi = mid;
     }
-    const [lonText, latText] = rawLonLat(table.rows[lo]?.cells ?? [], o.mapping, o.lonLatColumn, o.swapLonLat);
+    const [lonText, latText] = rawLonLat(
+      table.rows[lo]?.cells ?? [],
+      o.mapping,
+      o.lonLatColumn,
+      o.swapLonLat,
+    );
     return `${lonText}, ${latText}`;
   };
   let issues: DataIssue[] = [];
