@@ -718,6 +718,8 @@ export function buildDataset(
   const fields = FIELDS[o.kind];
   // Which cell feeds each field, worked out once rather than per row.
   const columnOf = ALL_FIELDS.map((f) => [f, fields.includes(f) ? o.mapping[f] : undefined] as const);
+  // Every field empty: each row's data starts as a copy, which takes its shape at once.
+  const blankRow = Object.fromEntries(ALL_FIELDS.map((f) => [f, ''])) as Record<TargetField, string>;
   // The app's own CSV export guards = + - @ with a ': taken off again, so an export imports unchanged.
   const unguard = o.format === 'csv' ? withoutExcelGuard : (s: string) => s;
   const crsColumn = o.crsColumn ?? null;
@@ -761,8 +763,8 @@ export function buildDataset(
     for (let k = 0; k < unread.length; k += 1) {
       if ((cells[unread[k] as number] ?? '').trim() !== '') unreadCells[k] = (unreadCells[k] ?? 0) + 1;
     }
-    const data = {} as Record<TargetField, string>;
-    for (const [f, i] of columnOf) data[f] = i === undefined ? '' : unguard((cells[i] ?? '').trim());
+    const data = { ...blankRow };
+    for (const [f, i] of columnOf) if (i !== undefined) data[f] = unguard((cells[i] ?? '').trim());
     // The row's coordinate system: its 坐标系 cell when it names one, else the user's choice.
     let crs = o.crs;
     if (crsColumn !== null) {
