@@ -104,6 +104,10 @@ const MATCH_FIELDS: readonly FieldSpec[] = [
 
 const FIELDS = { enterprise: ENTERPRISE_FIELDS, charger: CHARGER_FIELDS, match: MATCH_FIELDS } as const;
 
+/** How many columns a packed set of this type has. */
+export const columnCount = (type: PackedRecords['type']): number =>
+  (FIELDS as Partial<typeof FIELDS>)[type]?.length ?? 0;
+
 type Row = Record<string, unknown>;
 
 /** Records per slice of the page's time: rebuilding this many takes a few milliseconds. */

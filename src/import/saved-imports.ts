@@ -1,12 +1,26 @@
-import { createStore, del, entries, set } from 'idb-keyval';
+import { createStore, del, delMany, entries, get, keys, set } from 'idb-keyval';
 import type { Bilingual, IssueCode } from '../data/types';
 import { isSavedImport } from '../model/saved-import';
-import { type PackedDataset, packDataset, packedListsOf, unpackDataset } from './packed-records';
+import {
+  columnCount,
+  type PackedColumn,
+  type PackedDataset,
+  type PackedLists,
+  type PackedRecords,
+  packDataset,
+  packedListsOf,
+  SLICE,
+  unpackDataset,
+} from './packed-records';
 import type { ImportedDataset, ImportNote, ReportRow } from './pipeline';
 import { problemOf, type StorageProblem, type Stored, storing } from './storage';
 
 // One database of the app's own; each import is one entry, so removing one never rewrites the others.
 const store = () => createStore('huaibei-nev-map', 'imports');
+// The columns of a large import's records, one entry each, in a database apart (idb-keyval keeps one
+// store per database): the browser copies a value in or out of storage in one task of the page, and
+// a column is a few milliseconds of that where a whole import of 100,000 firms is half a second.
+const columnStore = () => createStore('huaibei-nev-map-columns', 'columns');
 
 /**
  * Report lines kept with a saved import: as many as the report shows. The rest is only counted (by
@@ -68,14 +82,122 @@ export const storedForm = (ds: ImportedDataset): Promise<StoredImport> =>
 /** The import back from its stored form (or as an earlier version saved it); null if damaged. */
 export const fromStored = (x: ImportedDataset & { packed?: unknown }) => unpackDataset(x);
 
+/** A list of records whose columns are kept apart, under keys that name this `generation` of its save. */
+type ApartRecords = PackedRecords & { apart: string };
+
+/** Where column `j` of one list of an import's save is kept. */
+export type ColumnKey = [id: string, generation: string, list: keyof PackedLists, column: number];
+
+const LISTS: readonly (keyof PackedLists)[] = [
+  'enterprises',
+  'chargers',
+  'unplacedEnterprises',
+  'unplacedChargers',
+  'matches',
+];
+
+const isApart = (p: PackedRecords): p is ApartRecords =>
+  typeof (p as Partial<ApartRecords>).apart === 'string';
+
+/**
+ * A stored import as one entry plus the columns of its large lists, each under its own key. A list
+ * of up to one slice of records stays in the entry. `generation` tells this save's columns from an
+ * earlier save's of the same import, so that a save cut short never mixes the two.
+ */
+export function splitStored(
+  stored: StoredImport,
+  generation: string,
+): { entry: StoredImport; columns: [ColumnKey, PackedColumn][] } {
+  const columns: [ColumnKey, PackedColumn][] = [];
+  const packed = { ...stored.packed };
+  for (const list of LISTS) {
+    const p = packed[list];
+    if (p.length <= SLICE) continue;
+    p.columns.forEach((c, j) => {
+      columns.push([[stored.id, generation, list, j], c]);
+    });
+    const apart: ApartRecords = { type: p.type, length: p.length, columns: [], apart: generation };
+    packed[list] = apart;
+  }
+  return { entry: { ...stored, packed }, columns };
+}
+
+/**
+ * A stored entry with its lists' columns read back, one read after another (so each copy out of
+ * storage is its own short task). A column that cannot be found leaves a hole the check of the
+ * columns refuses.
+ */
+export async function joinStored<T extends ImportedDataset & { packed?: unknown }>(
+  entry: T,
+  read: (key: ColumnKey) => Promise<unknown>,
+): Promise<T> {
+  const packed = entry.packed as Partial<Record<keyof PackedLists, PackedRecords>> | undefined;
+  if (typeof packed !== 'object' || packed === null) return entry;
+  const out: Partial<Record<keyof PackedLists, PackedRecords>> = { ...packed };
+  for (const list of LISTS) {
+    const p = packed[list];
+    if (!p || !isApart(p)) continue;
+    const columns: PackedColumn[] = [];
+    for (let j = 0; j < columnCount(p.type); j += 1) {
+      columns.push((await read([entry.id, p.apart, list, j])) as PackedColumn);
+    }
+    out[list] = { type: p.type, length: p.length, columns };
+  }
+  return { ...entry, packed: out };
+}
+
+/** The generation of the columns an entry names (null when it keeps them all inside). */
+export function generationOf(entry: unknown): string | null {
+  const packed = (entry as { packed?: Partial<Record<keyof PackedLists, PackedRecords>> }).packed;
+  if (typeof packed !== 'object' || packed === null) return null;
+  for (const list of LISTS) {
+    const p = packed[list];
+    if (p && isApart(p)) return p.apart;
+  }
+  return null;
+}
+
+/** Column keys no saved entry names: left by a save cut short, or by an import's earlier save. */
+export function orphanColumns(
+  columnKeys: readonly IDBValidKey[],
+  named: ReadonlyMap<string, string | null>,
+): IDBValidKey[] {
+  return columnKeys.filter((k) => {
+    if (!Array.isArray(k)) return true;
+    const [id, generation] = k as unknown[];
+    return typeof id !== 'string' || named.get(id) !== generation;
+  });
+}
+
+let generations = 0;
+const newGeneration = () => `${Date.now().toString(36)}.${(generations += 1)}`;
+
+/** Writes an import's stored form: its columns one by one, then the entry that names them. */
+async function writeStored(ds: ImportedDataset): Promise<void> {
+  const { entry, columns } = splitStored(await storedForm(ds), newGeneration());
+  const cols = columnStore();
+  for (const [key, column] of columns) await set(key, column, cols);
+  await set(ds.id, entry, store());
+  await dropColumns(ds.id, generationOf(entry));
+}
+
+/** Removes the columns of an import's other saves (all of them when `keep` is null). */
+async function dropColumns(id: string, keep: string | null): Promise<void> {
+  const cols = columnStore();
+  const stale = (await keys(cols)).filter((k) => Array.isArray(k) && k[0] === id && k[1] !== keep);
+  if (stale.length) await delMany(stale, cols);
+}
+
 /** Saves an import's kept copy; `ms`: how long to wait for the storage before saying it did not answer. */
 export async function saveImport(ds: ImportedDataset, ms?: number): Promise<Stored> {
-  const stored = await storedForm(ds);
-  return storing('save', () => set(ds.id, stored, store()), ms);
+  return storing('save', () => writeStored(ds), ms);
 }
 
 export function deleteImport(id: string): Promise<Stored> {
-  return storing('remove', () => del(id, store()));
+  return storing('remove', async () => {
+    await del(id, store());
+    await dropColumns(id, null);
+  });
 }
 
 /**
@@ -89,18 +211,25 @@ export async function loadImports(): Promise<{ imports: KeptImport[]; problem: S
       .filter((v): v is ImportedDataset => isSavedImport(v))
       .sort((a, b) => a.importedAt.localeCompare(b.importedAt));
     const imports: KeptImport[] = [];
+    const cols = columnStore();
     for (const r of read) {
-      const ds = await fromStored(r);
+      const ds = await fromStored(await joinStored(r, (k) => get(k, cols)));
       if (!ds) continue;
       const now = upgradeSaved(ds);
       imports.push(now);
-      // One saved by an earlier version (its records as objects, or its whole report) is written
-      // back in today's form, so the next start reads less.
-      if (now.report.length < ds.report.length || !('packed' in r))
-        void storedForm(now)
-          .then((f) => set(now.id, f, store()))
-          .catch(() => {});
+      // One saved by an earlier version (its records as objects or in one entry, or its whole
+      // report) is written back in today's form, so the next start reads less.
+      const inOne =
+        'packed' in r && generationOf(r) === null && [...now.enterprises, ...now.chargers].length > SLICE;
+      if (now.report.length < ds.report.length || !('packed' in r) || inOne)
+        void writeStored(now).catch(() => {});
     }
+    // Columns no entry names (a save cut short): removed, after the imports are in.
+    const named = new Map(read.map((r) => [r.id, generationOf(r)]));
+    void keys(cols)
+      .then((ks) => orphanColumns(ks, named))
+      .then((stale) => (stale.length ? delMany(stale, cols) : undefined))
+      .catch(() => {});
     return { imports, problem: null };
   } catch (e) {
     return { imports: [], problem: problemOf(e, 'read') };

@@ -228,4 +228,78 @@ describe('start-up with saved imports', () => {
     expect(app.external).toEqual([]);
     expect(app.errors).toEqual([]);
   });
+
+  it('keeps a large import as a small entry and its columns apart, reads it back, and removes both', async () => {
+    const page = app.page;
+    const ROWS = 3000;
+    // Points inside Huaibei, on a grid, each firm with its own name.
+    const lines = ['企业名称,经度,纬度,来源'];
+    for (let i = 0; i < ROWS; i++) {
+      lines.push(
+        `大表企业${i},${(116.6 + (i % 60) * 0.004).toFixed(5)},${(33.8 + Math.floor(i / 60) * 0.004).toFixed(5)},测试`,
+      );
+    }
+    await openDataPanel(page);
+    await page
+      .getByTestId('import-input')
+      .setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\r\n')) });
+    await page.locator('[data-testid=import-dialog][data-phase=mapping]').waitFor({ timeout: 20_000 });
+    await page.getByTestId('import-go').tap();
+    await page.getByTestId('report-dialog').waitFor({ timeout: 30_000 });
+    await page.getByTestId('report-close').tap();
+    const id = await state(page, (s) => s.imports.at(-1)?.id ?? '');
+
+    /** The import's entry (its size as JSON) and the keys of the columns kept apart. */
+    const kept = () =>
+      page.evaluate(
+        (id) =>
+          new Promise<{ entryChars: number | null; columns: unknown[] }>((resolve, reject) => {
+            const read = (db: string, store: string, fn: (s: IDBObjectStore) => IDBRequest) =>
+              new Promise<unknown>((ok, fail) => {
+                const open = indexedDB.open(db);
+                open.onerror = () => fail(open.error);
+                open.onsuccess = () => {
+                  const r = fn(open.result.transaction(store, 'readonly').objectStore(store));
+                  r.onsuccess = () => {
+                    ok(r.result);
+                    open.result.close();
+                  };
+                };
+              });
+            Promise.all([
+              read('huaibei-nev-map', 'imports', (s) => s.get(id)),
+              read('huaibei-nev-map-columns', 'columns', (s) => s.getAllKeys()),
+            ]).then(([entry, keys]) => {
+              resolve({
+                entryChars: entry === undefined ? null : JSON.stringify(entry).length,
+                columns: (keys as unknown[][]).filter((k) => k[0] === id),
+              });
+            }, reject);
+          }),
+        id,
+      );
+    await expect.poll(async () => (await kept()).columns.length, { timeout: 15_000 }).toBe(21);
+    const before = await kept();
+    // The firms' text is in the columns, not in the entry every start reads whole.
+    expect(before.entryChars).toBeLessThan(ROWS * 10);
+
+    await page.reload();
+    await waitForMapIdle(page);
+    await expect
+      .poll(() =>
+        state(page, (s) => s.imports.find((i) => i.id === s.imports.at(-1)?.id)?.enterprises.length),
+      )
+      .toBe(ROWS);
+    const names = await state(page, (s) => s.imports.at(-1)?.enterprises.map((e) => e.name.zh) ?? []);
+    expect(names[0]).toBe('大表企业0');
+    expect(names[ROWS - 1]).toBe(`大表企业${ROWS - 1}`);
+    expect(await state(page, (s) => s.storageError)).toBeNull();
+
+    await openDataPanel(page);
+    await page.getByTestId('import-remove').last().tap();
+    await page.getByTestId('import-remove-confirm').tap();
+    await expect.poll(kept, { timeout: 15_000 }).toEqual({ entryChars: null, columns: [] });
+    expect(app.external).toEqual([]);
+    expect(app.errors).toEqual([]);
+  });
 });

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type BundledData, loadBundled } from '../../src/data/load-bundled';
 import type { Enterprise } from '../../src/data/types';
 import {
+  columnCount,
   isPacked,
   packChargers,
   packEnterprises,
@@ -13,7 +14,15 @@ import {
   unpackSliced,
 } from '../../src/import/packed-records';
 import type { ImportedDataset } from '../../src/import/pipeline';
-import { fromStored, storedForm } from '../../src/import/saved-imports';
+import {
+  type ColumnKey,
+  fromStored,
+  generationOf,
+  joinStored,
+  orphanColumns,
+  splitStored,
+  storedForm,
+} from '../../src/import/saved-imports';
 import { isSavedImport } from '../../src/model/saved-import';
 import { readPublic } from '../fixtures/load';
 import { importedDataset } from '../fixtures/records';
@@ -211,5 +220,65 @@ describe('an import as stored', () => {
     const swapped = await storedForm(dataset());
     swapped.packed = { ...swapped.packed, chargers: swapped.packed.enterprises };
     expect(await fromStored(swapped)).toBeNull();
+  });
+});
+
+describe('a large import stored as an entry and its columns apart', () => {
+  const large = () =>
+    importedDataset('u7', {
+      fileName: 'big.csv',
+      rowCount: SLICE * 2 + 5,
+      enterprises: firms(SLICE * 2 + 5),
+    });
+  /** An in-memory store of the columns, keyed as IndexedDB would (by the key's parts). */
+  const columnsOf = (columns: [ColumnKey, unknown][]) =>
+    new Map(columns.map(([k, c]) => [JSON.stringify(k), structuredClone(c)]));
+
+  it('keeps each column of a list past one slice under its own key, and reads back the same', async () => {
+    const ds = large();
+    const { entry, columns } = splitStored(await storedForm(ds), 'g1');
+    expect(columns.map(([k]) => k)).toEqual(
+      Array.from({ length: columnCount('enterprise') }, (_, j) => ['u7', 'g1', 'enterprises', j]),
+    );
+    // The entry holds none of the records' text: it is the small part every start reads whole.
+    expect(entry.packed.enterprises.columns).toEqual([]);
+    expect(JSON.stringify(entry).length).toBeLessThan(5000);
+    expect(generationOf(entry)).toBe('g1');
+    expect(isSavedImport(entry)).toBe(true);
+    const store = columnsOf(columns);
+    const joined = await joinStored(structuredClone(entry), async (k) => store.get(JSON.stringify(k)));
+    expect(await fromStored(joined)).toEqual(ds);
+  });
+
+  it('refuses an entry one of whose columns is missing, or from another save', async () => {
+    const { entry, columns } = splitStored(await storedForm(large()), 'g1');
+    const store = columnsOf(columns);
+    store.delete(JSON.stringify(['u7', 'g1', 'enterprises', 3]));
+    expect(await fromStored(await joinStored(entry, async (k) => store.get(JSON.stringify(k))))).toBeNull();
+    const other = columnsOf(splitStored(await storedForm(large()), 'g2').columns);
+    expect(await fromStored(await joinStored(entry, async (k) => other.get(JSON.stringify(k))))).toBeNull();
+  });
+
+  it('keeps a small import in its entry', async () => {
+    const ds = importedDataset('u8', { enterprises: firms(10) });
+    const { entry, columns } = splitStored(await storedForm(ds), 'g1');
+    expect(columns).toEqual([]);
+    expect(generationOf(entry)).toBeNull();
+    expect(await fromStored(await joinStored(structuredClone(entry), async () => undefined))).toEqual(ds);
+  });
+
+  it('finds the columns no entry names: an earlier save of an import, or one whose entry is gone', () => {
+    const keys = [
+      ['u1', 'g2', 'enterprises', 0],
+      ['u1', 'g1', 'enterprises', 0],
+      ['u2', 'g1', 'chargers', 4],
+      'stray',
+    ];
+    const named = new Map<string, string | null>([['u1', 'g2']]);
+    expect(orphanColumns(keys, named)).toEqual([
+      ['u1', 'g1', 'enterprises', 0],
+      ['u2', 'g1', 'chargers', 4],
+      'stray',
+    ]);
   });
 });
