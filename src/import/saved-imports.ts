@@ -82,11 +82,14 @@ export const storedForm = (ds: ImportedDataset): Promise<StoredImport> =>
 /** The import back from its stored form (or as an earlier version saved it); null if damaged. */
 export const fromStored = (x: ImportedDataset & { packed?: unknown }) => unpackDataset(x);
 
-/** A list of records whose columns are kept apart, under keys that name this `generation` of its save. */
-type ApartRecords = PackedRecords & { apart: string };
+/**
+ * A list of records whose columns are kept apart in `groups` entries, under keys that name this
+ * `generation` of its save.
+ */
+type ApartRecords = PackedRecords & { apart: string; groups: number };
 
-/** Where column `j` of one list of an import's save is kept. */
-export type ColumnKey = [id: string, generation: string, list: keyof PackedLists, column: number];
+/** Where group `g` of the columns of one list of an import's save is kept. */
+export type ColumnKey = [id: string, generation: string, list: keyof PackedLists, group: number];
 
 const LISTS: readonly (keyof PackedLists)[] = [
   'enterprises',
@@ -96,35 +99,68 @@ const LISTS: readonly (keyof PackedLists)[] = [
   'matches',
 ];
 
+/**
+ * Bytes of columns per entry: a copy of this much in or out of storage is a few tens of
+ * milliseconds, and few enough entries that a save is not a long queue of small writes.
+ */
+export const GROUP_BYTES = 2 * 1024 * 1024;
+
 const isApart = (p: PackedRecords): p is ApartRecords =>
   typeof (p as Partial<ApartRecords>).apart === 'string';
 
+const bytesOf = (c: PackedColumn) =>
+  2 * (c.text?.length ?? 0) +
+  [c.ends, c.values, c.counts, c.flags, c.index].reduce((n, a) => n + (a?.byteLength ?? 0), 0);
+
+/** Columns in order, cut into groups of about GROUP_BYTES (a larger column is a group of its own). */
+function groupsOf(columns: readonly PackedColumn[]): PackedColumn[][] {
+  const groups: PackedColumn[][] = [];
+  let size = Number.POSITIVE_INFINITY;
+  for (const c of columns) {
+    const b = bytesOf(c);
+    if (size + b > GROUP_BYTES) {
+      groups.push([]);
+      size = 0;
+    }
+    groups[groups.length - 1]?.push(c);
+    size += b;
+  }
+  return groups;
+}
+
 /**
- * A stored import as one entry plus the columns of its large lists, each under its own key. A list
- * of up to one slice of records stays in the entry. `generation` tells this save's columns from an
- * earlier save's of the same import, so that a save cut short never mixes the two.
+ * A stored import as one entry plus the columns of its large lists, a group of them under each key.
+ * A list of up to one slice of records stays in the entry. `generation` tells this save's columns
+ * from an earlier save's of the same import, so that a save cut short never mixes the two.
  */
 export function splitStored(
   stored: StoredImport,
   generation: string,
-): { entry: StoredImport; columns: [ColumnKey, PackedColumn][] } {
-  const columns: [ColumnKey, PackedColumn][] = [];
+): { entry: StoredImport; columns: [ColumnKey, PackedColumn[]][] } {
+  const columns: [ColumnKey, PackedColumn[]][] = [];
   const packed = { ...stored.packed };
   for (const list of LISTS) {
     const p = packed[list];
     if (p.length <= SLICE) continue;
-    p.columns.forEach((c, j) => {
-      columns.push([[stored.id, generation, list, j], c]);
+    const groups = groupsOf(p.columns);
+    groups.forEach((g, k) => {
+      columns.push([[stored.id, generation, list, k], g]);
     });
-    const apart: ApartRecords = { type: p.type, length: p.length, columns: [], apart: generation };
+    const apart: ApartRecords = {
+      type: p.type,
+      length: p.length,
+      columns: [],
+      apart: generation,
+      groups: groups.length,
+    };
     packed[list] = apart;
   }
   return { entry: { ...stored, packed }, columns };
 }
 
 /**
- * A stored entry with its lists' columns read back, one read after another (so each copy out of
- * storage is its own short task). A column that cannot be found leaves a hole the check of the
+ * A stored entry with its lists' columns read back, one group after another (so each copy out of
+ * storage is its own short task). A group that cannot be found leaves a hole the check of the
  * columns refuses.
  */
 export async function joinStored<T extends ImportedDataset & { packed?: unknown }>(
@@ -138,8 +174,11 @@ export async function joinStored<T extends ImportedDataset & { packed?: unknown 
     const p = packed[list];
     if (!p || !isApart(p)) continue;
     const columns: PackedColumn[] = [];
-    for (let j = 0; j < columnCount(p.type); j += 1) {
-      columns.push((await read([entry.id, p.apart, list, j])) as PackedColumn);
+    // A damaged count reads nothing (and the columns are refused), never a run of reads.
+    const groups = Number.isInteger(p.groups) ? Math.min(p.groups, columnCount(p.type)) : 0;
+    for (let g = 0; g < groups; g += 1) {
+      const group = await read([entry.id, p.apart, list, g]);
+      if (Array.isArray(group)) columns.push(...(group as PackedColumn[]));
     }
     out[list] = { type: p.type, length: p.length, columns };
   }
@@ -176,7 +215,7 @@ const newGeneration = () => `${Date.now().toString(36)}.${(generations += 1)}`;
 async function writeStored(ds: ImportedDataset): Promise<void> {
   const { entry, columns } = splitStored(await storedForm(ds), newGeneration());
   const cols = columnStore();
-  for (const [key, column] of columns) await set(key, column, cols);
+  for (const [key, group] of columns) await set(key, group, cols);
   await set(ds.id, entry, store());
   await dropColumns(ds.id, generationOf(entry));
 }

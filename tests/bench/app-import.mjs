@@ -146,6 +146,25 @@ function recordLongTasks() {
   } catch {
     window.__benchLongTaskSupported = false;
   }
+  // Long animation frames: the script entries of each say how much of a long frame was script
+  // (ours or a library's), apart from style, layout and the wait for the GPU (software WebGL here
+  // reads back every frame, seconds with 100,000 dots, none of it script).
+  window.__benchLoafs = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        const scripts = e.scripts ?? [];
+        window.__benchLoafs.push([
+          e.startTime,
+          e.duration,
+          scripts.reduce((m, x) => Math.max(m, x.duration), 0),
+          scripts.reduce((n, x) => n + x.duration, 0),
+        ]);
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch {
+    window.__benchLoafs = null;
+  }
 }
 
 /** Starts the pan: map.jumpTo on every animation frame; window.__benchPanStop() ends it and returns its figures. */
@@ -186,7 +205,14 @@ function startPan() {
 /** Long tasks overlapping [t0, t1] (document time); entries arrive late, so wait a little first. */
 function longTasksIn([t0, t1]) {
   const xs = (window.__benchLongTasks ?? []).filter(([s, d]) => s < t1 && s + d > t0);
-  return { longest: xs.reduce((m, [, d]) => Math.max(m, d), 0), count: xs.length };
+  const frames = (window.__benchLoafs ?? []).filter(([s, d]) => s < t1 && s + d > t0);
+  return {
+    longest: xs.reduce((m, [, d]) => Math.max(m, d), 0),
+    count: xs.length,
+    // The longest single script of any long frame, and the most script time in one frame.
+    longestScript: window.__benchLoafs ? frames.reduce((m, [, , l]) => Math.max(m, l), 0) : null,
+    mostScriptInAFrame: window.__benchLoafs ? frames.reduce((m, [, , , n]) => Math.max(m, n), 0) : null,
+  };
 }
 
 async function stopPan(page) {
@@ -202,6 +228,8 @@ async function stopPan(page) {
     maxFrameGapMs: pan.maxFrameGapMs,
     longestTaskMs: tasks.longest,
     longTasks: tasks.count,
+    longestScriptMs: tasks.longestScript,
+    mostScriptInAFrameMs: tasks.mostScriptInAFrame,
   };
 }
 
@@ -256,6 +284,8 @@ async function start(page, navigate, expectImports, timeoutMs) {
     importsJoinedMs: expectImports > 0 ? joinedMs : null,
     longestTaskMs: tasks.longest,
     longTasks: tasks.count,
+    longestScriptMs: tasks.longestScript,
+    mostScriptInAFrameMs: tasks.mostScriptInAFrame,
     imports: r.imports,
     storageError: r.storageError,
     longtaskSupported: r.supported,
@@ -435,6 +465,8 @@ export async function appImportBench({
       mapRendersPerSecond: stats(ok.map((r) => r.import.pan.mapRendersPerSecond)),
       maxFrameGapMs: stats(ok.map((r) => r.import.pan.maxFrameGapMs)),
       longestTaskMs: stats(ok.map((r) => r.import.pan.longestTaskMs)),
+      longestScriptMs: stats(ok.map((r) => r.import.pan.longestScriptMs)),
+      mostScriptInAFrameMs: stats(ok.map((r) => r.import.pan.mostScriptInAFrameMs)),
       longTasks: ok.map((r) => r.import.pan.longTasks),
       clickToReportMs: stats(ok.map((r) => r.import.clickToReportMs)),
       peakMemoryMiB: stats(ok.map((r) => r.import.memory.peakBytes / 1024 / 1024)),
@@ -444,16 +476,23 @@ export async function appImportBench({
       mapRendersPerSecond: stats(out.map((r) => r.panBaseline.mapRendersPerSecond)),
       maxFrameGapMs: stats(out.map((r) => r.panBaseline.maxFrameGapMs)),
       longestTaskMs: stats(out.map((r) => r.panBaseline.longestTaskMs)),
+      longestScriptMs: stats(out.map((r) => r.panBaseline.longestScriptMs)),
+      mostScriptInAFrameMs: stats(out.map((r) => r.panBaseline.mostScriptInAFrameMs)),
       ms: stats(out.map((r) => r.panBaseline.ms)),
     };
     const nextStart = {
       longestTaskMs: stats(ok.map((r) => r.nextStart?.longestTaskMs ?? null).filter((x) => x !== null)),
+      longestScriptMs: stats(ok.map((r) => r.nextStart?.longestScriptMs ?? null).filter((x) => x !== null)),
+      mostScriptInAFrameMs: stats(
+        ok.map((r) => r.nextStart?.mostScriptInAFrameMs ?? null).filter((x) => x !== null),
+      ),
       idleMs: stats(ok.map((r) => r.nextStart?.idleMs ?? null).filter((x) => x !== null)),
       importsJoinedMs: stats(ok.map((r) => r.nextStart?.importsJoinedMs ?? null).filter((x) => x !== null)),
       keptRows: ok.map((r) => r.nextStart?.imports[0]?.rowCount ?? null),
     };
     const startBaseline = {
       longestTaskMs: stats(out.map((r) => r.startBaseline.longestTaskMs)),
+      longestScriptMs: stats(out.map((r) => r.startBaseline.longestScriptMs)),
       idleMs: stats(out.map((r) => r.startBaseline.idleMs)),
     };
     const bigPan = b.import.pan ?? null;
@@ -465,7 +504,10 @@ export async function appImportBench({
         "the mapping step's import button to the report dialog; baseline: the same pan for panMs with no " +
         "import, same profile. fps = animation frames per second; mapRendersPerSecond = maplibre 'render' " +
         'events; maxFrameGapMs = largest gap between frames; longestTaskMs from PerformanceObserver ' +
-        "('longtask', only tasks of 50 ms or more; 0 = none). nextStart: reload with the import saved, from " +
+        "('longtask', only tasks of 50 ms or more; 0 = none); longestScriptMs = the longest single script " +
+        "(callback, event handler, timer) of any long animation frame ('long-animation-frame' entries' " +
+        'scripts), mostScriptInAFrameMs = the most script time in one such frame: the part of a long task ' +
+        'that is script, not style, layout or the wait for the GPU. nextStart: reload with the import saved, from ' +
         'navigation until it joined the store plus a quiet second; baseline: reload of the same profile ' +
         'before the import. big: a generated file in its own profile, imported with the pan running; memory ' +
         'is the PSS of every process of the profile (/proc smaps_rollup, sampled every 250 ms), baseline ' +
@@ -517,6 +559,8 @@ export async function appImportBench({
           fps: round1(bigPan.fps),
           maxFrameGapMs: round1(bigPan.maxFrameGapMs),
           longestTaskMs: round1(bigPan.longestTaskMs),
+          longestScriptMs: round1(bigPan.longestScriptMs),
+          mostScriptInAFrameMs: round1(bigPan.mostScriptInAFrameMs),
           longTasks: bigPan.longTasks,
         },
         longestTaskOverBudget: bigPan ? ratio(bigPan.longestTaskMs, TASK_BUDGET_MS) : null,

@@ -17,6 +17,7 @@ import type { ImportedDataset } from '../../src/import/pipeline';
 import {
   type ColumnKey,
   fromStored,
+  GROUP_BYTES,
   generationOf,
   joinStored,
   orphanColumns,
@@ -234,11 +235,13 @@ describe('a large import stored as an entry and its columns apart', () => {
   const columnsOf = (columns: [ColumnKey, unknown][]) =>
     new Map(columns.map(([k, c]) => [JSON.stringify(k), structuredClone(c)]));
 
-  it('keeps each column of a list past one slice under its own key, and reads back the same', async () => {
+  it('keeps the columns of a list past one slice in groups under their own keys, and reads back the same', async () => {
     const ds = large();
     const { entry, columns } = splitStored(await storedForm(ds), 'g1');
-    expect(columns.map(([k]) => k)).toEqual(
-      Array.from({ length: columnCount('enterprise') }, (_, j) => ['u7', 'g1', 'enterprises', j]),
+    expect(columns.map(([k]) => k)).toEqual(columns.map((_, g) => ['u7', 'g1', 'enterprises', g]));
+    // Every column once, in order.
+    expect(columns.flatMap(([, group]) => group.map((c) => c.name))).toEqual(
+      (await storedForm(ds)).packed.enterprises.columns.map((c) => c.name),
     );
     // The entry holds none of the records' text: it is the small part every start reads whole.
     expect(entry.packed.enterprises.columns).toEqual([]);
@@ -250,10 +253,29 @@ describe('a large import stored as an entry and its columns apart', () => {
     expect(await fromStored(joined)).toEqual(ds);
   });
 
-  it('refuses an entry one of whose columns is missing, or from another save', async () => {
+  it('cuts the columns of 20,000 firms into groups of at most GROUP_BYTES, bar a larger single column', async () => {
+    const ds = importedDataset('u9', { enterprises: firms(20_000) });
+    const { entry, columns } = splitStored(await storedForm(ds), 'g1');
+    expect(columns.length).toBeGreaterThan(1);
+    expect(columns.length).toBeLessThan(columnCount('enterprise'));
+    for (const [, group] of columns) {
+      const bytes = group.reduce(
+        (n, c) =>
+          n +
+          2 * (c.text?.length ?? 0) +
+          [c.ends, c.values, c.counts, c.flags, c.index].reduce((m, a) => m + (a?.byteLength ?? 0), 0),
+        0,
+      );
+      if (group.length > 1) expect(bytes).toBeLessThanOrEqual(GROUP_BYTES);
+    }
+    const store = columnsOf(columns);
+    expect(await fromStored(await joinStored(entry, async (k) => store.get(JSON.stringify(k))))).toEqual(ds);
+  });
+
+  it('refuses an entry one of whose groups is missing, or from another save', async () => {
     const { entry, columns } = splitStored(await storedForm(large()), 'g1');
     const store = columnsOf(columns);
-    store.delete(JSON.stringify(['u7', 'g1', 'enterprises', 3]));
+    store.delete(JSON.stringify(['u7', 'g1', 'enterprises', columns.length - 1]));
     expect(await fromStored(await joinStored(entry, async (k) => store.get(JSON.stringify(k))))).toBeNull();
     const other = columnsOf(splitStored(await storedForm(large()), 'g2').columns);
     expect(await fromStored(await joinStored(entry, async (k) => other.get(JSON.stringify(k))))).toBeNull();
