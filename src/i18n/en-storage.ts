@@ -25,6 +25,8 @@ export const enStorage: Record<keyof typeof zhStorage, string> = {
     'This briefing could not be removed from this device: it may come back after a reload.',
   'storage.detail': 'The browser said: {detail}',
   'storage.reading': 'Reading the imports saved on this device…',
+  'storage.report.saving':
+    'Saving on this device… If you reload the page before it finishes, this import will be lost.',
   'storage.report.cut':
     'Only the first {kept} lines of this report were kept on this device; {n} more line was not (the full report can be downloaded only right after the import). All {total} lines by reason:|Only the first {kept} lines of this report were kept on this device; {n} more lines were not (the full report can be downloaded only right after the import). All {total} lines by reason:',
   'storage.report.reason': 'Reason (its first line as the example)',

@@ -17,6 +17,7 @@ export const zhStorage = {
   'storage.briefings.remove': '这份演示未能从本机删除：刷新后可能再次出现。',
   'storage.detail': '浏览器的说明：{detail}',
   'storage.reading': '正在读取本机保存的导入…',
+  'storage.report.saving': '正在保存到本机…保存完成前刷新页面，这次导入将丢失。',
   'storage.report.cut':
     '本机只保存了这份报告的前 {kept} 行，其余 {n} 行没有保存（完整报告只能在导入后立即下载）。全部 {total} 行按原因统计：',
   'storage.report.reason': '原因（以第一次出现的行为例）',

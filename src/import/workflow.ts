@@ -34,6 +34,7 @@ export interface ImportStore {
   savedImports?: 'reading' | 'unanswered' | 'read';
   setImports: (imports: ImportedDataset[]) => void;
   setStorageError: (problem: StorageProblem | null) => void;
+  setSaving: (importId: string, saving: boolean) => void;
   /** Opens the import dialog on a file, or closes it (null). */
   startImport: (file: File | null) => void;
   showReport: (importId: string | null) => void;
@@ -149,15 +150,19 @@ export function commitImport(
       (dataset.unplaced?.chargers.length ?? 0);
     if (kept === 0 && !dataset.duplicates?.matches.length) return { kind: 'nothing', dataset };
     get().setImports([...get().imports, dataset]);
-    // Storage already silent at start: the dialog waits for it no longer than the start did.
-    const stored = await saveImport(
-      dataset,
-      get().savedImports === 'unanswered' ? READ_DEADLINE_MS : WRITE_DEADLINE_MS,
-    );
     const st = get();
-    st.setStorageError(stored.ok ? null : stored.problem);
+    // The report opens at once; the save goes on behind it (seconds for a large import on a slow
+    // tablet), and the report says while it does.
+    st.setSaving(dataset.id, true);
     st.startImport(null);
     st.showReport(dataset.id);
+    // Storage already silent at start: waited for no longer than the start did.
+    void saveImport(dataset, st.savedImports === 'unanswered' ? READ_DEADLINE_MS : WRITE_DEADLINE_MS).then(
+      (stored) => {
+        get().setStorageError(stored.ok ? null : stored.problem);
+        get().setSaving(dataset.id, false);
+      },
+    );
     return { kind: 'added', dataset };
   });
 }

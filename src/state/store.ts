@@ -116,6 +116,8 @@ export interface AppState {
   savedImports: 'reading' | 'unanswered' | 'read';
   /** Why imports could not be read or stored (IndexedDB unavailable or silent, quota), or null. */
   storageError: StorageProblem | null;
+  /** Imports being written to storage: their report says so, and that a reload would lose them. */
+  savingImports: string[];
   /** Goal values and NEV counts entered in this browser (kept in IndexedDB), oldest first. */
   entered: EnteredValue[];
   /** Why entered values could not be read or stored, or null. */
@@ -205,6 +207,8 @@ export interface AppState {
   /** Imports added or removed: the shown data follows, and a selection of a removed record is let go. */
   setImports: (imports: ImportedDataset[]) => void;
   setStorageError: (problem: StorageProblem | null) => void;
+  /** An import's save started (true) or ended, however it ended. */
+  setSaving: (importId: string, saving: boolean) => void;
   /** Entered values added or removed: the goals and the vehicles-per-charger ratio follow. */
   setEntered: (entered: EnteredValue[]) => void;
   /** The saved entered values arrived: they join those entered meanwhile (which win for the same key). */
@@ -430,6 +434,7 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
     imports: [],
     savedImports: 'read',
     storageError: null,
+    savingImports: [],
     entered: [],
     enteredError: null,
     enteredUnreadable: 0,
@@ -555,6 +560,8 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
         return { imports, data, ...(s.savedImports === 'reading' ? {} : droppedSelection(s, data)) };
       }),
     setStorageError: (storageError) => set({ storageError }),
+    setSaving: (id, saving) =>
+      set((s) => ({ savingImports: [...s.savingImports.filter((x) => x !== id), ...(saving ? [id] : [])] })),
     setEntered: (entered) =>
       set((s) =>
         s.bundled ? { entered, data: withEntered(withImports(s.bundled, s.imports), entered) } : { entered },

@@ -182,6 +182,7 @@ export function ImportReportDialog() {
   const ds = useAppStore((s) => s.imports.find((i) => i.id === s.reportFor));
   const close = useAppStore((s) => s.showReport);
   const storageError = useAppStore((s) => s.storageError);
+  const saving = useAppStore((s) => (id ? s.savingImports.includes(id) : false));
   if (!id || !ds) return null;
   return (
     <div className="modal-backdrop">
@@ -191,10 +192,16 @@ export function ImportReportDialog() {
         aria-modal="true"
         aria-labelledby="report-title"
         data-testid="report-dialog"
+        data-saving={saving}
       >
         <header className="modal-head">
           <h2 id="report-title">{t(lang, 'import.reportTitle', { file: ds.fileName })}</h2>
         </header>
+        {saving ? (
+          <p className="notice" role="status" data-testid="report-saving">
+            {t(lang, 'storage.report.saving')}
+          </p>
+        ) : null}
         {storageError ? (
           <StorageNotice lang={lang} problem={storageError} about="imports" testId="report-storage-error" />
         ) : null}

@@ -105,7 +105,7 @@ describe('the built site under its Content-Security-Policy', () => {
       .setInputFiles({ name: 'roster.csv', mimeType: 'text/csv', buffer: readFileSync(ROSTER) });
     await page.locator('[data-testid=import-dialog][data-phase=mapping]').waitFor({ timeout: 20_000 });
     await page.getByTestId('import-go').tap();
-    await page.getByTestId('report-dialog').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid=report-dialog][data-saving=false]').waitFor({ timeout: 30_000 });
     await page.getByTestId('report-close').tap();
     await page.evaluate(() => window.__huaibei?.store.getState().setPanel('none'));
 

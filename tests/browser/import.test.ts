@@ -37,7 +37,7 @@ async function pickFile(page: Page, file: string | { name: string; mimeType: str
 
 async function importAndWaitForReport(page: Page) {
   await page.getByTestId('import-go').tap();
-  await page.getByTestId('report-dialog').waitFor({ timeout: 30_000 });
+  await page.locator('[data-testid=report-dialog][data-saving=false]').waitFor({ timeout: 30_000 });
 }
 
 describe('importing your own spreadsheets on a portrait tablet', () => {

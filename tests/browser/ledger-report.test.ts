@@ -74,7 +74,7 @@ describe('the ledger: data health, change list, industry report', () => {
     await page.locator('[data-testid=import-dialog][data-phase=mapping]').waitFor({ timeout: 20_000 });
     await page.getByTestId('import-duplicates-count').waitFor({ timeout: 20_000 });
     await page.getByTestId('import-go').tap();
-    await page.getByTestId('report-dialog').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid=report-dialog][data-saving=false]').waitFor({ timeout: 30_000 });
     const moved = page.locator('[data-testid=report-changes] [data-testid=changes-moved]');
     expect(await moved.getAttribute('data-count')).toBe('1');
     expect(await moved.textContent()).toContain(`${firm?.name}：烈山区 → 杜集区`);

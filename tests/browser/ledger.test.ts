@@ -65,7 +65,7 @@ describe('the ledger: dates on every card, duplicates caught', () => {
     await check.waitFor({ timeout: 20_000 });
     expect(await check.getAttribute('data-count')).toBe('0');
     await page.getByTestId('import-go').tap();
-    await page.getByTestId('report-dialog').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid=report-dialog][data-saving=false]').waitFor({ timeout: 30_000 });
     await page.getByTestId('report-close').tap();
     const firms = await state(page, (s) => s.data?.enterprises.length ?? 0);
     const once = await segmentCounts(page);
@@ -77,7 +77,7 @@ describe('the ledger: dates on every card, duplicates caught', () => {
     expect(await check.textContent()).toContain(`${rows} 行与地图上已有的企业相同`);
     expect(await page.getByTestId('import-dup-update').isChecked()).toBe(true);
     await page.getByTestId('import-go').tap();
-    await page.getByTestId('report-dialog').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid=report-dialog][data-saving=false]').waitFor({ timeout: 30_000 });
     const matches = page.getByTestId('report-matches');
     expect(await matches.getAttribute('data-count')).toBe(String(rows));
     expect(await matches.locator('tbody tr').count()).toBe(rows);

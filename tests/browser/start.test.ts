@@ -98,7 +98,13 @@ describe('start-up with a storage that never answers', () => {
     await page.locator('[data-testid=import-dialog][data-phase=mapping]').waitFor({ timeout: 20_000 });
     const go = Date.now();
     await page.getByTestId('import-go').tap();
+    // The report opens without waiting for the save, and says the import is not kept yet.
     await page.getByTestId('report-dialog').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('report-saving').textContent()).toContain(
+      '正在保存到本机…保存完成前刷新页面，这次导入将丢失。',
+    );
+    await page.locator('[data-testid=report-dialog][data-saving=false]').waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('report-saving').count()).toBe(0);
     // The save waited the start's deadline (4 s), not a write's (20 s), before giving up.
     expect(Date.now() - go).toBeLessThan(15_000);
     const saved = page.getByTestId('report-storage-error');
@@ -203,7 +209,7 @@ describe('start-up with saved imports', () => {
     await openDataPanel(page);
     expect(await page.getByTestId('import-report-open').textContent()).toBe('导入报告（1000 条）');
     await page.getByTestId('import-report-open').tap();
-    await page.getByTestId('report-dialog').waitFor();
+    await page.locator('[data-testid=report-dialog][data-saving=false]').waitFor();
     // The summary counts the whole report; the table shows the lines kept; the rest is counted by reason.
     expect(await page.getByTestId('report-summary').textContent()).toContain('250');
     expect(await page.locator('[data-testid=import-report] > .report-scroll tbody tr').count()).toBe(300);
@@ -245,7 +251,7 @@ describe('start-up with saved imports', () => {
       .setInputFiles({ name: 'big.csv', mimeType: 'text/csv', buffer: Buffer.from(lines.join('\r\n')) });
     await page.locator('[data-testid=import-dialog][data-phase=mapping]').waitFor({ timeout: 20_000 });
     await page.getByTestId('import-go').tap();
-    await page.getByTestId('report-dialog').waitFor({ timeout: 30_000 });
+    await page.locator('[data-testid=report-dialog][data-saving=false]').waitFor({ timeout: 30_000 });
     await page.getByTestId('report-close').tap();
     const id = await state(page, (s) => s.imports.at(-1)?.id ?? '');
 

@@ -28,6 +28,7 @@ function fakeStore(imports: ImportedDataset[], data: ImportStore['data'] = null)
       s.imports = next;
     },
     setStorageError: (m) => calls.push(`setStorageError ${m === null ? 'null' : 'message'}`),
+    setSaving: (id, on) => calls.push(`setSaving ${id} ${on}`),
     startImport: (f) => calls.push(`startImport ${f === null ? 'null' : 'file'}`),
     showReport: (id) => calls.push(`showReport ${id}`),
   };
