@@ -197,20 +197,31 @@ export function generationOf(entry: unknown): string | null {
   return null;
 }
 
-/** Column keys no saved entry names: left by a save cut short, or by an import's earlier save. */
+/**
+ * Column keys no saved entry names: left by a save cut short, or by an import's earlier save. Keys
+ * of a generation made at or after `since` are kept: a save of this page may be writing them now,
+ * its entry not yet written.
+ */
 export function orphanColumns(
   columnKeys: readonly IDBValidKey[],
   named: ReadonlyMap<string, string | null>,
+  since = Number.POSITIVE_INFINITY,
 ): IDBValidKey[] {
   return columnKeys.filter((k) => {
     if (!Array.isArray(k)) return true;
     const [id, generation] = k as unknown[];
-    return typeof id !== 'string' || named.get(id) !== generation;
+    if (typeof id !== 'string' || typeof generation !== 'string') return true;
+    if (generationTime(generation) >= since) return false;
+    return named.get(id) !== generation;
   });
 }
 
 let generations = 0;
-const newGeneration = () => `${Date.now().toString(36)}.${(generations += 1)}`;
+/** A save's generation: when it was made (ms, base 36) and a count, unique within the page. */
+export const newGeneration = () => `${Date.now().toString(36)}.${(generations += 1)}`;
+const generationTime = (g: string) => Number.parseInt(g.split('.')[0] ?? '', 36);
+// Saves of this page make generations from here on.
+const PAGE_START = Date.now();
 
 /** Writes an import's stored form: its columns one by one, then the entry that names them. */
 async function writeStored(ds: ImportedDataset): Promise<void> {
@@ -267,7 +278,7 @@ export async function loadImports(): Promise<{ imports: KeptImport[]; problem: S
     // Columns no entry names (a save cut short): removed, after the imports are in.
     const named = new Map(read.map((r) => [r.id, generationOf(r)]));
     void keys(cols)
-      .then((ks) => orphanColumns(ks, named))
+      .then((ks) => orphanColumns(ks, named, PAGE_START))
       .then((stale) => (stale.length ? delMany(stale, cols) : undefined))
       .catch(() => {});
     return { imports, problem: null };

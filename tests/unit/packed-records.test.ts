@@ -20,6 +20,7 @@ import {
   GROUP_BYTES,
   generationOf,
   joinStored,
+  newGeneration,
   orphanColumns,
   splitStored,
   storedForm,
@@ -302,5 +303,16 @@ describe('a large import stored as an entry and its columns apart', () => {
       ['u2', 'g1', 'chargers', 4],
       'stray',
     ]);
+  });
+
+  it('leaves the columns of a save this page may still be writing (its entry not written yet)', () => {
+    const old = `${(Date.now() - 60_000).toString(36)}.1`;
+    const now = newGeneration();
+    const keys = [
+      ['u3', old, 'enterprises', 0],
+      ['u4', now, 'enterprises', 0],
+    ];
+    const since = Date.now() - 1000;
+    expect(orphanColumns(keys, new Map(), since)).toEqual([['u3', old, 'enterprises', 0]]);
   });
 });
