@@ -218,7 +218,10 @@ export function orphanColumns(
 
 let generations = 0;
 /** A save's generation: when it was made (ms, base 36) and a count, unique within the page. */
-export const newGeneration = () => `${Date.now().toString(36)}.${(generations += 1)}`;
+export function newGeneration(): string {
+  generations += 1;
+  return `${Date.now().toString(36)}.${generations}`;
+}
 const generationTime = (g: string) => Number.parseInt(g.split('.')[0] ?? '', 36);
 // Saves of this page make generations from here on.
 const PAGE_START = Date.now();
