@@ -232,7 +232,9 @@ async function writeStored(ds: ImportedDataset): Promise<void> {
   const cols = columnStore();
   for (const [key, group] of columns) await set(key, group, cols);
   await set(ds.id, entry, store());
-  await dropColumns(ds.id, generationOf(entry));
+  // The import is kept once its entry is: failing to clear the last save's columns is no failed
+  // save (the next start removes them).
+  await dropColumns(ds.id, generationOf(entry)).catch(() => {});
 }
 
 /** Removes the columns of an import's other saves (all of them when `keep` is null). */
