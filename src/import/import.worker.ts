@@ -42,6 +42,7 @@ self.onmessage = async (e: MessageEvent<ToWorker>) => {
           j.chain,
           j.duplicates,
           new Set(j.mapped),
+          j.changes,
         )
       : read;
     // 100,000 records as objects would be one long task on the page while they are unpacked: as

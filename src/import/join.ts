@@ -31,6 +31,8 @@ export interface JoinContext {
   duplicates: DuplicateAction;
   /** The fields the file feeds (what an update takes from the row). */
   mapped: string[];
+  /** Whether to list what the import changes: the import does, the mapping step's look ahead does not. */
+  changes: boolean;
 }
 
 /**
@@ -82,6 +84,7 @@ export function joinImport(
   chain: ChainModel,
   action: DuplicateAction,
   mapped: ReadonlySet<string>,
+  withChanges = true,
 ): ImportedDataset {
   const applied =
     read.kind === 'enterprises' && read.mode === 'join'
@@ -94,6 +97,7 @@ export function joinImport(
           ),
         )
       : read;
+  if (!withChanges) return applied;
   const sameAs = new Map((applied.duplicates?.matches ?? []).map((m) => [m.key, m.existingKey]));
   const changes = capChanges(changesBetween(chain, shown, shownWith(shown, bundled, applied), sameAs));
   return { ...applied, changes };

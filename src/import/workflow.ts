@@ -89,7 +89,11 @@ export type ImportOutcome =
   | { kind: 'nothing'; dataset: ImportedDataset };
 
 /** The data shown, packed a column per task, for the worker to join an import to (join.ts). */
-async function joinContextOf(st: ImportStore, options: ImportOptions): Promise<JoinContext | undefined> {
+async function joinContextOf(
+  st: ImportStore,
+  options: ImportOptions,
+  changes: boolean,
+): Promise<JoinContext | undefined> {
   if (!st.bundled || !st.data) return undefined;
   return {
     chain: st.bundled.chain,
@@ -101,6 +105,7 @@ async function joinContextOf(st: ImportStore, options: ImportOptions): Promise<J
     },
     duplicates: options.duplicates ?? 'update',
     mapped: mappedFields(options),
+    changes,
   };
 }
 
@@ -139,7 +144,7 @@ export function commitImport(
     return { result: Promise.reject(new ImportFailure('import.fail.noData')), cancel: () => {} };
   }
   const ctx = importContextOf(data, todayIso());
-  const job = afterPrep(joinContextOf(get(), options), (join) =>
+  const job = afterPrep(joinContextOf(get(), options, true), (join) =>
     importFile(file, options, ctx, onProgress, join),
   );
   return mapJob(job, async (dataset): Promise<ImportOutcome> => {
@@ -182,7 +187,8 @@ export function checkDuplicates(
   }
   // Matched in the worker, as the import itself will be.
   const ctx = importContextOf(data, todayIso());
-  const job = afterPrep(joinContextOf(get(), options), (join) =>
+  // Only the matches are shown: no change list is made.
+  const job = afterPrep(joinContextOf(get(), options, false), (join) =>
     importFile(file, options, ctx, () => {}, join),
   );
   return mapJob(job, (ds) => ds.duplicates?.matches ?? []);

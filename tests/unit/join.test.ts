@@ -104,6 +104,10 @@ describe('joinImport', () => {
     expect(joined.changes?.counts).toEqual(direct.counts);
     const skipped = joinImport(read, shown, keys, bundled.chain, 'skip', new Set());
     expect(skipped.enterprises.map((e) => e.key)).toEqual(['u7.r3']);
+    // The mapping step's look ahead: the same matches, and no change list made.
+    const ahead = joinImport(read, shown, keys, bundled.chain, 'update', new Set(['id', 'name_zh']), false);
+    expect(ahead.duplicates?.matches).toEqual(joined.duplicates?.matches);
+    expect(ahead.changes).toBeUndefined();
   });
 
   it('lists the firms a replacing roster takes away, and leaves site lists unmatched', () => {
