@@ -244,16 +244,33 @@ async function dropColumns(id: string, keep: string | null): Promise<void> {
   if (stale.length) await delMany(stale, cols);
 }
 
+// The storage work of each import, one operation after another: the report no longer waits for
+// a save, so an import can be removed (or written back) while its save is still running, and the
+// removal must not be overtaken by the save's last write.
+const pending = new Map<string, Promise<unknown>>();
+export function inTurn<T>(id: string, op: () => Promise<T>): Promise<T> {
+  const run = (pending.get(id) ?? Promise.resolve()).catch(() => {}).then(op);
+  pending.set(id, run);
+  void run
+    .catch(() => {})
+    .then(() => {
+      if (pending.get(id) === run) pending.delete(id);
+    });
+  return run;
+}
+
 /** Saves an import's kept copy; `ms`: how long to wait for the storage before saying it did not answer. */
 export async function saveImport(ds: ImportedDataset, ms?: number): Promise<Stored> {
-  return storing('save', () => writeStored(ds), ms);
+  return storing('save', () => inTurn(ds.id, () => writeStored(ds)), ms);
 }
 
 export function deleteImport(id: string): Promise<Stored> {
-  return storing('remove', async () => {
-    await del(id, store());
-    await dropColumns(id, null);
-  });
+  return storing('remove', () =>
+    inTurn(id, async () => {
+      await del(id, store());
+      await dropColumns(id, null);
+    }),
+  );
 }
 
 /**
@@ -278,7 +295,7 @@ export async function loadImports(): Promise<{ imports: KeptImport[]; problem: S
       const inOne =
         'packed' in r && generationOf(r) === null && [...now.enterprises, ...now.chargers].length > SLICE;
       if (now.report.length < ds.report.length || !('packed' in r) || inOne)
-        void writeStored(now).catch(() => {});
+        void inTurn(now.id, () => writeStored(now)).catch(() => {});
     }
     // Columns no entry names (a save cut short): removed, after the imports are in.
     const named = new Map(read.map((r) => [r.id, generationOf(r)]));

@@ -19,6 +19,7 @@ import {
   fromStored,
   GROUP_BYTES,
   generationOf,
+  inTurn,
   joinStored,
   newGeneration,
   orphanColumns,
@@ -314,5 +315,30 @@ describe('a large import stored as an entry and its columns apart', () => {
     ];
     const since = Date.now() - 1000;
     expect(orphanColumns(keys, new Map(), since)).toEqual([['u3', old, 'enterprises', 0]]);
+  });
+});
+
+describe('the storage work of one import', () => {
+  it('runs in turn: a removal started during a slow save waits for it, a failure does not block the next', async () => {
+    const done: string[] = [];
+    const slow = inTurn('u1', async () => {
+      await new Promise((r) => setTimeout(r, 30));
+      done.push('save u1');
+    });
+    const other = inTurn('u2', async () => {
+      done.push('save u2');
+    });
+    const remove = inTurn('u1', async () => {
+      done.push('remove u1');
+    });
+    await Promise.all([slow, other, remove]);
+    // Another import's work does not wait; the removal comes after the save it would have raced.
+    expect(done).toEqual(['save u2', 'save u1', 'remove u1']);
+    const failed = inTurn('u3', async () => {
+      throw new Error('quota');
+    });
+    const after = inTurn('u3', async () => 'ran');
+    await expect(failed).rejects.toThrow('quota');
+    expect(await after).toBe('ran');
   });
 });
