@@ -467,7 +467,14 @@ export async function packDataset<D extends ImportedDataset>(
   };
 }
 
-const LIST_TYPES = ['enterprise', 'charger', 'enterprise', 'charger', 'match'] as const;
+/** The lists of a packed import, in order, with the record type of each. */
+export const PACKED_LISTS: readonly (readonly [keyof PackedLists, PackedRecords['type']])[] = [
+  ['enterprises', 'enterprise'],
+  ['chargers', 'charger'],
+  ['unplacedEnterprises', 'enterprise'],
+  ['unplacedChargers', 'charger'],
+  ['matches', 'match'],
+];
 
 // The packed form each rebuilt import came from: storage keeps it as it is instead of packing the
 // records again. An import changed afterwards is a new object (records are never edited in place),
@@ -487,8 +494,8 @@ export async function unpackDataset<D extends ImportedDataset>(
   if (x.packed === undefined) return x;
   const p = (x.packed ?? {}) as Partial<Record<keyof PackedLists, unknown>>;
   const { packed: _, ...rest } = x;
-  const lists = [p.enterprises, p.chargers, p.unplacedEnterprises, p.unplacedChargers, p.matches];
-  if (!lists.every((l, i) => isPacked(l) && l.type === LIST_TYPES[i])) return null;
+  const lists = PACKED_LISTS.map(([list]) => p[list]);
+  if (!lists.every((l, i) => isPacked(l) && l.type === PACKED_LISTS[i]?.[1])) return null;
   const [e, c, ue, uc, m] = lists as PackedRecords[];
   const matches = await unpackSliced<DuplicateMatch>(m as PackedRecords);
   const out: D = {

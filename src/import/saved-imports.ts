@@ -3,6 +3,7 @@ import type { Bilingual, IssueCode } from '../data/types';
 import { isSavedImport } from '../model/saved-import';
 import {
   columnCount,
+  PACKED_LISTS,
   type PackedColumn,
   type PackedDataset,
   type PackedLists,
@@ -17,9 +18,10 @@ import { problemOf, type StorageProblem, type Stored, storing } from './storage'
 
 // One database of the app's own; each import is one entry, so removing one never rewrites the others.
 const store = () => createStore('huaibei-nev-map', 'imports');
-// The columns of a large import's records, one entry each, in a database apart (idb-keyval keeps one
-// store per database): the browser copies a value in or out of storage in one task of the page, and
-// a column is a few milliseconds of that where a whole import of 100,000 firms is half a second.
+// The columns of a large import's records, in groups of at most GROUP_BYTES, in a database apart
+// (idb-keyval keeps one store per database): the browser copies a value in or out of storage in one
+// task of the page, and a group is a few tens of milliseconds of that where a whole import of
+// 100,000 firms is half a second.
 const columnStore = () => createStore('huaibei-nev-map-columns', 'columns');
 
 /**
@@ -91,13 +93,7 @@ type ApartRecords = PackedRecords & { apart: string; groups: number };
 /** Where group `g` of the columns of one list of an import's save is kept. */
 export type ColumnKey = [id: string, generation: string, list: keyof PackedLists, group: number];
 
-const LISTS: readonly (keyof PackedLists)[] = [
-  'enterprises',
-  'chargers',
-  'unplacedEnterprises',
-  'unplacedChargers',
-  'matches',
-];
+const LISTS = PACKED_LISTS.map(([list]) => list);
 
 /**
  * Bytes of columns per entry: a copy of this much in or out of storage is about 30 ms of the page
@@ -226,7 +222,7 @@ const generationTime = (g: string) => Number.parseInt(g.split('.')[0] ?? '', 36)
 // Saves of this page make generations from here on.
 const PAGE_START = Date.now();
 
-/** Writes an import's stored form: its columns one by one, then the entry that names them. */
+/** Writes an import's stored form: its groups of columns one by one, then the entry that names them. */
 async function writeStored(ds: ImportedDataset): Promise<void> {
   const { entry, columns } = splitStored(await storedForm(ds), newGeneration());
   const cols = columnStore();
@@ -293,7 +289,7 @@ export async function loadImports(): Promise<{ imports: KeptImport[]; problem: S
       // One saved by an earlier version (its records as objects or in one entry, or its whole
       // report) is written back in today's form, so the next start reads less.
       const inOne =
-        'packed' in r && generationOf(r) === null && [...now.enterprises, ...now.chargers].length > SLICE;
+        'packed' in r && generationOf(r) === null && now.enterprises.length + now.chargers.length > SLICE;
       if (now.report.length < ds.report.length || !('packed' in r) || inOne)
         void inTurn(now.id, () => writeStored(now)).catch(() => {});
     }
