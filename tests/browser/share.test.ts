@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import type jsQR from 'jsqr';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { ImportedDataset } from '../../src/import/pipeline';
 import { AREA_COLOURS, CHAIN_COLOURS } from '../../src/layers/palette';
+import { importedDataset } from '../fixtures/records';
 import { gotoApp, TABLET_LANDSCAPE, TABLET_PORTRAIT, tapMenuItem, useApp, waitForMapIdle } from './harness';
 
 const JSQR = fileURLToPath(new URL('../../node_modules/jsqr/dist/jsQR.js', import.meta.url));
@@ -258,22 +258,10 @@ describe('sharing on a portrait tablet', () => {
     const page = app.page;
     await page.getByTestId('share-close').tap();
     expect(await page.getByTestId('share-imports-note').count()).toBe(0);
-    const dataset: ImportedDataset = {
-      id: 'test-import',
+    const dataset = importedDataset('test-import', {
       fileName: 'firms.csv',
-      kind: 'enterprises',
-      mode: 'join',
       importedAt: new Date().toISOString(),
-      format: 'csv',
-      encoding: 'utf-8',
-      crs: 'wgs84',
-      rowCount: 0,
-      rejectedRows: 0,
-      enterprises: [],
-      chargers: [],
-      report: [],
-      notes: [],
-    };
+    });
     await page.evaluate((d) => window.__huaibei?.store.getState().setImports([d]), dataset);
     await tapMenuItem(page, 'share-button');
     const note = page.getByTestId('share-imports-note');

@@ -33,6 +33,7 @@ import {
   optionsFrom,
   sniffBytes,
 } from '../fixtures/import-fixtures';
+import { importedDataset } from '../fixtures/records';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
@@ -716,22 +717,8 @@ describe('a 50,000-row roster', () => {
 });
 
 describe('merge', () => {
-  const ds = (id: string, kind: ImportedDataset['kind'], mode: ImportedDataset['mode']): ImportedDataset => ({
-    id,
-    fileName: `${id}.csv`,
-    kind,
-    mode,
-    importedAt: IMPORTED_AT,
-    format: 'csv',
-    encoding: 'utf-8',
-    crs: 'wgs84',
-    rowCount: 0,
-    rejectedRows: 0,
-    enterprises: [],
-    chargers: [],
-    report: [],
-    notes: [],
-  });
+  const ds = (id: string, kind: ImportedDataset['kind'], mode: ImportedDataset['mode']): ImportedDataset =>
+    importedDataset(id, { kind, mode, importedAt: IMPORTED_AT });
 
   it('joins imported records to the bundled ones, or replaces those of the same kind', async () => {
     const { dataset: roster } = await importFixture('roster-utf8-bom.csv');
