@@ -1,9 +1,10 @@
-import type { FeatureCollection, Point } from 'geojson';
+import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { ExpressionSpecification } from 'maplibre-gl';
+import type { Enterprise } from '../data/types';
 import { pick, t } from '../i18n/t';
 import { freshness, todayIso } from '../model/dates';
 import type { DeckCore } from './deck-lib';
-import type { EnterprisePoint } from './enterprise-points';
+import { dotKey, dotsShown, type EnterpriseDots, firstDotOf } from './enterprise-points';
 import { chainColour, FONT_STACK, hexToRgb, THEME, UNCLASSIFIED_COLOUR } from './palette';
 import type { HitResult, LayerEntry, LayerInput, StylePart } from './types';
 
@@ -13,7 +14,7 @@ import type { HitResult, LayerEntry, LayerInput, StylePart } from './types';
  */
 export const MAPLIBRE_MAX_DOTS = 5000;
 
-const usesDeck = (input: Pick<LayerInput, 'points'>) => input.points.length > MAPLIBRE_MAX_DOTS;
+const usesDeck = (input: Pick<LayerInput, 'dots'>) => input.dots.length > MAPLIBRE_MAX_DOTS;
 
 // The enterprise symbols' blue, as the legend draws the exact/approximate symbols.
 const FIRM_SYMBOL = '#1f5fa8';
@@ -35,43 +36,42 @@ type DotProps = {
   c3: number;
 };
 
-const hex = (rgb: readonly number[]) => `#${rgb.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+const hex = (rgb: ArrayLike<number>) =>
+  `#${Array.from(rgb, (v) => v.toString(16).padStart(2, '0')).join('')}`;
 
 // Same dots → same collection, so the style diff sees no change.
-const featuresCache = new WeakMap<readonly EnterprisePoint[], FeatureCollection<Point, DotProps>>();
-function dotFeatures(
-  points: readonly EnterprisePoint[],
-  firms: LayerInput['data']['enterprises'],
-  staleAfterMonths: number,
-): FeatureCollection<Point, DotProps> {
-  let fc = featuresCache.get(points);
+const featuresCache = new WeakMap<EnterpriseDots, FeatureCollection<Point, DotProps>>();
+function dotFeatures(dots: EnterpriseDots, staleAfterMonths: number): FeatureCollection<Point, DotProps> {
+  let fc = featuresCache.get(dots);
   if (!fc) {
-    const names = new Map(firms.map((e) => [e.key, e.name]));
     const today = todayIso();
-    const stale = new Set(
-      firms.filter((e) => freshness(e.sourceDate, today, staleAfterMonths) === 'stale').map((e) => e.key),
-    );
-    fc = {
-      type: 'FeatureCollection',
-      features: points.map((p) => ({
+    const features: Feature<Point, DotProps>[] = [];
+    for (let i = 0; i < dots.length; i += 1) {
+      const e = dots.firms[dots.firm[i] as number] as Enterprise;
+      const c = dots.cat.subarray(4 * i, 4 * i + 4);
+      features.push({
         type: 'Feature',
-        geometry: { type: 'Point', coordinates: p.position },
-        properties: {
-          key: p.key,
-          name_zh: names.get(p.key)?.zh ?? '',
-          // A firm without an English name is named in Chinese, as its card does.
-          name_en: names.get(p.key)?.en || names.get(p.key)?.zh || '',
-          colour: hex(p.colour),
-          approx: p.approximate,
-          stale: stale.has(p.key),
-          c0: p.cat[0],
-          c1: p.cat[1],
-          c2: p.cat[2],
-          c3: p.cat[3],
+        geometry: {
+          type: 'Point',
+          coordinates: [dots.position[2 * i] as number, dots.position[2 * i + 1] as number],
         },
-      })),
-    };
-    featuresCache.set(points, fc);
+        properties: {
+          key: e.key,
+          name_zh: e.name.zh,
+          // A firm without an English name is named in Chinese, as its card does.
+          name_en: e.name.en || e.name.zh,
+          colour: hex(dots.colour.subarray(3 * i, 3 * i + 3)),
+          approx: dots.approximate[i] === 1,
+          stale: freshness(e.sourceDate, today, staleAfterMonths) === 'stale',
+          c0: c[0] as number,
+          c1: c[1] as number,
+          c2: c[2] as number,
+          c3: c[3] as number,
+        },
+      });
+    }
+    fc = { type: 'FeatureCollection', features };
+    featuresCache.set(dots, fc);
   }
   return fc;
 }
@@ -104,7 +104,7 @@ function enterprisesStyle(input: LayerInput): StylePart {
     sources: {
       enterprises: {
         type: 'geojson',
-        data: dotFeatures(input.points, input.data.enterprises, input.data.ledger?.staleAfterMonths ?? 24),
+        data: dotFeatures(input.dots, input.data.ledger?.staleAfterMonths ?? 24),
       },
     },
     shapes: [
@@ -196,68 +196,98 @@ const WHITE: [number, number, number, number] = [255, 255, 255, 235];
 const SELECTED = [...hexToRgb(THEME.selected), 255] as [number, number, number, number];
 
 export interface EnterprisesDeckInput {
-  points: readonly EnterprisePoint[];
+  dots: EnterpriseDots;
   categories: number[][];
-  /** Index into points of the selected firm's first dot, or -1. */
+  /** Index of the selected firm's first dot, or -1. */
   selectedIndex: number;
   beforeId: string;
 }
 
 /**
- * The dots as deck.gl's binary attributes: one typed array per attribute, made in a single pass.
- * With accessors deck.gl calls five functions per dot and boxes every result: for 100,000 firms
- * that was a third of a second in one frame whenever the data changed. `src` keeps the points, so
- * a tap finds its firm by index.
+ * The dots as deck.gl's binary attributes: one typed array per attribute, made in a single pass
+ * over the columns. With accessors deck.gl calls a function per dot and attribute and boxes every
+ * result: for 100,000 firms that was a third of a second in one frame whenever the data changed.
+ * `dots` is kept, so a tap finds its firm by index.
  */
 export interface DotAttributes {
   length: number;
-  src: readonly EnterprisePoint[];
+  dots: EnterpriseDots;
   attributes: Record<
     string,
     { value: Float64Array | Float32Array | Uint8Array; size: number; normalized?: boolean }
   >;
 }
 
-const attributesCache = new WeakMap<readonly EnterprisePoint[], DotAttributes>();
-export function dotAttributes(points: readonly EnterprisePoint[]): DotAttributes {
-  const cached = attributesCache.get(points);
+const lookCache = new WeakMap<EnterpriseDots, DotAttributes>();
+function dotLook(dots: EnterpriseDots): DotAttributes {
+  const cached = lookCache.get(dots);
   if (cached) return cached;
-  const n = points.length;
-  const position = new Float64Array(2 * n);
+  const n = dots.length;
   const fill = new Uint8Array(4 * n);
   const line = new Uint8Array(4 * n);
   const lineWidth = new Float32Array(n);
-  const category = new Float32Array(4 * n);
   for (let i = 0; i < n; i += 1) {
-    const p = points[i] as EnterprisePoint;
-    position[2 * i] = p.position[0];
-    position[2 * i + 1] = p.position[1];
-    const [r, g, b] = p.colour;
+    const r = dots.colour[3 * i] as number;
+    const g = dots.colour[3 * i + 1] as number;
+    const b = dots.colour[3 * i + 2] as number;
     // An approximate place: a ring in the chain's colour round a white dot (as on the maplibre map).
-    fill.set(p.approximate ? WHITE : [r, g, b, 255], 4 * i);
-    line.set(p.approximate ? [r, g, b, 255] : [255, 255, 255, 255], 4 * i);
-    lineWidth[i] = p.approximate ? 3 : 1.5;
-    category.set(p.cat, 4 * i);
+    if (dots.approximate[i]) {
+      fill.set(WHITE, 4 * i);
+      line[4 * i] = r;
+      line[4 * i + 1] = g;
+      line[4 * i + 2] = b;
+      line[4 * i + 3] = 255;
+      lineWidth[i] = 3;
+    } else {
+      fill[4 * i] = r;
+      fill[4 * i + 1] = g;
+      fill[4 * i + 2] = b;
+      fill[4 * i + 3] = 255;
+      line.fill(255, 4 * i, 4 * i + 4);
+      lineWidth[i] = 1.5;
+    }
   }
   const out: DotAttributes = {
     length: n,
-    src: points,
+    dots,
     attributes: {
-      getPosition: { value: position, size: 2 },
+      getPosition: { value: dots.position, size: 2 },
       // Bytes 0–255 read as 0–1 by the shader, as deck.gl's colour accessors give them.
       getFillColor: { value: fill, size: 4, normalized: true },
       getLineColor: { value: line, size: 4, normalized: true },
       getLineWidth: { value: lineWidth, size: 1 },
-      getFilterCategory: { value: category, size: 4 },
     },
   };
-  attributesCache.set(points, out);
+  lookCache.set(dots, out);
+  return out;
+}
+
+/** The range filter's kept values: the mask's 1, not its 0. */
+const SHOWN_RANGE: [number, number] = [0.5, 1.5];
+
+// The last filter's attributes per set of dots: the same filter gives the same object, so deck.gl
+// sees no new data; a new filter rebuilds only the shown mask, one number per dot.
+const withShownCache = new WeakMap<EnterpriseDots, { categories: number[][]; out: DotAttributes }>();
+
+/**
+ * The dots' attributes with the filter's shown mask (getFilterValue: 1 shown, 0 hidden). The look
+ * attributes keep their arrays from one filter to the next, so deck.gl uploads only the mask.
+ */
+export function dotAttributes(dots: EnterpriseDots, categories: number[][]): DotAttributes {
+  const last = withShownCache.get(dots);
+  if (last?.categories === categories) return last.out;
+  const look = dotLook(dots);
+  const out: DotAttributes = {
+    ...look,
+    attributes: { ...look.attributes, getFilterValue: { value: dotsShown(dots, categories), size: 1 } },
+  };
+  withShownCache.set(dots, { categories, out });
   return out;
 }
 
 /**
- * deck.gl's scatterplot whose picked dot is its point: deck.gl gives no object for binary data,
- * only an index, so the layer takes it from `data.src` (one class per loaded deck.gl core).
+ * deck.gl's scatterplot whose picked dot is its firm's key: deck.gl gives no object for binary
+ * data, only an index, so the layer looks it up in `data.dots` (one class per loaded deck.gl core).
  */
 type DotsLayerClass = DeckCore['ScatterplotLayer'];
 const dotsLayers = new WeakMap<DeckCore, DotsLayerClass>();
@@ -270,8 +300,9 @@ function dotsLayerOf(core: DeckCore): DotsLayerClass {
         params: Parameters<InstanceType<DeckCore['ScatterplotLayer']>['getPickingInfo']>[0],
       ) {
         const info = super.getPickingInfo(params);
-        const src = (this.props.data as unknown as DotAttributes).src;
-        if (info.index >= 0 && src) info.object = src[info.index];
+        const dots = (this.props.data as unknown as DotAttributes).dots;
+        if (info.index >= 0 && dots && info.index < dots.length)
+          info.object = { key: dotKey(dots, info.index) };
         return info;
       }
     } as unknown as DotsLayerClass;
@@ -281,18 +312,18 @@ function dotsLayerOf(core: DeckCore): DotsLayerClass {
 }
 
 /**
- * The same dots drawn by deck.gl for large imports, from binary attributes. Filtering changes only
- * `filterCategories`, a GPU uniform: no attribute is rebuilt.
+ * The same dots drawn by deck.gl for large imports, from binary attributes. A filter change
+ * rebuilds only the shown mask, one number per dot, that the GPU's range filter reads.
  */
 export function buildEnterprisesDeckLayer(
   core: DeckCore,
-  { points, categories, selectedIndex, beforeId }: EnterprisesDeckInput,
+  { dots, categories, selectedIndex, beforeId }: EnterprisesDeckInput,
 ) {
   const { DataFilterExtension } = core;
   const ScatterplotLayer = dotsLayerOf(core);
   return new ScatterplotLayer({
     id: 'enterprises',
-    data: dotAttributes(points),
+    data: dotAttributes(dots, categories),
     lineWidthUnits: 'pixels',
     stroked: true,
     radiusUnits: 'pixels',
@@ -300,8 +331,8 @@ export function buildEnterprisesDeckLayer(
     pickable: true,
     highlightedObjectIndex: selectedIndex,
     highlightColor: SELECTED,
-    extensions: [new DataFilterExtension({ categorySize: 4 })],
-    filterCategories: categories,
+    extensions: [new DataFilterExtension({ filterSize: 1 })],
+    filterRange: SHOWN_RANGE,
     ...({ beforeId } as object),
   } as unknown as ConstructorParameters<typeof ScatterplotLayer>[0]);
 }
@@ -330,12 +361,12 @@ export const enterprisesLayer: LayerEntry = {
     needed: usesDeck,
     build: (input, lib, beforeId) => {
       const sel = input.selection?.kind === 'enterprise' ? input.selection.id : null;
-      const key = sel ? input.data.enterprises.find((e) => e.id === sel)?.key : undefined;
+      const firm = sel ? input.data.enterprises.findIndex((e) => e.id === sel) : -1;
       return [
         buildEnterprisesDeckLayer(lib.core, {
-          points: input.points,
+          dots: input.dots,
           categories: input.categories,
-          selectedIndex: key ? input.points.findIndex((p) => p.key === key) : -1,
+          selectedIndex: firstDotOf(input.dots, firm),
           beforeId,
         }),
       ];

@@ -15,7 +15,7 @@ export const STYLE_INPUTS = [
   'selection',
   'tiandituToken',
   'categories',
-  'points',
+  'dots',
   'placements',
   'match',
   'measure',

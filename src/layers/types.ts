@@ -10,7 +10,7 @@ import type { Measurement } from '../domain/measure';
 import type { MessageKey } from '../i18n/t';
 import type { EnterpriseFilters, Selection } from '../model';
 import type { DeckLib } from './deck-lib';
-import type { EnterprisePoint } from './enterprise-points';
+import type { EnterpriseDots } from './enterprise-points';
 
 /** What is emphasised on the map: the selection's areas, or what a tour step points at. */
 export interface Highlight {
@@ -32,8 +32,8 @@ export interface LayerInput {
   filters: EnterpriseFilters;
   /** Parallel to data.enterprises: where each firm is drawn (null: nowhere). */
   placements: readonly Placement[];
-  /** The enterprise dots (one per firm and segment). */
-  points: readonly EnterprisePoint[];
+  /** The enterprise dots (one per firm and segment), as columns. */
+  dots: EnterpriseDots;
   /** GPU/style filter categories of the dots for the filters. */
   categories: number[][];
   /** The top area of the firm-to-park match to draw, or null. */

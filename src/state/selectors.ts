@@ -10,7 +10,7 @@ import { matchesFilters } from '../domain/enterprise-filters';
 import { areaAnchors, type Placement, placeEnterprises } from '../domain/enterprise-positions';
 import { type MatchResult, rankAreas } from '../domain/match';
 import { type Subject, subjectOf } from '../domain/subject';
-import { type EnterprisePoint, enterprisePoints, filterCategories } from '../layers/enterprise-points';
+import { type EnterpriseDots, enterpriseDots, filterCategories } from '../layers/enterprise-points';
 import { legendEntries } from '../layers/legend';
 import { type MatchFeatures, matchBounds, matchFeatures, matchFeaturesFor } from '../layers/match-layer';
 import { DENSITY_MAX_ZOOM } from '../layers/registry';
@@ -65,8 +65,8 @@ export const selectPlacements = memo((d: BundledData): Placement[] =>
   placeEnterprises(d.enterprises, selectAnchors(d)),
 );
 
-export const selectEnterprisePoints = memo((d: BundledData): EnterprisePoint[] =>
-  enterprisePoints(d.chain, d.enterprises, selectPlacements(d)),
+export const selectEnterpriseDots = memo(
+  (d: BundledData): EnterpriseDots => enterpriseDots(d.chain, d.enterprises, selectPlacements(d)),
 );
 
 export const selectFilterCategories = memo2((d: BundledData, f: EnterpriseFilters) =>
@@ -245,7 +245,7 @@ export function selectLayerInput(s: AppState, tiandituToken = TIANDITU_TOKEN): L
     tiandituToken,
     filters: s.filters,
     placements: selectPlacements(d),
-    points: selectEnterprisePoints(d),
+    dots: selectEnterpriseDots(d),
     categories: selectFilterCategories(d, s.filters),
     match,
     chargers: selectChargersAsOf(d, year),

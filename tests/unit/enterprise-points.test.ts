@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { loadBundled } from '../../src/data/load-bundled';
 import type { Confidence, Precision } from '../../src/data/types';
 import { matchesFilters } from '../../src/domain/enterprise-filters';
-import { enterprisePoints, filterCategories } from '../../src/layers/enterprise-points';
+import {
+  DOT_CHANNELS,
+  dotKey,
+  dotsShown,
+  enterpriseDots,
+  filterCategories,
+} from '../../src/layers/enterprise-points';
 import { CHAIN_COLOURS } from '../../src/layers/palette';
 import { selectPlacements } from '../../src/state/selectors';
 import { type EnterpriseFilters, NO_FILTERS } from '../../src/state/url-hash';
@@ -14,14 +20,26 @@ const passes = (cat: readonly number[], allowed: number[][]) =>
 
 describe('enterprise dots and their GPU filter', async () => {
   const data = await loadBundled(readPublic);
-  const points = enterprisePoints(data.chain, data.enterprises, selectPlacements(data));
+  const dots = enterpriseDots(data.chain, data.enterprises, selectPlacements(data));
+  // The columns read back as one object per dot, for the assertions.
+  const points = Array.from({ length: dots.length }, (_, i) => ({
+    key: dotKey(dots, i),
+    cat: [...dots.cat.subarray(DOT_CHANNELS * i, DOT_CHANNELS * (i + 1))],
+  }));
   const f = (over: Partial<EnterpriseFilters>): EnterpriseFilters => ({ ...NO_FILTERS, ...over });
 
   it('draws one dot per firm and segment, none for firms with no position', () => {
     const onMap = data.enterprises.filter((_, i) => selectPlacements(data)[i]?.position);
     const expected = onMap.reduce((n, e) => n + Math.max(1, e.segments.length), 0);
+    expect(dots.length).toBe(expected);
     expect(points).toHaveLength(expected);
     expect(new Set(points.map((p) => p.key)).size).toBe(onMap.length);
+    // Each dot at its firm's placement.
+    for (let i = 0; i < dots.length; i += 1) {
+      const p = selectPlacements(data)[dots.firm[i] as number];
+      expect([dots.position[2 * i], dots.position[2 * i + 1]]).toEqual(p?.position);
+      expect(dots.approximate[i]).toBe(p?.approximate ? 1 : 0);
+    }
   });
 
   it('uses at most 32 values per channel, the limit of a four-channel category filter', () => {
@@ -45,6 +63,9 @@ describe('enterprise dots and their GPU filter', async () => {
   it.each(table)('shows on the map exactly the firms the lists count: %s', (_label, filters) => {
     const allowed = filterCategories(data.chain, filters);
     const drawn = new Set(points.filter((p) => passes(p.cat, allowed)).map((p) => p.key));
+    // The mask the GPU's range filter reads says the same as the categories, dot by dot.
+    const shown = dotsShown(dots, allowed);
+    expect([...shown]).toEqual(points.map((p) => (passes(p.cat, allowed) ? 1 : 0)));
     const listed = new Set(
       data.enterprises
         .filter((e, i) => selectPlacements(data)[i]?.position && matchesFilters(data.chain, e, filters))

@@ -9,8 +9,10 @@ import { areasLayer } from '../../src/layers/areas-layer';
 import { deckLayers, deckNeeds } from '../../src/layers/deck';
 import * as aggregation from '../../src/layers/deck-lib-aggregation';
 import * as core from '../../src/layers/deck-lib-core';
+import { enterpriseDots } from '../../src/layers/enterprise-points';
 import { dotAttributes, enterprisesLayer, MAPLIBRE_MAX_DOTS } from '../../src/layers/enterprises-layer';
 import { legendEntries } from '../../src/layers/legend';
+import { chainColour, hexToRgb } from '../../src/layers/palette';
 import { LAYERS, REGISTRY } from '../../src/layers/registry';
 import { buildStyle } from '../../src/layers/style';
 import { NO_FILTERS } from '../../src/state/url-hash';
@@ -44,8 +46,8 @@ describe('the layer registry', () => {
 
   it('draws the default view with maplibre alone: no deck.gl needed for the bundled firms', () => {
     const input = layerInputFor(data);
-    expect(input.points.length).toBeGreaterThan(0);
-    expect(input.points.length).toBeLessThanOrEqual(MAPLIBRE_MAX_DOTS);
+    expect(input.dots.length).toBeGreaterThan(0);
+    expect(input.dots.length).toBeLessThanOrEqual(MAPLIBRE_MAX_DOTS);
     expect(deckNeeds(input)).toEqual({ core: false, aggregation: false });
     const ids = buildStyle(input).layers.map((l) => l.id);
     expect(ids).toContain('enterprises-dot');
@@ -54,31 +56,60 @@ describe('the layer registry', () => {
 
   it('hands a large set of firms to deck.gl, and draws them there instead', () => {
     const input = layerInputFor(data);
-    const many = Array.from({ length: MAPLIBRE_MAX_DOTS + 1 }, (_, i) => ({
-      ...(input.points[i % input.points.length] as (typeof input.points)[number]),
+    const n = MAPLIBRE_MAX_DOTS + 1;
+    const firms = Array.from({ length: n }, (_, i) => ({
+      ...(data.enterprises[i % data.enterprises.length] as Enterprise),
       key: `k${i}`,
     }));
-    const big = { ...input, points: many };
+    const placements = firms.map((_, i) => ({
+      position: [116.8 + i / 1e5, 33.9] as [number, number],
+      approximate: false,
+    }));
+    const big = { ...input, dots: enterpriseDots(data.chain, firms, placements) };
+    expect(big.dots.length).toBeGreaterThan(MAPLIBRE_MAX_DOTS);
     expect(deckNeeds(big).core).toBe(true);
     expect(buildStyle(big).layers.some((l) => l.id === 'enterprises-dot')).toBe(false);
     const layers = deckLayers(big, lib) as { id: string }[];
     expect(layers.map((l) => l.id)).toEqual(['enterprises']);
   });
 
-  it('gives deck.gl each dot as binary attributes: its point, colours by precision, filter categories, and the point back by index', () => {
+  it('gives deck.gl each dot as binary attributes: its point, colours by precision, the filter as a shown mask', () => {
+    const input = layerInputFor(data);
     // Half of them placed only roughly, so both kinds of dot are checked.
-    const points = layerInputFor(data).points.map((p, i) => ({ ...p, approximate: i % 2 === 0 }));
-    const d = dotAttributes(points);
-    expect(d.length).toBe(points.length);
-    expect(dotAttributes(points)).toBe(d);
+    const dots = {
+      ...input.dots,
+      approximate: Uint8Array.from({ length: input.dots.length }, (_, i) => (i % 2 === 0 ? 1 : 0)),
+    };
+    const battery = layerInputFor(data, {}, { filters: { ...NO_FILTERS, chains: ['battery'] } }).categories;
+    const d = dotAttributes(dots, input.categories);
+    expect(d.length).toBe(dots.length);
+    expect(d.dots).toBe(dots);
+    // The same dots and filter give the same object (deck.gl sees no new data); another filter
+    // keeps every look attribute's array and changes only the mask.
+    expect(dotAttributes(dots, input.categories)).toBe(d);
+    const f = dotAttributes(dots, battery);
+    for (const k of ['getPosition', 'getFillColor', 'getLineColor', 'getLineWidth'])
+      expect(f.attributes[k]?.value, k).toBe(d.attributes[k]?.value);
+    expect(f.attributes.getFilterValue?.value).not.toBe(d.attributes.getFilterValue?.value);
     const a = d.attributes;
-    points.forEach((p, i) => {
-      expect(d.src[i]).toBe(p);
-      expect([...(a.getPosition?.value.subarray(2 * i, 2 * i + 2) ?? [])]).toEqual(p.position);
-      const colour = [...p.colour, 255];
+    let hidden = 0;
+    for (let i = 0; i < dots.length; i += 1) {
+      const firm = data.enterprises[dots.firm[i] as number] as Enterprise;
+      expect([...(a.getPosition?.value.subarray(2 * i, 2 * i + 2) ?? [])]).toEqual([
+        dots.position[2 * i],
+        dots.position[2 * i + 1],
+      ]);
+      const chain = data.chain.segments.find((s) => firm.segments.includes(s.id))?.chain;
+      const chainOfDot = data.chain.chains[dots.cat[4 * i] as number]?.id;
+      if (chainOfDot)
+        expect(
+          firm.segments.some((s) => data.chain.segments.find((x) => x.id === s)?.chain === chainOfDot),
+        ).toBe(true);
+      else expect(chain).toBeUndefined();
+      const colour = [...hexToRgb(chainColour(chainOfDot)), 255];
       const fill = [...(a.getFillColor?.value.subarray(4 * i, 4 * i + 4) ?? [])];
       const line = [...(a.getLineColor?.value.subarray(4 * i, 4 * i + 4) ?? [])];
-      if (p.approximate) {
+      if (dots.approximate[i]) {
         expect(fill).toEqual([255, 255, 255, 235]);
         expect(line).toEqual(colour);
         expect(a.getLineWidth?.value[i]).toBe(3);
@@ -87,8 +118,14 @@ describe('the layer registry', () => {
         expect(line).toEqual([255, 255, 255, 255]);
         expect(a.getLineWidth?.value[i]).toBe(1.5);
       }
-      expect([...(a.getFilterCategory?.value.subarray(4 * i, 4 * i + 4) ?? [])]).toEqual(p.cat);
-    });
+      // No filter: every dot shown. The battery chain only: exactly that chain's dots.
+      expect(a.getFilterValue?.value[i]).toBe(1);
+      const inBattery = chainOfDot === 'battery';
+      expect(f.attributes.getFilterValue?.value[i]).toBe(inBattery ? 1 : 0);
+      if (!inBattery) hidden += 1;
+    }
+    expect(hidden).toBeGreaterThan(0);
+    expect(hidden).toBeLessThan(dots.length);
   });
 
   it('builds the charging layers with deck.gl: a density from afar, one dot per site close in, and the gaps', () => {

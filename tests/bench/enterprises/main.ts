@@ -14,11 +14,13 @@ import type { Placement } from '../../../src/domain/enterprise-positions';
 import { issueReason } from '../../../src/i18n/t';
 import * as deckCore from '../../../src/layers/deck-lib-core';
 import {
-  type EnterprisePoint,
-  enterprisePoints,
+  DOT_CHANNELS,
+  dotKey,
+  type EnterpriseDots,
+  enterpriseDots,
   filterCategories,
 } from '../../../src/layers/enterprise-points';
-import { buildEnterprisesDeckLayer } from '../../../src/layers/enterprises-layer';
+import { buildEnterprisesDeckLayer, dotAttributes } from '../../../src/layers/enterprises-layer';
 import { type EnterpriseFilters, NO_FILTERS } from '../../../src/state/url-hash';
 
 declare global {
@@ -270,7 +272,7 @@ function benchFilterFirms(model: ChainModel, enterprises: readonly Enterprise[])
 }
 
 // ---------------------------------------------------------------------------------------------
-// 2. Filter change → next drawn frame: GPU category filter against CPU filter + attribute rebuild.
+// 2. Filter change → next drawn frame: the shown mask (one number per dot) against CPU filter + every attribute rebuilt.
 
 interface FrameTimes {
   /** performance.now() in onBeforeRender. */
@@ -437,20 +439,42 @@ async function change(bench: DeckBench, makeLayer: () => Layer, what: string): P
   };
 }
 
-/** Category lookups as flat 0/1 tables: the cheapest CPU test of a point against filterCategories. */
-function cpuFilter(points: readonly EnterprisePoint[], categories: number[][]): EnterprisePoint[] {
+/** Category lookups as flat 0/1 tables: the cheapest CPU test of a dot against filterCategories. */
+function cpuFilter(dots: EnterpriseDots, categories: number[][]): EnterpriseDots {
   const tables = [0, 1, 2, 3].map((c) => {
-    const t = new Uint8Array(32);
+    const t = new Uint8Array(256);
     for (const v of categories[c] ?? []) t[v] = 1;
     return t;
   });
   const [t0, t1, t2, t3] = tables as [Uint8Array, Uint8Array, Uint8Array, Uint8Array];
-  const out: EnterprisePoint[] = [];
-  for (const p of points) {
-    const [c0, c1, c2, c3] = p.cat;
-    if (t0[c0] && t1[c1] && t2[c2] && t3[c3]) out.push(p);
+  const keep: number[] = [];
+  const cat = dots.cat;
+  for (let i = 0; i < dots.length; i += 1) {
+    const o = DOT_CHANNELS * i;
+    if (
+      t0[cat[o] as number] &&
+      t1[cat[o + 1] as number] &&
+      t2[cat[o + 2] as number] &&
+      t3[cat[o + 3] as number]
+    )
+      keep.push(i);
   }
-  return out;
+  const pick = <A extends Uint8Array | Uint32Array | Float64Array>(from: A, size: number, out: A): A => {
+    keep.forEach((i, k) => {
+      for (let j = 0; j < size; j += 1) out[k * size + j] = from[i * size + j] as number;
+    });
+    return out;
+  };
+  const n = keep.length;
+  return {
+    length: n,
+    firms: dots.firms,
+    firm: pick(dots.firm, 1, new Uint32Array(n)),
+    position: pick(dots.position, 2, new Float64Array(2 * n)),
+    approximate: pick(dots.approximate, 1, new Uint8Array(n)),
+    colour: pick(dots.colour, 3, new Uint8Array(3 * n)),
+    cat: pick(dots.cat, DOT_CHANNELS, new Uint8Array(DOT_CHANNELS * n)),
+  };
 }
 
 function filterSequence(model: ChainModel): { label: string; filters: EnterpriseFilters }[] {
@@ -497,7 +521,7 @@ async function benchFilterChange(
   model: ChainModel,
   enterprises: readonly Enterprise[],
   placements: readonly Placement[],
-  points: EnterprisePoint[],
+  dots: EnterpriseDots,
 ) {
   const sequence = filterSequence(model);
   const ours = await createDeck('ours');
@@ -505,18 +529,20 @@ async function benchFilterChange(
 
   const oursLayer = (f: EnterpriseFilters) =>
     buildEnterprisesDeckLayer(deckCore, {
-      points,
+      dots,
       categories: filterCategories(model, f),
       selectedIndex: -1,
       beforeId: BEFORE_ID,
     });
-  // The baseline is our layer's own props (same accessors, same look) without the extension, given
-  // a new, CPU-filtered data array on every change: deck rebuilds every attribute from it.
+  // The baseline is our layer's own props (same look) without the extension, given a new set of
+  // CPU-filtered dots on every change: every attribute is made again and uploaded.
   const template = oursLayer(NO_FILTERS);
+  const ALL = filterCategories(model, NO_FILTERS);
   const baselineLayer = (f: EnterpriseFilters) =>
     template.clone({
       id: 'enterprises-baseline',
-      data: cpuFilter(points, filterCategories(model, f)),
+      // Every attribute made again for the dots that pass (a new set of dots each time).
+      data: dotAttributes(cpuFilter(dots, filterCategories(model, f)), ALL),
       extensions: [],
     });
 
@@ -563,21 +589,18 @@ async function benchFilterChange(
   // Visible objects per filter: the baseline's array, the GPU's own count (DataFilterExtension with
   // countItems, on a separate layer so the measured one is untouched), and a CPU cross-check with
   // the app's per-firm rule (matchesFilters) against the firms behind the baseline's points.
-  // countItems needs every filter attribute in a buffer: with the app's constant getFilterValue
-  // (filterSize 1, value 0) its counting draw has no buffer for it and counts nothing, so the
-  // counting layer gives it an accessor returning that same 0 (inside the default filterRange).
+  // The counting layer reads the same shown mask (getFilterValue, a binary attribute).
   // The counting layer gets its own small canvas: the count does not depend on the viewport, and
   // full-size frames of every dot would only add minutes of software rasterisation.
   const counter = await createDeck('count', 64, 48);
   const visible: Record<string, unknown>[] = [];
   let onCount: ((n: number) => void) | null = null;
-  const counting = new DataFilterExtension({ categorySize: 4, countItems: true });
+  const counting = new DataFilterExtension({ filterSize: 1, countItems: true });
   const countLayer = (f: EnterpriseFilters) =>
     oursLayer(f).clone({
       id: 'enterprises-count',
       extensions: [counting],
       ...({
-        getFilterValue: () => 0,
         onFilteredItemsChange: ({ count }: { count: number }) => onCount?.(count),
       } as object),
     });
@@ -592,8 +615,8 @@ async function benchFilterChange(
     await change(counter, () => countLayer(step.filters), `GPU count: ${step.label}`);
     const gpu = await counted;
     onCount = null;
-    const filtered = cpuFilter(points, filterCategories(model, step.filters));
-    const firms = new Set(filtered.map((p) => p.key)).size;
+    const filtered = cpuFilter(dots, filterCategories(model, step.filters));
+    const firms = new Set(Array.from({ length: filtered.length }, (_, i) => dotKey(filtered, i))).size;
     const matching = onMap.filter((e) => matchesFilters(model, e, step.filters)).length;
     visible.push({
       filter: step.label,
@@ -610,7 +633,7 @@ async function benchFilterChange(
   return {
     canvas: `${WIDTH}x${HEIGHT}`,
     renderer: device ? `${device.info.renderer} (${device.info.version})` : null,
-    pointsDrawnUnfiltered: points.length,
+    pointsDrawnUnfiltered: dots.length,
     filterSequence: sequence.map((s) => s.label),
     warmupChanges: WARMUP_CHANGES,
     measuredChanges: samples.labels.length,
@@ -642,18 +665,18 @@ async function main() {
   const tg = performance.now();
   const { enterprises, placements } = generate(model, ENTERPRISES, mulberry32(SEED));
   const tp = performance.now();
-  const points = enterprisePoints(model, enterprises, placements);
+  const dots = enterpriseDots(model, enterprises, placements);
   const tpEnd = performance.now();
 
   const analysis = benchAnalysis(model, enterprises);
   const filterFirms = benchFilterFirms(model, enterprises);
-  const filterChange = DRAW ? await benchFilterChange(model, enterprises, placements, points) : null;
+  const filterChange = DRAW ? await benchFilterChange(model, enterprises, placements, dots) : null;
 
   window.__benchResult = {
     seed: SEED,
     enterprises: enterprises.length,
     enterprisesOnMap: placements.filter((p) => p.position).length,
-    points: points.length,
+    points: dots.length,
     chainModel: { chains: model.chains.length, segments: model.segments.length },
     setupMs: {
       generate: round2(tp - tg),
