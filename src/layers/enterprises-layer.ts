@@ -4,7 +4,7 @@ import type { Enterprise } from '../data/types';
 import { pick, t } from '../i18n/t';
 import { freshness, todayIso } from '../model/dates';
 import type { DeckCore } from './deck-lib';
-import { dotKey, dotsShown, type EnterpriseDots, firstDotOf } from './enterprise-points';
+import { DOT_CHANNELS, dotKey, dotsShown, type EnterpriseDots, firstDotOf } from './enterprise-points';
 import { chainColour, FONT_STACK, hexToRgb, THEME, UNCLASSIFIED_COLOUR } from './palette';
 import type { HitResult, LayerEntry, LayerInput, StylePart } from './types';
 
@@ -48,7 +48,7 @@ function dotFeatures(dots: EnterpriseDots, staleAfterMonths: number): FeatureCol
     const features: Feature<Point, DotProps>[] = [];
     for (let i = 0; i < dots.length; i += 1) {
       const e = dots.firms[dots.firm[i] as number] as Enterprise;
-      const c = dots.cat.subarray(4 * i, 4 * i + 4);
+      const c = dots.cat.subarray(DOT_CHANNELS * i, DOT_CHANNELS * (i + 1));
       features.push({
         type: 'Feature',
         geometry: {
@@ -76,7 +76,7 @@ function dotFeatures(dots: EnterpriseDots, staleAfterMonths: number): FeatureCol
   return fc;
 }
 
-/** The filter categories as a style filter: the same rule as deck.gl's category filter. */
+/** The filter categories as a style filter: the same rule as the deck.gl layer's shown mask (dotsShown). */
 function categoryFilter(categories: number[][]): ExpressionSpecification {
   return [
     'all',

@@ -14,7 +14,7 @@ import { selectPlacements } from '../../src/state/selectors';
 import { type EnterpriseFilters, NO_FILTERS } from '../../src/state/url-hash';
 import { readPublic } from '../fixtures/load';
 
-/** What the GPU does with DataFilterExtension categories: a dot is drawn if every channel allows it. */
+/** The filter rule, written plainly: a dot is drawn if every channel allows its value. */
 const passes = (cat: readonly number[], allowed: number[][]) =>
   cat.every((v, i) => (allowed[i] ?? []).includes(v));
 
@@ -42,7 +42,7 @@ describe('enterprise dots and their GPU filter', async () => {
     }
   });
 
-  it('uses at most 32 values per channel, the limit of a four-channel category filter', () => {
+  it('uses at most 32 values per channel (one byte each, and the maplibre filter lists stay short)', () => {
     for (let c = 0; c < 4; c++) expect(new Set(points.map((p) => p.cat[c])).size).toBeLessThanOrEqual(32);
     for (const cats of filterCategories(data.chain, NO_FILTERS)) expect(cats.length).toBeLessThanOrEqual(32);
   });

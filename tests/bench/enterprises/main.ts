@@ -16,6 +16,7 @@ import * as deckCore from '../../../src/layers/deck-lib-core';
 import {
   DOT_CHANNELS,
   dotKey,
+  dotsShown,
   type EnterpriseDots,
   enterpriseDots,
   filterCategories,
@@ -439,26 +440,11 @@ async function change(bench: DeckBench, makeLayer: () => Layer, what: string): P
   };
 }
 
-/** Category lookups as flat 0/1 tables: the cheapest CPU test of a dot against filterCategories. */
+/** The dots the filter keeps, as a new set of dots: the app's own shown mask, then a copy of each kept dot. */
 function cpuFilter(dots: EnterpriseDots, categories: number[][]): EnterpriseDots {
-  const tables = [0, 1, 2, 3].map((c) => {
-    const t = new Uint8Array(256);
-    for (const v of categories[c] ?? []) t[v] = 1;
-    return t;
-  });
-  const [t0, t1, t2, t3] = tables as [Uint8Array, Uint8Array, Uint8Array, Uint8Array];
+  const shown = dotsShown(dots, categories);
   const keep: number[] = [];
-  const cat = dots.cat;
-  for (let i = 0; i < dots.length; i += 1) {
-    const o = DOT_CHANNELS * i;
-    if (
-      t0[cat[o] as number] &&
-      t1[cat[o + 1] as number] &&
-      t2[cat[o + 2] as number] &&
-      t3[cat[o + 3] as number]
-    )
-      keep.push(i);
-  }
+  for (let i = 0; i < dots.length; i += 1) if (shown[i]) keep.push(i);
   const pick = <A extends Uint8Array | Uint32Array | Float64Array>(from: A, size: number, out: A): A => {
     keep.forEach((i, k) => {
       for (let j = 0; j < size; j += 1) out[k * size + j] = from[i * size + j] as number;
