@@ -33,6 +33,8 @@ export interface ImportStore {
   /** Whether the imports saved in this browser are in (absent: they are). */
   savedImports?: 'reading' | 'unanswered' | 'read';
   setImports: (imports: ImportedDataset[]) => void;
+  /** Works out ahead, a part per task, what the map shows with these imports (store.ts). */
+  prepareImports: (imports: ImportedDataset[]) => Promise<void>;
   setStorageError: (problem: StorageProblem | null) => void;
   setSaving: (importId: string, saving: boolean) => void;
   /** Opens the import dialog on a file, or closes it (null). */
@@ -154,6 +156,8 @@ export function commitImport(
       (dataset.unplaced?.enterprises.length ?? 0) +
       (dataset.unplaced?.chargers.length ?? 0);
     if (kept === 0 && !dataset.duplicates?.matches.length) return { kind: 'nothing', dataset };
+    // Made ahead a part per task; imports changed meanwhile are taken as they are now.
+    await get().prepareImports([...get().imports, dataset]);
     get().setImports([...get().imports, dataset]);
     const st = get();
     // The report opens at once; the save goes on behind it (seconds for a large import on a slow

@@ -64,7 +64,12 @@ export async function startSavedData(
   });
   await ready;
   const timer = setTimeout(() => app.getState().savedImportsUnanswered(), deadline);
-  const imports = read.imports().then((r) => app.getState().savedImportsLoaded(r.imports, r.problem));
+  const imports = read.imports().then(async (r) => {
+    // Storage has answered: the time the data takes to join is not storage's silence.
+    clearTimeout(timer);
+    // A large saved import's derived data is made a part per task before it joins (shown-data.ts).
+    if (r.imports.length > 0) await app.getState().prepareImports(r.imports, 'saved');
+    app.getState().savedImportsLoaded(r.imports, r.problem);
+  });
   await Promise.all([imports, entered]);
-  clearTimeout(timer);
 }

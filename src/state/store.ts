@@ -3,7 +3,7 @@ import type { BasemapRefusal, OwnBasemap } from '../basemap/basemap-db';
 import type { EnteredImportReport } from '../data/entered';
 import type { BundledData } from '../data/load-bundled';
 import type { Confidence, DataIssue, Lang, Precision } from '../data/types';
-import { replaceEntries, withEntered } from '../domain/entered';
+import { replaceEntries } from '../domain/entered';
 import {
   closeMeasurement,
   type Measurement,
@@ -13,7 +13,6 @@ import {
 } from '../domain/measure';
 import { toggleTargetFilter } from '../domain/targets';
 import type { HandoutPage, HandoutTargetList } from '../export/handout-page';
-import { withImports } from '../import/merge';
 import type { ImportedDataset } from '../import/pipeline';
 import type { StorageProblem } from '../import/storage';
 import { availableLayers, defaultLayerIds, type LayerDef, type LayerId } from '../layers/registry';
@@ -35,6 +34,7 @@ import { clampIndex } from '../tour/navigation';
 import { shareStateOfTour } from '../tour/step-view';
 import { type TourContext, type TourStep, tourContextOf } from '../tour/steps';
 import type { Camera } from './camera';
+import { prepareShown, shownData } from './shown-data';
 import {
   type ChargingView,
   DEFAULT_CHARGING,
@@ -206,6 +206,11 @@ export interface AppState {
   savedImportsUnanswered: () => void;
   /** Imports added or removed: the shown data follows, and a selection of a removed record is let go. */
   setImports: (imports: ImportedDataset[]) => void;
+  /**
+   * Works out, a part per task, the data shown with these imports (or with these saved imports
+   * joined, `saved`), so that the setImports or savedImportsLoaded that follows finds it made.
+   */
+  prepareImports: (imports: ImportedDataset[], saved?: 'saved') => Promise<void>;
   setStorageError: (problem: StorageProblem | null) => void;
   /** An import's save started (true) or ended, however it ended. */
   setSaving: (importId: string, saving: boolean) => void;
@@ -357,6 +362,12 @@ function checkAgainstData(
   return { selection, filters, tourStep, match, targetFilter, linkRejected: rejected };
 }
 
+/** The saved imports with those made while storage was silent after them (they are newer). */
+const withSavedImports = (saved: ImportedDataset[], made: ImportedDataset[]) => [
+  ...saved,
+  ...made.filter((i) => !saved.some((x) => x.id === i.id)),
+];
+
 /**
  * The saved imports are in, or will not come in time: the data follows, a link's selection that
  * waited for them is checked now, and a link's briefing (its steps may show imported firms) opens.
@@ -367,7 +378,7 @@ function settleSaved(
 ): Partial<AppState> {
   const imports = change.imports ?? s.imports;
   if (!s.bundled) return change;
-  const data = imports === s.imports ? s.data : withEntered(withImports(s.bundled, imports), s.entered);
+  const data = imports === s.imports ? s.data : shownData(s.bundled, imports, s.entered);
   if (!data) return change;
   const next: AppState = { ...s, ...change, data };
   // Only the waiting selection is checked again: the rest of the link was checked with the bundled data.
@@ -419,7 +430,7 @@ function stepState(s: AppState, index: number): Partial<AppState> {
 
 export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
   const layerDefs = availableLayers(tiandituToken);
-  return create<AppState>()((set) => ({
+  return create<AppState>()((set, get) => ({
     lang: 'zh',
     layerDefs,
     visibleLayers: defaultLayerIds(layerDefs),
@@ -526,7 +537,7 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
     dataLoaded: (bundled, imports, entered) =>
       set((s) => {
         const withSaved = { imports: imports ?? s.imports, entered: entered ?? s.entered };
-        const data = withEntered(withImports(bundled, withSaved.imports), withSaved.entered);
+        const data = shownData(bundled, withSaved.imports, withSaved.entered);
         const held = s.savedImports === 'reading';
         const next = { ...s, ...withSaved, bundled, data, ...checkAgainstData(s, data, held) };
         // A step link opens that step, whatever else the link says.
@@ -537,8 +548,7 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
     savedImportsReading: () => set({ savedImports: 'reading' }),
     savedImportsLoaded: (saved, problem = null) =>
       set((s) => {
-        // Imports made while storage was silent come after the saved ones (they are newer).
-        const imports = [...saved, ...s.imports.filter((i) => !saved.some((x) => x.id === i.id))];
+        const imports = withSavedImports(saved, s.imports);
         const silent = s.storageError?.op === 'read' && s.storageError.reason === 'timeout';
         const storageError = problem ?? (silent ? null : s.storageError);
         return settleSaved(s, { imports, savedImports: 'read', storageError });
@@ -555,17 +565,21 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
     setImports: (imports) =>
       set((s) => {
         if (!s.bundled) return { imports };
-        const data = withEntered(withImports(s.bundled, imports), s.entered);
+        const data = shownData(s.bundled, imports, s.entered);
         // A link's selection waiting for the saved imports is not let go before they are in.
         return { imports, data, ...(s.savedImports === 'reading' ? {} : droppedSelection(s, data)) };
       }),
+    prepareImports: async (imports, saved) => {
+      const s = get();
+      if (!s.bundled) return;
+      const list = saved ? withSavedImports(imports, s.imports) : imports;
+      await prepareShown(s.bundled, list, s.entered, { filters: s.filters, asOfYear: s.charging.asOfYear });
+    },
     setStorageError: (storageError) => set({ storageError }),
     setSaving: (id, saving) =>
       set((s) => ({ savingImports: [...s.savingImports.filter((x) => x !== id), ...(saving ? [id] : [])] })),
     setEntered: (entered) =>
-      set((s) =>
-        s.bundled ? { entered, data: withEntered(withImports(s.bundled, s.imports), entered) } : { entered },
-      ),
+      set((s) => (s.bundled ? { entered, data: shownData(s.bundled, s.imports, entered) } : { entered })),
     enteredLoaded: (saved, unreadable) =>
       set((s) => {
         const entered = replaceEntries(saved, s.entered);
@@ -574,7 +588,7 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
           entered,
           enteredUnreadable: unreadable,
           ...(silent ? { enteredError: null } : {}),
-          ...(s.bundled ? { data: withEntered(withImports(s.bundled, s.imports), entered) } : {}),
+          ...(s.bundled ? { data: shownData(s.bundled, s.imports, entered) } : {}),
         };
       }),
     setEnteredError: (enteredError, unreadable) =>

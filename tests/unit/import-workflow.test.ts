@@ -27,6 +27,9 @@ function fakeStore(imports: ImportedDataset[], data: ImportStore['data'] = null)
       calls.push(`setImports ${next.map((i) => i.id).join(',')}`);
       s.imports = next;
     },
+    prepareImports: async (next) => {
+      calls.push(`prepareImports ${next.map((i) => i.id).join(',')}`);
+    },
     setStorageError: (m) => calls.push(`setStorageError ${m === null ? 'null' : 'message'}`),
     setSaving: (id, on) => calls.push(`setSaving ${id} ${on}`),
     startImport: (f) => calls.push(`startImport ${f === null ? 'null' : 'file'}`),

@@ -1,0 +1,98 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type BundledData, loadBundled } from '../../src/data/load-bundled';
+import type { ImportedDataset } from '../../src/import/pipeline';
+import { MAPLIBRE_MAX_DOTS } from '../../src/layers/enterprises-layer';
+import type { EnteredValue } from '../../src/model/entered';
+import { selectAnalysis, selectEnterpriseByKey, selectEnterpriseDots } from '../../src/state/selectors';
+import { prepareShown, shownData } from '../../src/state/shown-data';
+import { createAppStore } from '../../src/state/store';
+import { NO_FILTERS } from '../../src/state/url-hash';
+import { readPublic } from '../fixtures/load';
+import { importedDataset } from '../fixtures/records';
+
+let data: BundledData;
+beforeAll(async () => {
+  data = await loadBundled(readPublic);
+});
+
+/** An import of n copies of the first bundled firm, each under its own key. */
+function firms(id: string, n: number): ImportedDataset {
+  const first = data.enterprises[0];
+  if (!first) throw new Error('no bundled enterprise');
+  const enterprises = Array.from({ length: n }, (_, i) => ({
+    ...first,
+    id: `${id}.r${i + 2}`,
+    key: `${id}.r${i + 2}`,
+  }));
+  return importedDataset(id, { enterprises, rowCount: n });
+}
+
+describe('the data shown', () => {
+  it('is the same object for the same imports in another array, and a new one when anything differs', () => {
+    const a = firms('u1', 3);
+    const b = firms('u2', 2);
+    const none: EnteredValue[] = [];
+    const made = shownData(data, [a, b], none);
+    expect(made.enterprises).toHaveLength(data.enterprises.length + 5);
+    expect(shownData(data, [a, b], none)).toBe(made);
+    expect(shownData(data, [b, a], none)).not.toBe(made);
+    const entered: EnteredValue[] = [];
+    expect(shownData(data, [a, b], entered)).not.toBe(made);
+  });
+
+  it('is made ahead a part per task, and the store update that follows finds it and its derived data', async () => {
+    const store = createAppStore('');
+    store.getState().dataLoaded(data);
+    const big = firms('u1', MAPLIBRE_MAX_DOTS + 1);
+    let waits = 0;
+    const made = await prepareShown(
+      data,
+      [big],
+      store.getState().entered,
+      { filters: NO_FILTERS, asOfYear: null },
+      async () => {
+        waits += 1;
+      },
+    );
+    // Chain analysis, shapes, positions, dots, deck.gl attributes, filtered firms, two look-ups, sites.
+    expect(waits).toBe(9);
+    const dots = selectEnterpriseDots(made);
+    const analysis = selectAnalysis(made);
+    const byKey = selectEnterpriseByKey(made);
+    store.getState().setImports([big]);
+    const shown = store.getState().data as BundledData;
+    expect(shown).toBe(made);
+    expect(selectEnterpriseDots(shown)).toBe(dots);
+    expect(selectAnalysis(shown)).toBe(analysis);
+    expect(selectEnterpriseByKey(shown)).toBe(byKey);
+    expect(dots.length).toBeGreaterThan(MAPLIBRE_MAX_DOTS);
+  });
+
+  it('is made anew when the imports changed between the preparing and the update', async () => {
+    const store = createAppStore('');
+    store.getState().dataLoaded(data);
+    const a = firms('u1', 4);
+    await store.getState().prepareImports([a]);
+    const made = shownData(data, [a], store.getState().entered);
+    const other = firms('u2', 1);
+    store.getState().setImports([other]);
+    const shown = store.getState().data as BundledData;
+    expect(shown).not.toBe(made);
+    expect(shown.enterprises.map((e) => e.key)).toContain('u2.r2');
+    expect(shown.enterprises.map((e) => e.key)).not.toContain('u1.r2');
+  });
+
+  it('with saved imports, is made with those made meanwhile after them, as the store joins them', async () => {
+    const store = createAppStore('');
+    store.getState().savedImportsReading();
+    store.getState().dataLoaded(data);
+    const made = firms('u2', 1);
+    store.getState().setImports([made]);
+    const saved = firms('u1', 2);
+    await store.getState().prepareImports([saved], 'saved');
+    const ahead = shownData(data, [saved, made], store.getState().entered);
+    store.getState().savedImportsLoaded([saved]);
+    expect(store.getState().imports.map((i) => i.id)).toEqual(['u1', 'u2']);
+    expect(store.getState().data).toBe(ahead);
+  });
+});
