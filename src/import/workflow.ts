@@ -33,8 +33,6 @@ export interface ImportStore {
   /** Whether the imports saved in this browser are in (absent: they are). */
   savedImports?: 'reading' | 'unanswered' | 'read';
   setImports: (imports: ImportedDataset[]) => void;
-  /** Works out ahead, a part per task, what the map shows with these imports (store.ts). */
-  prepareImports: (imports: ImportedDataset[]) => Promise<void>;
   setStorageError: (problem: StorageProblem | null) => void;
   setSaving: (importId: string, saving: boolean) => void;
   /** Opens the import dialog on a file, or closes it (null). */
@@ -43,6 +41,12 @@ export interface ImportStore {
 }
 
 export type GetImportStore = () => ImportStore;
+
+/**
+ * Works out ahead, a part per task, what the map will show with these imports, so that adding
+ * them to the store is one short task (state/prepare-shown.ts).
+ */
+export type PrepareImports = (imports: ImportedDataset[]) => Promise<void>;
 
 /** The import settings suggested by a first look, keeping what the user chose before a re-read. */
 export function optionsFrom(s: Sniffed, prev: ImportOptions | null, id: string): ImportOptions {
@@ -140,6 +144,7 @@ export function commitImport(
   options: ImportOptions,
   get: GetImportStore,
   onProgress: (stage: ImportStage, share: number) => void,
+  prepare: PrepareImports,
 ): Job<ImportOutcome> {
   const data = get().data;
   if (!data) {
@@ -157,7 +162,7 @@ export function commitImport(
       (dataset.unplaced?.chargers.length ?? 0);
     if (kept === 0 && !dataset.duplicates?.matches.length) return { kind: 'nothing', dataset };
     // Made ahead a part per task; imports changed meanwhile are taken as they are now.
-    await get().prepareImports([...get().imports, dataset]);
+    await prepare([...get().imports, dataset]);
     get().setImports([...get().imports, dataset]);
     const st = get();
     // The report opens at once; the save goes on behind it (seconds for a large import on a slow

@@ -1,6 +1,7 @@
 import { loadEnteredValues } from '../import/entered-values';
 import { loadImports } from '../import/saved-imports';
 import { READ_DEADLINE_MS } from '../import/storage';
+import { prepareImports } from './prepare-shown';
 import type { AppStore } from './store';
 
 export interface SavedReaders {
@@ -67,8 +68,8 @@ export async function startSavedData(
   const imports = read.imports().then(async (r) => {
     // Storage has answered: the time the data takes to join is not storage's silence.
     clearTimeout(timer);
-    // A large saved import's derived data is made a part per task before it joins (shown-data.ts).
-    if (r.imports.length > 0) await app.getState().prepareImports(r.imports, 'saved');
+    // A large saved import's derived data is made a part per task before it joins (prepare-shown.ts).
+    if (r.imports.length > 0) await prepareImports(app.getState(), r.imports, 'saved');
     app.getState().savedImportsLoaded(r.imports, r.problem);
   });
   await Promise.all([imports, entered]);

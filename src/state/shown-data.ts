@@ -1,26 +1,11 @@
-// The data the map shows, from the bundled files, the imports and the entered values; and its
-// derived data worked out ahead, a part per task, before a large import joins the store. Joined in
-// one store update, 100,000 imported firms cost the page some 300 ms of derived data (positions,
-// dots, chain analysis, look-ups by key) in a single task, during which it could not draw or answer.
+// The data the map shows, from the bundled files, the imports and the entered values: made once
+// for the same inputs, so that what prepare-shown.ts made ahead is what the store update finds.
 
 import type { BundledData } from '../data/load-bundled';
 import { withEntered } from '../domain/entered';
 import { withImports } from '../import/merge';
 import type { ImportedDataset } from '../import/pipeline';
-import { dotAttributes, MAPLIBRE_MAX_DOTS } from '../layers/enterprises-layer';
 import type { EnteredValue } from '../model/entered';
-import {
-  selectAnalysis,
-  selectAreaShapes,
-  selectChargersAsOf,
-  selectEnterpriseById,
-  selectEnterpriseByKey,
-  selectEnterpriseDots,
-  selectFilterCategories,
-  selectFilteredEnterprises,
-  selectPlacements,
-} from './selectors';
-import type { EnterpriseFilters } from './url-hash';
 
 interface Made {
   bundled: BundledData;
@@ -49,44 +34,8 @@ export function shownData(
   return data;
 }
 
-/** What the view shows the data with, for the parts of the derived data that depend on it. */
-export interface ShownView {
-  filters: EnterpriseFilters;
-  asOfYear: number | null;
-}
-
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-/**
- * Works out the data shown and what the first view of it needs, a part per task, so that the
- * store update that follows finds them made. Each part is memoised on the data's identity (selectors.ts).
- */
-export async function prepareShown(
-  bundled: BundledData,
-  imports: readonly ImportedDataset[],
-  entered: readonly EnteredValue[],
-  view: ShownView,
-  wait: () => Promise<void> = nextTask,
-): Promise<BundledData> {
-  const data = shownData(bundled, imports, entered);
-  const parts: (() => unknown)[] = [
-    () => selectAnalysis(data),
-    () => selectAreaShapes(data),
-    () => selectPlacements(data),
-    () => selectEnterpriseDots(data),
-    () => {
-      // deck.gl's attributes, for a set it draws (maplibre draws a small one from features).
-      const dots = selectEnterpriseDots(data);
-      if (dots.length > MAPLIBRE_MAX_DOTS) dotAttributes(dots, selectFilterCategories(data, view.filters));
-    },
-    () => selectFilteredEnterprises(data, view.filters),
-    () => selectEnterpriseByKey(data),
-    () => selectEnterpriseById(data),
-    () => selectChargersAsOf(data, view.asOfYear),
-  ];
-  for (const part of parts) {
-    await wait();
-    part();
-  }
-  return data;
-}
+/** The saved imports, and after them those made while storage was silent (they are newer). */
+export const withSavedImports = (saved: readonly ImportedDataset[], made: readonly ImportedDataset[]) => [
+  ...saved,
+  ...made.filter((i) => !saved.some((x) => x.id === i.id)),
+];

@@ -34,7 +34,7 @@ import { clampIndex } from '../tour/navigation';
 import { shareStateOfTour } from '../tour/step-view';
 import { type TourContext, type TourStep, tourContextOf } from '../tour/steps';
 import type { Camera } from './camera';
-import { prepareShown, shownData } from './shown-data';
+import { shownData, withSavedImports } from './shown-data';
 import {
   type ChargingView,
   DEFAULT_CHARGING,
@@ -206,11 +206,6 @@ export interface AppState {
   savedImportsUnanswered: () => void;
   /** Imports added or removed: the shown data follows, and a selection of a removed record is let go. */
   setImports: (imports: ImportedDataset[]) => void;
-  /**
-   * Works out, a part per task, the data shown with these imports (or with these saved imports
-   * joined, `saved`), so that the setImports or savedImportsLoaded that follows finds it made.
-   */
-  prepareImports: (imports: ImportedDataset[], saved?: 'saved') => Promise<void>;
   setStorageError: (problem: StorageProblem | null) => void;
   /** An import's save started (true) or ended, however it ended. */
   setSaving: (importId: string, saving: boolean) => void;
@@ -362,12 +357,6 @@ function checkAgainstData(
   return { selection, filters, tourStep, match, targetFilter, linkRejected: rejected };
 }
 
-/** The saved imports with those made while storage was silent after them (they are newer). */
-const withSavedImports = (saved: ImportedDataset[], made: ImportedDataset[]) => [
-  ...saved,
-  ...made.filter((i) => !saved.some((x) => x.id === i.id)),
-];
-
 /**
  * The saved imports are in, or will not come in time: the data follows, a link's selection that
  * waited for them is checked now, and a link's briefing (its steps may show imported firms) opens.
@@ -430,7 +419,7 @@ function stepState(s: AppState, index: number): Partial<AppState> {
 
 export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
   const layerDefs = availableLayers(tiandituToken);
-  return create<AppState>()((set, get) => ({
+  return create<AppState>()((set) => ({
     lang: 'zh',
     layerDefs,
     visibleLayers: defaultLayerIds(layerDefs),
@@ -569,12 +558,6 @@ export function createAppStore(tiandituToken = TIANDITU_TOKEN) {
         // A link's selection waiting for the saved imports is not let go before they are in.
         return { imports, data, ...(s.savedImports === 'reading' ? {} : droppedSelection(s, data)) };
       }),
-    prepareImports: async (imports, saved) => {
-      const s = get();
-      if (!s.bundled) return;
-      const list = saved ? withSavedImports(imports, s.imports) : imports;
-      await prepareShown(s.bundled, list, s.entered, { filters: s.filters, asOfYear: s.charging.asOfYear });
-    },
     setStorageError: (storageError) => set({ storageError }),
     setSaving: (id, saving) =>
       set((s) => ({ savingImports: [...s.savingImports.filter((x) => x !== id), ...(saving ? [id] : [])] })),

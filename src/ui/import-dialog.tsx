@@ -4,6 +4,7 @@ import type { ImportFailure } from '../import/failure';
 import type { ImportedDataset, ImportOptions, Sniffed, SniffOverrides } from '../import/pipeline';
 import type { ImportStage } from '../import/protocol';
 import { commitImport, failureOf, readFileStart } from '../import/workflow';
+import { prepareImports } from '../state/prepare-shown';
 import { useAppStore } from '../state/store';
 import { MappingStep } from './import-mapping';
 import { ReportBody } from './import-report';
@@ -54,8 +55,12 @@ export function ImportDialog() {
 
   const runImport = (options: ImportOptions) => {
     setPhase({ kind: 'importing', stage: 'load', share: 0 });
-    const job = commitImport(file, options, useAppStore.getState, (stage, share) =>
-      setPhase({ kind: 'importing', stage, share }),
+    const job = commitImport(
+      file,
+      options,
+      useAppStore.getState,
+      (stage, share) => setPhase({ kind: 'importing', stage, share }),
+      (imports) => prepareImports(useAppStore.getState(), imports),
     );
     cancelRef.current = job.cancel;
     job.result.then(

@@ -27,9 +27,6 @@ function fakeStore(imports: ImportedDataset[], data: ImportStore['data'] = null)
       calls.push(`setImports ${next.map((i) => i.id).join(',')}`);
       s.imports = next;
     },
-    prepareImports: async (next) => {
-      calls.push(`prepareImports ${next.map((i) => i.id).join(',')}`);
-    },
     setStorageError: (m) => calls.push(`setStorageError ${m === null ? 'null' : 'message'}`),
     setSaving: (id, on) => calls.push(`setSaving ${id} ${on}`),
     startImport: (f) => calls.push(`startImport ${f === null ? 'null' : 'file'}`),
@@ -52,7 +49,13 @@ describe('commitImport', () => {
   it('refuses with a code before the data is loaded, and touches nothing', async () => {
     const { get, calls } = fakeStore([]);
     const s = sniffBytes(fixtureBytes('roster-utf8-bom.csv'), 'roster-utf8-bom.csv');
-    const job = commitImport(new File([], 'x.csv'), optionsFrom(s, null, 'u1'), get, () => {});
+    const job = commitImport(
+      new File([], 'x.csv'),
+      optionsFrom(s, null, 'u1'),
+      get,
+      () => {},
+      async () => {},
+    );
     await expect(job.result).rejects.toMatchObject({ code: 'import.fail.noData' });
     expect(calls).toEqual([]);
   });

@@ -3,8 +3,9 @@ import { type BundledData, loadBundled } from '../../src/data/load-bundled';
 import type { ImportedDataset } from '../../src/import/pipeline';
 import { MAPLIBRE_MAX_DOTS } from '../../src/layers/enterprises-layer';
 import type { EnteredValue } from '../../src/model/entered';
+import { prepareImports, prepareShown } from '../../src/state/prepare-shown';
 import { selectAnalysis, selectEnterpriseByKey, selectEnterpriseDots } from '../../src/state/selectors';
-import { prepareShown, shownData } from '../../src/state/shown-data';
+import { shownData } from '../../src/state/shown-data';
 import { createAppStore } from '../../src/state/store';
 import { NO_FILTERS } from '../../src/state/url-hash';
 import { readPublic } from '../fixtures/load';
@@ -72,7 +73,7 @@ describe('the data shown', () => {
     const store = createAppStore('');
     store.getState().dataLoaded(data);
     const a = firms('u1', 4);
-    await store.getState().prepareImports([a]);
+    await prepareImports(store.getState(), [a]);
     const made = shownData(data, [a], store.getState().entered);
     const other = firms('u2', 1);
     store.getState().setImports([other]);
@@ -89,7 +90,7 @@ describe('the data shown', () => {
     const made = firms('u2', 1);
     store.getState().setImports([made]);
     const saved = firms('u1', 2);
-    await store.getState().prepareImports([saved], 'saved');
+    await prepareImports(store.getState(), [saved], 'saved');
     const ahead = shownData(data, [saved, made], store.getState().entered);
     store.getState().savedImportsLoaded([saved]);
     expect(store.getState().imports.map((i) => i.id)).toEqual(['u1', 'u2']);

@@ -1,0 +1,80 @@
+// The derived data of a large import worked out ahead, a part per task, before it joins the store.
+// Joined in one store update, 100,000 imported firms cost the page some 300 ms of derived data
+// (positions, dots, chain analysis, look-ups by key) in a single task, during which it could
+// neither draw nor answer a touch.
+
+import type { BundledData } from '../data/load-bundled';
+import type { ImportedDataset } from '../import/pipeline';
+import { dotAttributes, MAPLIBRE_MAX_DOTS } from '../layers/enterprises-layer';
+import type { EnteredValue } from '../model/entered';
+import {
+  selectAnalysis,
+  selectAreaShapes,
+  selectChargersAsOf,
+  selectEnterpriseById,
+  selectEnterpriseByKey,
+  selectEnterpriseDots,
+  selectFilterCategories,
+  selectFilteredEnterprises,
+  selectPlacements,
+} from './selectors';
+import { shownData, withSavedImports } from './shown-data';
+import type { AppState } from './store';
+import type { EnterpriseFilters } from './url-hash';
+
+/** What the view shows the data with, for the parts of the derived data that depend on it. */
+export interface ShownView {
+  filters: EnterpriseFilters;
+  asOfYear: number | null;
+}
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Works out the data shown and what the first view of it needs, a part per task, so that the
+ * store update that follows finds them made. Each part is memoised on the data's identity (selectors.ts).
+ */
+export async function prepareShown(
+  bundled: BundledData,
+  imports: readonly ImportedDataset[],
+  entered: readonly EnteredValue[],
+  view: ShownView,
+  wait: () => Promise<void> = nextTask,
+): Promise<BundledData> {
+  const data = shownData(bundled, imports, entered);
+  const parts: (() => unknown)[] = [
+    () => selectAnalysis(data),
+    () => selectAreaShapes(data),
+    () => selectPlacements(data),
+    () => selectEnterpriseDots(data),
+    () => {
+      // deck.gl's attributes, for a set it draws (maplibre draws a small one from features).
+      const dots = selectEnterpriseDots(data);
+      if (dots.length > MAPLIBRE_MAX_DOTS) dotAttributes(dots, selectFilterCategories(data, view.filters));
+    },
+    () => selectFilteredEnterprises(data, view.filters),
+    () => selectEnterpriseByKey(data),
+    () => selectEnterpriseById(data),
+    () => selectChargersAsOf(data, view.asOfYear),
+  ];
+  for (const part of parts) {
+    await wait();
+    part();
+  }
+  return data;
+}
+
+/**
+ * Works out, a part per task, the data shown with these imports (with `saved`: these saved imports
+ * joined to those made meanwhile, as savedImportsLoaded joins them), so that the setImports or
+ * savedImportsLoaded that follows finds it made.
+ */
+export async function prepareImports(
+  s: AppState,
+  imports: readonly ImportedDataset[],
+  saved?: 'saved',
+): Promise<void> {
+  if (!s.bundled) return;
+  const list = saved ? withSavedImports(imports, s.imports) : imports;
+  await prepareShown(s.bundled, list, s.entered, { filters: s.filters, asOfYear: s.charging.asOfYear });
+}
