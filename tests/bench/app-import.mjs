@@ -154,11 +154,17 @@ function recordLongTasks() {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) {
         const scripts = e.scripts ?? [];
+        const top = scripts.reduce((m, x) => (m && m.duration >= x.duration ? m : x), null);
         window.__benchLoafs.push([
           e.startTime,
           e.duration,
-          scripts.reduce((m, x) => Math.max(m, x.duration), 0),
+          top ? top.duration : 0,
           scripts.reduce((n, x) => n + x.duration, 0),
+          // Where the longest script came from: what called it and, in a build without minifying,
+          // which function it was (BENCH_APP_DIR with BENCH_SKIP_BUILD=1).
+          top
+            ? `${top.invoker} ${top.sourceFunctionName || '?'} ${top.sourceURL.split('/').pop()}:${top.sourceCharPosition}`
+            : '',
         ]);
       }
     }).observe({ type: 'long-animation-frame', buffered: true });
@@ -212,6 +218,12 @@ function longTasksIn([t0, t1]) {
     // The longest single script of any long frame, and the most script time in one frame.
     longestScript: window.__benchLoafs ? frames.reduce((m, [, , l]) => Math.max(m, l), 0) : null,
     mostScriptInAFrame: window.__benchLoafs ? frames.reduce((m, [, , , n]) => Math.max(m, n), 0) : null,
+    // The five longest scripts, with where each came from.
+    longestScripts: frames
+      .filter(([, , l]) => l > 0)
+      .sort((a, b) => b[2] - a[2])
+      .slice(0, 5)
+      .map(([, , l, , where]) => `${Math.round(l)} ms ${where}`),
   };
 }
 
@@ -230,6 +242,7 @@ async function stopPan(page) {
     longTasks: tasks.count,
     longestScriptMs: tasks.longestScript,
     mostScriptInAFrameMs: tasks.mostScriptInAFrame,
+    longestScripts: tasks.longestScripts,
   };
 }
 
@@ -286,6 +299,7 @@ async function start(page, navigate, expectImports, timeoutMs) {
     longTasks: tasks.count,
     longestScriptMs: tasks.longestScript,
     mostScriptInAFrameMs: tasks.mostScriptInAFrame,
+    longestScripts: tasks.longestScripts,
     imports: r.imports,
     storageError: r.storageError,
     longtaskSupported: r.supported,
@@ -468,6 +482,7 @@ export async function appImportBench({
       longestScriptMs: stats(ok.map((r) => r.import.pan.longestScriptMs)),
       mostScriptInAFrameMs: stats(ok.map((r) => r.import.pan.mostScriptInAFrameMs)),
       longTasks: ok.map((r) => r.import.pan.longTasks),
+      longestScripts: ok.map((r) => r.import.pan.longestScripts),
       clickToReportMs: stats(ok.map((r) => r.import.clickToReportMs)),
       peakMemoryMiB: stats(ok.map((r) => r.import.memory.peakBytes / 1024 / 1024)),
     };
@@ -489,6 +504,7 @@ export async function appImportBench({
       idleMs: stats(ok.map((r) => r.nextStart?.idleMs ?? null).filter((x) => x !== null)),
       importsJoinedMs: stats(ok.map((r) => r.nextStart?.importsJoinedMs ?? null).filter((x) => x !== null)),
       keptRows: ok.map((r) => r.nextStart?.imports[0]?.rowCount ?? null),
+      longestScripts: ok.map((r) => r.nextStart?.longestScripts ?? null),
     };
     const startBaseline = {
       longestTaskMs: stats(out.map((r) => r.startBaseline.longestTaskMs)),
@@ -562,6 +578,7 @@ export async function appImportBench({
           longestScriptMs: round1(bigPan.longestScriptMs),
           mostScriptInAFrameMs: round1(bigPan.mostScriptInAFrameMs),
           longTasks: bigPan.longTasks,
+          longestScripts: bigPan.longestScripts,
         },
         longestTaskOverBudget: bigPan ? ratio(bigPan.longestTaskMs, TASK_BUDGET_MS) : null,
         idleMemoryMiB: mib(b.idleMemory.bytes),
