@@ -78,7 +78,12 @@ export const selectFilteredEnterprises = memo2((d: BundledData, f: EnterpriseFil
   d.enterprises.filter((e) => matchesFilters(d.chain, e, f)),
 );
 
-export const selectEnterpriseByKey = memo((d: BundledData) => new Map(d.enterprises.map((e) => [e.key, e])));
+// A loop, not new Map(list.map(...)): no pair array per firm (100,000 of them for a large import).
+export const selectEnterpriseByKey = memo((d: BundledData) => {
+  const m = new Map<string, Enterprise>();
+  for (const e of d.enterprises) m.set(e.key, e);
+  return m;
+});
 
 /** By id: the first record with that id (a duplicate id is reported and reachable by key). */
 export const selectEnterpriseById = memo((d: BundledData) => {
