@@ -280,10 +280,6 @@ export function transferablesOf(...packs: readonly PackedRecords[]): ArrayBuffer
   return out;
 }
 
-/**
- * Where each record's strings start in a column's string table: record i's at i (one string each)
- * or 2i (two), else from the counts. Only a list column needs the running sum.
- */
 /** How many strings the string table of a column without an index holds for n records. */
 function stringCount(col: PackedColumn, n: number): number {
   if (col.kind === 'string') return n;
@@ -294,6 +290,10 @@ function stringCount(col: PackedColumn, n: number): number {
   return sum;
 }
 
+/**
+ * Where each record's strings start in a column's string table: record i's at i (one string each)
+ * or 2i (two), else from the counts. Only a list column needs the running sum.
+ */
 function firstStrings(col: PackedColumn, n: number): (i: number) => number {
   if (col.kind === 'string') return (i) => i;
   if (col.kind === 'bilingual') return (i) => 2 * i;

@@ -1,5 +1,6 @@
-// The data the map shows, from the bundled files, the imports and the entered values: made once
-// for the same inputs, so that what prepare-shown.ts made ahead is what the store update finds.
+// The data the map shows, from the bundled files, the imports and the entered values. The last one
+// made is given again for the same inputs, so that what prepare-shown.ts made ahead is what the
+// store update that follows finds.
 
 import type { BundledData } from '../data/load-bundled';
 import { withEntered } from '../domain/entered';
