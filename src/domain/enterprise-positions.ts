@@ -1,5 +1,6 @@
 import type { Area, AreaId, Enterprise } from '../data/types';
 import type { AreaShapes } from './area-shapes';
+import { atSliceEnd, runWhole, type Slices } from './slices';
 
 export type LngLat = [number, number];
 
@@ -50,14 +51,32 @@ export function placeEnterprises(
   enterprises: readonly Enterprise[],
   anchors: Partial<Record<AreaId, LngLat>>,
 ): Placement[] {
+  return runWhole(placeEnterprisesInSlices(enterprises, anchors));
+}
+
+/** The same, yielding between slices (slices.ts). */
+export function* placeEnterprisesInSlices(
+  enterprises: readonly Enterprise[],
+  anchors: Partial<Record<AreaId, LngLat>>,
+): Slices<Placement[]> {
   const perAnchor = new Map<string, number>();
-  return enterprises.map((e) => {
-    if (e.precision === 'exact' && e.lngLat) return { position: e.lngLat, approximate: false };
+  const out = new Array<Placement>(enterprises.length);
+  for (let i = 0; i < enterprises.length; i += 1) {
+    if (atSliceEnd(i)) yield;
+    const e = enterprises[i] as Enterprise;
+    if (e.precision === 'exact' && e.lngLat) {
+      out[i] = { position: e.lngLat, approximate: false };
+      continue;
+    }
     const anchor = e.lngLat ?? (e.area ? anchors[e.area] : undefined);
-    if (!anchor) return { position: null, approximate: true };
+    if (!anchor) {
+      out[i] = { position: null, approximate: true };
+      continue;
+    }
     const key = `${anchor[0].toFixed(4)},${anchor[1].toFixed(4)}`;
-    const i = perAnchor.get(key) ?? 0;
-    perAnchor.set(key, i + 1);
-    return { position: spiralPoint(anchor, i), approximate: true };
-  });
+    const n = perAnchor.get(key) ?? 0;
+    perAnchor.set(key, n + 1);
+    out[i] = { position: spiralPoint(anchor, n), approximate: true };
+  }
+  return out;
 }

@@ -1,4 +1,7 @@
+import type { Charger } from '../data/chargers';
 import type { BundledData } from '../data/load-bundled';
+import type { Enterprise } from '../data/types';
+import { atSliceEnd, runWhole, type Slices } from '../domain/slices';
 import { replacedKeys } from './duplicates';
 import { type ImportedDataset, isPlacedCharger, isPlacedEnterprise } from './pipeline';
 
@@ -9,25 +12,36 @@ import { type ImportedDataset, isPlacedCharger, isPlacedEnterprise } from './pip
  * they were kept apart is filtered the same way.
  */
 export function withImports(bundled: BundledData, imports: readonly ImportedDataset[]): BundledData {
+  return runWhole(withImportsInSlices(bundled, imports));
+}
+
+/** The same, yielding between slices (domain/slices.ts): a loop, as a spread of 500,000 firms is slow. */
+export function* withImportsInSlices(
+  bundled: BundledData,
+  imports: readonly ImportedDataset[],
+): Slices<BundledData> {
   if (imports.length === 0) return bundled;
   const replaces = (kind: ImportedDataset['kind']) =>
     imports.some((i) => i.kind === kind && i.mode === 'replace');
   // In order: an import that updates records already there stands in their place (issue 14).
-  let enterprises: BundledData['enterprises'] = replaces('enterprises') ? [] : bundled.enterprises;
+  let enterprises: Enterprise[] = replaces('enterprises') ? [] : [...bundled.enterprises];
   for (const i of imports) {
     const gone = replacedKeys(i);
     if (gone.size) enterprises = enterprises.filter((e) => !gone.has(e.key));
-    enterprises = [
-      ...enterprises,
-      ...(i.unplaced ? i.enterprises : i.enterprises.filter(isPlacedEnterprise)),
-    ];
+    yield* placedInto(enterprises, i.enterprises, i.unplaced ? null : isPlacedEnterprise);
   }
-  const chargersOf = (i: ImportedDataset) => (i.unplaced ? i.chargers : i.chargers.filter(isPlacedCharger));
-  return {
-    ...bundled,
-    enterprises,
-    chargers: [...(replaces('chargers') ? [] : bundled.chargers), ...imports.flatMap(chargersOf)],
-  };
+  const chargers: Charger[] = replaces('chargers') ? [] : [...bundled.chargers];
+  for (const i of imports) yield* placedInto(chargers, i.chargers, i.unplaced ? null : isPlacedCharger);
+  return { ...bundled, enterprises, chargers };
+}
+
+/** Appends the records of `from` that pass `keep` (all of them with null) to `to`. */
+function* placedInto<T>(to: T[], from: readonly T[], keep: ((x: T) => boolean) | null): Slices<void> {
+  for (let k = 0; k < from.length; k += 1) {
+    if (atSliceEnd(k)) yield;
+    const x = from[k] as T;
+    if (!keep || keep(x)) to.push(x);
+  }
 }
 
 /**

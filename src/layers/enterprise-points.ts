@@ -1,6 +1,7 @@
 import { AREA_IDS } from '../data/areas';
 import type { ChainModel, Enterprise } from '../data/types';
 import type { Placement } from '../domain/enterprise-positions';
+import { atSliceEnd, runWhole, type Slices } from '../domain/slices';
 import { CONFIDENCES, type EnterpriseFilters, PRECISIONS } from '../model';
 import { chainColour, hexToRgb } from './palette';
 
@@ -67,6 +68,15 @@ export function enterpriseDots(
   enterprises: readonly Enterprise[],
   placements: readonly Placement[],
 ): EnterpriseDots {
+  return runWhole(enterpriseDotsInSlices(model, enterprises, placements));
+}
+
+/** The same, yielding between slices (domain/slices.ts). */
+export function* enterpriseDotsInSlices(
+  model: ChainModel,
+  enterprises: readonly Enterprise[],
+  placements: readonly Placement[],
+): Slices<EnterpriseDots> {
   const slots = segmentSlots(model);
   const unclassified: SegmentSlot = { chain: model.chains.length, local: 0 };
   const colours = [...model.chains.map((c) => c.id), null].map((id) => hexToRgb(chainColour(id)));
@@ -111,6 +121,7 @@ export function enterpriseDots(
     d += 1;
   };
   for (let i = 0; i < enterprises.length; i += 1) {
+    if (atSliceEnd(i)) yield;
     const p = placements[i];
     const at = p?.position;
     if (!at) continue;

@@ -18,7 +18,7 @@ import {
   selectFilteredEnterprises,
   selectPlacements,
 } from './selectors';
-import { shownData, withSavedImports } from './shown-data';
+import { shownDataInSlices, withSavedImports } from './shown-data';
 import type { AppState } from './store';
 import type { EnterpriseFilters } from './url-hash';
 
@@ -41,25 +41,26 @@ export async function prepareShown(
   view: ShownView,
   wait: () => Promise<void> = nextTask,
 ): Promise<BundledData> {
-  const data = shownData(bundled, imports, entered);
+  const data = await shownDataInSlices(bundled, imports, entered, wait);
+  // The long lists are made a slice per task (domain/slices.ts), the short work a part per task.
   const parts: (() => unknown)[] = [
     () => selectAnalysis(data),
     () => selectAreaShapes(data),
-    () => selectPlacements(data),
-    () => selectEnterpriseDots(data),
+    () => selectPlacements.ahead(data, wait),
+    () => selectEnterpriseDots.ahead(data, wait),
     () => {
       // deck.gl's attributes, for a set it draws (maplibre draws a small one from features).
       const dots = selectEnterpriseDots(data);
       if (dots.length > MAPLIBRE_MAX_DOTS) dotAttributes(dots, selectFilterCategories(data, view.filters));
     },
-    () => selectFilteredEnterprises(data, view.filters),
-    () => selectEnterpriseByKey(data),
-    () => selectEnterpriseById(data),
+    () => selectFilteredEnterprises.ahead(data, view.filters, wait),
+    () => selectEnterpriseByKey.ahead(data, wait),
+    () => selectEnterpriseById.ahead(data, wait),
     () => selectChargersAsOf(data, view.asOfYear),
   ];
   for (const part of parts) {
     await wait();
-    part();
+    await part();
   }
   return data;
 }

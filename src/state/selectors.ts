@@ -7,10 +7,11 @@ import { type AreaShapes, areaBounds, buildAreaShapes } from '../domain/area-sha
 import { analyseChain, type ChainAnalysis } from '../domain/chain-analysis';
 import { type Coverage, chargersAsOf, coverage } from '../domain/charging';
 import { matchesFilters } from '../domain/enterprise-filters';
-import { areaAnchors, type Placement, placeEnterprises } from '../domain/enterprise-positions';
+import { areaAnchors, type Placement, placeEnterprisesInSlices } from '../domain/enterprise-positions';
 import { type MatchResult, rankAreas } from '../domain/match';
+import { atSliceEnd, runInSlices, runWhole, type Slices } from '../domain/slices';
 import { type Subject, subjectOf } from '../domain/subject';
-import { type EnterpriseDots, enterpriseDots, filterCategories } from '../layers/enterprise-points';
+import { type EnterpriseDots, enterpriseDotsInSlices, filterCategories } from '../layers/enterprise-points';
 import { legendEntries } from '../layers/legend';
 import { type MatchFeatures, matchBounds, matchFeatures, matchFeaturesFor } from '../layers/match-layer';
 import { DENSITY_MAX_ZOOM } from '../layers/registry';
@@ -53,6 +54,51 @@ function memo2<A extends object, B extends object, R>(fn: (a: A, b: B) => R): (a
   };
 }
 
+/** A wait between tasks, for work made ahead. */
+export type Wait = () => Promise<void>;
+
+/**
+ * A memo of work written in slices (domain/slices.ts): asked for, it is done at once; `ahead`
+ * does it a slice per task, for prepare-shown.ts, so the store update that follows finds it made.
+ */
+function memoSliced<A extends object, R>(fn: (a: A) => Slices<R>) {
+  const cache = new WeakMap<A, R>();
+  const get = (a: A): R => {
+    let r = cache.get(a);
+    if (r === undefined) {
+      r = runWhole(fn(a));
+      cache.set(a, r);
+    }
+    return r;
+  };
+  const ahead = async (a: A, wait: Wait): Promise<void> => {
+    if (cache.has(a)) return;
+    const r = await runInSlices(fn(a), wait);
+    if (!cache.has(a)) cache.set(a, r);
+  };
+  return Object.assign(get, { ahead });
+}
+
+function memo2Sliced<A extends object, B extends object, R>(fn: (a: A, b: B) => Slices<R>) {
+  const by = memo((_: A) => new WeakMap<B, R>());
+  const get = (a: A, b: B): R => {
+    const cache = by(a);
+    let r = cache.get(b);
+    if (r === undefined) {
+      r = runWhole(fn(a, b));
+      cache.set(b, r);
+    }
+    return r;
+  };
+  const ahead = async (a: A, b: B, wait: Wait): Promise<void> => {
+    const cache = by(a);
+    if (cache.has(b)) return;
+    const r = await runInSlices(fn(a, b), wait);
+    if (!cache.has(b)) cache.set(b, r);
+  };
+  return Object.assign(get, { ahead });
+}
+
 export const selectAreaShapes = memo(
   (d: BundledData): AreaShapes => buildAreaShapes(d.areas.areas, d.districts.features),
 );
@@ -61,12 +107,13 @@ export const selectAnalysis = memo((d: BundledData): ChainAnalysis => analyseCha
 
 export const selectAnchors = memo((d: BundledData) => areaAnchors(d.areas.areas, selectAreaShapes(d)));
 
-export const selectPlacements = memo((d: BundledData): Placement[] =>
-  placeEnterprises(d.enterprises, selectAnchors(d)),
+export const selectPlacements = memoSliced(
+  (d: BundledData): Slices<Placement[]> => placeEnterprisesInSlices(d.enterprises, selectAnchors(d)),
 );
 
-export const selectEnterpriseDots = memo(
-  (d: BundledData): EnterpriseDots => enterpriseDots(d.chain, d.enterprises, selectPlacements(d)),
+export const selectEnterpriseDots = memoSliced(
+  (d: BundledData): Slices<EnterpriseDots> =>
+    enterpriseDotsInSlices(d.chain, d.enterprises, selectPlacements(d)),
 );
 
 export const selectFilterCategories = memo2((d: BundledData, f: EnterpriseFilters) =>
@@ -74,21 +121,41 @@ export const selectFilterCategories = memo2((d: BundledData, f: EnterpriseFilter
 );
 
 /** Firms passing the filters, in data order. */
-export const selectFilteredEnterprises = memo2((d: BundledData, f: EnterpriseFilters): Enterprise[] =>
-  d.enterprises.filter((e) => matchesFilters(d.chain, e, f)),
-);
+export const selectFilteredEnterprises = memo2Sliced(function* (
+  d: BundledData,
+  f: EnterpriseFilters,
+): Slices<Enterprise[]> {
+  const out: Enterprise[] = [];
+  const list = d.enterprises;
+  for (let i = 0; i < list.length; i += 1) {
+    if (atSliceEnd(i)) yield;
+    const e = list[i] as Enterprise;
+    if (matchesFilters(d.chain, e, f)) out.push(e);
+  }
+  return out;
+});
 
 // A loop, not new Map(list.map(...)): no pair array per firm (100,000 of them for a large import).
-export const selectEnterpriseByKey = memo((d: BundledData) => {
+export const selectEnterpriseByKey = memoSliced(function* (d: BundledData): Slices<Map<string, Enterprise>> {
   const m = new Map<string, Enterprise>();
-  for (const e of d.enterprises) m.set(e.key, e);
+  const list = d.enterprises;
+  for (let i = 0; i < list.length; i += 1) {
+    if (atSliceEnd(i)) yield;
+    const e = list[i] as Enterprise;
+    m.set(e.key, e);
+  }
   return m;
 });
 
 /** By id: the first record with that id (a duplicate id is reported and reachable by key). */
-export const selectEnterpriseById = memo((d: BundledData) => {
+export const selectEnterpriseById = memoSliced(function* (d: BundledData): Slices<Map<string, Enterprise>> {
   const m = new Map<string, Enterprise>();
-  for (const e of d.enterprises) if (!m.has(e.id)) m.set(e.id, e);
+  const list = d.enterprises;
+  for (let i = 0; i < list.length; i += 1) {
+    if (atSliceEnd(i)) yield;
+    const e = list[i] as Enterprise;
+    if (!m.has(e.id)) m.set(e.id, e);
+  }
   return m;
 });
 

@@ -4,7 +4,8 @@
 
 import type { BundledData } from '../data/load-bundled';
 import { withEntered } from '../domain/entered';
-import { withImports } from '../import/merge';
+import { runInSlices } from '../domain/slices';
+import { withImports, withImportsInSlices } from '../import/merge';
 import type { ImportedDataset } from '../import/pipeline';
 import type { EnteredValue } from '../model/entered';
 
@@ -22,17 +23,47 @@ let last: Made | null = null;
 const sameList = <T>(a: readonly T[], b: readonly T[]) =>
   a.length === b.length && a.every((x, i) => x === b[i]);
 
+const lastFor = (
+  bundled: BundledData,
+  imports: readonly ImportedDataset[],
+  entered: readonly EnteredValue[],
+) => {
+  const m = last;
+  return m && m.bundled === bundled && m.entered === entered && sameList(m.imports, imports) ? m.data : null;
+};
+
+const keep = (
+  bundled: BundledData,
+  imports: readonly ImportedDataset[],
+  entered: readonly EnteredValue[],
+  joined: BundledData,
+) => {
+  const data = withEntered(joined, entered);
+  last = { bundled, imports: [...imports], entered, data };
+  return data;
+};
+
 /** The data shown: the same object for the same bundled data, imports (in order) and entered values. */
 export function shownData(
   bundled: BundledData,
   imports: readonly ImportedDataset[],
   entered: readonly EnteredValue[],
 ): BundledData {
-  const m = last;
-  if (m && m.bundled === bundled && m.entered === entered && sameList(m.imports, imports)) return m.data;
-  const data = withEntered(withImports(bundled, imports), entered);
-  last = { bundled, imports: [...imports], entered, data };
-  return data;
+  return lastFor(bundled, imports, entered) ?? keep(bundled, imports, entered, withImports(bundled, imports));
+}
+
+/** The same, made a slice per task (prepare-shown.ts). */
+export async function shownDataInSlices(
+  bundled: BundledData,
+  imports: readonly ImportedDataset[],
+  entered: readonly EnteredValue[],
+  wait: () => Promise<void>,
+): Promise<BundledData> {
+  const made = lastFor(bundled, imports, entered);
+  if (made) return made;
+  const joined = await runInSlices(withImportsInSlices(bundled, imports), wait);
+  // Made meanwhile by the store for the same inputs: that one, so there is one object for them.
+  return lastFor(bundled, imports, entered) ?? keep(bundled, imports, entered, joined);
 }
 
 /** The saved imports, and after them those made while storage was silent (they are newer). */
