@@ -5,6 +5,9 @@
 /** A piece of work that yields between slices and returns its result. */
 export type Slices<R> = Generator<void, R, void>;
 
+/** A wait for a new task, between slices. */
+export type Wait = () => Promise<void>;
+
 /** Items per slice: the loop checks the clock this often, cheap for a short list. */
 export const SLICE_ITEMS = 8192;
 
@@ -24,7 +27,7 @@ export function runWhole<R>(work: Slices<R>): R {
  */
 export async function runInSlices<R>(
   work: Slices<R>,
-  wait: () => Promise<void>,
+  wait: Wait,
   budgetMs = 20,
   now: () => number = () => performance.now(),
 ): Promise<R> {

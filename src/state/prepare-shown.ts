@@ -4,6 +4,7 @@
 // neither draw nor answer a touch.
 
 import type { BundledData } from '../data/load-bundled';
+import type { Wait } from '../domain/slices';
 import type { ImportedDataset } from '../import/pipeline';
 import { dotAttributes, MAPLIBRE_MAX_DOTS } from '../layers/enterprises-layer';
 import type { EnteredValue } from '../model/entered';
@@ -39,7 +40,7 @@ export async function prepareShown(
   imports: readonly ImportedDataset[],
   entered: readonly EnteredValue[],
   view: ShownView,
-  wait: () => Promise<void> = nextTask,
+  wait: Wait = nextTask,
 ): Promise<BundledData> {
   const data = await shownDataInSlices(bundled, imports, entered, wait);
   // The long lists are made a slice per task (domain/slices.ts), the short work a part per task.

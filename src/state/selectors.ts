@@ -9,7 +9,7 @@ import { type Coverage, chargersAsOf, coverage } from '../domain/charging';
 import { matchesFilters } from '../domain/enterprise-filters';
 import { areaAnchors, type Placement, placeEnterprisesInSlices } from '../domain/enterprise-positions';
 import { type MatchResult, rankAreas } from '../domain/match';
-import { atSliceEnd, runInSlices, runWhole, type Slices } from '../domain/slices';
+import { atSliceEnd, runInSlices, runWhole, type Slices, type Wait } from '../domain/slices';
 import { type Subject, subjectOf } from '../domain/subject';
 import { type EnterpriseDots, enterpriseDotsInSlices, filterCategories } from '../layers/enterprise-points';
 import { legendEntries } from '../layers/legend';
@@ -54,49 +54,40 @@ function memo2<A extends object, B extends object, R>(fn: (a: A, b: B) => R): (a
   };
 }
 
-/** A wait between tasks, for work made ahead. */
-export type Wait = () => Promise<void>;
+// Work written in slices (domain/slices.ts), memoised in `cache` under `key`: asked for, it is done
+// at once; made ahead (prepare-shown.ts), a slice per task, so the store update that follows finds it.
+function whole<K extends object, R>(cache: WeakMap<K, R>, key: K, work: () => Slices<R>): R {
+  let r = cache.get(key);
+  if (r === undefined) {
+    r = runWhole(work());
+    cache.set(key, r);
+  }
+  return r;
+}
 
-/**
- * A memo of work written in slices (domain/slices.ts): asked for, it is done at once; `ahead`
- * does it a slice per task, for prepare-shown.ts, so the store update that follows finds it made.
- */
+async function ahead<K extends object, R>(
+  cache: WeakMap<K, R>,
+  key: K,
+  work: () => Slices<R>,
+  wait: Wait,
+): Promise<void> {
+  if (cache.has(key)) return;
+  const r = await runInSlices(work(), wait);
+  if (!cache.has(key)) cache.set(key, r);
+}
+
 function memoSliced<A extends object, R>(fn: (a: A) => Slices<R>) {
   const cache = new WeakMap<A, R>();
-  const get = (a: A): R => {
-    let r = cache.get(a);
-    if (r === undefined) {
-      r = runWhole(fn(a));
-      cache.set(a, r);
-    }
-    return r;
-  };
-  const ahead = async (a: A, wait: Wait): Promise<void> => {
-    if (cache.has(a)) return;
-    const r = await runInSlices(fn(a), wait);
-    if (!cache.has(a)) cache.set(a, r);
-  };
-  return Object.assign(get, { ahead });
+  return Object.assign((a: A) => whole(cache, a, () => fn(a)), {
+    ahead: (a: A, wait: Wait) => ahead(cache, a, () => fn(a), wait),
+  });
 }
 
 function memo2Sliced<A extends object, B extends object, R>(fn: (a: A, b: B) => Slices<R>) {
-  const by = memo((_: A) => new WeakMap<B, R>());
-  const get = (a: A, b: B): R => {
-    const cache = by(a);
-    let r = cache.get(b);
-    if (r === undefined) {
-      r = runWhole(fn(a, b));
-      cache.set(b, r);
-    }
-    return r;
-  };
-  const ahead = async (a: A, b: B, wait: Wait): Promise<void> => {
-    const cache = by(a);
-    if (cache.has(b)) return;
-    const r = await runInSlices(fn(a, b), wait);
-    if (!cache.has(b)) cache.set(b, r);
-  };
-  return Object.assign(get, { ahead });
+  const cacheOf = memo((_: A) => new WeakMap<B, R>());
+  return Object.assign((a: A, b: B) => whole(cacheOf(a), b, () => fn(a, b)), {
+    ahead: (a: A, b: B, wait: Wait) => ahead(cacheOf(a), b, () => fn(a, b), wait),
+  });
 }
 
 export const selectAreaShapes = memo(
@@ -135,29 +126,26 @@ export const selectFilteredEnterprises = memo2Sliced(function* (
   return out;
 });
 
-// A loop, not new Map(list.map(...)): no pair array per firm (100,000 of them for a large import).
-export const selectEnterpriseByKey = memoSliced(function* (d: BundledData): Slices<Map<string, Enterprise>> {
+/** Firms by a field; with `firstWins`, the first firm with a value keeps it. */
+function* firmsBy(
+  list: readonly Enterprise[],
+  field: 'key' | 'id',
+  firstWins: boolean,
+): Slices<Map<string, Enterprise>> {
+  // A loop, not new Map(list.map(...)): no pair array per firm (100,000 of them for a large import).
   const m = new Map<string, Enterprise>();
-  const list = d.enterprises;
   for (let i = 0; i < list.length; i += 1) {
     if (atSliceEnd(i)) yield;
     const e = list[i] as Enterprise;
-    m.set(e.key, e);
+    if (!firstWins || !m.has(e[field])) m.set(e[field], e);
   }
   return m;
-});
+}
+
+export const selectEnterpriseByKey = memoSliced((d: BundledData) => firmsBy(d.enterprises, 'key', false));
 
 /** By id: the first record with that id (a duplicate id is reported and reachable by key). */
-export const selectEnterpriseById = memoSliced(function* (d: BundledData): Slices<Map<string, Enterprise>> {
-  const m = new Map<string, Enterprise>();
-  const list = d.enterprises;
-  for (let i = 0; i < list.length; i += 1) {
-    if (atSliceEnd(i)) yield;
-    const e = list[i] as Enterprise;
-    if (!m.has(e.id)) m.set(e.id, e);
-  }
-  return m;
-});
+export const selectEnterpriseById = memoSliced((d: BundledData) => firmsBy(d.enterprises, 'id', true));
 
 export function selectAllIssues(data: BundledData | null): DataIssue[] {
   if (!data) return [];

@@ -4,7 +4,7 @@
 
 import type { BundledData } from '../data/load-bundled';
 import { withEntered } from '../domain/entered';
-import { runInSlices } from '../domain/slices';
+import { runInSlices, type Wait } from '../domain/slices';
 import { withImports, withImportsInSlices } from '../import/merge';
 import type { ImportedDataset } from '../import/pipeline';
 import type { EnteredValue } from '../model/entered';
@@ -57,7 +57,7 @@ export async function shownDataInSlices(
   bundled: BundledData,
   imports: readonly ImportedDataset[],
   entered: readonly EnteredValue[],
-  wait: () => Promise<void>,
+  wait: Wait,
 ): Promise<BundledData> {
   const made = lastFor(bundled, imports, entered);
   if (made) return made;
