@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { readDate } from '../model/dates';
+import { type DateRead, readDate } from '../model/dates';
 import type { DataIssue, IssueCode } from './types';
 
 export type IssueParams = Record<string, string | number>;
@@ -129,7 +129,10 @@ export function flagMarkup(
   add: Add,
 ): void {
   for (const f of fields) {
-    if (MARKUP_RE.test(row[f] ?? '')) add(line, f, 'row.markup', {}, 'warning');
+    const v = row[f];
+    // No '<', no tag: the plain search spares the pattern on almost every cell.
+    if (v !== undefined && v.indexOf('<') !== -1 && MARKUP_RE.test(v))
+      add(line, f, 'row.markup', {}, 'warning');
   }
 }
 
@@ -149,11 +152,13 @@ export function readRowId(
     id = `line-${line}`;
   }
   let key = id;
-  if (seen.has(id)) {
+  // One look-up: the set did not grow, so the id was there already.
+  const before = seen.size;
+  seen.add(id);
+  if (seen.size === before) {
     add(line, 'id', 'row.duplicateId', { id }, 'warning');
     key = `${id}~${line}`;
   }
-  seen.add(id);
   return { id, key };
 }
 
@@ -206,11 +211,29 @@ export function readDateCell(
 ): string {
   const raw = row[field];
   if (raw === undefined) return '';
-  if (UNKNOWN_DATE.has(raw.trim().toLowerCase())) return '';
-  const r = readDate(raw, today);
+  const r = readDateOnce(raw, today);
   if (r.problem === 'future') add(line, field, 'row.futureDate', { date: raw }, 'warning');
   else if (r.problem === 'unparsable') add(line, field, 'row.badDate', { date: raw }, 'warning');
   return r.date;
 }
 
 const UNKNOWN_DATE = new Set(['unknown', '不详', '未知']);
+const KNOWN_UNKNOWN: DateRead = { date: '', problem: null };
+
+// A column repeats the same few texts (the import's own date on every row): each is read once.
+// The reads are for one today; a list of distinct dates is held up to a bound, then started anew.
+const dateReads = { today: '', byText: new Map<string, DateRead>() };
+const DATE_READS_MAX = 4096;
+
+function readDateOnce(raw: string, today: string): DateRead {
+  if (dateReads.today !== today || dateReads.byText.size >= DATE_READS_MAX) {
+    dateReads.today = today;
+    dateReads.byText.clear();
+  }
+  let r = dateReads.byText.get(raw);
+  if (r === undefined) {
+    r = UNKNOWN_DATE.has(raw.trim().toLowerCase()) ? KNOWN_UNKNOWN : readDate(raw, today);
+    dateReads.byText.set(raw, r);
+  }
+  return r;
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readDateCell } from '../../src/data/csv';
 import { IMPORTED_AT, importBytes } from '../fixtures/import-fixtures';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -49,5 +50,22 @@ describe('an import’s date column', () => {
   it.each(['更新日期', '日期', 'date'])('maps a column headed %s to the source date', async (h) => {
     const { sniffed } = await importBytes(utf8(`企业名称,${h}\n示例甲,2024-05\n`), 'h.csv');
     expect(sniffed.mapping.source_date).toBe(1);
+  });
+
+  it('reads a text repeated down the column the same on every row, and again for another today', () => {
+    const issues: [number, string, string][] = [];
+    const add = (line: number, field: string, code: string) => issues.push([line, field, code]);
+    const row = { source_date: '2026/12/2' };
+    const read = (line: number, today: string) => readDateCell(row, 'source_date', line, today, add as never);
+    expect([read(2, '2026-12-03'), read(3, '2026-12-03')]).toEqual(['2026-12-02', '2026-12-02']);
+    expect(issues).toEqual([]);
+    // The same text is a future date for a today before it: reported for each of its rows.
+    expect([read(4, '2026-12-01'), read(5, '2026-12-01')]).toEqual(['', '']);
+    expect(issues).toEqual([
+      [4, 'source_date', 'row.futureDate'],
+      [5, 'source_date', 'row.futureDate'],
+    ]);
+    expect(readDateCell({ source_date: ' 不详 ' }, 'source_date', 6, '2026-12-03', add as never)).toBe('');
+    expect(issues).toHaveLength(2);
   });
 });
