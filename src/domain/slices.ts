@@ -8,6 +8,9 @@ export type Slices<R> = Generator<void, R, void>;
 /** A wait for a new task, between slices. */
 export type Wait = () => Promise<void>;
 
+/** The page's wait: a timer of 0 ms, after which it has drawn and answered what was waiting. */
+export const nextTask: Wait = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 /** Items per slice: the loop checks the clock this often, cheap for a short list. */
 export const SLICE_ITEMS = 8192;
 

@@ -1,6 +1,7 @@
 import { ImportFailure } from './failure';
 import type { JoinContext } from './join';
 import { transferablesOf, unpackDataset } from './packed-records';
+import { datasetFromWire } from './packed-wire';
 import type { ImportContext, ImportedDataset, ImportOptions, Sniffed, SniffOverrides } from './pipeline';
 import type { FromWorker, ImportStage, ToWorker } from './protocol';
 
@@ -68,8 +69,11 @@ export function importFile(
 ): Job<ImportedDataset> {
   return run(
     { type: 'import', file, options, ctx, importedAt: new Date().toISOString(), ...(join ? { join } : {}) },
-    // The records are rebuilt from their columns a slice per task (packed-records.ts).
-    (m) => (m.type === 'done' ? unpackDataset<ImportedDataset>(m.dataset) : undefined),
+    // The text of the columns is decoded, and the records rebuilt, between other tasks.
+    (m) =>
+      m.type === 'done'
+        ? datasetFromWire(m.dataset).then((p) => unpackDataset<ImportedDataset>(p))
+        : undefined,
     onProgress,
     join ? transferablesOf(join.enterprises, join.chargers) : [],
   );

@@ -6,6 +6,7 @@ import type { Enterprise } from '../data/types';
 import { ImportFailure } from './failure';
 import { joinImport } from './join';
 import { packDataset, transferablesOf, unpack } from './packed-records';
+import { datasetToWire, fromWireWhole } from './packed-wire';
 import { checkSize, LIMITS, runImport, sniff, wantsWholeFile } from './pipeline';
 import type { FromWorker, ToWorker } from './protocol';
 
@@ -37,7 +38,10 @@ self.onmessage = async (e: MessageEvent<ToWorker>) => {
     const dataset = j
       ? joinImport(
           read,
-          { enterprises: unpack<Enterprise>(j.enterprises), chargers: unpack<Charger>(j.chargers) },
+          {
+            enterprises: unpack<Enterprise>(fromWireWhole(j.enterprises)),
+            chargers: unpack<Charger>(fromWireWhole(j.chargers)),
+          },
           { enterprises: new Set(j.bundledKeys.enterprises), chargers: new Set(j.bundledKeys.chargers) },
           j.chain,
           j.duplicates,
@@ -46,14 +50,10 @@ self.onmessage = async (e: MessageEvent<ToWorker>) => {
         )
       : read;
     // 100,000 records as objects would be one long task on the page while they are unpacked: as
-    // columns, their buffers move to the page without a copy, and the page rebuilds the records a
-    // slice at a time.
-    const packed = await packDataset(dataset);
-    const p = packed.packed;
-    post(
-      { type: 'done', dataset: packed },
-      transferablesOf(p.enterprises, p.chargers, p.unplacedEnterprises, p.unplacedChargers, p.matches),
-    );
+    // columns, their buffers (text too, as bytes) move to the page without a copy, and the page
+    // rebuilds the records a slice at a time. Packed at once: a worker has no page to give way to.
+    const wire = datasetToWire(await packDataset(dataset, undefined, null));
+    post({ type: 'done', dataset: wire }, transferablesOf(...Object.values(wire.packed)));
   } catch (err) {
     if (err instanceof ImportFailure) post({ type: 'failed', code: err.code, params: err.params });
     else {

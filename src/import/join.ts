@@ -6,7 +6,7 @@ import type { Charger } from '../data/chargers';
 import type { ChainModel, Enterprise } from '../data/types';
 import { capChanges, changesBetween } from '../domain/changes';
 import { applyDuplicates, type DuplicateAction, replacedKeys } from './duplicates';
-import type { PackedRecords } from './packed-records';
+import type { WireRecords } from './packed-wire';
 import {
   type ImportedDataset,
   type ImportOptions,
@@ -24,8 +24,8 @@ export interface Shown {
 /** What the worker is given to join an import: the data shown (packed), which of it is bundled, the chain. */
 export interface JoinContext {
   chain: ChainModel;
-  enterprises: PackedRecords;
-  chargers: PackedRecords;
+  enterprises: WireRecords;
+  chargers: WireRecords;
   /** Keys of the bundled records among them: an import that replaces its kind takes them out. */
   bundledKeys: { enterprises: string[]; chargers: string[] };
   duplicates: DuplicateAction;

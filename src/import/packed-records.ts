@@ -7,6 +7,7 @@
 
 import type { Charger } from '../data/chargers';
 import type { Enterprise } from '../data/types';
+import { nextTask, runInSlices, runWhole, type Slices, type Wait } from '../domain/slices';
 import type { DuplicateMatch } from './duplicates';
 import type { ImportedDataset } from './pipeline';
 
@@ -110,10 +111,12 @@ export const columnCount = (type: PackedRecords['type']): number =>
 
 type Row = Record<string, unknown>;
 
-/** Records per slice of the page's time: rebuilding this many takes a few milliseconds. */
+/** Records per slice: rebuilding this many takes a few milliseconds. */
 export const SLICE = 2000;
 
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** The work with a new task whenever it has run for a while; with no wait (the worker), at once. */
+const inSlices = <R>(work: Slices<R>, wait: Wait | null): Promise<R> =>
+  wait ? runInSlices(work, wait) : Promise.resolve(runWhole(work));
 
 /**
  * One column of the records. A loop per kind: one loop for every kind was re-optimised by the
@@ -256,28 +259,36 @@ export const packMatches = (rows: readonly DuplicateMatch[]) =>
 
 type Packable = Enterprise | Charger | DuplicateMatch;
 
-/** The same as the pack functions, a column per task, so the page draws and answers in between. */
-export async function packSliced(
-  type: PackedRecords['type'],
-  rows: readonly Packable[],
-): Promise<PackedRecords> {
+function* packInSlices(type: PackedRecords['type'], rows: readonly Packable[]): Slices<PackedRecords> {
   const columns: PackedColumn[] = [];
   for (const f of FIELDS[type]) {
-    if (columns.length > 0 && rows.length > SLICE) await nextTask();
+    if (columns.length > 0) yield;
     columns.push(packColumn(f, rows as unknown as readonly Row[]));
   }
   return { type, length: rows.length, columns };
 }
 
+/** The same as the pack functions, a column per slice, so the page draws and answers in between. */
+export const packSliced = (
+  type: PackedRecords['type'],
+  rows: readonly Packable[],
+  wait: Wait | null = nextTask,
+): Promise<PackedRecords> => inSlices(packInSlices(type, rows), wait);
+
+/** The typed arrays of a column, its text's bytes too when it travels as bytes (packed-wire.ts). */
+type ColumnBuffers = Pick<PackedColumn, 'ends' | 'values' | 'counts' | 'flags' | 'index'> & {
+  utf8?: Uint8Array;
+};
+
 /** The buffers of packed records, to hand to postMessage as transferables. */
-export function transferablesOf(...packs: readonly PackedRecords[]): ArrayBuffer[] {
+export function transferablesOf(...packs: readonly { columns: readonly ColumnBuffers[] }[]): ArrayBuffer[] {
   // Distinct buffers only: postMessage refuses a list that names one twice.
-  const out: ArrayBuffer[] = [];
+  const out = new Set<ArrayBuffer>();
   for (const p of packs)
     for (const c of p.columns)
-      for (const a of [c.ends, c.values, c.counts, c.flags, c.index])
-        if (a && !out.includes(a.buffer as ArrayBuffer)) out.push(a.buffer as ArrayBuffer);
-  return out;
+      for (const a of [c.ends, c.values, c.counts, c.flags, c.index, c.utf8])
+        if (a) out.add(a.buffer as ArrayBuffer);
+  return [...out];
 }
 
 /** How many strings the string table of a column without an index holds for n records. */
@@ -393,23 +404,29 @@ export function unpack<T extends Packable>(p: PackedRecords): T[] {
   return reader(p)(0, p.length) as unknown as T[];
 }
 
-/** Every record, a slice per task, so the page draws and answers in between. */
-export async function unpackSliced<T extends Packable>(p: PackedRecords): Promise<T[]> {
+function* unpackInSlices<T extends Packable>(p: PackedRecords): Slices<T[]> {
   const read = reader(p);
   const out: T[] = [];
   for (let i = 0; i < p.length; i += SLICE) {
-    if (i > 0) await nextTask();
+    if (i > 0) yield;
     for (const r of read(i, Math.min(p.length, i + SLICE))) out.push(r as unknown as T);
   }
   return out;
 }
+
+/** Every record, slices at a time with a new task between, so the page draws and answers in between. */
+export const unpackSliced = <T extends Packable>(p: PackedRecords, wait: Wait = nextTask): Promise<T[]> =>
+  runInSlices(unpackInSlices<T>(p), wait);
 
 /**
  * Whether a value read back from storage is a packed set the reader can rebuild: every column the
  * field list names, of the right kind and with arrays of the right lengths, string ends in order
  * within the text. A damaged one is refused as a whole rather than rebuilt into wrong records.
  */
-export function isPacked(x: unknown): x is PackedRecords {
+export const isPacked = (x: unknown): x is PackedRecords => runWhole(packedCheck(x));
+
+/** isPacked, a column per slice: a 500,000-record set is some ten million values to look at. */
+function* packedCheck(x: unknown): Slices<boolean> {
   if (typeof x !== 'object' || x === null) return false;
   const p = x as Partial<PackedRecords>;
   if (!(p.type === 'enterprise' || p.type === 'charger' || p.type === 'match')) return false;
@@ -418,33 +435,38 @@ export function isPacked(x: unknown): x is PackedRecords {
   if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) return false;
   const specs = FIELDS[p.type];
   if (p.columns.length !== specs.length) return false;
-  return specs.every((s, j) => {
-    const c = p.columns?.[j] as PackedColumn | undefined;
-    if (!c || c.name !== s.name || c.kind !== s.kind) return false;
-    if (c.flags !== undefined && !(c.flags instanceof Uint8Array && c.flags.length === n)) return false;
-    if (s.kind === 'number' || s.kind === 'boolean' || s.kind === 'point') {
-      const want = s.kind === 'point' ? 2 * n : n;
-      return c.values instanceof Float64Array && c.values.length === want;
-    }
-    if (s.kind === 'strings' && !(c.counts instanceof Uint32Array && c.counts.length === n)) return false;
-    if (typeof c.text !== 'string' || !(c.ends instanceof Uint32Array)) return false;
-    const ends = c.ends;
-    const size = ends.length;
-    // Indexed loops: a damaged set is rare, but every set read back is checked, and `some` or
-    // `for…of` over 100,000 values cost the page tens of milliseconds.
-    if (c.index !== undefined) {
-      const index = c.index;
-      if (s.kind !== 'string' || !(index instanceof Uint32Array) || index.length !== n) return false;
-      for (let i = 0; i < n; i += 1) if ((index[i] as number) >= size) return false;
-    } else if (size !== stringCount(c, n)) return false;
-    let last = 0;
-    for (let i = 0; i < size; i += 1) {
-      const e = ends[i] as number;
-      if (e < last) return false;
-      last = e;
-    }
-    return last === c.text.length;
-  });
+  for (let j = 0; j < specs.length; j += 1) {
+    if (j > 0) yield;
+    if (!columnFits(specs[j] as FieldSpec, p.columns[j] as PackedColumn | undefined, n)) return false;
+  }
+  return true;
+}
+
+function columnFits(s: FieldSpec, c: PackedColumn | undefined, n: number): boolean {
+  if (!c || c.name !== s.name || c.kind !== s.kind) return false;
+  if (c.flags !== undefined && !(c.flags instanceof Uint8Array && c.flags.length === n)) return false;
+  if (s.kind === 'number' || s.kind === 'boolean' || s.kind === 'point') {
+    const want = s.kind === 'point' ? 2 * n : n;
+    return c.values instanceof Float64Array && c.values.length === want;
+  }
+  if (s.kind === 'strings' && !(c.counts instanceof Uint32Array && c.counts.length === n)) return false;
+  if (typeof c.text !== 'string' || !(c.ends instanceof Uint32Array)) return false;
+  const ends = c.ends;
+  const size = ends.length;
+  // Indexed loops: a damaged set is rare, but every set read back is checked, and `some` or
+  // `for…of` over 100,000 values cost the page tens of milliseconds.
+  if (c.index !== undefined) {
+    const index = c.index;
+    if (s.kind !== 'string' || !(index instanceof Uint32Array) || index.length !== n) return false;
+    for (let i = 0; i < n; i += 1) if ((index[i] as number) >= size) return false;
+  } else if (size !== stringCount(c, n)) return false;
+  let last = 0;
+  for (let i = 0; i < size; i += 1) {
+    const e = ends[i] as number;
+    if (e < last) return false;
+    last = e;
+  }
+  return last === c.text.length;
 }
 
 /** An import's records as columns: what the worker posts and storage holds in place of the lists. */
@@ -459,17 +481,16 @@ export interface PackedLists {
 /** An import with its record lists empty and the records in `packed`. */
 export type PackedDataset<D extends ImportedDataset = ImportedDataset> = D & { packed: PackedLists };
 
-/** An import's records packed, a column per task; `lists`: the columns they are already in. */
-export async function packDataset<D extends ImportedDataset>(
+function* packDatasetInSlices<D extends ImportedDataset>(
   ds: D,
-  lists: PackedLists | undefined = packedListsOf(ds),
-): Promise<PackedDataset<D>> {
+  lists: PackedLists | undefined,
+): Slices<PackedDataset<D>> {
   const packed: PackedLists = lists ?? {
-    enterprises: await packSliced('enterprise', ds.enterprises),
-    chargers: await packSliced('charger', ds.chargers),
-    unplacedEnterprises: await packSliced('enterprise', ds.unplaced?.enterprises ?? []),
-    unplacedChargers: await packSliced('charger', ds.unplaced?.chargers ?? []),
-    matches: await packSliced('match', ds.duplicates?.matches ?? []),
+    enterprises: yield* packInSlices('enterprise', ds.enterprises),
+    chargers: yield* packInSlices('charger', ds.chargers),
+    unplacedEnterprises: yield* packInSlices('enterprise', ds.unplaced?.enterprises ?? []),
+    unplacedChargers: yield* packInSlices('charger', ds.unplaced?.chargers ?? []),
+    matches: yield* packInSlices('match', ds.duplicates?.matches ?? []),
   };
   return {
     ...ds,
@@ -481,6 +502,16 @@ export async function packDataset<D extends ImportedDataset>(
     packed,
   };
 }
+
+/**
+ * An import's records packed, a column per slice (`wait` between; null: at once, in the worker);
+ * `lists`: the columns they are already in.
+ */
+export const packDataset = <D extends ImportedDataset>(
+  ds: D,
+  lists: PackedLists | undefined = packedListsOf(ds),
+  wait: Wait | null = nextTask,
+): Promise<PackedDataset<D>> => inSlices(packDatasetInSlices(ds, lists), wait);
 
 /** The lists of a packed import, in order, with the record type of each. */
 export const PACKED_LISTS: readonly (readonly [keyof PackedLists, PackedRecords['type']])[] = [
@@ -500,31 +531,45 @@ const packedForms = new WeakMap<ImportedDataset, PackedLists>();
 export const packedListsOf = (ds: ImportedDataset): PackedLists | undefined => packedForms.get(ds);
 
 /**
- * An import back from its packed form, records rebuilt a slice per task; one with no `packed` (an
- * earlier version's save) as it is; null when the columns are damaged.
+ * An import back from its packed form, checked a column and rebuilt a slice at a time, a new task
+ * whenever a while has passed; one with no `packed` (an earlier version's save) as it is; null
+ * when the columns are damaged.
  */
-export async function unpackDataset<D extends ImportedDataset>(
+export const unpackDataset = <D extends ImportedDataset>(
   x: D & { packed?: unknown },
-): Promise<D | null> {
+  wait: Wait = nextTask,
+): Promise<D | null> => runInSlices(unpackDatasetInSlices(x), wait);
+
+function* unpackDatasetInSlices<D extends ImportedDataset>(x: D & { packed?: unknown }): Slices<D | null> {
   if (x.packed === undefined) return x;
   const p = (x.packed ?? {}) as Partial<Record<keyof PackedLists, unknown>>;
   const { packed: _, ...rest } = x;
   const lists = PACKED_LISTS.map(([list]) => p[list]);
-  if (!lists.every((l, i) => isPacked(l) && l.type === PACKED_LISTS[i]?.[1])) return null;
+  for (const [i, l] of lists.entries()) {
+    yield;
+    if (!((yield* packedCheck(l)) && (l as PackedRecords).type === PACKED_LISTS[i]?.[1])) return null;
+  }
   const [e, c, ue, uc, m] = lists as PackedRecords[];
-  const matches = await unpackSliced<DuplicateMatch>(m as PackedRecords);
+  const matches = yield* unpackInSlices<DuplicateMatch>(m as PackedRecords);
+  yield;
+  const enterprises = yield* unpackInSlices<Enterprise>(e as PackedRecords);
+  yield;
+  const chargers = yield* unpackInSlices<Charger>(c as PackedRecords);
+  let unplaced: ImportedDataset['unplaced'];
+  if (x.unplaced) {
+    yield;
+    const unplacedEnterprises = yield* unpackInSlices<Enterprise>(ue as PackedRecords);
+    yield;
+    unplaced = {
+      enterprises: unplacedEnterprises,
+      chargers: yield* unpackInSlices<Charger>(uc as PackedRecords),
+    };
+  }
   const out: D = {
     ...(rest as unknown as D),
-    enterprises: await unpackSliced<Enterprise>(e as PackedRecords),
-    chargers: await unpackSliced<Charger>(c as PackedRecords),
-    ...(x.unplaced
-      ? {
-          unplaced: {
-            enterprises: await unpackSliced<Enterprise>(ue as PackedRecords),
-            chargers: await unpackSliced<Charger>(uc as PackedRecords),
-          },
-        }
-      : {}),
+    enterprises,
+    chargers,
+    ...(unplaced ? { unplaced } : {}),
     ...(x.duplicates ? { duplicates: { action: x.duplicates.action, matches } } : {}),
   };
   packedForms.set(out, x.packed as PackedLists);

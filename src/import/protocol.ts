@@ -1,7 +1,7 @@
 import type { IssueParams } from '../data/csv';
 import type { IssueCode } from '../data/types';
 import type { JoinContext } from './join';
-import type { PackedDataset } from './packed-records';
+import type { WireDataset } from './packed-wire';
 import type { ImportContext, ImportOptions, Sniffed, SniffOverrides } from './pipeline';
 
 /** Messages between the page and the import worker. */
@@ -22,6 +22,6 @@ export type ImportStage = 'load' | 'read' | 'check';
 export type FromWorker =
   | { type: 'sniffed'; sniffed: Sniffed }
   | { type: 'progress'; stage: ImportStage; share: number }
-  /** The import, its records as columns in transferred buffers (packed-records.ts). */
-  | { type: 'done'; dataset: PackedDataset }
+  /** The import, its records as columns in transferred buffers (packed-records.ts, packed-wire.ts). */
+  | { type: 'done'; dataset: WireDataset }
   | { type: 'failed'; code: IssueCode; params: IssueParams };

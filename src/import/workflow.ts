@@ -13,6 +13,7 @@ import { ImportCancelled, importFile, type Job, sniffFile } from './import-clien
 import { type JoinContext, mappedFields } from './join';
 import { nextImportId } from './merge';
 import { packSliced } from './packed-records';
+import { toWireSliced } from './packed-wire';
 import {
   type ImportedDataset,
   type ImportOptions,
@@ -103,8 +104,8 @@ async function joinContextOf(
   if (!st.bundled || !st.data) return undefined;
   return {
     chain: st.bundled.chain,
-    enterprises: await packSliced('enterprise', st.data.enterprises),
-    chargers: await packSliced('charger', st.data.chargers),
+    enterprises: await toWireSliced(await packSliced('enterprise', st.data.enterprises)),
+    chargers: await toWireSliced(await packSliced('charger', st.data.chargers)),
     bundledKeys: {
       enterprises: st.bundled.enterprises.map((e) => e.key),
       chargers: st.bundled.chargers.map((c) => c.key),

@@ -4,7 +4,7 @@
 // neither draw nor answer a touch.
 
 import type { BundledData } from '../data/load-bundled';
-import type { Wait } from '../domain/slices';
+import { nextTask, type Wait } from '../domain/slices';
 import type { ImportedDataset } from '../import/pipeline';
 import { dotAttributes, MAPLIBRE_MAX_DOTS } from '../layers/enterprises-layer';
 import type { EnteredValue } from '../model/entered';
@@ -28,8 +28,6 @@ export interface ShownView {
   filters: EnterpriseFilters;
   asOfYear: number | null;
 }
-
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * Works out the data shown and what the first view of it needs, a part per task, so that the

@@ -1,0 +1,81 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type BundledData, loadBundled } from '../../src/data/load-bundled';
+import type { Enterprise } from '../../src/data/types';
+import { runWhole } from '../../src/domain/slices';
+import {
+  packDataset,
+  packEnterprises,
+  SLICE,
+  transferablesOf,
+  unpack,
+  unpackDataset,
+} from '../../src/import/packed-records';
+import {
+  datasetFromWire,
+  datasetToWire,
+  fromWireWhole,
+  recordsToWire,
+  toWireSliced,
+} from '../../src/import/packed-wire';
+import { readPublic } from '../fixtures/load';
+import { importedDataset } from '../fixtures/records';
+
+let data: BundledData;
+beforeAll(async () => {
+  data = await loadBundled(readPublic);
+});
+
+/** n firms made from the bundled ones, with text of every sort in their names and addresses. */
+function firms(n: number): Enterprise[] {
+  const odd = ['', '\u0000', 'a;b', '"q"', '𠀀🚗', '\n\r\t', '淮北市相山区'];
+  return Array.from({ length: n }, (_, i) => {
+    const e = data.enterprises[i % data.enterprises.length] as Enterprise;
+    return {
+      ...e,
+      id: `u1.${e.id}-${i}`,
+      key: `u1.${e.key}-${i}`,
+      line: i + 2,
+      name: { zh: `${e.name.zh}${odd[i % odd.length]}`, en: odd[(i + 3) % odd.length] as string },
+      address: `${odd[i % odd.length]}${i}号`,
+    };
+  });
+}
+
+describe('packed records on the wire between the page and the worker', () => {
+  it('carry the text of every column as bytes, hand every buffer over, and read back the same import', async () => {
+    const xs = firms(2 * SLICE + 31);
+    const ds = importedDataset('u1', { enterprises: xs, rowCount: xs.length });
+    const wire = datasetToWire(await packDataset(ds, undefined, null));
+    const columns = wire.packed.enterprises.columns;
+    expect(columns.filter((c) => c.text !== undefined)).toEqual([]);
+    expect(columns.filter((c) => c.utf8 !== undefined).map((c) => c.name)).toContain('address');
+    // A message with its transfer list, as postMessage makes it: the sender's buffers are gone after.
+    const transfer = transferablesOf(...Object.values(wire.packed));
+    const sent = structuredClone(wire, { transfer });
+    expect(columns.every((c) => c.utf8 === undefined || c.utf8.byteLength === 0)).toBe(true);
+    const back = await unpackDataset(await datasetFromWire(sent));
+    expect(back?.enterprises).toEqual(xs);
+    expect(back?.rowCount).toBe(xs.length);
+  });
+
+  it('keeps as text a column with a lone surrogate, which bytes would turn into U+FFFD', () => {
+    const xs = firms(3).map((e, i) => ({ ...e, address: i === 1 ? 'A\uD800B' : e.address }));
+    const wire = runWhole(recordsToWire(packEnterprises(xs)));
+    const address = wire.columns.find((c) => c.name === 'address');
+    expect(address?.text).toContain('A\uD800B');
+    expect(address?.utf8).toBeUndefined();
+    expect(wire.columns.find((c) => c.name === 'key')?.utf8).toBeInstanceOf(Uint8Array);
+    expect(unpack<Enterprise>(fromWireWhole(wire)).map((e) => e.address)).toEqual(xs.map((e) => e.address));
+  });
+
+  it('is made a column per slice, the same in slices as at once', async () => {
+    const p = packEnterprises(firms(50));
+    const work = recordsToWire(p);
+    let slices = 1;
+    while (!work.next().done) slices += 1;
+    expect(slices).toBe(p.columns.length);
+    const sliced = await toWireSliced(p, () => Promise.resolve());
+    expect(sliced).toEqual(runWhole(recordsToWire(packEnterprises(firms(50)))));
+    expect(unpack(fromWireWhole(sliced))).toEqual(firms(50));
+  });
+});
