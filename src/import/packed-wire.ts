@@ -10,6 +10,7 @@ import {
   type PackedDataset,
   type PackedLists,
   type PackedRecords,
+  READ_BUDGET_MS,
 } from './packed-records';
 
 /** A packed column on its way: its text as UTF-8 bytes (`utf8`), or as text where bytes would change it. */
@@ -81,5 +82,5 @@ export const datasetToWire = (ds: PackedDataset): WireDataset => ({
 export const toWireSliced = (p: PackedRecords, wait: Wait = nextTask): Promise<WireRecords> =>
   runInSlices(recordsToWire(p), wait);
 export async function datasetFromWire(ds: WireDataset, wait: Wait = nextTask): Promise<PackedDataset> {
-  return { ...ds, packed: await runInSlices(listsFromWire(ds.packed), wait) };
+  return { ...ds, packed: await runInSlices(listsFromWire(ds.packed), wait, READ_BUDGET_MS) };
 }
