@@ -163,7 +163,13 @@ export const firstDotOf = (dots: EnterpriseDots, firmIndex: number): number =>
  * dots), so the GPU gets one number per dot instead of deck.gl mapping four categories per dot in
  * JavaScript whenever the data changes.
  */
-export function dotsShown(dots: EnterpriseDots, allowed: readonly (readonly number[])[]): Float32Array {
+export const dotsShown = (dots: EnterpriseDots, allowed: readonly (readonly number[])[]): Float32Array =>
+  runWhole(dotsShownInSlices(dots, allowed));
+
+export function* dotsShownInSlices(
+  dots: EnterpriseDots,
+  allowed: readonly (readonly number[])[],
+): Slices<Float32Array> {
   const tables = Array.from({ length: DOT_CHANNELS }, (_, c) => {
     const t = new Uint8Array(256);
     for (const v of allowed[c] ?? []) if (v >= 0 && v < 256) t[v] = 1;
@@ -173,6 +179,7 @@ export function dotsShown(dots: EnterpriseDots, allowed: readonly (readonly numb
   const out = new Float32Array(dots.length);
   const cat = dots.cat;
   for (let i = 0; i < dots.length; i += 1) {
+    if (atSliceEnd(i)) yield;
     const o = DOT_CHANNELS * i;
     out[i] =
       t0[cat[o] as number] && t1[cat[o + 1] as number] && t2[cat[o + 2] as number] && t3[cat[o + 3] as number]

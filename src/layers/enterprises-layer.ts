@@ -1,10 +1,17 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { ExpressionSpecification } from 'maplibre-gl';
 import type { Enterprise } from '../data/types';
+import { atSliceEnd, runInSlices, runWhole, type Slices, type Wait } from '../domain/slices';
 import { pick, t } from '../i18n/t';
 import { freshness, todayIso } from '../model/dates';
 import type { DeckCore } from './deck-lib';
-import { DOT_CHANNELS, dotKey, dotsShown, type EnterpriseDots, firstDotOf } from './enterprise-points';
+import {
+  DOT_CHANNELS,
+  dotKey,
+  dotsShownInSlices,
+  type EnterpriseDots,
+  firstDotOf,
+} from './enterprise-points';
 import { chainColour, FONT_STACK, hexToRgb, THEME, UNCLASSIFIED_COLOUR } from './palette';
 import type { HitResult, LayerEntry, LayerInput, StylePart } from './types';
 
@@ -219,14 +226,14 @@ export interface DotAttributes {
 }
 
 const lookCache = new WeakMap<EnterpriseDots, DotAttributes>();
-function dotLook(dots: EnterpriseDots): DotAttributes {
-  const cached = lookCache.get(dots);
-  if (cached) return cached;
+
+function* dotLookInSlices(dots: EnterpriseDots): Slices<DotAttributes> {
   const n = dots.length;
   const fill = new Uint8Array(4 * n);
   const line = new Uint8Array(4 * n);
   const lineWidth = new Float32Array(n);
   for (let i = 0; i < n; i += 1) {
+    if (atSliceEnd(i)) yield;
     const r = dots.colour[3 * i] as number;
     const g = dots.colour[3 * i + 1] as number;
     const b = dots.colour[3 * i + 2] as number;
@@ -247,7 +254,7 @@ function dotLook(dots: EnterpriseDots): DotAttributes {
       lineWidth[i] = 1.5;
     }
   }
-  const out: DotAttributes = {
+  return {
     length: n,
     dots,
     attributes: {
@@ -258,8 +265,6 @@ function dotLook(dots: EnterpriseDots): DotAttributes {
       getLineWidth: { value: lineWidth, size: 1 },
     },
   };
-  lookCache.set(dots, out);
-  return out;
 }
 
 /** The range filter's kept values: the mask's 1, not its 0. */
@@ -273,13 +278,29 @@ const withShownCache = new WeakMap<EnterpriseDots, { categories: number[][]; out
  * The dots' attributes with the filter's shown mask (getFilterValue: 1 shown, 0 hidden). The look
  * attributes keep their arrays from one filter to the next, so deck.gl uploads only the mask.
  */
-export function dotAttributes(dots: EnterpriseDots, categories: number[][]): DotAttributes {
+export const dotAttributes = (dots: EnterpriseDots, categories: number[][]): DotAttributes =>
+  runWhole(dotAttributesInSlices(dots, categories));
+
+/** dotAttributes made ahead, a slice per task (state/prepare-shown.ts), into the same caches. */
+export const dotAttributesAhead = (dots: EnterpriseDots, categories: number[][], wait: Wait) =>
+  runInSlices(dotAttributesInSlices(dots, categories), wait);
+
+function* dotAttributesInSlices(dots: EnterpriseDots, categories: number[][]): Slices<DotAttributes> {
   const last = withShownCache.get(dots);
   if (last?.categories === categories) return last.out;
-  const look = dotLook(dots);
+  let look = lookCache.get(dots);
+  if (!look) {
+    const made = yield* dotLookInSlices(dots);
+    // One made meanwhile (the store asked while these slices waited) is kept: one look per set.
+    look = lookCache.get(dots) ?? made;
+    lookCache.set(dots, look);
+  }
+  const shown = yield* dotsShownInSlices(dots, categories);
+  const made = withShownCache.get(dots);
+  if (made?.categories === categories) return made.out;
   const out: DotAttributes = {
     ...look,
-    attributes: { ...look.attributes, getFilterValue: { value: dotsShown(dots, categories), size: 1 } },
+    attributes: { ...look.attributes, getFilterValue: { value: shown, size: 1 } },
   };
   withShownCache.set(dots, { categories, out });
   return out;

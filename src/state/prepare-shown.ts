@@ -6,7 +6,7 @@
 import type { BundledData } from '../data/load-bundled';
 import { nextTask, type Wait } from '../domain/slices';
 import type { ImportedDataset } from '../import/pipeline';
-import { dotAttributes, MAPLIBRE_MAX_DOTS } from '../layers/enterprises-layer';
+import { dotAttributesAhead, MAPLIBRE_MAX_DOTS } from '../layers/enterprises-layer';
 import type { EnteredValue } from '../model/entered';
 import {
   selectAnalysis,
@@ -43,14 +43,15 @@ export async function prepareShown(
   const data = await shownDataInSlices(bundled, imports, entered, wait);
   // The long lists are made a slice per task (domain/slices.ts), the short work a part per task.
   const parts: (() => unknown)[] = [
-    () => selectAnalysis(data),
+    () => selectAnalysis.ahead(data, wait),
     () => selectAreaShapes(data),
     () => selectPlacements.ahead(data, wait),
     () => selectEnterpriseDots.ahead(data, wait),
     () => {
       // deck.gl's attributes, for a set it draws (maplibre draws a small one from features).
       const dots = selectEnterpriseDots(data);
-      if (dots.length > MAPLIBRE_MAX_DOTS) dotAttributes(dots, selectFilterCategories(data, view.filters));
+      if (dots.length > MAPLIBRE_MAX_DOTS)
+        return dotAttributesAhead(dots, selectFilterCategories(data, view.filters), wait);
     },
     () => selectFilteredEnterprises.ahead(data, view.filters, wait),
     () => selectEnterpriseByKey.ahead(data, wait),

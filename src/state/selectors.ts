@@ -4,7 +4,7 @@ import type { Charger } from '../data/chargers';
 import type { BundledData } from '../data/load-bundled';
 import type { AreaPolygon, DataIssue, Enterprise } from '../data/types';
 import { type AreaShapes, areaBounds, buildAreaShapes } from '../domain/area-shapes';
-import { analyseChain, type ChainAnalysis } from '../domain/chain-analysis';
+import { analyseChainInSlices, type ChainAnalysis } from '../domain/chain-analysis';
 import { type Coverage, chargersAsOf, coverage } from '../domain/charging';
 import { matchesFilters } from '../domain/enterprise-filters';
 import { areaAnchors, type Placement, placeEnterprisesInSlices } from '../domain/enterprise-positions';
@@ -94,7 +94,9 @@ export const selectAreaShapes = memo(
   (d: BundledData): AreaShapes => buildAreaShapes(d.areas.areas, d.districts.features),
 );
 
-export const selectAnalysis = memo((d: BundledData): ChainAnalysis => analyseChain(d.chain, d.enterprises));
+export const selectAnalysis = memoSliced(
+  (d: BundledData): Slices<ChainAnalysis> => analyseChainInSlices(d.chain, d.enterprises),
+);
 
 export const selectAnchors = memo((d: BundledData) => areaAnchors(d.areas.areas, selectAreaShapes(d)));
 

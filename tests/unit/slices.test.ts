@@ -1,9 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type BundledData, loadBundled } from '../../src/data/load-bundled';
+import { analyseChain, analyseChainInSlices } from '../../src/domain/chain-analysis';
 import { placeEnterprises, placeEnterprisesInSlices } from '../../src/domain/enterprise-positions';
 import { atSliceEnd, runInSlices, runWhole, SLICE_ITEMS, type Slices } from '../../src/domain/slices';
 import { withImports, withImportsInSlices } from '../../src/import/merge';
-import { enterpriseDots, enterpriseDotsInSlices } from '../../src/layers/enterprise-points';
+import {
+  dotsShown,
+  enterpriseDots,
+  enterpriseDotsInSlices,
+  filterCategories,
+} from '../../src/layers/enterprise-points';
+import { dotAttributes, dotAttributesAhead } from '../../src/layers/enterprises-layer';
 import { selectAnchors, selectEnterpriseById, selectFilteredEnterprises } from '../../src/state/selectors';
 import { shownData } from '../../src/state/shown-data';
 import { NO_FILTERS } from '../../src/state/url-hash';
@@ -93,6 +100,27 @@ describe('work in slices', () => {
       0,
     );
     expect(dots).toEqual(enterpriseDots(joined.chain, joined.enterprises, places));
+
+    // The chain analysis and deck.gl's attributes, in slices with a wait between each.
+    let waits = 0;
+    const everySlice = async () => {
+      waits += 1;
+    };
+    const analysis = await runInSlices(analyseChainInSlices(joined.chain, joined.enterprises), everySlice, 0);
+    expect(waits).toBe(Math.ceil(joined.enterprises.length / SLICE_ITEMS) - 1);
+    const whole = analyseChain(joined.chain, joined.enterprises);
+    expect(analysis.segments.map((r) => [r.segment.id, r.count, r.countByArea, r.enterpriseKeys])).toEqual(
+      whole.segments.map((r) => [r.segment.id, r.count, r.countByArea, r.enterpriseKeys]),
+    );
+    expect(analysis.targets.map((t) => t.segment.id)).toEqual(whole.targets.map((t) => t.segment.id));
+    const categories = filterCategories(joined.chain, NO_FILTERS);
+    const attributes = await dotAttributesAhead(dots, categories, async () => {});
+    // Made ahead, it is the object the layer is given after, not a second one.
+    expect(dotAttributes(dots, categories)).toBe(attributes);
+    expect(Array.from(attributes.attributes.getFilterValue?.value ?? [])).toEqual(
+      Array.from(dotsShown(dots, categories)),
+    );
+    expect(attributes.attributes.getFilterValue?.value.every((v) => v === 1)).toBe(true);
   });
 
   it('made ahead, a look-up is the one the selector gives after', async () => {
