@@ -44,6 +44,7 @@ import {
   normalisePrecision,
   normaliseStatus,
   readCrs,
+  remembered,
   resolveList,
   splitLonLat,
   withoutExcelGuard,
@@ -659,7 +660,8 @@ function makeNormalisers(ctx: ImportContext) {
   );
   const districtAt = pointLocator(ctx.districts);
   const areaOfDistrict = new Map(ctx.areas.flatMap((a) => (a.adcode ? [[a.adcode, a.id] as const] : [])));
-  return { segmentOf, areaOf, districtOf, townshipOf, districtAt, areaOfDistrict };
+  const segmentsOf = remembered((cell) => resolveList(cell, segmentOf).join(';'));
+  return { segmentsOf, areaOf, districtOf, townshipOf, districtAt, areaOfDistrict };
 }
 
 const COLUMN_FIELDS_OF_POINT = new Set(['lon', 'lat']);
@@ -717,7 +719,10 @@ export function buildDataset(
   if (missing.length) fail('import.fail.noNameColumn', { fields: missing.join(', ') });
   const fields = FIELDS[o.kind];
   // Which cell feeds each field, worked out once rather than per row.
-  const columnOf = ALL_FIELDS.map((f) => [f, fields.includes(f) ? o.mapping[f] : undefined] as const);
+  const columnOf = ALL_FIELDS.flatMap((f) => {
+    const i = fields.includes(f) ? o.mapping[f] : undefined;
+    return i === undefined ? [] : [[f, i] as const];
+  });
   // Every field empty: each row's data starts as a copy, which takes its shape at once.
   const blankRow = Object.fromEntries(ALL_FIELDS.map((f) => [f, ''])) as Record<TargetField, string>;
   // The app's own CSV export guards = + - @ with a ': taken off again, so an export imports unchanged.
@@ -764,7 +769,7 @@ export function buildDataset(
       if ((cells[unread[k] as number] ?? '').trim() !== '') unreadCells[k] = (unreadCells[k] ?? 0) + 1;
     }
     const data = { ...blankRow };
-    for (const [f, i] of columnOf) if (i !== undefined) data[f] = unguard((cells[i] ?? '').trim());
+    for (const [f, i] of columnOf) data[f] = unguard((cells[i] ?? '').trim());
     // The row's coordinate system: its 坐标系 cell when it names one, else the user's choice.
     let crs = o.crs;
     if (crsColumn !== null) {
@@ -820,7 +825,7 @@ export function buildDataset(
         data.area = districtFeature ? (n.areaOfDistrict.get(districtFeature.properties.adcode) ?? '') : '';
         if (data.area) flag(line, columnName('area'), 'import.row.areaFromPoint');
       }
-      data.segments = resolveList(data.segments, n.segmentOf).join(';');
+      data.segments = n.segmentsOf(data.segments);
       data.confidence =
         o.mapping.confidence === undefined ? o.confidence : normaliseConfidence(data.confidence);
       data.precision =

@@ -18,6 +18,7 @@ import {
   normaliseNumber,
   normalisePrecision,
   normaliseStatus,
+  remembered,
   resolveList,
   splitLonLat,
   withoutSuffix,
@@ -275,6 +276,25 @@ describe('name lookups against the bundled data', () => {
     expect(areaOf('高新区')).toBe('hitech');
     expect(areaOf('濉溪县')).toBe('suixi');
     expect(areaOf('Lieshan District')).toBe('lieshan');
+  });
+
+  it('answers a text repeated down a column once, the same every time, also past its bound', async () => {
+    const seen: string[] = [];
+    const upper = remembered((s: string) => {
+      seen.push(s);
+      return s === '' ? null : s.toUpperCase();
+    }, 3);
+    expect(['a', 'b', 'a', '', 'a', ''].map(upper)).toEqual(['A', 'B', 'A', null, 'A', null]);
+    expect(seen).toEqual(['a', 'b', '']);
+    // Three texts held: a fourth starts anew, and every answer stays right.
+    expect(['c', 'a', 'c'].map(upper)).toEqual(['C', 'A', 'C']);
+    expect(seen).toEqual(['a', 'b', '', 'c', 'a']);
+    const segmentOf = nameIndex((await bundledContext()).segments);
+    expect([segmentOf('动力电池箱体'), segmentOf('动力电池箱体'), segmentOf('无人机')]).toEqual([
+      'battery-box',
+      'battery-box',
+      null,
+    ]);
   });
 
   it('resolves a segment list whose names themselves contain a separator', async () => {
