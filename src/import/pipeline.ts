@@ -451,13 +451,20 @@ const QUOTE_ERRORS: ReadonlySet<string> = new Set(['MissingQuotes', 'InvalidQuot
  */
 function swallowed(cells: readonly string[], columns: number, delimiter: string): boolean {
   return cells.some((c) => {
-    const br = c.search(/[\r\n]/);
+    const br = lineBreakIn(c);
     if (br === -1) return false;
     if (cells.length !== columns && c.indexOf(delimiter, br) !== -1) return true;
     if (columns < 2) return false;
     const inner = c.split(/\r?\n|\r/).slice(1, -1);
     return inner.some((l) => l.split(delimiter).length >= columns);
   });
+}
+
+/** Where a cell's first line break is, or -1: two plain searches, on every cell of every row. */
+function lineBreakIn(c: string): number {
+  const n = c.indexOf('\n');
+  const r = c.indexOf('\r');
+  return n === -1 ? r : r === -1 ? n : Math.min(n, r);
 }
 
 /**
@@ -723,8 +730,8 @@ export function buildDataset(
     const i = fields.includes(f) ? o.mapping[f] : undefined;
     return i === undefined ? [] : [[f, i] as const];
   });
-  // Every field empty: each row's data starts as a copy, which takes its shape at once.
-  const blankRow = Object.fromEntries(ALL_FIELDS.map((f) => [f, ''])) as Record<TargetField, string>;
+  // Every field of the kind empty: each row's data starts as a copy, which takes its shape at once.
+  const blankRow = Object.fromEntries(fields.map((f) => [f, ''])) as Record<TargetField, string>;
   // The app's own CSV export guards = + - @ with a ': taken off again, so an export imports unchanged.
   const unguard = o.format === 'csv' ? withoutExcelGuard : (s: string) => s;
   const crsColumn = o.crsColumn ?? null;
