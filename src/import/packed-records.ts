@@ -49,7 +49,43 @@ export interface PackedRecords {
   columns: PackedColumn[];
 }
 
-const ENTERPRISE_FIELDS: readonly FieldSpec[] = [
+/** The kind a field of this type is packed as. */
+type KindOf<V> = V extends string
+  ? 'string'
+  : V extends number
+    ? 'number'
+    : V extends boolean
+      ? 'boolean'
+      : V extends readonly [number, number]
+        ? 'point'
+        : V extends readonly string[]
+          ? 'strings'
+          : V extends { zh: string; en: string }
+            ? 'bilingual'
+            : never;
+
+/** A field's spec as its record type says it must be: its kind, and nullable or optional exactly when it is. */
+type SpecOf<T, K extends keyof T> = { name: K; kind: KindOf<NonNullable<T[K]>> } & (null extends T[K]
+  ? { nullable: true }
+  : { nullable?: never }) &
+  (object extends Pick<T, K> ? { optional: true } : { optional?: never });
+
+/**
+ * The field list of a record type, checked by the compiler against it: a field of the type that the
+ * list leaves out, or one whose kind does not fit, is a type error here rather than a record that
+ * loses the field in storage.
+ */
+const fieldsOf =
+  <T>() =>
+  <const L extends readonly { [K in keyof T]-?: SpecOf<T, K> }[keyof T][]>(
+    list: L &
+      ([Exclude<keyof T, L[number]['name']>] extends [never]
+        ? unknown
+        : { missing: Exclude<keyof T, L[number]['name']> }),
+  ): readonly FieldSpec[] =>
+    list as unknown as readonly FieldSpec[];
+
+const ENTERPRISE_FIELDS = fieldsOf<Enterprise>()([
   { name: 'id', kind: 'string' },
   { name: 'key', kind: 'string' },
   { name: 'line', kind: 'number' },
@@ -71,9 +107,9 @@ const ENTERPRISE_FIELDS: readonly FieldSpec[] = [
   { name: 'confidence', kind: 'string' },
   { name: 'confidenceNote', kind: 'string' },
   { name: 'source', kind: 'string' },
-];
+]);
 
-const CHARGER_FIELDS: readonly FieldSpec[] = [
+const CHARGER_FIELDS = fieldsOf<Charger>()([
   { name: 'id', kind: 'string' },
   { name: 'key', kind: 'string' },
   { name: 'line', kind: 'number' },
@@ -91,9 +127,9 @@ const CHARGER_FIELDS: readonly FieldSpec[] = [
   { name: 'source', kind: 'string' },
   { name: 'sourceDate', kind: 'string' },
   { name: 'checked', kind: 'string' },
-];
+]);
 
-const MATCH_FIELDS: readonly FieldSpec[] = [
+const MATCH_FIELDS = fieldsOf<DuplicateMatch>()([
   { name: 'line', kind: 'number' },
   { name: 'key', kind: 'string' },
   { name: 'name', kind: 'string' },
@@ -101,7 +137,7 @@ const MATCH_FIELDS: readonly FieldSpec[] = [
   { name: 'existingId', kind: 'string' },
   { name: 'existingName', kind: 'string' },
   { name: 'by', kind: 'string' },
-];
+]);
 
 const FIELDS = { enterprise: ENTERPRISE_FIELDS, charger: CHARGER_FIELDS, match: MATCH_FIELDS } as const;
 
