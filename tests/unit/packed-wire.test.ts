@@ -15,6 +15,7 @@ import {
   datasetToWire,
   fromWireWhole,
   recordsToWire,
+  textOf,
   toWireSliced,
 } from '../../src/import/packed-wire';
 import { readPublic } from '../fixtures/load';
@@ -77,5 +78,21 @@ describe('packed records on the wire between the page and the worker', () => {
     const sliced = await toWireSliced(p, () => Promise.resolve());
     expect(sliced).toEqual(runWhole(recordsToWire(packEnterprises(firms(50)))));
     expect(unpack(fromWireWhole(sliced))).toEqual(firms(50));
+  });
+
+  it('decodes a long column in parts, a character cut between two parts whole again', () => {
+    const text = '淮北𠀀🚗a;b\u0000相山区'.repeat(7);
+    const utf8 = new TextEncoder().encode(text);
+    // Parts of 5 bytes cut the 3- and 4-byte characters at every place there is.
+    const work = textOf(utf8, 5);
+    let step = work.next();
+    let parts = 1;
+    while (!step.done) {
+      parts += 1;
+      step = work.next();
+    }
+    expect(step.value).toBe(text);
+    expect(parts).toBe(Math.ceil(utf8.length / 5));
+    expect(runWhole(textOf(utf8))).toBe(text);
   });
 });
