@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startOwnBasemap } from './basemap/basemap-sync';
 import { fetchRelative, loadBundled } from './data/load-bundled';
+import { nextTask } from './domain/slices';
 import { registerServiceWorker } from './pwa/register-sw';
 import { startSavedData } from './state/load-saved';
 import { useAppStore } from './state/store';
@@ -20,7 +21,10 @@ startBriefingSync(useAppStore);
 startOwnBasemap(useAppStore);
 // What this browser kept joins the map when storage answers: the bundled map never waits for it.
 startSavedData(useAppStore);
-void loadBundled(fetchRelative(import.meta.env.BASE_URL)).then((d) => useAppStore.getState().dataLoaded(d));
+// The files are read a part per task, so the page draws and answers in between.
+void loadBundled(fetchRelative(import.meta.env.BASE_URL), { wait: nextTask }).then((d) =>
+  useAppStore.getState().dataLoaded(d),
+);
 registerServiceWorker();
 
 const root = document.getElementById('root');

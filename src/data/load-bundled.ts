@@ -126,8 +126,16 @@ async function readJson(fetchText: FetchText, file: string, issues: DataIssue[])
  */
 export async function loadBundled(
   fetchText: FetchText,
-  options: { layers?: readonly string[] } = {},
+  options: {
+    layers?: readonly string[];
+    /**
+     * A wait for a new task between the parts of the reading (the page's): read cold at start,
+     * the files took the page some 100 ms in one task. Without it, all at once.
+     */
+    wait?: () => Promise<void>;
+  } = {},
 ): Promise<BundledData> {
+  const pause = options.wait ?? (() => Promise.resolve());
   const issues: DataIssue[] = [];
   const tourIssues: DataIssue[] = [];
   const goalIssues: DataIssue[] = [];
@@ -188,12 +196,14 @@ export async function loadBundled(
       : take(supplyJson, f.supply, (j, file) => validateSupply(j, file, segmentIds));
   const areas =
     areasJson === null ? { source: { zh: '', en: '' }, areas: [] } : take(areasJson, f.areas, validateAreas);
+  await pause();
   let enterprises: Enterprise[] = [];
   if (enterprisesCsv !== null) {
     const r = parseEnterprises(enterprisesCsv, f.enterprises, { segmentIds });
     issues.push(...r.issues);
     enterprises = r.value;
   }
+  await pause();
   const districtFc = take(districts, f.districts, (j, file) =>
     validateFeatureCollection<AreaPolygon, DistrictProps>(j, file, {
       geometry: POLYGON_TYPES,
@@ -207,6 +217,7 @@ export async function loadBundled(
     ...areas.areas.flatMap((a) => (a.adcode ? [a.adcode] : [])),
   ]);
   const townshipCodes = new Set(townshipUnits.map((u) => u.code));
+  await pause();
   let chargers: Charger[] = [];
   if (chargersCsv !== null) {
     const r = parseChargers(chargersCsv, f.chargers, { districtCodes, townshipCodes, today: todayIso() });
@@ -237,6 +248,7 @@ export async function loadBundled(
     goalIssues.push(...r.issues);
     goals = r.value;
   }
+  await pause();
   let tour: TourStep[] = [];
   if (tourJson !== null) {
     const layers = (options.layers ?? LAYER_IDS).map((id) => ({ id }));
@@ -244,6 +256,38 @@ export async function loadBundled(
     tourIssues.push(...r.issues);
     tour = r.value;
   }
+  await pause();
+  const cityFc = take(city, f.city, (j, file) =>
+    validateFeatureCollection<Polygon | MultiPolygon, Record<string, unknown>>(j, file, {
+      geometry: POLYGON_TYPES,
+      props: CityPropsSchema,
+    }),
+  );
+  const neighbourFc = take(neighbours, f.neighbours, (j, file) =>
+    validateFeatureCollection<AreaPolygon, NeighbourProps>(j, file, {
+      geometry: POLYGON_TYPES,
+      props: NeighbourPropsSchema,
+    }),
+  );
+  await pause();
+  const townshipFc = take(townships, f.townships, (j, file) =>
+    validateFeatureCollection<Point, TownshipProps>(j, file, {
+      geometry: POINT_TYPES,
+      props: TownshipPropsSchema,
+    }),
+  );
+  const transportFc = take(transport, f.transport, (j, file) =>
+    validateFeatureCollection<Point, TransportProps>(j, file, {
+      geometry: POINT_TYPES,
+      props: TransportPropsSchema,
+    }),
+  );
+  const placesFc = take(placesJson, f.places, (j, file) =>
+    validateFeatureCollection<Point, ContextPlaceProps>(j, file, {
+      geometry: POINT_TYPES,
+      props: ContextPlacePropsSchema,
+    }),
+  );
   return {
     supply,
     tour,
@@ -256,37 +300,12 @@ export async function loadBundled(
     townshipUnits,
     chargers,
     nev,
-    city: take(city, f.city, (j, file) =>
-      validateFeatureCollection<Polygon | MultiPolygon, Record<string, unknown>>(j, file, {
-        geometry: POLYGON_TYPES,
-        props: CityPropsSchema,
-      }),
-    ),
+    city: cityFc,
     districts: districtFc,
-    neighbours: take(neighbours, f.neighbours, (j, file) =>
-      validateFeatureCollection<AreaPolygon, NeighbourProps>(j, file, {
-        geometry: POLYGON_TYPES,
-        props: NeighbourPropsSchema,
-      }),
-    ),
-    townships: take(townships, f.townships, (j, file) =>
-      validateFeatureCollection<Point, TownshipProps>(j, file, {
-        geometry: POINT_TYPES,
-        props: TownshipPropsSchema,
-      }),
-    ),
-    transport: take(transport, f.transport, (j, file) =>
-      validateFeatureCollection<Point, TransportProps>(j, file, {
-        geometry: POINT_TYPES,
-        props: TransportPropsSchema,
-      }),
-    ),
-    places: take(placesJson, f.places, (j, file) =>
-      validateFeatureCollection<Point, ContextPlaceProps>(j, file, {
-        geometry: POINT_TYPES,
-        props: ContextPlacePropsSchema,
-      }),
-    ),
+    neighbours: neighbourFc,
+    townships: townshipFc,
+    transport: transportFc,
+    places: placesFc,
     chain,
     areas,
     enterprises,

@@ -138,6 +138,20 @@ describe('loadBundled', () => {
     expect(d.areas.areas).toHaveLength(6);
   });
 
+  it('reads the same a part per task as at once, its issues in the same order', async () => {
+    let waits = 0;
+    const files = withOverrides({ 'geo/townships.geojson': null, 'geo/city.geojson': '<html>' });
+    const sliced = await loadBundled(files, {
+      wait: async () => {
+        waits += 1;
+      },
+    });
+    expect(waits).toBeGreaterThanOrEqual(5);
+    const whole = await loadBundled(files);
+    expect(sliced.issues.map((i) => i.file)).toEqual(['geo/townships.geojson', 'geo/city.geojson']);
+    expect(sliced).toEqual(whole);
+  });
+
   it('reports a missing file and still loads the rest', async () => {
     const d = await loadBundled(withOverrides({ 'geo/townships.geojson': null }));
     expect(d.issues).toHaveLength(1);
