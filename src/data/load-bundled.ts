@@ -1,4 +1,4 @@
-import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { FeatureCollection, Geometry, MultiPolygon, Point, Polygon } from 'geojson';
 import type { SupplyTable } from '../model';
 import {
   CityPropsSchema,
@@ -20,7 +20,7 @@ import { validateAreas } from './areas';
 import { validateChainModel } from './chain';
 import { type Charger, type NevCount, parseChargers, parseNevByDistrict } from './chargers';
 import { parseEnterprises } from './enterprises';
-import { parseJson, validateFeatureCollection } from './geojson';
+import { type FeatureRules, parseJson, validateFeatureCollection } from './geojson';
 import { type Goal, validateGoals } from './goals';
 import { issueAt, parseAt } from './issues';
 import { DEFAULT_LEDGER, type LedgerRules, validateLedger } from './ledger';
@@ -188,6 +188,9 @@ export async function loadBundled(
     issues.push(...r.issues);
     return r.value;
   };
+  // A bundled feature collection, checked against its geometry types and property schema.
+  const collection = <G extends Geometry, P>(json: unknown, file: string, rules: FeatureRules<P>) =>
+    take(json, file, (j, fl) => validateFeatureCollection<G, P>(j, fl, rules));
   const chain = take(chainJson, f.chain, validateChainModel);
   const segmentIds = new Set(chain.segments.map((s) => s.id));
   const supply =
@@ -204,12 +207,10 @@ export async function loadBundled(
     enterprises = r.value;
   }
   await pause();
-  const districtFc = take(districts, f.districts, (j, file) =>
-    validateFeatureCollection<AreaPolygon, DistrictProps>(j, file, {
-      geometry: POLYGON_TYPES,
-      props: DistrictPropsSchema,
-    }),
-  );
+  const districtFc = collection<AreaPolygon, DistrictProps>(districts, f.districts, {
+    geometry: POLYGON_TYPES,
+    props: DistrictPropsSchema,
+  });
   const townshipUnits = unitsJson === null ? [] : readTownshipUnits(unitsJson, f.townshipUnits, issues);
   // The plan's areas name the same adcodes: a broken boundary file should not make every charger's district "unknown".
   const districtCodes = new Set([
@@ -257,37 +258,27 @@ export async function loadBundled(
     tour = r.value;
   }
   await pause();
-  const cityFc = take(city, f.city, (j, file) =>
-    validateFeatureCollection<Polygon | MultiPolygon, Record<string, unknown>>(j, file, {
-      geometry: POLYGON_TYPES,
-      props: CityPropsSchema,
-    }),
-  );
-  const neighbourFc = take(neighbours, f.neighbours, (j, file) =>
-    validateFeatureCollection<AreaPolygon, NeighbourProps>(j, file, {
-      geometry: POLYGON_TYPES,
-      props: NeighbourPropsSchema,
-    }),
-  );
+  const cityFc = collection<Polygon | MultiPolygon, Record<string, unknown>>(city, f.city, {
+    geometry: POLYGON_TYPES,
+    props: CityPropsSchema,
+  });
+  const neighbourFc = collection<AreaPolygon, NeighbourProps>(neighbours, f.neighbours, {
+    geometry: POLYGON_TYPES,
+    props: NeighbourPropsSchema,
+  });
   await pause();
-  const townshipFc = take(townships, f.townships, (j, file) =>
-    validateFeatureCollection<Point, TownshipProps>(j, file, {
-      geometry: POINT_TYPES,
-      props: TownshipPropsSchema,
-    }),
-  );
-  const transportFc = take(transport, f.transport, (j, file) =>
-    validateFeatureCollection<Point, TransportProps>(j, file, {
-      geometry: POINT_TYPES,
-      props: TransportPropsSchema,
-    }),
-  );
-  const placesFc = take(placesJson, f.places, (j, file) =>
-    validateFeatureCollection<Point, ContextPlaceProps>(j, file, {
-      geometry: POINT_TYPES,
-      props: ContextPlacePropsSchema,
-    }),
-  );
+  const townshipFc = collection<Point, TownshipProps>(townships, f.townships, {
+    geometry: POINT_TYPES,
+    props: TownshipPropsSchema,
+  });
+  const transportFc = collection<Point, TransportProps>(transport, f.transport, {
+    geometry: POINT_TYPES,
+    props: TransportPropsSchema,
+  });
+  const placesFc = collection<Point, ContextPlaceProps>(placesJson, f.places, {
+    geometry: POINT_TYPES,
+    props: ContextPlacePropsSchema,
+  });
   return {
     supply,
     tour,
