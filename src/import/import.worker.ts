@@ -5,8 +5,8 @@ import type { Charger } from '../data/chargers';
 import type { Enterprise } from '../data/types';
 import { ImportFailure } from './failure';
 import { joinImport } from './join';
-import { packDataset, transferablesOf, unpack } from './packed-records';
-import { datasetToWire, fromWireWhole } from './packed-wire';
+import { packDataset, unpack } from './packed-records';
+import { datasetToWire, fromWireWhole, wireTransferables } from './packed-wire';
 import { checkSize, LIMITS, runImport, sniff, wantsWholeFile } from './pipeline';
 import type { FromWorker, ToWorker } from './protocol';
 
@@ -53,7 +53,7 @@ self.onmessage = async (e: MessageEvent<ToWorker>) => {
     // columns, their buffers (text too, as bytes) move to the page without a copy, and the page
     // rebuilds the records a slice at a time. Packed at once: a worker has no page to give way to.
     const wire = datasetToWire(await packDataset(dataset, undefined, null));
-    post({ type: 'done', dataset: wire }, transferablesOf(...Object.values(wire.packed)));
+    post({ type: 'done', dataset: wire }, wireTransferables(wire));
   } catch (err) {
     if (err instanceof ImportFailure) post({ type: 'failed', code: err.code, params: err.params });
     else {

@@ -2,14 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type BundledData, loadBundled } from '../../src/data/load-bundled';
 import type { Enterprise } from '../../src/data/types';
 import { runWhole } from '../../src/domain/slices';
-import {
-  packDataset,
-  packEnterprises,
-  SLICE,
-  transferablesOf,
-  unpack,
-  unpackDataset,
-} from '../../src/import/packed-records';
+import { packDataset, packEnterprises, SLICE, unpack, unpackDataset } from '../../src/import/packed-records';
 import {
   datasetFromWire,
   datasetToWire,
@@ -17,7 +10,9 @@ import {
   recordsToWire,
   textOf,
   toWireSliced,
+  wireTransferables,
 } from '../../src/import/packed-wire';
+import type { ReportRow } from '../../src/import/pipeline';
 import { readPublic } from '../fixtures/load';
 import { importedDataset } from '../fixtures/records';
 
@@ -45,18 +40,55 @@ function firms(n: number): Enterprise[] {
 describe('packed records on the wire between the page and the worker', () => {
   it('carry the text of every column as bytes, hand every buffer over, and read back the same import', async () => {
     const xs = firms(2 * SLICE + 31);
-    const ds = importedDataset('u1', { enterprises: xs, rowCount: xs.length });
+    // A report longer than a slice, with a line break and quotes in its texts and a row for the whole file.
+    const report: ReportRow[] = xs.map((e, i) => ({
+      line: e.line,
+      column: i % 2 ? '企业名称' : 'lon',
+      code: 'row.pointOutside',
+      params: { lon: 117.5 + i / 1000, lat: 33.9, text: `第${i}行\n"引号"` },
+      severity: 'warning',
+      rejected: i % 7 === 0,
+    }));
+    report.push({
+      column: '(csv)',
+      code: 'import.note.noRows',
+      params: {},
+      severity: 'error',
+      rejected: false,
+    });
+    const ds = importedDataset('u1', { enterprises: xs, rowCount: xs.length, report });
     const wire = datasetToWire(await packDataset(ds, undefined, null));
+    expect(wire.report).toEqual([]);
+    expect(wire.reportLines).toBeInstanceOf(Uint8Array);
     const columns = wire.packed.enterprises.columns;
     expect(columns.filter((c) => c.text !== undefined)).toEqual([]);
     expect(columns.filter((c) => c.utf8 !== undefined).map((c) => c.name)).toContain('address');
     // A message with its transfer list, as postMessage makes it: the sender's buffers are gone after.
-    const transfer = transferablesOf(...Object.values(wire.packed));
-    const sent = structuredClone(wire, { transfer });
+    const sent = structuredClone(wire, { transfer: wireTransferables(wire) });
     expect(columns.every((c) => c.utf8 === undefined || c.utf8.byteLength === 0)).toBe(true);
+    expect(wire.reportLines?.byteLength).toBe(0);
     const back = await unpackDataset(await datasetFromWire(sent));
     expect(back?.enterprises).toEqual(xs);
     expect(back?.rowCount).toBe(xs.length);
+    expect(back?.report).toEqual(report);
+    expect(back?.report.at(-1)).not.toHaveProperty('line');
+  });
+
+  it('sends as it is a report that JSON would change (a number that is not finite)', async () => {
+    const report: ReportRow[] = [
+      {
+        line: 2,
+        column: 'lon',
+        code: 'row.pointOutside',
+        params: { lon: Number.NaN },
+        severity: 'warning',
+        rejected: false,
+      },
+    ];
+    const wire = datasetToWire(await packDataset(importedDataset('u1', { report }), undefined, null));
+    expect(wire.reportLines).toBeUndefined();
+    const back = await datasetFromWire(structuredClone(wire, { transfer: wireTransferables(wire) }));
+    expect(back.report[0]?.params.lon).toBeNaN();
   });
 
   it('keeps as text a column with a lone surrogate, which bytes would turn into U+FFFD', () => {
