@@ -220,20 +220,30 @@ export function readDateCell(
 const UNKNOWN_DATE = new Set(['unknown', '不详', '未知']);
 const KNOWN_UNKNOWN: DateRead = { date: '', problem: null };
 
-// A column repeats the same few texts (the import's own date on every row): each is read once.
-// The reads are for one today; a list of distinct dates is held up to a bound, then started anew.
-const dateReads = { today: '', byText: new Map<string, DateRead>() };
-const DATE_READS_MAX = 4096;
+// A column repeats the same few texts (the import's own date on every row): each is read once,
+// for one today; another today starts anew.
+let datesOf: { today: string; read: (raw: string) => DateRead } | null = null;
 
 function readDateOnce(raw: string, today: string): DateRead {
-  if (dateReads.today !== today || dateReads.byText.size >= DATE_READS_MAX) {
-    dateReads.today = today;
-    dateReads.byText.clear();
+  if (datesOf?.today !== today) {
+    const read = (t: string) =>
+      UNKNOWN_DATE.has(t.trim().toLowerCase()) ? KNOWN_UNKNOWN : readDate(t, today);
+    datesOf = { today, read: remembered(read, 4096) };
   }
-  let r = dateReads.byText.get(raw);
-  if (r === undefined) {
-    r = UNKNOWN_DATE.has(raw.trim().toLowerCase()) ? KNOWN_UNKNOWN : readDate(raw, today);
-    dateReads.byText.set(raw, r);
-  }
-  return r;
+  return datesOf.read(raw);
+}
+
+/**
+ * A function of a cell's text that answers each text once: a column repeats the same few names
+ * (a district, a segment) down 100,000 rows. Up to `max` texts are held, then it starts anew.
+ */
+export function remembered<T>(fn: (s: string) => T, max = 10_000): (s: string) => T {
+  const answers = new Map<string, T>();
+  return (s) => {
+    if (answers.has(s)) return answers.get(s) as T;
+    if (answers.size >= max) answers.clear();
+    const r = fn(s);
+    answers.set(s, r);
+    return r;
+  };
 }

@@ -4,6 +4,8 @@
  * recognise unchanged so that the validator reports it with the user's own text.
  */
 
+import { remembered } from '../data/csv';
+
 const key = (s: string) => s.toLowerCase().replace(/[\s_\-·・.（）()]/g, '');
 
 /** A lookup from any of an item's names (id, zh, en, extra aliases) to its id. */
@@ -18,21 +20,6 @@ export function nameIndex(
     }
   }
   return remembered((s) => m.get(key(s)) ?? null);
-}
-
-/**
- * A function of a cell's text that answers each text once: a column repeats the same few names
- * (a district, a segment) down 100,000 rows. Up to `max` texts are held, then it starts anew.
- */
-export function remembered<T>(fn: (s: string) => T, max = 10_000): (s: string) => T {
-  const answers = new Map<string, T>();
-  return (s) => {
-    if (answers.has(s)) return answers.get(s) as T;
-    if (answers.size >= max) answers.clear();
-    const r = fn(s);
-    answers.set(s, r);
-    return r;
-  };
 }
 
 /** Chinese place names are often written without their 县/区/市 suffix. */

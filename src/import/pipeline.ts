@@ -4,7 +4,7 @@ import type { Feature, Geometry } from 'geojson';
 import Papa from 'papaparse';
 import type { Charger } from '../data/chargers';
 import { type ChargerContext, chargersFromRows } from '../data/chargers';
-import { type CsvRow, type IssueParams, inBbox, issueCollector, lineLocator } from '../data/csv';
+import { type CsvRow, type IssueParams, inBbox, issueCollector, lineLocator, remembered } from '../data/csv';
 import { enterprisesFromRows } from '../data/enterprises';
 import type {
   AreaId,
@@ -44,7 +44,6 @@ import {
   normalisePrecision,
   normaliseStatus,
   readCrs,
-  remembered,
   resolveList,
   splitLonLat,
   withoutExcelGuard,

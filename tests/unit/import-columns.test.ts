@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHARGER_COLUMNS } from '../../src/data/chargers';
+import { remembered } from '../../src/data/csv';
 import { ENTERPRISE_COLUMNS } from '../../src/data/enterprises';
 import {
   type ColumnMapping,
@@ -18,7 +19,6 @@ import {
   normaliseNumber,
   normalisePrecision,
   normaliseStatus,
-  remembered,
   resolveList,
   splitLonLat,
   withoutSuffix,
