@@ -2,9 +2,10 @@ import type { Feature, FeatureCollection, Point } from 'geojson';
 import type { ExpressionSpecification } from 'maplibre-gl';
 import type { Enterprise } from '../data/types';
 import { atSliceEnd, runInSlices, runWhole, type Slices, type Wait } from '../domain/slices';
-import { pick, t } from '../i18n/t';
+import { formatNumber, pick, t } from '../i18n/t';
 import { freshness, todayIso } from '../model/dates';
 import type { DeckCore } from './deck-lib';
+import { CELL_CLASS_FROM, cellClass, cellRing, type FirmCells } from './enterprise-cells';
 import {
   DOT_CHANNELS,
   dotKey,
@@ -12,8 +13,8 @@ import {
   type EnterpriseDots,
   firstDotOf,
 } from './enterprise-points';
-import { chainColour, FONT_STACK, hexToRgb, THEME, UNCLASSIFIED_COLOUR } from './palette';
-import type { HitResult, LayerEntry, LayerInput, StylePart } from './types';
+import { chainColour, FIRM_DENSITY_GREYS, FONT_STACK, hexToRgb, THEME, UNCLASSIFIED_COLOUR } from './palette';
+import type { HitResult, LayerEntry, LayerInput, LegendEntry, StylePart } from './types';
 
 /**
  * Up to this many dots maplibre draws the firms itself, so the first view needs no deck.gl. A
@@ -21,7 +22,9 @@ import type { HitResult, LayerEntry, LayerInput, StylePart } from './types';
  */
 export const MAPLIBRE_MAX_DOTS = 5000;
 
-const usesDeck = (input: Pick<LayerInput, 'dots'>) => input.dots.length > MAPLIBRE_MAX_DOTS;
+// From afar a large import is its cells (maplibre); close in, its dots (deck.gl).
+const usesDeck = (input: Pick<LayerInput, 'dots' | 'firmCells'>) =>
+  input.dots.length > MAPLIBRE_MAX_DOTS && !input.firmCells;
 
 // The enterprise symbols' blue, as the legend draws the exact/approximate symbols.
 const FIRM_SYMBOL = '#1f5fa8';
@@ -102,7 +105,89 @@ function emphasisedKeys(input: Pick<LayerInput, 'data' | 'selection' | 'highligh
   return keys;
 }
 
+// Same cells → same collection, so the style diff sees no change.
+const cellFeaturesCache = new WeakMap<FirmCells, FeatureCollection>();
+function cellFeatures(cells: FirmCells): FeatureCollection {
+  let fc = cellFeaturesCache.get(cells);
+  if (!fc) {
+    const features: Feature[] = [];
+    for (let i = 0; i < cells.firms.length; i += 1) {
+      const firms = cells.firms[i] as number;
+      features.push({
+        type: 'Feature',
+        geometry: {
+          type: 'Polygon',
+          coordinates: [cellRing(cells.level, cells.x[i] as number, cells.y[i] as number)],
+        },
+        properties: { cell: 1, firms, grade: cellClass(firms) },
+      });
+    }
+    fc = { type: 'FeatureCollection', features };
+    cellFeaturesCache.set(cells, fc);
+  }
+  return fc;
+}
+
+/** The selected firm's place, drawn over the cells: what the user picked stays in sight. */
+function selectedFirmPoint(input: LayerInput): FeatureCollection<Point> {
+  const sel = input.selection?.kind === 'enterprise' ? input.selection.id : null;
+  const firm = sel ? input.data.enterprises.findIndex((e) => e.id === sel) : -1;
+  const i = firstDotOf(input.dots, firm);
+  const features: Feature<Point>[] =
+    i < 0
+      ? []
+      : [
+          {
+            type: 'Feature',
+            geometry: {
+              type: 'Point',
+              coordinates: [input.dots.position[2 * i] as number, input.dots.position[2 * i + 1] as number],
+            },
+            properties: { colour: hex(input.dots.colour.subarray(3 * i, 3 * i + 3)) },
+          },
+        ];
+  return { type: 'FeatureCollection', features };
+}
+
+const GREY_BY_GRADE = [
+  'match',
+  ['get', 'grade'],
+  ...FIRM_DENSITY_GREYS.slice(0, -1).flatMap((c, k) => [k, c]),
+  FIRM_DENSITY_GREYS[FIRM_DENSITY_GREYS.length - 1],
+] as unknown as ExpressionSpecification;
+
+/** A large import from afar: grey cells, darker for more firms, and the selected firm over them. */
+function cellsStyle(input: LayerInput, cells: FirmCells): StylePart {
+  return {
+    sources: {
+      'enterprise-cells': { type: 'geojson', data: cellFeatures(cells) },
+      'enterprise-selected': { type: 'geojson', data: selectedFirmPoint(input) },
+    },
+    shapes: [
+      {
+        id: 'enterprise-cells',
+        type: 'fill',
+        source: 'enterprise-cells',
+        paint: { 'fill-color': GREY_BY_GRADE, 'fill-opacity': 0.8, 'fill-outline-color': '#ffffff' },
+      },
+      {
+        id: 'enterprise-selected',
+        type: 'circle',
+        source: 'enterprise-selected',
+        paint: {
+          'circle-radius': RADIUS_PX,
+          'circle-color': ['get', 'colour'],
+          'circle-stroke-color': THEME.selected,
+          'circle-stroke-width': 3,
+        },
+      },
+    ],
+    labels: [],
+  };
+}
+
 function enterprisesStyle(input: LayerInput): StylePart {
+  if (input.firmCells) return cellsStyle(input, input.firmCells);
   if (usesDeck(input)) return { sources: {}, shapes: [], labels: [] };
   const filter = categoryFilter(input.categories);
   const emphasised = emphasisedKeys(input);
@@ -361,6 +446,8 @@ export function buildEnterprisesDeckLayer(
 export const CLUSTER_MAX_ZOOM = 13;
 
 function resolveTap(found: readonly Record<string, unknown>[], input: LayerInput, zoom: number): HitResult {
+  // A cell of a large import: come closer, where its firms are drawn one by one.
+  if (found.some((f) => f.cell === 1)) return { several: true };
   const keys = [...new Set(found.map((f) => f.key).filter((k): k is string => typeof k === 'string'))];
   if (keys.length === 0) return null;
   // Several firms under one finger from afar: come closer instead of guessing which one was meant.
@@ -369,7 +456,43 @@ function resolveTap(found: readonly Record<string, unknown>[], input: LayerInput
   return firm ? { select: { kind: 'enterprise', id: firm.id } } : null;
 }
 
-/** Enterprise dots, coloured by chain: maplibre circles for the bundled firms, deck.gl for large imports. */
+const dotsLegend = (data: LayerInput['data'], lang: LayerInput['lang']): LegendEntry[] => [
+  { group: 'enterprises', mark: 'dot', colour: FIRM_SYMBOL, label: t(lang, 'legend.enterpriseExact') },
+  { group: 'enterprises', mark: 'ring', colour: FIRM_SYMBOL, label: t(lang, 'legend.enterpriseApprox') },
+  ...data.chain.chains.map((c) => ({
+    group: 'enterprises' as const,
+    mark: 'dot' as const,
+    colour: chainColour(c.id),
+    label: pick(lang, c.name),
+    ref: c.id,
+  })),
+  { group: 'enterprises', mark: 'dot', colour: UNCLASSIFIED_COLOUR, label: t(lang, 'legend.unclassified') },
+  { group: 'enterprises', mark: 'ring', colour: STALE_RING, label: t(lang, 'ledger.mapStale') },
+];
+
+/** The cells' legend: what a grey means, as a count of firms, and where the dots come back. */
+const cellsLegend = (lang: LayerInput['lang']): LegendEntry[] => [
+  { group: 'enterprises', mark: 'none', colour: THEME.textMuted, label: t(lang, 'legend.firmCells') },
+  ...CELL_CLASS_FROM.map((from, k) => {
+    const next = CELL_CLASS_FROM[k + 1];
+    const n = (x: number) => formatNumber(lang, x, 0);
+    return {
+      group: 'enterprises' as const,
+      mark: 'swatch' as const,
+      colour: FIRM_DENSITY_GREYS[k] as string,
+      label:
+        next === undefined
+          ? t(lang, 'legend.firmCellsFrom', { from: n(from) })
+          : t(lang, 'legend.firmCellsRange', { from: n(from), to: n(next - 1) }),
+      ref: `cells-${k}`,
+    };
+  }),
+];
+
+/**
+ * Enterprise dots, coloured by chain: maplibre circles for the bundled firms; for a large import,
+ * grey cells counting its firms from afar and deck.gl dots close in.
+ */
 export const enterprisesLayer: LayerEntry = {
   id: 'enterprises',
   labelKey: 'layer.enterprises',
@@ -393,21 +516,9 @@ export const enterprisesLayer: LayerEntry = {
       ];
     },
   },
-  legend: ({ data, lang }) => [
-    { group: 'enterprises', mark: 'dot', colour: FIRM_SYMBOL, label: t(lang, 'legend.enterpriseExact') },
-    { group: 'enterprises', mark: 'ring', colour: FIRM_SYMBOL, label: t(lang, 'legend.enterpriseApprox') },
-    ...data.chain.chains.map((c) => ({
-      group: 'enterprises' as const,
-      mark: 'dot' as const,
-      colour: chainColour(c.id),
-      label: pick(lang, c.name),
-      ref: c.id,
-    })),
-    { group: 'enterprises', mark: 'dot', colour: UNCLASSIFIED_COLOUR, label: t(lang, 'legend.unclassified') },
-    { group: 'enterprises', mark: 'ring', colour: STALE_RING, label: t(lang, 'ledger.mapStale') },
-  ],
+  legend: ({ data, lang, firmCells }) => (firmCells ? cellsLegend(lang) : dotsLegend(data, lang)),
   hit: {
-    maplibre: ['enterprises-dot'],
+    maplibre: ['enterprises-dot', 'enterprise-cells'],
     deck: ['enterprises'],
     resolve: (found, input, at) => resolveTap(found, input, at.zoom),
   },

@@ -35,6 +35,12 @@ export function chainColour(chainId: string | null | undefined): string {
   return (chainId && CHAIN_COLOURS[chainId]) || UNCLASSIFIED_COLOUR;
 }
 
+/**
+ * Firms per cell of a large import seen from afar (enterprise-cells.ts), one grey per count class:
+ * a neutral ramp, so a count is never read as a chain's colour, and it prints as it looks.
+ */
+export const FIRM_DENSITY_GREYS = ['#d9d9d9', '#bdbdbd', '#969696', '#636363', '#252525'] as const;
+
 /** Charging site kinds: distinct from the chain colours' blues by shape as well (rings for swap and hydrogen). */
 export const CHARGER_KIND_COLOURS: Record<string, string> = {
   dc_fast: '#d9480f',

@@ -16,6 +16,7 @@ export const STYLE_INPUTS = [
   'tiandituToken',
   'categories',
   'dots',
+  'firmCells',
   'placements',
   'match',
   'measure',

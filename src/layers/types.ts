@@ -10,6 +10,7 @@ import type { Measurement } from '../domain/measure';
 import type { MessageKey } from '../i18n/t';
 import type { EnterpriseFilters, Selection } from '../model';
 import type { DeckLib } from './deck-lib';
+import type { FirmCells } from './enterprise-cells';
 import type { EnterpriseDots } from './enterprise-points';
 
 /** What is emphasised on the map: the selection's areas, or what a tour step points at. */
@@ -36,6 +37,8 @@ export interface LayerInput {
   dots: EnterpriseDots;
   /** GPU/style filter categories of the dots for the filters. */
   categories: number[][];
+  /** A large import seen from afar: its shown firms counted per grid cell; null: dots are drawn. */
+  firmCells: FirmCells | null;
   /** The top area of the firm-to-park match to draw, or null. */
   match: AreaMatch | null;
   /** Charging sites shown for the chosen year. */

@@ -11,7 +11,14 @@ import { areaAnchors, type Placement, placeEnterprisesInSlices } from '../domain
 import { type MatchResult, rankAreas } from '../domain/match';
 import { atSliceEnd, runInSlices, runWhole, type Slices, type Wait } from '../domain/slices';
 import { type Subject, subjectOf } from '../domain/subject';
-import { type EnterpriseDots, enterpriseDotsInSlices, filterCategories } from '../layers/enterprise-points';
+import { cellLevel, enterpriseCells, FIRM_DOTS_MIN_ZOOM, type FirmCells } from '../layers/enterprise-cells';
+import {
+  dotsShown,
+  type EnterpriseDots,
+  enterpriseDotsInSlices,
+  filterCategories,
+} from '../layers/enterprise-points';
+import { MAPLIBRE_MAX_DOTS } from '../layers/enterprises-layer';
 import { legendEntries } from '../layers/legend';
 import { type MatchFeatures, matchBounds, matchFeatures, matchFeaturesFor } from '../layers/match-layer';
 import { DENSITY_MAX_ZOOM } from '../layers/registry';
@@ -112,6 +119,29 @@ export const selectEnterpriseDots = memoSliced(
 export const selectFilterCategories = memo2((d: BundledData, f: EnterpriseFilters) =>
   filterCategories(d.chain, f),
 );
+
+// The cells of each grid level already counted, per dots and filter.
+const cellsByLevel = memo2((_d: EnterpriseDots, _c: number[][]) => new Map<number, FirmCells>());
+
+/**
+ * A large import seen from afar (more dots than maplibre draws, zoomed out beyond the firms' own
+ * zoom): the firms counted per cell of the zoom's grid. null: the dots themselves are drawn.
+ */
+export function selectFirmCells(
+  dots: EnterpriseDots,
+  categories: number[][],
+  zoom: number,
+): FirmCells | null {
+  if (dots.length <= MAPLIBRE_MAX_DOTS || zoom >= FIRM_DOTS_MIN_ZOOM) return null;
+  const level = cellLevel(zoom);
+  const cache = cellsByLevel(dots, categories);
+  let cells = cache.get(level);
+  if (!cells) {
+    cells = enterpriseCells(dots, dotsShown(dots, categories), level);
+    cache.set(level, cells);
+  }
+  return cells;
+}
 
 /** Firms passing the filters, in data order. */
 export const selectFilteredEnterprises = memo2Sliced(function* (
@@ -297,6 +327,10 @@ export function selectLayerInput(s: AppState, tiandituToken = TIANDITU_TOKEN): L
   if (prev && sameHighlight(prev.highlight, highlight)) highlight = prev.highlight;
   const match = s.panel === 'match' && s.match ? (selectMatch(d, s.match).areas[0] ?? null) : null;
   const year = s.charging.asOfYear;
+  // Before the first move the map shows the whole city, at about the density view's zoom.
+  const zoom = s.camera?.zoom ?? DENSITY_MAX_ZOOM - 1;
+  const dots = selectEnterpriseDots(d);
+  const categories = selectFilterCategories(d, s.filters);
   const next: LayerInput = {
     data: d,
     shapes: selectAreaShapes(d),
@@ -307,14 +341,14 @@ export function selectLayerInput(s: AppState, tiandituToken = TIANDITU_TOKEN): L
     tiandituToken,
     filters: s.filters,
     placements: selectPlacements(d),
-    dots: selectEnterpriseDots(d),
-    categories: selectFilterCategories(d, s.filters),
+    dots,
+    categories,
+    firmCells: selectFirmCells(dots, categories, zoom),
     match,
     chargers: selectChargersAsOf(d, year),
     coverage: visible.has('coverage') ? selectCoverage(d, year, s.charging.coverKm) : null,
     coverKm: s.charging.coverKm,
-    // Before the first move the city view is a density view.
-    densityView: (s.camera?.zoom ?? DENSITY_MAX_ZOOM - 1) < DENSITY_MAX_ZOOM,
+    densityView: zoom < DENSITY_MAX_ZOOM,
     measure: s.measure,
     basemapUrl: s.ownBasemap?.url ?? null,
   };
