@@ -10,10 +10,10 @@ import type { EnterpriseDots } from './enterprise-points';
 export const FIRM_DOTS_MIN_ZOOM = 13;
 
 /**
- * Cells per 512-pixel tile side at integer zoom z are 2^(z + 4): 32 pixels wide at z, up to
- * 64 just before z + 1. The grid is fixed in Web Mercator, so cells stay put while the map pans.
+ * Cells per 512-pixel tile side at integer zoom z are 2^(z + 5): 16 pixels wide at z, up to
+ * 32 just before z + 1. The grid is fixed in Web Mercator, so cells stay put while the map pans.
  */
-const LEVEL_OFFSET = 4;
+const LEVEL_OFFSET = 5;
 
 /** The grid level for a zoom: one per whole zoom step, so the cells change only at a step. */
 export const cellLevel = (zoom: number): number => Math.max(0, Math.floor(zoom)) + LEVEL_OFFSET;

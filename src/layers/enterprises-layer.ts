@@ -168,7 +168,7 @@ function cellsStyle(input: LayerInput, cells: FirmCells): StylePart {
         id: 'enterprise-cells',
         type: 'fill',
         source: 'enterprise-cells',
-        paint: { 'fill-color': GREY_BY_GRADE, 'fill-opacity': 0.8, 'fill-outline-color': '#ffffff' },
+        paint: { 'fill-color': GREY_BY_GRADE, 'fill-opacity': 0.7, 'fill-outline-color': '#ffffff' },
       },
       {
         id: 'enterprise-selected',
@@ -472,7 +472,14 @@ const dotsLegend = (data: LayerInput['data'], lang: LayerInput['lang']): LegendE
 
 /** The cells' legend: what a grey means, as a count of firms, and where the dots come back. */
 const cellsLegend = (lang: LayerInput['lang']): LegendEntry[] => [
-  { group: 'enterprises', mark: 'none', colour: THEME.textMuted, label: t(lang, 'legend.firmCells') },
+  // With a ref the heading leads the chips, as the charging sites' heading does.
+  {
+    group: 'enterprises',
+    mark: 'none',
+    colour: THEME.textMuted,
+    label: t(lang, 'legend.firmCells'),
+    ref: 'cells',
+  },
   ...CELL_CLASS_FROM.map((from, k) => {
     const next = CELL_CLASS_FROM[k + 1];
     const n = (x: number) => formatNumber(lang, x, 0);

@@ -10,6 +10,7 @@ const NONE: LegendEntry[] = [];
 function chipStyle(e: LegendEntry): CSSProperties {
   if (e.mark === 'ring') return { background: '#fff', boxShadow: `0 0 0 3px ${e.colour}` };
   if (e.mark === 'faded') return { background: e.colour, opacity: 0.5, borderRadius: 2 };
+  if (e.mark === 'swatch') return { background: e.colour, borderRadius: 2 };
   return { background: e.colour };
 }
 
