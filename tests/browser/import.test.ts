@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { generateCsv } from '../bench/import/csv';
 import { gotoApp, project, TABLET_PORTRAIT, tapMenuItem, useApp, waitForMapIdle } from './harness';
 
 const GBK_URL = new URL('../fixtures/import/roster-gbk.csv', import.meta.url);
@@ -346,6 +347,70 @@ describe('imports that count only what they place, and say what they left out (i
     expect(text.split('\r\n').filter((l) => l.includes('示例')).length).toBe(5);
     await page.getByTestId('report-close').tap();
     expect(await state(page, (s) => s.data?.chargers.length)).toBe(bundledChargers + 2);
+    expect(app.errors).toEqual([]);
+  });
+
+  it('shows a large import from afar as cells counting its firms, a tap on one zooms in, and close in its dots', async () => {
+    const page = app.page;
+    await pickFile(page, {
+      name: 'roster-6000.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(generateCsv(6000, 7).text),
+    });
+    await importAndWaitForReport(page);
+    await page.getByTestId('report-close').tap();
+    await page.evaluate(() => window.__huaibei?.store.getState().setPanel('none'));
+    await page.evaluate(() => window.__huaibei?.map.jumpTo({ center: [116.75, 33.8], zoom: 10.2 }));
+    await waitForMapIdle(page);
+    // The cells maplibre holds count every firm on the map once, and no dot is drawn meanwhile.
+    const cells = () =>
+      page.evaluate(() => {
+        const m = window.__huaibei?.map;
+        const src = m?.getSource('enterprise-cells') as unknown as
+          | { serialize(): { data: { features: { properties: { firms: number } }[] } } }
+          | undefined;
+        return {
+          drawn: !!m?.getLayer('enterprise-cells'),
+          dots: !!m?.getLayer('enterprises-dot'),
+          firms: src?.serialize().data.features.reduce((a, f) => a + f.properties.firms, 0) ?? 0,
+          firmsOnMap: window.__huaibei?.store.getState().data?.enterprises.length ?? 0,
+        };
+      });
+    await expect.poll(async () => (await cells()).drawn).toBe(true);
+    const far = await cells();
+    expect(far.firmsOnMap).toBeGreaterThan(5000);
+    expect(far.firms).toBe(far.firmsOnMap);
+    expect(far.dots).toBe(false);
+    await page.evaluate(() => window.__huaibei?.store.setState({ legendOpen: true }));
+    expect(await page.locator('section.legend .legend-list').textContent()).toContain('每格企业数');
+    // A tap on the fullest cell in view zooms in there.
+    const at = await page.evaluate(() => {
+      const m = window.__huaibei?.map;
+      const found = m?.queryRenderedFeatures(undefined, { layers: ['enterprise-cells'] }) ?? [];
+      const best = found.sort((a, b) => Number(b.properties?.firms) - Number(a.properties?.firms))[0];
+      const ring =
+        (best?.geometry as { coordinates: [number, number][][] } | undefined)?.coordinates[0] ?? [];
+      const lng = ((ring[0]?.[0] ?? 0) + (ring[2]?.[0] ?? 0)) / 2;
+      const lat = ((ring[0]?.[1] ?? 0) + (ring[2]?.[1] ?? 0)) / 2;
+      const p = m?.project([lng, lat]);
+      return { x: p?.x ?? 0, y: p?.y ?? 0, zoom: m?.getZoom() ?? 0 };
+    });
+    const box = await page.getByTestId('map').boundingBox();
+    await page.touchscreen.tap((box?.x ?? 0) + at.x, (box?.y ?? 0) + at.y);
+    await expect
+      .poll(() => page.evaluate(() => window.__huaibei?.map.getZoom() ?? 0), { timeout: 10_000 })
+      .toBeGreaterThan(at.zoom + 0.5);
+    // Close in, the firms are dots again (deck.gl, for this many) and the cells are gone.
+    await page.evaluate(() => window.__huaibei?.map.jumpTo({ center: [116.8, 33.95], zoom: 13.5 }));
+    await waitForMapIdle(page);
+    await expect.poll(async () => (await cells()).drawn).toBe(false);
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          (window.__huaibei?.map.getLayersOrder() ?? []).some((id) => id.startsWith('deck-')),
+        ),
+      )
+      .toBe(true);
     expect(app.errors).toEqual([]);
   });
 });
