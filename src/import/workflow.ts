@@ -155,7 +155,10 @@ export function commitImport(
   const job = afterPrep(joinContextOf(get(), options, true), (join) =>
     importFile(file, options, ctx, onProgress, join),
   );
-  return mapJob(job, async (dataset): Promise<ImportOutcome> => {
+  // The worker done, the records are still rebuilt and the view prepared (seconds for a large
+  // file): a cancel meanwhile must still leave the map as it was.
+  let cancelled = false;
+  const added = mapJob(job, async (dataset): Promise<ImportOutcome> => {
     const kept =
       dataset.enterprises.length +
       dataset.chargers.length +
@@ -164,6 +167,7 @@ export function commitImport(
     if (kept === 0 && !dataset.duplicates?.matches.length) return { kind: 'nothing', dataset };
     // Made ahead a part per task; imports changed meanwhile are taken as they are now.
     await prepare([...get().imports, dataset]);
+    if (cancelled) throw new ImportCancelled('cancelled');
     get().setImports([...get().imports, dataset]);
     const st = get();
     // The report opens at once; the save goes on behind it (seconds for a large import on a slow
@@ -180,6 +184,13 @@ export function commitImport(
     );
     return { kind: 'added', dataset };
   });
+  return {
+    result: added.result,
+    cancel: () => {
+      cancelled = true;
+      added.cancel();
+    },
+  };
 }
 
 /**

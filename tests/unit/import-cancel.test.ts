@@ -1,0 +1,83 @@
+import { describe, expect, it, vi } from 'vitest';
+import { loadBundled } from '../../src/data/load-bundled';
+import type { ImportedDataset } from '../../src/import/pipeline';
+import { commitImport, type ImportStore, optionsFrom } from '../../src/import/workflow';
+import { fixtureBytes, sniffBytes } from '../fixtures/import-fixtures';
+import { readPublic } from '../fixtures/load';
+import { enterprise, importedDataset } from '../fixtures/records';
+
+// Node has no Worker: the worker's part answers at once with one firm, as a finished import does.
+vi.mock('../../src/import/import-client', async (real) => {
+  const mod = await real<typeof import('../../src/import/import-client')>();
+  return {
+    ...mod,
+    importFile: () => ({
+      result: Promise.resolve(
+        importedDataset('u9', { rowCount: 1, enterprises: [enterprise({ id: 'x1' })] }),
+      ),
+      cancel: () => {},
+    }),
+  };
+});
+
+const data = await loadBundled(readPublic);
+
+function fakeStore() {
+  const calls: string[] = [];
+  const s: ImportStore = {
+    bundled: null,
+    data,
+    imports: [] as ImportedDataset[],
+    setImports: (next) => {
+      calls.push(`setImports ${next.map((i) => i.id).join(',')}`);
+      s.imports = next;
+    },
+    setStorageError: () => calls.push('setStorageError'),
+    setSaving: (id, on) => calls.push(`setSaving ${id} ${on}`),
+    startImport: (f) => calls.push(`startImport ${f === null ? 'null' : 'file'}`),
+    showReport: (id) => calls.push(`showReport ${id}`),
+  };
+  return { get: () => s, calls };
+}
+
+const options = () => {
+  const s = sniffBytes(fixtureBytes('roster-utf8-bom.csv'), 'roster-utf8-bom.csv');
+  return optionsFrom(s, null, 'u9');
+};
+
+describe('cancelling an import after its worker has finished', () => {
+  it('a cancel while the view is prepared leaves the map as it was', async () => {
+    const { get, calls } = fakeStore();
+    let cancel = () => {};
+    const job = commitImport(
+      new File([], 'x.csv'),
+      options(),
+      get,
+      () => {},
+      async () => cancel(),
+    );
+    cancel = job.cancel;
+    await expect(job.result).rejects.toMatchObject({ message: 'cancelled' });
+    expect(get().imports).toEqual([]);
+    expect(calls).toEqual([]);
+  });
+
+  it('without a cancel the same import joins the map and its report opens', async () => {
+    const { get, calls } = fakeStore();
+    const job = commitImport(
+      new File([], 'x.csv'),
+      options(),
+      get,
+      () => {},
+      async () => {},
+    );
+    await expect(job.result).resolves.toMatchObject({ kind: 'added' });
+    expect(get().imports.map((i) => i.id)).toEqual(['u9']);
+    expect(calls.slice(0, 4)).toEqual([
+      'setImports u9',
+      'setSaving u9 true',
+      'startImport null',
+      'showReport u9',
+    ]);
+  });
+});
