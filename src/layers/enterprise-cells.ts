@@ -1,4 +1,5 @@
-import type { EnterpriseDots } from './enterprise-points';
+import { atSliceEnd, runWhole, type Slices } from '../domain/slices';
+import { dotsShownInSlices, type EnterpriseDots } from './enterprise-points';
 
 /**
  * A large import seen from afar, as square cells counting the firms in each: a hundred thousand
@@ -46,40 +47,110 @@ const mercY = (lat: number) => {
 const lngOf = (x: number) => x * 360 - 180;
 const latOf = (y: number) => (Math.atan(Math.sinh(Math.PI * (1 - 2 * y))) * 180) / Math.PI;
 
+// Each set's dots in Web Mercator (0–1), worked out once: the logarithm per dot was most of the
+// cost of counting a grid, which is counted again at every zoom step.
+const mercatorCache = new WeakMap<EnterpriseDots, Float64Array>();
+function* mercatorInSlices(dots: EnterpriseDots): Slices<Float64Array> {
+  const known = mercatorCache.get(dots);
+  if (known) return known;
+  const out = new Float64Array(2 * dots.length);
+  for (let i = 0; i < dots.length; i += 1) {
+    if (atSliceEnd(i)) yield;
+    out[2 * i] = mercX(dots.position[2 * i] as number);
+    out[2 * i + 1] = mercY(dots.position[2 * i + 1] as number);
+  }
+  mercatorCache.set(dots, out);
+  return out;
+}
+
 /**
  * The firms shown (`shown[i]` 1 for dot i) counted per cell of `level`. A firm in two segments is
  * two dots at one place: it is counted once, in the cell of its first shown dot.
  */
-export function enterpriseCells(dots: EnterpriseDots, shown: Float32Array, level: number): FirmCells {
+export const enterpriseCells = (dots: EnterpriseDots, shown: Float32Array, level: number): FirmCells =>
+  runWhole(enterpriseCellsInSlices(dots, shown, level));
+
+/** The cells of the firms the filter categories allow, the shown mask made on the way, in slices. */
+export function* filteredCellsInSlices(
+  dots: EnterpriseDots,
+  categories: readonly (readonly number[])[],
+  level: number,
+): Slices<FirmCells> {
+  const shown = yield* dotsShownInSlices(dots, categories);
+  return yield* enterpriseCellsInSlices(dots, shown, level);
+}
+
+/** enterpriseCells, yielding between slices (domain/slices.ts). */
+export function* enterpriseCellsInSlices(
+  dots: EnterpriseDots,
+  shown: Float32Array,
+  level: number,
+): Slices<FirmCells> {
+  const merc = yield* mercatorInSlices(dots);
   const side = 2 ** level;
   const counted = new Uint8Array(dots.firms.length);
-  const byCell = new Map<number, number>();
+  // Each counted firm's cell, and the box of those cells.
+  const cx = new Uint32Array(dots.firms.length);
+  const cy = new Uint32Array(dots.firms.length);
   let total = 0;
+  let x0 = side;
+  let y0 = side;
+  let x1 = 0;
+  let y1 = 0;
   for (let i = 0; i < dots.length; i += 1) {
+    if (atSliceEnd(i)) yield;
     const f = dots.firm[i] as number;
     if (!shown[i] || counted[f]) continue;
     counted[f] = 1;
-    const cx = Math.min(side - 1, Math.floor(mercX(dots.position[2 * i] as number) * side));
-    const cy = Math.min(side - 1, Math.floor(mercY(dots.position[2 * i + 1] as number) * side));
-    const id = cx * side + cy;
-    byCell.set(id, (byCell.get(id) ?? 0) + 1);
+    const x = Math.min(side - 1, Math.floor((merc[2 * i] as number) * side));
+    const y = Math.min(side - 1, Math.floor((merc[2 * i + 1] as number) * side));
+    cx[total] = x;
+    cy[total] = y;
     total += 1;
+    if (x < x0) x0 = x;
+    if (x > x1) x1 = x;
+    if (y < y0) y0 = y;
+    if (y > y1) y1 = y;
   }
-  const n = byCell.size;
+  // One counter per cell of the box when it is small (a city's firms): no hashing per firm. A box
+  // much larger than the firms (a file with a firm at each end of the country) counts in a Map.
+  const w = x1 - x0 + 1;
+  const h = y1 - y0 + 1;
+  const ids: number[] = [];
+  const counts: number[] = [];
+  if (total > 0 && w * h <= Math.max(1 << 20, 4 * total)) {
+    const grid = new Uint32Array(w * h);
+    for (let k = 0; k < total; k += 1) {
+      if (atSliceEnd(k)) yield;
+      const g = ((cx[k] as number) - x0) * h + (cy[k] as number) - y0;
+      grid[g] = (grid[g] as number) + 1;
+    }
+    for (let g = 0; g < grid.length; g += 1) {
+      if (atSliceEnd(g)) yield;
+      const n = grid[g] as number;
+      if (n === 0) continue;
+      ids.push((x0 + Math.floor(g / h)) * side + y0 + (g % h));
+      counts.push(n);
+    }
+  } else {
+    const byCell = new Map<number, number>();
+    for (let k = 0; k < total; k += 1) {
+      if (atSliceEnd(k)) yield;
+      const id = (cx[k] as number) * side + (cy[k] as number);
+      byCell.set(id, (byCell.get(id) ?? 0) + 1);
+    }
+    for (const [id, n] of byCell) {
+      ids.push(id);
+      counts.push(n);
+    }
+  }
   const out: FirmCells = {
     level,
-    x: new Uint32Array(n),
-    y: new Uint32Array(n),
-    firms: new Uint32Array(n),
+    x: Uint32Array.from(ids, (id) => Math.floor(id / side)),
+    y: Uint32Array.from(ids, (id) => id % side),
+    firms: Uint32Array.from(counts),
     total,
   };
-  let k = 0;
-  for (const [id, firms] of byCell) {
-    out.x[k] = Math.floor(id / side);
-    out.y[k] = id % side;
-    out.firms[k] = firms;
-    k += 1;
-  }
   return out;
 }
 

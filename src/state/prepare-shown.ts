@@ -17,7 +17,9 @@ import {
   selectEnterpriseDots,
   selectFilterCategories,
   selectFilteredEnterprises,
+  selectFirmCells,
   selectPlacements,
+  zoomOf,
 } from './selectors';
 import { shownDataInSlices, withSavedImports } from './shown-data';
 import type { AppState } from './store';
@@ -27,6 +29,8 @@ import type { EnterpriseFilters } from './url-hash';
 export interface ShownView {
   filters: EnterpriseFilters;
   asOfYear: number | null;
+  /** The map's zoom: a large import from afar is drawn as cells, counted for this zoom. */
+  zoom: number;
 }
 
 /**
@@ -53,6 +57,13 @@ export async function prepareShown(
       if (dots.length > MAPLIBRE_MAX_DOTS)
         return dotAttributesAhead(dots, selectFilterCategories(data, view.filters), wait);
     },
+    () =>
+      selectFirmCells.ahead(
+        selectEnterpriseDots(data),
+        selectFilterCategories(data, view.filters),
+        view.zoom,
+        wait,
+      ),
     () => selectFilteredEnterprises.ahead(data, view.filters, wait),
     () => selectEnterpriseByKey.ahead(data, wait),
     () => selectEnterpriseById.ahead(data, wait),
@@ -77,5 +88,9 @@ export async function prepareImports(
 ): Promise<void> {
   if (!s.bundled) return;
   const list = saved ? withSavedImports(imports, s.imports) : imports;
-  await prepareShown(s.bundled, list, s.entered, { filters: s.filters, asOfYear: s.charging.asOfYear });
+  await prepareShown(s.bundled, list, s.entered, {
+    filters: s.filters,
+    asOfYear: s.charging.asOfYear,
+    zoom: zoomOf(s),
+  });
 }

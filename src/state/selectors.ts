@@ -11,13 +11,13 @@ import { areaAnchors, type Placement, placeEnterprisesInSlices } from '../domain
 import { type MatchResult, rankAreas } from '../domain/match';
 import { atSliceEnd, runInSlices, runWhole, type Slices, type Wait } from '../domain/slices';
 import { type Subject, subjectOf } from '../domain/subject';
-import { cellLevel, enterpriseCells, FIRM_DOTS_MIN_ZOOM, type FirmCells } from '../layers/enterprise-cells';
 import {
-  dotsShown,
-  type EnterpriseDots,
-  enterpriseDotsInSlices,
-  filterCategories,
-} from '../layers/enterprise-points';
+  cellLevel,
+  FIRM_DOTS_MIN_ZOOM,
+  type FirmCells,
+  filteredCellsInSlices,
+} from '../layers/enterprise-cells';
+import { type EnterpriseDots, enterpriseDotsInSlices, filterCategories } from '../layers/enterprise-points';
 import { MAPLIBRE_MAX_DOTS } from '../layers/enterprises-layer';
 import { legendEntries } from '../layers/legend';
 import { type MatchFeatures, matchBounds, matchFeatures, matchFeaturesFor } from '../layers/match-layer';
@@ -123,25 +123,37 @@ export const selectFilterCategories = memo2((d: BundledData, f: EnterpriseFilter
 // The cells of each grid level already counted, per dots and filter.
 const cellsByLevel = memo2((_d: EnterpriseDots, _c: number[][]) => new Map<number, FirmCells>());
 
+const cellsShown = (dots: EnterpriseDots, zoom: number) =>
+  dots.length > MAPLIBRE_MAX_DOTS && zoom < FIRM_DOTS_MIN_ZOOM;
+
 /**
  * A large import seen from afar (more dots than maplibre draws, zoomed out beyond the firms' own
  * zoom): the firms counted per cell of the zoom's grid. null: the dots themselves are drawn.
  */
-export function selectFirmCells(
-  dots: EnterpriseDots,
-  categories: number[][],
-  zoom: number,
-): FirmCells | null {
-  if (dots.length <= MAPLIBRE_MAX_DOTS || zoom >= FIRM_DOTS_MIN_ZOOM) return null;
-  const level = cellLevel(zoom);
-  const cache = cellsByLevel(dots, categories);
-  let cells = cache.get(level);
-  if (!cells) {
-    cells = enterpriseCells(dots, dotsShown(dots, categories), level);
-    cache.set(level, cells);
-  }
-  return cells;
-}
+export const selectFirmCells = Object.assign(
+  (dots: EnterpriseDots, categories: number[][], zoom: number): FirmCells | null => {
+    if (!cellsShown(dots, zoom)) return null;
+    const level = cellLevel(zoom);
+    const cache = cellsByLevel(dots, categories);
+    let cells = cache.get(level);
+    if (!cells) {
+      cells = runWhole(filteredCellsInSlices(dots, categories, level));
+      cache.set(level, cells);
+    }
+    return cells;
+  },
+  {
+    /** The same, made ahead a slice per task (prepare-shown.ts). */
+    ahead: async (dots: EnterpriseDots, categories: number[][], zoom: number, wait: Wait): Promise<void> => {
+      if (!cellsShown(dots, zoom)) return;
+      const level = cellLevel(zoom);
+      const cache = cellsByLevel(dots, categories);
+      if (cache.has(level)) return;
+      const cells = await runInSlices(filteredCellsInSlices(dots, categories, level), wait);
+      if (!cache.has(level)) cache.set(level, cells);
+    },
+  },
+);
 
 /** Firms passing the filters, in data order. */
 export const selectFilteredEnterprises = memo2Sliced(function* (
@@ -311,6 +323,9 @@ const sameHighlight = (a: Highlight, b: Highlight) =>
 
 let lastInput: LayerInput | null = null;
 
+/** The map's zoom; before the first move the map shows the whole city, at about the density view's zoom. */
+export const zoomOf = (s: Pick<AppState, 'camera'>): number => s.camera?.zoom ?? DENSITY_MAX_ZOOM - 1;
+
 /**
  * Everything the map layers, the legend and the exports read, as one plain object. A field keeps
  * its identity while its inputs do, and the whole object is reused when nothing changed, so the
@@ -327,8 +342,7 @@ export function selectLayerInput(s: AppState, tiandituToken = TIANDITU_TOKEN): L
   if (prev && sameHighlight(prev.highlight, highlight)) highlight = prev.highlight;
   const match = s.panel === 'match' && s.match ? (selectMatch(d, s.match).areas[0] ?? null) : null;
   const year = s.charging.asOfYear;
-  // Before the first move the map shows the whole city, at about the density view's zoom.
-  const zoom = s.camera?.zoom ?? DENSITY_MAX_ZOOM - 1;
+  const zoom = zoomOf(s);
   const dots = selectEnterpriseDots(d);
   const categories = selectFilterCategories(d, s.filters);
   const next: LayerInput = {

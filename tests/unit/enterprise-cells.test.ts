@@ -97,6 +97,26 @@ describe('a large import seen from afar, counted per cell', () => {
       expect(parents.get(`${coarse.x[k]},${coarse.y[k]}`)).toBe(coarse.firms[k]);
   });
 
+  it('counts the same when the firms lie far apart, so the cells are not counted on one grid', () => {
+    // Firms in Huaibei, Beijing and Guangzhou: at a street-level grid their box holds billions of cells.
+    const far = firms.slice(0, 30).map((e, i) => ({
+      ...e,
+      lngLat: (i % 3 === 0 ? [116.4, 39.9] : i % 3 === 1 ? [113.26, 23.13] : [116.8, 33.95]) as [
+        number,
+        number,
+      ],
+    }));
+    const farDots = enterpriseDots(
+      data.chain,
+      far,
+      far.map((e) => ({ position: e.lngLat as [number, number], approximate: false })),
+    );
+    const all = dotsShown(farDots, filterCategories(data.chain, NO_FILTERS));
+    const cells = enterpriseCells(farDots, all, cellLevel(12));
+    expect(cells.total).toBe(30);
+    expect([...cells.firms].sort()).toEqual([10, 10, 10]);
+  });
+
   it('classes counts at the legend’s bounds', () => {
     expect([1, 9, 10, 49, 50, 199, 200, 999, 1000, 50000].map(cellClass)).toEqual([
       0, 0, 1, 1, 2, 2, 3, 3, 4, 4,

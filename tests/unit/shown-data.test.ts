@@ -4,7 +4,14 @@ import type { ImportedDataset } from '../../src/import/pipeline';
 import { MAPLIBRE_MAX_DOTS } from '../../src/layers/enterprises-layer';
 import type { EnteredValue } from '../../src/model/entered';
 import { prepareImports, prepareShown } from '../../src/state/prepare-shown';
-import { selectAnalysis, selectEnterpriseByKey, selectEnterpriseDots } from '../../src/state/selectors';
+import {
+  selectAnalysis,
+  selectEnterpriseByKey,
+  selectEnterpriseDots,
+  selectFilterCategories,
+  selectFirmCells,
+  selectLayerInput,
+} from '../../src/state/selectors';
 import { shownData } from '../../src/state/shown-data';
 import { createAppStore } from '../../src/state/store';
 import { NO_FILTERS } from '../../src/state/url-hash';
@@ -50,13 +57,14 @@ describe('the data shown', () => {
       data,
       [big],
       store.getState().entered,
-      { filters: NO_FILTERS, asOfYear: null },
+      { filters: NO_FILTERS, asOfYear: null, zoom: 9 },
       async () => {
         waits += 1;
       },
     );
-    // Chain analysis, shapes, positions, dots, deck.gl attributes, filtered firms, two look-ups, sites.
-    expect(waits).toBe(9);
+    // Chain analysis, shapes, positions, dots, deck.gl attributes, the cells seen from afar,
+    // filtered firms, two look-ups, sites.
+    expect(waits).toBe(10);
     const dots = selectEnterpriseDots(made);
     const analysis = selectAnalysis(made);
     const byKey = selectEnterpriseByKey(made);
@@ -67,6 +75,11 @@ describe('the data shown', () => {
     expect(selectAnalysis(shown)).toBe(analysis);
     expect(selectEnterpriseByKey(shown)).toBe(byKey);
     expect(dots.length).toBeGreaterThan(MAPLIBRE_MAX_DOTS);
+    // The cells the city view draws were counted ahead: the layer input finds them made.
+    const cells = selectFirmCells(dots, selectFilterCategories(made, NO_FILTERS), 9);
+    store.getState().cameraMoved({ zoom: 9.4, lat: 33.9, lng: 116.8, bearing: 0, pitch: 0 });
+    expect(selectLayerInput(store.getState())?.firmCells).toBe(cells);
+    expect(cells?.total).toBe(new Set(dots.firm).size);
   });
 
   it('is made anew when the imports changed between the preparing and the update', async () => {
