@@ -135,6 +135,44 @@ function afterPrep<P, T>(ready: Promise<P>, start: (p: P) => Job<T>): Job<T> {
 }
 
 /**
+ * The worker's import, matched against the data shown when it starts. When that data changed while
+ * it ran (saved imports joining after a slow start, say), it runs once more against the data as it
+ * is then, so that its matches and change list are those of the data it joins.
+ */
+function importAgainstShown(
+  file: File,
+  options: ImportOptions,
+  get: GetImportStore,
+  onProgress: (stage: ImportStage, share: number) => void,
+): Job<ImportedDataset> {
+  let job: Job<ImportedDataset> | null = null;
+  let cancelled = false;
+  const once = (data: NonNullable<ImportStore['data']>) => {
+    const ctx = importContextOf(data, todayIso());
+    job = afterPrep(joinContextOf(get(), options, true), (join) =>
+      importFile(file, options, ctx, onProgress, join),
+    );
+    return job.result;
+  };
+  const result = (async () => {
+    for (let attempt = 0; ; attempt += 1) {
+      const data = get().data;
+      if (!data) throw new ImportFailure('import.fail.noData');
+      const dataset = await once(data);
+      if (cancelled) throw new ImportCancelled('cancelled');
+      if (get().data === data || attempt === 1) return dataset;
+    }
+  })();
+  return {
+    result,
+    cancel: () => {
+      cancelled = true;
+      job?.cancel();
+    },
+  };
+}
+
+/**
  * The whole import: checks the file in a worker against today's data, matches its rows to the
  * firms shown and lists what it changes (also in the worker), then adds the dataset to the store,
  * saves it in IndexedDB (a failure to save is shown, and the import stays for this session),
@@ -147,14 +185,10 @@ export function commitImport(
   onProgress: (stage: ImportStage, share: number) => void,
   prepare: PrepareImports,
 ): Job<ImportOutcome> {
-  const data = get().data;
-  if (!data) {
+  if (!get().data) {
     return { result: Promise.reject(new ImportFailure('import.fail.noData')), cancel: () => {} };
   }
-  const ctx = importContextOf(data, todayIso());
-  const job = afterPrep(joinContextOf(get(), options, true), (join) =>
-    importFile(file, options, ctx, onProgress, join),
-  );
+  const job = importAgainstShown(file, options, get, onProgress);
   // The worker done, the records are still rebuilt and the view prepared (seconds for a large
   // file): a cancel meanwhile must still leave the map as it was.
   let cancelled = false;

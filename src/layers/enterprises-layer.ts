@@ -18,7 +18,8 @@ import type { HitResult, LayerEntry, LayerInput, LegendEntry, StylePart } from '
 
 /**
  * Up to this many dots maplibre draws the firms itself, so the first view needs no deck.gl. A
- * larger import goes to deck.gl, whose GPU filter changes no buffer when the filters change.
+ * larger import is grey cells counting its firms from afar (enterprise-cells.ts) and, close in,
+ * deck.gl dots, whose GPU filter changes no buffer when the filters change.
  */
 export const MAPLIBRE_MAX_DOTS = 5000;
 

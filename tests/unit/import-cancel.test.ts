@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadBundled } from '../../src/data/load-bundled';
 import type { ImportedDataset } from '../../src/import/pipeline';
 import { commitImport, type ImportStore, optionsFrom } from '../../src/import/workflow';
@@ -6,21 +6,33 @@ import { fixtureBytes, sniffBytes } from '../fixtures/import-fixtures';
 import { readPublic } from '../fixtures/load';
 import { enterprise, importedDataset } from '../fixtures/records';
 
-// Node has no Worker: the worker's part answers at once with one firm, as a finished import does.
+// Node has no Worker: the worker's part answers at once with one firm, as a finished import does,
+// after `duringWorker` (a test's stand-in for what happens on the page while the worker runs).
+const worker = vi.hoisted(() => ({ runs: [] as number[], duringWorker: (_run: number) => {} }));
 vi.mock('../../src/import/import-client', async (real) => {
   const mod = await real<typeof import('../../src/import/import-client')>();
   return {
     ...mod,
-    importFile: () => ({
-      result: Promise.resolve(
-        importedDataset('u9', { rowCount: 1, enterprises: [enterprise({ id: 'x1' })] }),
-      ),
-      cancel: () => {},
-    }),
+    importFile: () => {
+      const run = worker.runs.length;
+      worker.runs.push(run);
+      worker.duringWorker(run);
+      return {
+        result: Promise.resolve(
+          importedDataset('u9', { rowCount: 1, enterprises: [enterprise({ id: 'x1' })] }),
+        ),
+        cancel: () => {},
+      };
+    },
   };
 });
 
 const data = await loadBundled(readPublic);
+
+beforeEach(() => {
+  worker.runs = [];
+  worker.duringWorker = () => {};
+});
 
 function fakeStore() {
   const calls: string[] = [];
@@ -44,6 +56,54 @@ const options = () => {
   const s = sniffBytes(fixtureBytes('roster-utf8-bom.csv'), 'roster-utf8-bom.csv');
   return optionsFrom(s, null, 'u9');
 };
+
+describe('an import while the data shown changes', () => {
+  it('runs once more when the data changed while the worker ran, then joins', async () => {
+    const { get, calls } = fakeStore();
+    // Saved imports join while the first run is in the worker: the data shown is another object.
+    worker.duringWorker = (run) => {
+      if (run === 0) get().data = { ...data };
+    };
+    const job = commitImport(
+      new File([], 'x.csv'),
+      options(),
+      get,
+      () => {},
+      async () => {},
+    );
+    await expect(job.result).resolves.toMatchObject({ kind: 'added' });
+    expect(worker.runs).toEqual([0, 1]);
+    expect(calls[0]).toBe('setImports u9');
+  });
+
+  it('runs at most twice, however often the data changes', async () => {
+    const { get } = fakeStore();
+    worker.duringWorker = () => {
+      get().data = { ...data };
+    };
+    const job = commitImport(
+      new File([], 'x.csv'),
+      options(),
+      get,
+      () => {},
+      async () => {},
+    );
+    await expect(job.result).resolves.toMatchObject({ kind: 'added' });
+    expect(worker.runs).toEqual([0, 1]);
+  });
+
+  it('runs once when nothing changed', async () => {
+    const { get } = fakeStore();
+    await commitImport(
+      new File([], 'x.csv'),
+      options(),
+      get,
+      () => {},
+      async () => {},
+    ).result;
+    expect(worker.runs).toEqual([0]);
+  });
+});
 
 describe('cancelling an import after its worker has finished', () => {
   it('a cancel while the view is prepared leaves the map as it was', async () => {
