@@ -57,6 +57,10 @@ const options = () => {
   return optionsFrom(s, null, 'u9');
 };
 
+/** The import of a (stand-in) file into the fake store, with `prepare` as the view's preparing. */
+const commit = (get: () => ImportStore, prepare: () => Promise<void> = async () => {}) =>
+  commitImport(new File([], 'x.csv'), options(), get, () => {}, prepare);
+
 describe('an import while the data shown changes', () => {
   it('runs once more when the data changed while the worker ran, then joins', async () => {
     const { get, calls } = fakeStore();
@@ -64,13 +68,7 @@ describe('an import while the data shown changes', () => {
     worker.duringWorker = (run) => {
       if (run === 0) get().data = { ...data };
     };
-    const job = commitImport(
-      new File([], 'x.csv'),
-      options(),
-      get,
-      () => {},
-      async () => {},
-    );
+    const job = commit(get);
     await expect(job.result).resolves.toMatchObject({ kind: 'added' });
     expect(worker.runs).toEqual([0, 1]);
     expect(calls[0]).toBe('setImports u9');
@@ -81,26 +79,14 @@ describe('an import while the data shown changes', () => {
     worker.duringWorker = () => {
       get().data = { ...data };
     };
-    const job = commitImport(
-      new File([], 'x.csv'),
-      options(),
-      get,
-      () => {},
-      async () => {},
-    );
+    const job = commit(get);
     await expect(job.result).resolves.toMatchObject({ kind: 'added' });
     expect(worker.runs).toEqual([0, 1]);
   });
 
   it('runs once when nothing changed', async () => {
     const { get } = fakeStore();
-    await commitImport(
-      new File([], 'x.csv'),
-      options(),
-      get,
-      () => {},
-      async () => {},
-    ).result;
+    await commit(get).result;
     expect(worker.runs).toEqual([0]);
   });
 });
@@ -109,13 +95,7 @@ describe('cancelling an import after its worker has finished', () => {
   it('a cancel while the view is prepared leaves the map as it was', async () => {
     const { get, calls } = fakeStore();
     let cancel = () => {};
-    const job = commitImport(
-      new File([], 'x.csv'),
-      options(),
-      get,
-      () => {},
-      async () => cancel(),
-    );
+    const job = commit(get, async () => cancel());
     cancel = job.cancel;
     await expect(job.result).rejects.toMatchObject({ message: 'cancelled' });
     expect(get().imports).toEqual([]);
@@ -124,13 +104,7 @@ describe('cancelling an import after its worker has finished', () => {
 
   it('without a cancel the same import joins the map and its report opens', async () => {
     const { get, calls } = fakeStore();
-    const job = commitImport(
-      new File([], 'x.csv'),
-      options(),
-      get,
-      () => {},
-      async () => {},
-    );
+    const job = commit(get);
     await expect(job.result).resolves.toMatchObject({ kind: 'added' });
     expect(get().imports.map((i) => i.id)).toEqual(['u9']);
     expect(calls.slice(0, 4)).toEqual([
