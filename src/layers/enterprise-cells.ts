@@ -63,6 +63,9 @@ function* mercatorInSlices(dots: EnterpriseDots): Slices<Float64Array> {
   return out;
 }
 
+/** The dots in Web Mercator (0–1), x then y per dot, worked out once per set. */
+export const mercatorOf = (dots: EnterpriseDots): Float64Array => runWhole(mercatorInSlices(dots));
+
 /**
  * The firms shown (`shown[i]` 1 for dot i) counted per cell of `level`. A firm in two segments is
  * two dots at one place: it is counted once, in the cell of its first shown dot.

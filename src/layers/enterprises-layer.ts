@@ -514,11 +514,12 @@ export const enterprisesLayer: LayerEntry = {
     build: (input, lib, beforeId) => {
       const sel = input.selection?.kind === 'enterprise' ? input.selection.id : null;
       const firm = sel ? input.data.enterprises.findIndex((e) => e.id === sel) : -1;
+      const dots = input.nearDots ?? input.dots;
       return [
         buildEnterprisesDeckLayer(lib.core, {
-          dots: input.dots,
+          dots,
           categories: input.categories,
-          selectedIndex: firstDotOf(input.dots, firm),
+          selectedIndex: firstDotOf(dots, firm),
           beforeId,
         }),
       ];

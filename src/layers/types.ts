@@ -39,6 +39,8 @@ export interface LayerInput {
   categories: number[][];
   /** A large import seen from afar: its shown firms counted per grid cell; null: dots are drawn. */
   firmCells: FirmCells | null;
+  /** Close in, the large import's dots deck.gl draws (those near the view); null: it draws none. */
+  nearDots: EnterpriseDots | null;
   /** The top area of the firm-to-park match to draw, or null. */
   match: AreaMatch | null;
   /** Charging sites shown for the chosen year. */

@@ -21,9 +21,11 @@ import { type EnterpriseDots, enterpriseDotsInSlices, filterCategories } from '.
 import { MAPLIBRE_MAX_DOTS } from '../layers/enterprises-layer';
 import { legendEntries } from '../layers/legend';
 import { type MatchFeatures, matchBounds, matchFeatures, matchFeaturesFor } from '../layers/match-layer';
+import { dotsIn, dotsWindow, drawsNearDots, windowKey } from '../layers/near-dots';
 import { DENSITY_MAX_ZOOM } from '../layers/registry';
 import { buildStyle, LOADING_STYLE, STYLE_INPUTS } from '../layers/style';
 import type { Highlight, LayerInput, LegendEntry } from '../layers/types';
+import type { Camera } from './camera';
 import type { AppState } from './store';
 import { TIANDITU_TOKEN } from './store';
 import type { EnterpriseFilters, MatchView, Selection } from './url-hash';
@@ -125,6 +127,25 @@ const cellsByLevel = memo2((_d: EnterpriseDots, _c: number[][]) => new Map<numbe
 
 const cellsShown = (dots: EnterpriseDots, zoom: number) =>
   dots.length > MAPLIBRE_MAX_DOTS && zoom < FIRM_DOTS_MIN_ZOOM;
+
+// The last window's dots, per set: a pan within the centre's tile keeps the same object.
+const nearCache = new WeakMap<EnterpriseDots, { key: string; dots: EnterpriseDots }>();
+
+/**
+ * Close in, the dots of a large import deck.gl draws: those near the view (layers/near-dots.ts),
+ * all of them when the map is tilted; null when deck.gl draws no firms (a small set, or from afar).
+ */
+export function selectNearDots(dots: EnterpriseDots, camera: Camera | null): EnterpriseDots | null {
+  if (!camera || !drawsNearDots(dots, MAPLIBRE_MAX_DOTS, camera.zoom)) return null;
+  const w = dotsWindow(camera);
+  if (!w) return dots;
+  const key = windowKey(w);
+  const last = nearCache.get(dots);
+  if (last?.key === key) return last.dots;
+  const near = dotsIn(dots, w);
+  nearCache.set(dots, { key, dots: near });
+  return near;
+}
 
 /**
  * A large import seen from afar (more dots than maplibre draws, zoomed out beyond the firms' own
@@ -358,6 +379,7 @@ export function selectLayerInput(s: AppState, tiandituToken = TIANDITU_TOKEN): L
     dots,
     categories,
     firmCells: selectFirmCells(dots, categories, zoom),
+    nearDots: selectNearDots(dots, s.camera),
     match,
     chargers: selectChargersAsOf(d, year),
     coverage: visible.has('coverage') ? selectCoverage(d, year, s.charging.coverKm) : null,
