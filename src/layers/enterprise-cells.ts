@@ -39,8 +39,9 @@ export interface FirmCells {
   total: number;
 }
 
-const mercX = (lng: number) => (lng + 180) / 360;
-const mercY = (lat: number) => {
+/** Web Mercator, 0–1 across the world: x from the longitude, y (north down) from the latitude. */
+export const mercX = (lng: number) => (lng + 180) / 360;
+export const mercY = (lat: number) => {
   const s = Math.sin((lat * Math.PI) / 180);
   return 0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI);
 };

@@ -1,5 +1,5 @@
 import type { Camera } from '../model';
-import { FIRM_DOTS_MIN_ZOOM, mercatorOf } from './enterprise-cells';
+import { FIRM_DOTS_MIN_ZOOM, mercatorOf, mercX, mercY } from './enterprise-cells';
 import { DOT_CHANNELS, type EnterpriseDots } from './enterprise-points';
 
 /**
@@ -18,12 +18,6 @@ export interface DotsWindow {
   x1: number;
   y1: number;
 }
-
-const mercX = (lng: number) => (lng + 180) / 360;
-const mercY = (lat: number) => {
-  const s = Math.sin((lat * Math.PI) / 180);
-  return 0.5 - Math.log((1 + s) / (1 - s)) / (4 * Math.PI);
-};
 
 /** The window round the camera; null when the map is tilted, where the horizon shows dots far off. */
 export function dotsWindow(camera: Pick<Camera, 'lng' | 'lat' | 'zoom' | 'pitch'>): DotsWindow | null {
