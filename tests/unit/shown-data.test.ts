@@ -62,9 +62,10 @@ describe('the data shown', () => {
         waits += 1;
       },
     );
-    // Chain analysis, shapes, positions, dots, deck.gl attributes, the cells seen from afar,
-    // filtered firms, two look-ups, sites.
-    expect(waits).toBe(10);
+    // A wait before each part (chain analysis, shapes, positions, dots, deck.gl attributes, the
+    // cells seen from afar, filtered firms, two look-ups, sites), and more where a long list's
+    // slice ran past its time budget (a loaded machine): at least one per part.
+    expect(waits).toBeGreaterThanOrEqual(10);
     const dots = selectEnterpriseDots(made);
     const analysis = selectAnalysis(made);
     const byKey = selectEnterpriseByKey(made);
