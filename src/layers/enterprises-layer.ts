@@ -5,7 +5,7 @@ import { atSliceEnd, runInSlices, runWhole, type Slices, type Wait } from '../do
 import { formatNumber, pick, t } from '../i18n/t';
 import { freshness, todayIso } from '../model/dates';
 import type { DeckCore } from './deck-lib';
-import { CELL_CLASS_FROM, cellClass, cellRing, type FirmCells } from './enterprise-cells';
+import { CELL_CLASS_FROM, cellClass, cellRing, FIRM_DOTS_MIN_ZOOM, type FirmCells } from './enterprise-cells';
 import {
   DOT_CHANNELS,
   dotKey,
@@ -23,9 +23,25 @@ import type { HitResult, LayerEntry, LayerInput, LegendEntry, StylePart } from '
  */
 export const MAPLIBRE_MAX_DOTS = 5000;
 
-// From afar a large import is its cells (maplibre); close in, its dots (deck.gl).
+/** How a set of this many dots is drawn at a zoom: maplibre circles, grey cells from afar, deck.gl dots close in. */
+export type FirmDrawing = 'circles' | 'cells' | 'dots';
+
+export const firmDrawing = (dots: number, zoom: number): FirmDrawing =>
+  dots <= MAPLIBRE_MAX_DOTS ? 'circles' : zoom < FIRM_DOTS_MIN_ZOOM ? 'cells' : 'dots';
+
 const usesDeck = (input: Pick<LayerInput, 'dots' | 'firmCells'>) =>
   input.dots.length > MAPLIBRE_MAX_DOTS && !input.firmCells;
+
+/** The first of `dots` that belongs to the selected firm, or -1 (none selected, or not among them). */
+function selectedDotIn(input: Pick<LayerInput, 'selection' | 'data'>, dots: EnterpriseDots): number {
+  const sel = input.selection?.kind === 'enterprise' ? input.selection.id : null;
+  return sel
+    ? firstDotOf(
+        dots,
+        input.data.enterprises.findIndex((e) => e.id === sel),
+      )
+    : -1;
+}
 
 // The enterprise symbols' blue, as the legend draws the exact/approximate symbols.
 const FIRM_SYMBOL = '#1f5fa8';
@@ -131,9 +147,7 @@ function cellFeatures(cells: FirmCells): FeatureCollection {
 
 /** The selected firm's place, drawn over the cells: what the user picked stays in sight. */
 function selectedFirmPoint(input: LayerInput): FeatureCollection<Point> {
-  const sel = input.selection?.kind === 'enterprise' ? input.selection.id : null;
-  const firm = sel ? input.data.enterprises.findIndex((e) => e.id === sel) : -1;
-  const i = firstDotOf(input.dots, firm);
+  const i = selectedDotIn(input, input.dots);
   const features: Feature<Point>[] =
     i < 0
       ? []
@@ -512,14 +526,12 @@ export const enterprisesLayer: LayerEntry = {
     lib: 'core',
     needed: usesDeck,
     build: (input, lib, beforeId) => {
-      const sel = input.selection?.kind === 'enterprise' ? input.selection.id : null;
-      const firm = sel ? input.data.enterprises.findIndex((e) => e.id === sel) : -1;
       const dots = input.nearDots ?? input.dots;
       return [
         buildEnterprisesDeckLayer(lib.core, {
           dots,
           categories: input.categories,
-          selectedIndex: firstDotOf(dots, firm),
+          selectedIndex: selectedDotIn(input, dots),
           beforeId,
         }),
       ];

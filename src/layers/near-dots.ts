@@ -1,5 +1,5 @@
 import type { Camera } from '../model';
-import { FIRM_DOTS_MIN_ZOOM, mercatorOf, mercX, mercY } from './enterprise-cells';
+import { mercatorOf, mercX, mercY } from './enterprise-cells';
 import { DOT_CHANNELS, type EnterpriseDots } from './enterprise-points';
 
 /**
@@ -71,7 +71,3 @@ export function dotsIn(dots: EnterpriseDots, w: DotsWindow): EnterpriseDots {
   });
   return out;
 }
-
-/** Whether a set is drawn by deck.gl close in (more dots than maplibre draws, zoomed in to the dots). */
-export const drawsNearDots = (dots: EnterpriseDots, maxMaplibreDots: number, zoom: number) =>
-  dots.length > maxMaplibreDots && zoom >= FIRM_DOTS_MIN_ZOOM;

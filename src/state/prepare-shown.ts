@@ -6,7 +6,8 @@
 import type { BundledData } from '../data/load-bundled';
 import { nextTask, type Wait } from '../domain/slices';
 import type { ImportedDataset } from '../import/pipeline';
-import { dotAttributesAhead, MAPLIBRE_MAX_DOTS } from '../layers/enterprises-layer';
+import { dotAttributesAhead } from '../layers/enterprises-layer';
+import type { Camera } from '../model';
 import type { EnteredValue } from '../model/entered';
 import {
   selectAnalysis,
@@ -18,6 +19,7 @@ import {
   selectFilterCategories,
   selectFilteredEnterprises,
   selectFirmCells,
+  selectNearDots,
   selectPlacements,
   zoomOf,
 } from './selectors';
@@ -29,8 +31,8 @@ import type { EnterpriseFilters } from './url-hash';
 export interface ShownView {
   filters: EnterpriseFilters;
   asOfYear: number | null;
-  /** The map's zoom: a large import from afar is drawn as cells, counted for this zoom. */
-  zoom: number;
+  /** The map's camera: a large import is drawn as cells from afar, as the dots near the view close in. */
+  camera: Camera | null;
 }
 
 /**
@@ -52,16 +54,16 @@ export async function prepareShown(
     () => selectPlacements.ahead(data, wait),
     () => selectEnterpriseDots.ahead(data, wait),
     () => {
-      // deck.gl's attributes, for a set it draws (maplibre draws a small one from features).
-      const dots = selectEnterpriseDots(data);
-      if (dots.length > MAPLIBRE_MAX_DOTS)
-        return dotAttributesAhead(dots, selectFilterCategories(data, view.filters), wait);
+      // deck.gl's attributes, for the dots it draws in this view: those near it close in, all of
+      // them when tilted; none for a small set (maplibre circles) or from afar (cells).
+      const near = selectNearDots(selectEnterpriseDots(data), view.camera);
+      if (near) return dotAttributesAhead(near, selectFilterCategories(data, view.filters), wait);
     },
     () =>
       selectFirmCells.ahead(
         selectEnterpriseDots(data),
         selectFilterCategories(data, view.filters),
-        view.zoom,
+        zoomOf(view),
         wait,
       ),
     () => selectFilteredEnterprises.ahead(data, view.filters, wait),
@@ -91,6 +93,6 @@ export async function prepareImports(
   await prepareShown(s.bundled, list, s.entered, {
     filters: s.filters,
     asOfYear: s.charging.asOfYear,
-    zoom: zoomOf(s),
+    camera: s.camera,
   });
 }

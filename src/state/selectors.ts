@@ -11,17 +11,12 @@ import { areaAnchors, type Placement, placeEnterprisesInSlices } from '../domain
 import { type MatchResult, rankAreas } from '../domain/match';
 import { atSliceEnd, runInSlices, runWhole, type Slices, type Wait } from '../domain/slices';
 import { type Subject, subjectOf } from '../domain/subject';
-import {
-  cellLevel,
-  FIRM_DOTS_MIN_ZOOM,
-  type FirmCells,
-  filteredCellsInSlices,
-} from '../layers/enterprise-cells';
+import { cellLevel, type FirmCells, filteredCellsInSlices } from '../layers/enterprise-cells';
 import { type EnterpriseDots, enterpriseDotsInSlices, filterCategories } from '../layers/enterprise-points';
-import { MAPLIBRE_MAX_DOTS } from '../layers/enterprises-layer';
+import { firmDrawing } from '../layers/enterprises-layer';
 import { legendEntries } from '../layers/legend';
 import { type MatchFeatures, matchBounds, matchFeatures, matchFeaturesFor } from '../layers/match-layer';
-import { dotsIn, dotsWindow, drawsNearDots, windowKey } from '../layers/near-dots';
+import { dotsIn, dotsWindow, windowKey } from '../layers/near-dots';
 import { DENSITY_MAX_ZOOM } from '../layers/registry';
 import { buildStyle, LOADING_STYLE, STYLE_INPUTS } from '../layers/style';
 import type { Highlight, LayerInput, LegendEntry } from '../layers/types';
@@ -125,8 +120,7 @@ export const selectFilterCategories = memo2((d: BundledData, f: EnterpriseFilter
 // The cells of each grid level already counted, per dots and filter.
 const cellsByLevel = memo2((_d: EnterpriseDots, _c: number[][]) => new Map<number, FirmCells>());
 
-const cellsShown = (dots: EnterpriseDots, zoom: number) =>
-  dots.length > MAPLIBRE_MAX_DOTS && zoom < FIRM_DOTS_MIN_ZOOM;
+const cellsShown = (dots: EnterpriseDots, zoom: number) => firmDrawing(dots.length, zoom) === 'cells';
 
 // The last window's dots, per set: a pan within the centre's tile keeps the same object.
 const nearCache = new WeakMap<EnterpriseDots, { key: string; dots: EnterpriseDots }>();
@@ -136,7 +130,7 @@ const nearCache = new WeakMap<EnterpriseDots, { key: string; dots: EnterpriseDot
  * all of them when the map is tilted; null when deck.gl draws no firms (a small set, or from afar).
  */
 export function selectNearDots(dots: EnterpriseDots, camera: Camera | null): EnterpriseDots | null {
-  if (!camera || !drawsNearDots(dots, MAPLIBRE_MAX_DOTS, camera.zoom)) return null;
+  if (!camera || firmDrawing(dots.length, camera.zoom) !== 'dots') return null;
   const w = dotsWindow(camera);
   if (!w) return dots;
   const key = windowKey(w);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type BundledData, loadBundled } from '../../src/data/load-bundled';
 import type { ImportedDataset } from '../../src/import/pipeline';
-import { MAPLIBRE_MAX_DOTS } from '../../src/layers/enterprises-layer';
+import { dotAttributes, MAPLIBRE_MAX_DOTS } from '../../src/layers/enterprises-layer';
 import type { EnteredValue } from '../../src/model/entered';
 import { prepareImports, prepareShown } from '../../src/state/prepare-shown';
 import {
@@ -11,12 +11,15 @@ import {
   selectFilterCategories,
   selectFirmCells,
   selectLayerInput,
+  selectNearDots,
 } from '../../src/state/selectors';
 import { shownData } from '../../src/state/shown-data';
 import { createAppStore } from '../../src/state/store';
 import { NO_FILTERS } from '../../src/state/url-hash';
 import { readPublic } from '../fixtures/load';
 import { importedDataset } from '../fixtures/records';
+
+const CITY_CAMERA = { zoom: 9, lat: 33.9, lng: 116.8, bearing: 0, pitch: 0 };
 
 let data: BundledData;
 beforeAll(async () => {
@@ -57,7 +60,7 @@ describe('the data shown', () => {
       data,
       [big],
       store.getState().entered,
-      { filters: NO_FILTERS, asOfYear: null, zoom: 9 },
+      { filters: NO_FILTERS, asOfYear: null, camera: CITY_CAMERA },
       async () => {
         waits += 1;
       },
@@ -81,6 +84,39 @@ describe('the data shown', () => {
     store.getState().cameraMoved({ zoom: 9.4, lat: 33.9, lng: 116.8, bearing: 0, pitch: 0 });
     expect(selectLayerInput(store.getState())?.firmCells).toBe(cells);
     expect(cells?.total).toBe(new Set(dots.firm).size);
+  });
+
+  it('close in, makes deck.gl the attributes of the dots near the view, not of all of them', async () => {
+    const store = createAppStore('');
+    store.getState().dataLoaded(data);
+    const big = firms('u3', MAPLIBRE_MAX_DOTS + 1);
+    // The imported firms come last: the camera looks at where the last dot is drawn.
+    const all = selectEnterpriseDots(shownData(data, [big], store.getState().entered));
+    const [lng, lat] = [
+      all.position[2 * all.length - 2] as number,
+      all.position[2 * all.length - 1] as number,
+    ];
+    const camera = { zoom: 14, lat, lng, bearing: 0, pitch: 0 };
+    const made = await prepareShown(data, [big], store.getState().entered, {
+      filters: NO_FILTERS,
+      asOfYear: null,
+      camera,
+    });
+    store.getState().setImports([big]);
+    store.getState().cameraMoved(camera);
+    const input = selectLayerInput(store.getState());
+    const dots = selectEnterpriseDots(made);
+    const near = input?.nearDots;
+    // Some firms are in view, and most of the city's are not handed to deck.gl.
+    expect(near).toBe(selectNearDots(dots, camera));
+    expect(near?.length).toBeGreaterThan(0);
+    expect(near?.length).toBeLessThan(dots.length);
+    expect(input?.firmCells).toBeNull();
+    const attributes = dotAttributes(
+      near as NonNullable<typeof near>,
+      selectFilterCategories(made, NO_FILTERS),
+    );
+    expect(attributes.length).toBe(near?.length);
   });
 
   it('is made anew when the imports changed between the preparing and the update', async () => {
