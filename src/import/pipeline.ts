@@ -396,6 +396,16 @@ export function toWgs84(lon: number, lat: number, crs: Crs): [number, number] {
   return [out.coordinates[0], out.coordinates[1]];
 }
 
+/**
+ * Points in the given system → WGS84, in place, in one gcoord call: per call gcoord checks its
+ * arguments and builds their messages, which cost more than the conversion over 100,000 rows.
+ * The same conversion as toWgs84, point for point.
+ */
+function toWgs84InPlace(points: [number, number][], crs: Crs): void {
+  if (crs === 'wgs84' || points.length === 0) return;
+  gcoord.transform({ type: 'MultiPoint', coordinates: points }, GCOORD[crs], gcoord.WGS84);
+}
+
 function rawLonLat(
   cells: readonly string[],
   mapping: ColumnMapping,
@@ -751,9 +761,36 @@ export function buildDataset(
   const importDate = isoDate(new Date(importedAt));
   // Lines whose id the import made up: such an id names no record, so it never matches one.
   const madeUpId = new Set<number>();
-  // Lines whose point was converted, with their system: a report on such a point quotes what the
-  // user typed, worked out again from the row's cells for the few rows reported (not kept for all).
-  const convertedCrs = new Map<number, Crs>();
+  // The lines whose 坐标系 cell chose another system than the user's. A report on a converted point
+  // quotes what the user typed, worked out again from the row's cells for the few rows reported.
+  const crsOfLine = new Map<number, Crs>();
+  const convertedAt = (line: number) => {
+    const c = crsOfLine.get(line) ?? o.crs;
+    return c === 'wgs84' ? undefined : c;
+  };
+  // Each row's system and its point in WGS84 (null: no number pair), converted a system at a time.
+  const rowCrs: Crs[] = new Array(table.rows.length);
+  const rowPoint: ([number, number] | null)[] = new Array(table.rows.length);
+  const toConvert: Record<Crs, [number, number][]> = { wgs84: [], gcj02: [], bd09: [] };
+  table.rows.forEach(({ cells }, r) => {
+    const said = crsColumn === null ? '' : (cells[crsColumn] ?? '').trim();
+    const crs = (said === '' ? null : readCrs(said)) ?? o.crs;
+    rowCrs[r] = crs;
+    const [lonText, latText] = rawLonLat(cells, o.mapping, o.lonLatColumn, o.swapLonLat);
+    const lon = Number(lonText);
+    const lat = Number(latText);
+    const point: [number, number] | null =
+      lonText !== '' && latText !== '' && Number.isFinite(lon) && Number.isFinite(lat) ? [lon, lat] : null;
+    rowPoint[r] = point;
+    if (point) toConvert[crs].push(point);
+  });
+  for (const c of CRS_LIST) toWgs84InPlace(toConvert[c], c);
+  // Shares of the kept rows with a point, and outside the city, for the "many outside" note.
+  let withPoint = 0;
+  let outside = 0;
+  // Which cell feeds each field, as two lists: the row loop reads them by index.
+  const copyFields = columnOf.map(([f]) => f);
+  const copyCells = columnOf.map(([, i]) => i);
   let rejectedRows = 0;
   const reject = (line: number, column: string, code: IssueCode) => {
     rejectedRows += 1;
@@ -767,7 +804,8 @@ export function buildDataset(
     severity: ReportRow['severity'] = 'warning',
   ) => report.push({ line, column, code, params, severity, rejected: false });
 
-  for (const { cells, line } of table.rows) {
+  for (let r = 0; r < table.rows.length; r += 1) {
+    const { cells, line } = table.rows[r] as Table['rows'][number];
     if (cells.length !== table.header.length && o.format === 'csv') {
       flag(line, '(csv)', 'import.row.ragged', { cells: cells.length, columns: table.header.length });
     }
@@ -775,34 +813,31 @@ export function buildDataset(
       if ((cells[unread[k] as number] ?? '').trim() !== '') unreadCells[k] = (unreadCells[k] ?? 0) + 1;
     }
     const data = { ...blankRow };
-    for (const [f, i] of columnOf) data[f] = unguard((cells[i] ?? '').trim());
+    for (let k = 0; k < copyFields.length; k += 1) {
+      data[copyFields[k] as TargetField] = unguard((cells[copyCells[k] as number] ?? '').trim());
+    }
     // The row's coordinate system: its 坐标系 cell when it names one, else the user's choice.
-    let crs = o.crs;
+    const crs = rowCrs[r] as Crs;
     if (crsColumn !== null) {
       const said = (cells[crsColumn] ?? '').trim();
-      const c = said === '' ? null : readCrs(said);
-      if (c) {
-        crs = c;
-        stated[c] += 1;
+      if (said !== '' && readCrs(said)) {
+        stated[crs] += 1;
+        if (crs !== o.crs) crsOfLine.set(line, crs);
       } else if (said !== '') {
         flag(line, crsColumnName, 'import.row.unknownCrs', { crs: said, chosen: crsLabel(o.crs) });
       }
     }
     // Coordinates: unit suffixes off, degrees-minutes-seconds read, swapped columns put right, then
-    // converted to WGS84.
-    const [lonText, latText, fileLon, fileLat] = rawLonLat(cells, o.mapping, o.lonLatColumn, o.swapLonLat);
-    const lon = Number(lonText);
-    const lat = Number(latText);
-    let point: [number, number] | null = null;
-    if (lonText !== '' && latText !== '' && Number.isFinite(lon) && Number.isFinite(lat)) {
-      point = toWgs84(lon, lat, crs);
-      if (crs !== 'wgs84') convertedCrs.set(line, crs);
+    // converted to WGS84 (above, a system at a time).
+    const point = rowPoint[r] ?? null;
+    if (point) {
       data.lon = point[0].toFixed(6);
       data.lat = point[1].toFixed(6);
     } else {
       // What cannot be read is reported as the file writes it, not as half cleaned up.
-      data.lon = lonText !== '' && !Number.isFinite(lon) ? fileLon : lonText;
-      data.lat = latText !== '' && !Number.isFinite(lat) ? fileLat : latText;
+      const [lonText, latText, fileLon, fileLat] = rawLonLat(cells, o.mapping, o.lonLatColumn, o.swapLonLat);
+      data.lon = lonText !== '' && !Number.isFinite(Number(lonText)) ? fileLon : lonText;
+      data.lat = latText !== '' && !Number.isFinite(Number(latText)) ? fileLat : latText;
       // A combined "lng,lat" cell that could not be split says nothing to the checks below.
       const both = lonText === '' && latText === '' && o.lonLatColumn !== null;
       const text = both ? (cells[o.lonLatColumn as number] ?? '').trim() : '';
@@ -859,6 +894,12 @@ export function buildDataset(
         o.mapping.illustrative === undefined ? 'false' : normaliseBoolean(data.illustrative);
     }
     if (o.mapping.source === undefined || data.source === '') data.source = defaultSource;
+    if (data.lon !== '' && data.lat !== '') withPoint += 1;
+    if (data.lon !== '') {
+      const x = Number(data.lon);
+      const y = Number(data.lat);
+      if (Number.isFinite(x) && Number.isFinite(y) && !inBbox(x, y)) outside += 1;
+    }
     rows.push({ data, line });
   }
 
@@ -921,7 +962,7 @@ export function buildDataset(
   for (const i of issues) {
     const row = reportRowOf(i, columnName(i.field ?? ''));
     // A converted point outside the city also quotes what the file says, so the user finds the row.
-    const crs = i.field === 'lon' && i.line !== undefined ? convertedCrs.get(i.line) : undefined;
+    const crs = i.field === 'lon' && i.line !== undefined ? convertedAt(i.line) : undefined;
     const converted = i.code ? CONVERTED[i.code] : undefined;
     if (crs !== undefined && converted) {
       row.code = converted;
@@ -939,12 +980,6 @@ export function buildDataset(
   for (const line of [...unplacedLines].sort((a, b) => a - b)) flag(line, placeColumn, 'import.row.unplaced');
   report.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 
-  const withPoint = rows.filter((r) => r.data.lon !== '' && r.data.lat !== '').length;
-  const outside = rows.filter((r) => {
-    const x = Number(r.data.lon);
-    const y = Number(r.data.lat);
-    return r.data.lon !== '' && Number.isFinite(x) && Number.isFinite(y) && !inBbox(x, y);
-  }).length;
   if (withPoint > 0 && outside / withPoint > 0.2) {
     notes.push({ code: 'import.note.manyOutside', params: { outside, total: withPoint } });
   }
