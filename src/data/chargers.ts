@@ -112,9 +112,16 @@ export const CHARGER_COLUMNS = [
 const OPTIONAL: ReadonlySet<string> = new Set(['operator', 'power_kw', 'source_date', 'checked']);
 const REQUIRED = CHARGER_COLUMNS.filter((c) => !OPTIONAL.has(c));
 
-/** Rows in the charger format (from a bundled file or an import mapped onto it) → records. */
-export function chargersFromRows(rows: readonly CsvRow[], ctx: ChargerContext, add: Add): Charger[] {
-  const seen = new Set<string>();
+/**
+ * Rows in the charger format (from a bundled file or an import mapped onto it) → records. `seen`:
+ * the ids of the rows before these, for a list made records a part at a time.
+ */
+export function chargersFromRows(
+  rows: readonly CsvRow[],
+  ctx: ChargerContext,
+  add: Add,
+  seen = new Set<string>(),
+): Charger[] {
   return rows.map(({ data: row, line }): Charger => {
     const get = (k: string) => row[k] ?? '';
 

@@ -109,9 +109,16 @@ export const ENTERPRISE_COLUMNS = [
   'source',
 ] as const;
 
-/** Rows in the enterprise format (from a bundled file or an import mapped onto it) → records. */
-export function enterprisesFromRows(rows: readonly CsvRow[], ctx: EnterpriseContext, add: Add): Enterprise[] {
-  const seen = new Set<string>();
+/**
+ * Rows in the enterprise format (from a bundled file or an import mapped onto it) → records. `seen`:
+ * the ids of the rows before these, for a list made records a part at a time.
+ */
+export function enterprisesFromRows(
+  rows: readonly CsvRow[],
+  ctx: EnterpriseContext,
+  add: Add,
+  seen = new Set<string>(),
+): Enterprise[] {
   const today = ctx.today ?? todayIso();
   return rows.map(({ data: row, line }): Enterprise => {
     const get = (k: string) => row[k] ?? '';

@@ -682,6 +682,9 @@ function makeNormalisers(ctx: ImportContext) {
 
 const COLUMN_FIELDS_OF_POINT = new Set(['lon', 'lat']);
 
+/** Rows made records at a time (buildDataset). */
+const RECORDS_PER_PART = 4096;
+
 // The point checks whose report also quotes the file's own (pre-conversion) values.
 const CONVERTED: Partial<Record<IssueCode, IssueCode>> = {
   'row.pointOutside': 'import.row.outsideConverted',
@@ -756,7 +759,6 @@ export function buildDataset(
   const basisOf = Object.fromEntries(
     CRS_LIST.map((c) => [c, `${o.fileName}: ${columnName('lon')}/${columnName('lat')} (${c.toUpperCase()})`]),
   ) as Record<Crs, string>;
-  const rows: CsvRow[] = [];
   // A record's date: the file's date column, else the day of the import (issue 14).
   const importDate = isoDate(new Date(importedAt));
   // Lines whose id the import made up: such an id names no record, so it never matches one.
@@ -804,6 +806,38 @@ export function buildDataset(
     severity: ReportRow['severity'] = 'warning',
   ) => report.push({ line, column, code, params, severity, rejected: false });
 
+  let issues: DataIssue[] = [];
+  const add = issueCollector(issues, o.fileName);
+  const segmentIds = new Set(ctx.segments.map((s) => s.id));
+  const chargerCtx: ChargerContext = {
+    districtCodes: new Set(ctx.districts.map((d) => d.properties.adcode)),
+    townshipCodes: new Set(ctx.townships.map((t) => t.code)),
+    today: ctx.today,
+  };
+  // The records are new and ours: prefixed in place rather than copied (two copies of 100,000).
+  const prefix = <T extends { id: string; key: string }>(r: T): T => {
+    r.id = `${o.datasetId}.${r.id}`;
+    r.key = `${o.datasetId}.${r.key}`;
+    return r;
+  };
+  const enterprises: Enterprise[] = [];
+  const chargers: Charger[] = [];
+  // The rows become records a few thousand at a time, so that a row's fields as text are let go
+  // once it is a record, rather than every row held twice at the end; the ids seen run on across.
+  const seenIds = new Set<string>();
+  let rows: CsvRow[] = [];
+  let keptRows = 0;
+  const makeRecords = () => {
+    if (o.kind === 'enterprises') {
+      for (const e of enterprisesFromRows(rows, { segmentIds, today: ctx.today }, add, seenIds)) {
+        const ownId = madeUpId.has(e.line) ? '' : e.id;
+        const r: Enterprise = prefix(e);
+        r.ownId = ownId;
+        enterprises.push(r);
+      }
+    } else for (const c of chargersFromRows(rows, chargerCtx, add, seenIds)) chargers.push(prefix(c));
+    rows = [];
+  };
   for (let r = 0; r < table.rows.length; r += 1) {
     const { cells, line } = table.rows[r] as Table['rows'][number];
     if (cells.length !== table.header.length && o.format === 'csv') {
@@ -901,7 +935,10 @@ export function buildDataset(
       if (Number.isFinite(x) && Number.isFinite(y) && !inBbox(x, y)) outside += 1;
     }
     rows.push({ data, line });
+    keptRows += 1;
+    if (rows.length === RECORDS_PER_PART) makeRecords();
   }
+  makeRecords();
 
   /** The point as the row's cells give it, before conversion (rows are in line order). */
   const typedLonLat = (line: number) => {
@@ -920,34 +957,10 @@ export function buildDataset(
     );
     return `${lonText}, ${latText}`;
   };
-  let issues: DataIssue[] = [];
-  const add = issueCollector(issues, o.fileName);
-  const segmentIds = new Set(ctx.segments.map((s) => s.id));
-  const chargerCtx: ChargerContext = {
-    districtCodes: new Set(ctx.districts.map((d) => d.properties.adcode)),
-    townshipCodes: new Set(ctx.townships.map((t) => t.code)),
-    today: ctx.today,
-  };
-  // The records are new and ours: prefixed in place rather than copied (two copies of 100,000).
-  const prefix = <T extends { id: string; key: string }>(r: T): T => {
-    r.id = `${o.datasetId}.${r.id}`;
-    r.key = `${o.datasetId}.${r.key}`;
-    return r;
-  };
-  const enterprises: Enterprise[] =
-    o.kind === 'enterprises'
-      ? enterprisesFromRows(rows, { segmentIds, today: ctx.today }, add).map((e) => {
-          const ownId = madeUpId.has(e.line) ? '' : e.id;
-          const r: Enterprise = prefix(e);
-          r.ownId = ownId;
-          return r;
-        })
-      : [];
-  const chargers = o.kind === 'chargers' ? chargersFromRows(rows, chargerCtx, add).map(prefix) : [];
   const notes: ImportNote[] = [];
   if (table.rows.length === 0) notes.push({ code: 'import.note.noRows', params: {} });
   // A column the file does not have: one note, not the same complaint on every row.
-  if (o.kind === 'chargers' && rows.length > 0) {
+  if (o.kind === 'chargers' && keptRows > 0) {
     const absent = ABSENT_CHARGER_COLUMNS.filter(([f]) => o.mapping[f] === undefined);
     const quiet = new Set<string>(absent.map(([f, code]) => `${f} ${code}`));
     if (quiet.size) issues = issues.filter((i) => !quiet.has(`${i.field} ${i.code}`));
@@ -983,9 +996,9 @@ export function buildDataset(
   if (withPoint > 0 && outside / withPoint > 0.2) {
     notes.push({ code: 'import.note.manyOutside', params: { outside, total: withPoint } });
   }
-  if (rows.length === 0 && table.rows.length > 0) {
+  if (keptRows === 0 && table.rows.length > 0) {
     notes.push({ code: 'import.note.nothingImported', params: {} });
-  } else if (rows.length > 0 && placed.enterprises.length + placed.chargers.length === 0) {
+  } else if (keptRows > 0 && placed.enterprises.length + placed.chargers.length === 0) {
     notes.push({ code: 'import.note.nothingPlaced', params: {} });
   }
   for (const c of CRS_LIST) {
