@@ -716,6 +716,35 @@ describe('a 50,000-row roster', () => {
   }, 60_000);
 });
 
+describe('a roster longer than one part of records', () => {
+  it('finds an id repeated thousands of rows later, and converts every row with its own system', async () => {
+    // 9,000 rows: the records are made a part of 4,096 rows at a time, so both repeats cross a part.
+    const lines = ['编号,企业名称,所属区县,经度,纬度,坐标系'];
+    for (let i = 0; i < 9000; i += 1) {
+      const id = i === 5000 ? 'N10' : i === 8500 ? 'N4095' : `N${i}`;
+      const crs = i % 3 === 0 ? 'WGS84' : i % 3 === 1 ? 'GCJ02' : 'BD09';
+      lines.push([id, `示例企业${i}号`, '相山区', '116.798000', '33.954000', crs].join(','));
+    }
+    const bytes = utf8(`${lines.join('\n')}\n`);
+    const { dataset: ds } = await importBytes(bytes, 'long.csv');
+    expect(ds.enterprises).toHaveLength(9000);
+    const repeats = ds.report.filter((r) => r.code === 'row.duplicateId');
+    expect(repeats.map((r) => r.line)).toEqual([5002, 8502]);
+    expect(byLine(ds, 5002).key).toBe('u1.N10~5002');
+    expect(byLine(ds, 8502).key).toBe('u1.N4095~8502');
+    expect(new Set(ds.enterprises.map((e) => e.key)).size).toBe(9000);
+    // Each row's point is what toWgs84 makes of it in its own row's system.
+    for (const [line, crs] of [
+      [2, 'wgs84'],
+      [4098, 'gcj02'],
+      [8998, 'bd09'],
+    ] as const) {
+      const [x, y] = toWgs84(116.798, 33.954, crs);
+      expect(byLine(ds, line).lngLat).toEqual([Number(x.toFixed(6)), Number(y.toFixed(6))]);
+    }
+  });
+});
+
 describe('merge', () => {
   const ds = (id: string, kind: ImportedDataset['kind'], mode: ImportedDataset['mode']): ImportedDataset =>
     importedDataset(id, { kind, mode, importedAt: IMPORTED_AT });
