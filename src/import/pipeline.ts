@@ -682,6 +682,9 @@ function makeNormalisers(ctx: ImportContext) {
 
 const COLUMN_FIELDS_OF_POINT = new Set(['lon', 'lat']);
 
+/** What a table row holds once buildDataset has read it. */
+const NO_CELLS: string[] = [];
+
 /** Rows made records at a time (buildDataset). */
 const RECORDS_PER_PART = 4096;
 
@@ -718,6 +721,7 @@ const ABSENT_CHARGER_COLUMNS: readonly [TargetField, IssueCode, IssueCode][] = [
  * has no name; every other problem is reported and the row kept. A row with no usable point and
  * no area (or district) is kept apart as not placed: listed, never counted. Ids and keys are
  * prefixed with the dataset id so that imports never collide with the bundled data or with each other.
+ * The table is read once: each row's cells are let go once read, so a large file is not held twice.
  */
 export function buildDataset(
   table: Table,
@@ -771,6 +775,9 @@ export function buildDataset(
     return c === 'wgs84' ? undefined : c;
   };
   // Each row's system and its point in WGS84 (null: no number pair), converted a system at a time.
+  const rowCount = table.rows.length;
+  // The point as the file typed it, for the converted points outside the city (the few reported).
+  const typedAt = new Map<number, string>();
   const rowCrs: Crs[] = new Array(table.rows.length);
   const rowPoint: ([number, number] | null)[] = new Array(table.rows.length);
   const toConvert: Record<Crs, [number, number][]> = { wgs84: [], gcj02: [], bd09: [] };
@@ -838,8 +845,11 @@ export function buildDataset(
     } else for (const c of chargersFromRows(rows, chargerCtx, add, seenIds)) chargers.push(prefix(c));
     rows = [];
   };
-  for (let r = 0; r < table.rows.length; r += 1) {
-    const { cells, line } = table.rows[r] as Table['rows'][number];
+  for (let r = 0; r < rowCount; r += 1) {
+    const row = table.rows[r] as Table['rows'][number];
+    const { cells, line } = row;
+    // Read once: let go, so a large file's cells need not all be held until its records are made.
+    row.cells = NO_CELLS;
     if (cells.length !== table.header.length && o.format === 'csv') {
       flag(line, '(csv)', 'import.row.ragged', { cells: cells.length, columns: table.header.length });
     }
@@ -867,6 +877,11 @@ export function buildDataset(
     if (point) {
       data.lon = point[0].toFixed(6);
       data.lat = point[1].toFixed(6);
+      // Converted and outside the city: its report quotes the point as the file has it.
+      if (crs !== 'wgs84' && !inBbox(Number(data.lon), Number(data.lat))) {
+        const [lonText, latText] = rawLonLat(cells, o.mapping, o.lonLatColumn, o.swapLonLat);
+        typedAt.set(line, `${lonText}, ${latText}`);
+      }
     } else {
       // What cannot be read is reported as the file writes it, not as half cleaned up.
       const [lonText, latText, fileLon, fileLat] = rawLonLat(cells, o.mapping, o.lonLatColumn, o.swapLonLat);
@@ -940,25 +955,8 @@ export function buildDataset(
   }
   makeRecords();
 
-  /** The point as the row's cells give it, before conversion (rows are in line order). */
-  const typedLonLat = (line: number) => {
-    let lo = 0;
-    let hi = table.rows.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((table.rows[mid]?.line as number) < line) lo = mid + 1;
-      else hi = mid;
-    }
-    const [lonText, latText] = rawLonLat(
-      table.rows[lo]?.cells ?? [],
-      o.mapping,
-      o.lonLatColumn,
-      o.swapLonLat,
-    );
-    return `${lonText}, ${latText}`;
-  };
   const notes: ImportNote[] = [];
-  if (table.rows.length === 0) notes.push({ code: 'import.note.noRows', params: {} });
+  if (rowCount === 0) notes.push({ code: 'import.note.noRows', params: {} });
   // A column the file does not have: one note, not the same complaint on every row.
   if (o.kind === 'chargers' && keptRows > 0) {
     const absent = ABSENT_CHARGER_COLUMNS.filter(([f]) => o.mapping[f] === undefined);
@@ -979,7 +977,7 @@ export function buildDataset(
     const converted = i.code ? CONVERTED[i.code] : undefined;
     if (crs !== undefined && converted) {
       row.code = converted;
-      row.params = { ...row.params, typed: typedLonLat(i.line as number), crs: crsLabel(crs) };
+      row.params = { ...row.params, typed: typedAt.get(i.line as number) ?? '', crs: crsLabel(crs) };
     }
     report.push(row);
   }
@@ -996,7 +994,7 @@ export function buildDataset(
   if (withPoint > 0 && outside / withPoint > 0.2) {
     notes.push({ code: 'import.note.manyOutside', params: { outside, total: withPoint } });
   }
-  if (keptRows === 0 && table.rows.length > 0) {
+  if (keptRows === 0 && rowCount > 0) {
     notes.push({ code: 'import.note.nothingImported', params: {} });
   } else if (keptRows > 0 && placed.enterprises.length + placed.chargers.length === 0) {
     notes.push({ code: 'import.note.nothingPlaced', params: {} });
@@ -1027,7 +1025,7 @@ export function buildDataset(
     format: o.format,
     encoding: o.encoding,
     crs: o.crs,
-    rowCount: table.rows.length,
+    rowCount,
     rejectedRows,
     enterprises: placed.enterprises,
     chargers: placed.chargers,

@@ -716,6 +716,30 @@ describe('a 50,000-row roster', () => {
   }, 60_000);
 });
 
+describe('a converted point outside the city', () => {
+  it('is reported with the point as the file typed it and the system it was converted from', async () => {
+    const csv = [
+      '编号,企业名称,所属区县,经度,纬度,坐标系',
+      'A1,示例上海公司,相山区,121.47,31.23,GCJ02',
+      'A2,示例颠倒公司,相山区,33.954,116.798,百度',
+      'A3,示例北京公司,相山区,116.40,39.90,WGS84',
+      'A4,示例本地公司,相山区,116.798,33.954,GCJ02',
+    ].join('\n');
+    const { dataset: ds } = await importBytes(utf8(`${csv}\n`), 'outside.csv', { crs: 'wgs84' });
+    const at = (line: number) => reportAt(ds, line).filter((r) => r.column === '经度');
+    expect(at(2)).toMatchObject([
+      { code: 'import.row.outsideConverted', params: { typed: '121.47, 31.23', crs: 'GCJ-02' } },
+    ]);
+    expect(at(3)).toMatchObject([
+      { code: 'import.row.outsideSwappedConverted', params: { typed: '33.954, 116.798', crs: 'BD-09' } },
+    ]);
+    // Not converted: nothing to quote beside the point itself.
+    expect(at(4)).toMatchObject([{ code: 'row.pointOutside' }]);
+    expect(at(4)[0]?.params).not.toHaveProperty('typed');
+    expect(at(5)).toEqual([]);
+  });
+});
+
 describe('a roster longer than one part of records', () => {
   it('finds an id repeated thousands of rows later, and converts every row with its own system', async () => {
     // 9,000 rows: the records are made a part of 4,096 rows at a time, so both repeats cross a part.
