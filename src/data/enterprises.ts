@@ -183,7 +183,8 @@ export function enterprisesFromRows(
       line,
       name: { zh: nameZh, en: nameEn || nameZh },
       area,
-      segments,
+      // A copy of its own size: the pushed-to list keeps room for 16 (100,000 firms, 12 MB).
+      segments: segments.slice(),
       segmentSource: get('segment_source'),
       products: get('products'),
       productLine: { zh: get('products_zh'), en: get('products_en') },

@@ -426,12 +426,20 @@ function reader(p: PackedRecords) {
           case 'point':
             row[name] = [values[2 * i], values[2 * i + 1]];
             break;
-          case 'bilingual':
-            row[name] = { zh: str(2 * i), en: str(2 * i + 1) };
+          case 'bilingual': {
+            // A name with no English of its own shows the Chinese: one string for both, not two.
+            const zh = str(2 * i);
+            const enAt = ends[2 * i] as number;
+            const same = (ends[2 * i + 1] as number) - enAt === zh.length && text.startsWith(zh, enAt);
+            row[name] = { zh, en: same ? zh : str(2 * i + 1) };
             break;
+          }
           case 'strings': {
-            const xs: string[] = [];
-            for (let j = first(i); j < first(i + 1); j += 1) xs.push(str(j));
+            // Sized at once: an array grown by push holds room for 16 or more, and most lists
+            // (a firm's segments) have one or two.
+            const a = first(i);
+            const xs = new Array<string>(first(i + 1) - a);
+            for (let j = 0; j < xs.length; j += 1) xs[j] = str(a + j);
             row[name] = xs;
             break;
           }

@@ -823,8 +823,10 @@ export function buildDataset(
   };
   // The records are new and ours: prefixed in place rather than copied (two copies of 100,000).
   const prefix = <T extends { id: string; key: string }>(r: T): T => {
-    r.id = `${o.datasetId}.${r.id}`;
-    r.key = `${o.datasetId}.${r.key}`;
+    const own = r.id;
+    r.id = `${o.datasetId}.${own}`;
+    // Most keys are the id itself: one string for both.
+    r.key = r.key === own ? r.id : `${o.datasetId}.${r.key}`;
     return r;
   };
   const enterprises: Enterprise[] = [];

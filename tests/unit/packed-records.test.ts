@@ -83,6 +83,20 @@ describe('packed records', () => {
     expect(unpack(packEnterprises(xs))).toEqual(xs);
   });
 
+  it('reads a name back the same whether its English is the Chinese, another text of its length, or none', () => {
+    const names = [
+      { zh: '淮北', en: '淮北' },
+      { zh: '淮北', en: '濉溪' },
+      { zh: 'ab', en: 'abc' },
+      { zh: 'abc', en: 'ab' },
+      { zh: '', en: '' },
+      { zh: '甲', en: '' },
+      { zh: '', en: 'A' },
+    ];
+    const xs = firms(names.length).map((e, i) => ({ ...e, name: names[i] as Enterprise['name'] }));
+    expect(unpack<Enterprise>(packEnterprises(xs)).map((e) => e.name)).toEqual(names);
+  });
+
   it('gives the same records a slice at a time, past one slice, and packs the same a column at a time', async () => {
     const xs = firms(SLICE * 2 + 17);
     const p = packEnterprises(xs);
