@@ -72,7 +72,7 @@ export function importFile(
     // The text of the columns is decoded, and the records rebuilt, between other tasks.
     (m) =>
       m.type === 'done'
-        ? datasetFromWire(m.dataset).then((p) => unpackDataset<ImportedDataset>(p))
+        ? datasetFromWire(m.dataset).then((p) => unpackDataset<ImportedDataset>(p, { keep: true }))
         : undefined,
     onProgress,
     join ? transferablesOf(join.enterprises, join.chargers) : [],

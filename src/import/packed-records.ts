@@ -435,12 +435,18 @@ function reader(p: PackedRecords) {
             break;
           }
           case 'strings': {
-            // Sized at once: an array grown by push holds room for 16 or more, and most lists
-            // (a firm's segments) have one or two.
+            // Literals for the usual one or two (a firm's segments): an array grown by push holds
+            // room for 16 or more, and one made at its length has holes to the engine.
             const a = first(i);
-            const xs = new Array<string>(first(i + 1) - a);
-            for (let j = 0; j < xs.length; j += 1) xs[j] = str(a + j);
-            row[name] = xs;
+            const k = first(i + 1) - a;
+            if (k === 0) row[name] = [];
+            else if (k === 1) row[name] = [str(a)];
+            else if (k === 2) row[name] = [str(a), str(a + 1)];
+            else {
+              const xs: string[] = [];
+              for (let j = a; j < a + k; j += 1) xs.push(str(j));
+              row[name] = xs.slice();
+            }
             break;
           }
         }
@@ -573,25 +579,34 @@ export const PACKED_LISTS: readonly (readonly [keyof PackedLists, PackedRecords[
   ['matches', 'match'],
 ];
 
-// The packed form each rebuilt import came from: storage keeps it as it is instead of packing the
-// records again. An import changed afterwards is a new object (records are never edited in place),
-// so it has no entry and is packed anew.
+// The packed form a new import came from, until it is saved: storage keeps it as it is instead of
+// packing the records again. An import changed afterwards is a new object (records are never
+// edited in place), so it has no entry and is packed anew. Once saved, the columns are let go: the
+// page holds the records, and 500,000 of them have tens of megabytes of columns besides.
 const packedForms = new WeakMap<ImportedDataset, PackedLists>();
 
-/** The columns an import was rebuilt from, if it is unchanged since. */
+/** The columns an import was rebuilt from, if it is unchanged since and not saved yet. */
 export const packedListsOf = (ds: ImportedDataset): PackedLists | undefined => packedForms.get(ds);
+
+/** Lets go of the columns an import was rebuilt from (it is saved). */
+export const forgetPackedLists = (ds: ImportedDataset): void => {
+  packedForms.delete(ds);
+};
 
 /**
  * An import back from its packed form, checked a column and rebuilt a slice at a time, a new task
  * whenever a while has passed; one with no `packed` (an earlier version's save) as it is; null
- * when the columns are damaged.
+ * when the columns are damaged. `keep`: the columns stay with it for its save (a new import).
  */
 export const unpackDataset = <D extends ImportedDataset>(
   x: D & { packed?: unknown },
-  wait: Wait = nextTask,
-): Promise<D | null> => runInSlices(unpackDatasetInSlices(x), wait, READ_BUDGET_MS);
+  { wait = nextTask, keep = false }: { wait?: Wait; keep?: boolean } = {},
+): Promise<D | null> => runInSlices(unpackDatasetInSlices(x, keep), wait, READ_BUDGET_MS);
 
-function* unpackDatasetInSlices<D extends ImportedDataset>(x: D & { packed?: unknown }): Slices<D | null> {
+function* unpackDatasetInSlices<D extends ImportedDataset>(
+  x: D & { packed?: unknown },
+  keep: boolean,
+): Slices<D | null> {
   if (x.packed === undefined) return x;
   const p = (x.packed ?? {}) as Partial<Record<keyof PackedLists, unknown>>;
   const { packed: _, ...rest } = x;
@@ -623,6 +638,6 @@ function* unpackDatasetInSlices<D extends ImportedDataset>(x: D & { packed?: unk
     ...(unplaced ? { unplaced } : {}),
     ...(x.duplicates ? { duplicates: { action: x.duplicates.action, matches } } : {}),
   };
-  packedForms.set(out, x.packed as PackedLists);
+  if (keep) packedForms.set(out, x.packed as PackedLists);
   return out;
 }

@@ -3,6 +3,7 @@ import type { Bilingual, IssueCode } from '../data/types';
 import { isSavedImport } from '../model/saved-import';
 import {
   columnCount,
+  forgetPackedLists,
   PACKED_LISTS,
   type PackedColumn,
   type PackedDataset,
@@ -224,7 +225,10 @@ const PAGE_START = Date.now();
 
 /** Writes an import's stored form: its groups of columns one by one, then the entry that names them. */
 async function writeStored(ds: ImportedDataset): Promise<void> {
-  const { entry, columns } = splitStored(await storedForm(ds), newGeneration());
+  const stored = await storedForm(ds);
+  // Saved or not, the import is not written again: its columns need not stay besides its records.
+  forgetPackedLists(ds);
+  const { entry, columns } = splitStored(stored, newGeneration());
   const cols = columnStore();
   for (const [key, group] of columns) await set(key, group, cols);
   await set(ds.id, entry, store());

@@ -3,14 +3,17 @@ import { type BundledData, loadBundled } from '../../src/data/load-bundled';
 import type { Enterprise } from '../../src/data/types';
 import {
   columnCount,
+  forgetPackedLists,
   isPacked,
   packChargers,
   packEnterprises,
+  packedListsOf,
   packMatches,
   packSliced,
   SLICE,
   transferablesOf,
   unpack,
+  unpackDataset,
   unpackSliced,
 } from '../../src/import/packed-records';
 import type { ImportedDataset } from '../../src/import/pipeline';
@@ -210,15 +213,23 @@ describe('an import as stored', () => {
     expect(await fromStored(structuredClone(stored))).toEqual(ds);
   });
 
-  it('keeps the columns an import was rebuilt from, and packs anew one changed since', async () => {
+  it('keeps the columns a new import was rebuilt from until it is saved, and packs anew one changed since', async () => {
     const stored = await storedForm(dataset());
-    const back = await fromStored(structuredClone(stored));
+    // Read back from storage, an import is never written again: its columns are let go.
+    const loaded = await fromStored(structuredClone(stored));
+    expect(loaded && packedListsOf(loaded)).toBeUndefined();
+    // From the worker, a new import keeps them for its save.
+    const back = await unpackDataset(structuredClone(stored), { keep: true });
     if (!back) throw new Error('not read back');
+    expect(packedListsOf(back)).toBeDefined();
     const again = await storedForm(back);
     // The same buffers: nothing packed twice.
     expect(again.packed.enterprises.columns[0]?.ends).toBe(
       (await storedForm(back)).packed.enterprises.columns[0]?.ends,
     );
+    forgetPackedLists(back);
+    expect(packedListsOf(back)).toBeUndefined();
+    expect(await fromStored(structuredClone(await storedForm(back)))).toEqual(back);
     const changed = { ...back, enterprises: back.enterprises.slice(1) };
     const fresh = await storedForm(changed);
     expect(fresh.packed.enterprises.length).toBe(back.enterprises.length - 1);
