@@ -386,24 +386,21 @@ const GCOORD: Record<Crs, CRSTypes> = {
   bd09: gcoord.BD09,
 };
 
-/** A point in the given system → WGS84 (our map's), by gcoord. */
-export function toWgs84(lon: number, lat: number, crs: Crs): [number, number] {
-  if (crs === 'wgs84') return [lon, lat];
-  // A Point, not a bare position: gcoord builds its error messages for a position on every call
-  // (the array turned to text), which is most of its cost over 100,000 rows.
-  const point = { type: 'Point' as const, coordinates: [lon, lat] as [number, number] };
-  const out = gcoord.transform(point, GCOORD[crs], gcoord.WGS84) as typeof point;
-  return [out.coordinates[0], out.coordinates[1]];
-}
-
 /**
- * Points in the given system → WGS84, in place, in one gcoord call: per call gcoord checks its
- * arguments and builds their messages, which cost more than the conversion over 100,000 rows.
- * The same conversion as toWgs84, point for point.
+ * Points in the given system → WGS84 (our map's), in place, by gcoord in one call: per call gcoord
+ * checks its arguments and builds their messages, which cost more than the conversion over
+ * 100,000 rows one at a time.
  */
 function toWgs84InPlace(points: [number, number][], crs: Crs): void {
   if (crs === 'wgs84' || points.length === 0) return;
   gcoord.transform({ type: 'MultiPoint', coordinates: points }, GCOORD[crs], gcoord.WGS84);
+}
+
+/** A point in the given system → WGS84. */
+export function toWgs84(lon: number, lat: number, crs: Crs): [number, number] {
+  const p: [number, number] = [lon, lat];
+  toWgs84InPlace([p], crs);
+  return p;
 }
 
 function rawLonLat(
@@ -767,24 +764,26 @@ export function buildDataset(
   const importDate = isoDate(new Date(importedAt));
   // Lines whose id the import made up: such an id names no record, so it never matches one.
   const madeUpId = new Set<number>();
-  // The lines whose 坐标系 cell chose another system than the user's. A report on a converted point
-  // quotes what the user typed, worked out again from the row's cells for the few rows reported.
+  // The lines whose 坐标系 cell chose another system than the user's: a report on a converted
+  // point names the system it was converted from.
   const crsOfLine = new Map<number, Crs>();
   const convertedAt = (line: number) => {
     const c = crsOfLine.get(line) ?? o.crs;
     return c === 'wgs84' ? undefined : c;
   };
-  // Each row's system and its point in WGS84 (null: no number pair), converted a system at a time.
-  const rowCount = table.rows.length;
   // The point as the file typed it, for the converted points outside the city (the few reported).
   const typedAt = new Map<number, string>();
-  const rowCrs: Crs[] = new Array(table.rows.length);
-  const rowPoint: ([number, number] | null)[] = new Array(table.rows.length);
+  const rowCount = table.rows.length;
+  // Each row's system as its 坐标系 cell states it (null: it states none), and its point in WGS84
+  // (null: no number pair), converted a system at a time.
+  const rowStated: (Crs | null)[] = new Array(rowCount);
+  const rowPoint: ([number, number] | null)[] = new Array(rowCount);
   const toConvert: Record<Crs, [number, number][]> = { wgs84: [], gcj02: [], bd09: [] };
   table.rows.forEach(({ cells }, r) => {
     const said = crsColumn === null ? '' : (cells[crsColumn] ?? '').trim();
-    const crs = (said === '' ? null : readCrs(said)) ?? o.crs;
-    rowCrs[r] = crs;
+    const stated = said === '' ? null : readCrs(said);
+    rowStated[r] = stated;
+    const crs = stated ?? o.crs;
     const [lonText, latText] = rawLonLat(cells, o.mapping, o.lonLatColumn, o.swapLonLat);
     const lon = Number(lonText);
     const lat = Number(latText);
@@ -863,15 +862,15 @@ export function buildDataset(
       data[copyFields[k] as TargetField] = unguard((cells[copyCells[k] as number] ?? '').trim());
     }
     // The row's coordinate system: its 坐标系 cell when it names one, else the user's choice.
-    const crs = rowCrs[r] as Crs;
-    if (crsColumn !== null) {
-      const said = (cells[crsColumn] ?? '').trim();
-      if (said !== '' && readCrs(said)) {
-        stated[crs] += 1;
-        if (crs !== o.crs) crsOfLine.set(line, crs);
-      } else if (said !== '') {
-        flag(line, crsColumnName, 'import.row.unknownCrs', { crs: said, chosen: crsLabel(o.crs) });
-      }
+    const said = rowStated[r] ?? null;
+    const crs = said ?? o.crs;
+    if (said) {
+      stated[said] += 1;
+      if (said !== o.crs) crsOfLine.set(line, said);
+    } else if (crsColumn !== null) {
+      const text = (cells[crsColumn] ?? '').trim();
+      if (text !== '')
+        flag(line, crsColumnName, 'import.row.unknownCrs', { crs: text, chosen: crsLabel(o.crs) });
     }
     // Coordinates: unit suffixes off, degrees-minutes-seconds read, swapped columns put right, then
     // converted to WGS84 (above, a system at a time).
