@@ -68,10 +68,26 @@ export function optionsFrom(s: Sniffed, prev: ImportOptions | null, id: string):
   };
 }
 
-const mapJob = <T, U>(job: Job<T>, f: (v: T) => U | Promise<U>): Job<U> => ({
-  result: job.result.then(f),
-  cancel: job.cancel,
-});
+/**
+ * A job carried on by `f` once its result is in. A cancel stops the job and what follows: before
+ * `f`, and wherever `f` calls `going()` (after a long step, before it changes anything).
+ */
+function mapJob<T, U>(job: Job<T>, f: (v: T, going: () => void) => U | Promise<U>): Job<U> {
+  let cancelled = false;
+  const going = () => {
+    if (cancelled) throw new ImportCancelled('cancelled');
+  };
+  return {
+    result: job.result.then((v) => {
+      going();
+      return f(v, going);
+    }),
+    cancel: () => {
+      cancelled = true;
+      job.cancel();
+    },
+  };
+}
 
 /** First look at a file (in a worker) and the settings to start the mapping step with. */
 export function readFileStart(
@@ -189,10 +205,7 @@ export function commitImport(
     return { result: Promise.reject(new ImportFailure('import.fail.noData')), cancel: () => {} };
   }
   const job = importAgainstShown(file, options, get, onProgress);
-  // The worker done, the records are still rebuilt and the view prepared (seconds for a large
-  // file): a cancel meanwhile must still leave the map as it was.
-  let cancelled = false;
-  const added = mapJob(job, async (dataset): Promise<ImportOutcome> => {
+  return mapJob(job, async (dataset, going): Promise<ImportOutcome> => {
     const kept =
       dataset.enterprises.length +
       dataset.chargers.length +
@@ -201,7 +214,8 @@ export function commitImport(
     if (kept === 0 && !dataset.duplicates?.matches.length) return { kind: 'nothing', dataset };
     // Made ahead a part per task; imports changed meanwhile are taken as they are now.
     await prepare([...get().imports, dataset]);
-    if (cancelled) throw new ImportCancelled('cancelled');
+    // The view prepared (seconds for a large file): a cancel meanwhile leaves the map as it was.
+    going();
     get().setImports([...get().imports, dataset]);
     const st = get();
     // The report opens at once; the save goes on behind it (seconds for a large import on a slow
@@ -218,13 +232,6 @@ export function commitImport(
     );
     return { kind: 'added', dataset };
   });
-  return {
-    result: added.result,
-    cancel: () => {
-      cancelled = true;
-      added.cancel();
-    },
-  };
 }
 
 /**
